@@ -1,0 +1,44 @@
+package dev.pipelinetriage.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer for one failed job: what every front end renders.
+ *
+ * @param failedStep the step that failed, when the log shows steps (else null)
+ * @param match the best known-error match, or null when nothing in the knowledge base matched
+ * @param excerpt redacted lines that explain the failure, in log order, with original line numbers
+ * @param truncated true when the log was cut (at the source, by a size cap) before analysis
+ * @param rerun advice from the matched entry, or derived from the verdict when nothing matched
+ * @param reason one sentence that says why this verdict (for people, not machines)
+ */
+public record TriageReport(
+        Verdict verdict,
+        double confidence,
+        String failedStep,
+        Match match,
+        List<LogLine> excerpt,
+        boolean truncated,
+        RerunAdvice rerun,
+        String reason) {
+
+    public TriageReport {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(rerun, "rerun");
+        Objects.requireNonNull(reason, "reason");
+        if (!(confidence >= 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("confidence must be in 0..1, got " + confidence);
+        }
+        excerpt = List.copyOf(excerpt);
+    }
+
+    public Optional<Match> bestMatch() {
+        return Optional.ofNullable(match);
+    }
+
+    public Optional<String> step() {
+        return Optional.ofNullable(failedStep);
+    }
+}
