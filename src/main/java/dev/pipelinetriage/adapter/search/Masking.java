@@ -24,6 +24,7 @@ final class Masking {
     static final String VERSION = " _ver_ ";
     static final String HEX = " _hex_ ";
     static final String NUMBER = " _num_ ";
+    static final String ARTIFACT = " _artifact_ ";
 
     private record Rule(Pattern pattern, String replacement) {
     }
@@ -32,9 +33,12 @@ final class Masking {
     private static final List<Rule> RULES = List.of(
             rule("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s'\"<>()\\[\\]{}`]+", URL),
             rule("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", HEX),
+            // Maven/Gradle coordinates (group:artifact[:type]:version): which dependency failed varies by project.
+            rule("\\b[a-z][\\w-]{0,60}(?:\\.[\\w-]{1,60}){0,10}:[a-z][\\w.-]{0,100}:(?:[a-z][\\w-]{0,30}:){0,2}"
+                    + "\\d{1,9}(?:\\.\\d{1,9}){1,4}[\\w.+-]{0,40}", ARTIFACT),
             rule("\\[[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\\](?::\\d{1,5})?", IP),
             rule("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b", IP),
-            rule("(?<![\\w.-])(?:[a-z]:\\\\|\\\\\\\\)[^\\s'\"<>|:*?]+", PATH),
+            rule("(?<![\\w.-])(?:[a-z]:\\\\|\\\\\\\\)[^\\s'\"<>|:*?()]+", PATH),
             rule("(?<![\\w:/])(?:~|\\.{1,2})?(?:/[\\w.@+%=,-]+){1,64}/?", PATH),
             rule("\\b[\\w.@+-]+(?:/[\\w.@+-]+){1,64}/?", PATH),
             rule("\\b(?:[a-z0-9-]{1,63}\\.){1,8}(?:com|org|net|io|dev|co|uk|de|edu|gov|cloud|app|ai|sh|me|info|local"
