@@ -66,9 +66,10 @@ final class DefaultRules {
             PatternRule.of("jwt",
                     "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+",
                     anyOf("eyJ")),
-            // scheme://user:password@host -- keep scheme, user and host; gitleaks has no such rule.
+            // scheme://user:password@host -- keep scheme, user and host; gitleaks has no such rule. The user part
+            // excludes brackets so a marker left in the user position by the next rule is not re-read as user:pass.
             PatternRule.of("url-credential",
-                    "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}+://[^\\s/?#@:\"'<>]*+:([^\\s/?#@\"'<>]++)@",
+                    "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}+://[^\\s/?#@:\"'<>\\[\\]]*+:([^\\s/?#@\"'<>]++)@",
                     anyOf("://")).onlyGroup(1),
             // scheme://TOKEN@host: a long random user name is a token (git's oauth form); git@host is not.
             PatternRule.of("url-credential",

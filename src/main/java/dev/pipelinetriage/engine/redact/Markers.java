@@ -38,7 +38,7 @@ final class Markers {
         if ("$%<>|{=:".indexOf(first) >= 0) {
             return true; // a reference, template, placeholder, operator or block-scalar indicator
         }
-        if (text.startsWith(PREFIX) || text.startsWith("[MASKED]") || text.startsWith("-----BEGIN")) {
+        if (text.startsWith(PREFIX) || text.startsWith("[MASKED") || text.startsWith("-----BEGIN")) {
             return true;
         }
         if (text.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X' || c == '.')) {
