@@ -23,6 +23,8 @@ final class PrivateKeyBlocks {
     private static final Pattern LINE_PREFIX =
             Pattern.compile("\\s*+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z\\s++)?");
     private static final Pattern BASE64_ONLY = Pattern.compile("[A-Za-z0-9+/=]++");
+    /** "done", "Finished": words a log prints after a cut-off key; a random base64 tail rarely looks like one. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Z]?[a-z]++");
     private static final Pattern PEM_HEADER = Pattern.compile("(?:Proc-Type|DEK-Info|Comment|Version):.*+");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{40}");
 
@@ -89,7 +91,7 @@ final class PrivateKeyBlocks {
         String body = line.substring(prefixOf(line, line.length()).length()).strip();
         return body.isEmpty()
                 || body.equals(MARKER)
-                || BASE64_ONLY.matcher(body).matches()
+                || BASE64_ONLY.matcher(body).matches() && !PLAIN_WORD.matcher(body).matches()
                 || PEM_HEADER.matcher(body).matches()
                 || BASE64_RUN.matcher(body).find();
     }
