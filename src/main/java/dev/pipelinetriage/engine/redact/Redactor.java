@@ -85,8 +85,13 @@ public final class Redactor {
             PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
             insidePrivateKey = step.open();
             String text = step.text();
+            String lower = Ascii.toLowerCase(text);
             for (Rule rule : rules) {
-                text = rule.apply(text);
+                String next = rule.apply(text, lower);
+                if (next != text) {
+                    text = next;
+                    lower = Ascii.toLowerCase(text);
+                }
             }
             return text;
         }

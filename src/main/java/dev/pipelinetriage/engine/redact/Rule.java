@@ -2,5 +2,10 @@ package dev.pipelinetriage.engine.redact;
 
 /** One kind of secret: returns the line with every occurrence replaced by a marker, or the same instance. */
 interface Rule {
-    String apply(String line);
+
+    /**
+     * @param line the text to redact
+     * @param lowerLine {@code Ascii.toLowerCase(line)}, computed once and shared by the rules
+     */
+    String apply(String line, String lowerLine);
 }
