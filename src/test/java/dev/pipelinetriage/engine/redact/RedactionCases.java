@@ -102,8 +102,8 @@ final class RedactionCases {
                         "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={};EndpointSuffix=core.windows.net",
                         fake.base64(86) + "==", "key"),
                 SecretCase.of("SAS sig= query parameter",
-                        "Uploading to https://acme.blob.core.windows.net/logs/x.zip?sv=2022-11-02&se=2026-05-05T00%3A00Z"
-                                + "&sr=b&sp=rw&sig={}",
+                        "Uploading to https://acme.blob.core.windows.net/logs/x.zip?sv=2022-11-02"
+                                + "&se=2026-05-05T00%3A00Z&sr=b&sp=rw&sig={}",
                         fake.alnum(30) + "%2B" + fake.alnum(10) + "%3D", "url-signature"),
                 SecretCase.of("Entra client secret value", "AZURE_CLIENT_SECRET={}",
                         fake.alnum(3) + "8Q~" + fake.alnum(34), "azure-client-secret"),
@@ -147,6 +147,11 @@ final class RedactionCases {
                 SecretCase.of("Authorization Basic", "-H 'Authorization: Basic {}'",
                         Base64.getEncoder().encodeToString(("ci:" + fake.alnum(12)).getBytes(StandardCharsets.UTF_8)),
                         "authorization"),
+                SecretCase.of("Proxy-Authorization Basic", "Proxy-Authorization: Basic {}", fake.base64(24) + "==",
+                        "authorization"),
+                SecretCase.of("presigned S3 URL signature",
+                        "GET https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature={}&x=1",
+                        fake.hex(64), "url-signature"),
                 SecretCase.of("opaque Authorization Bearer", "Authorization: Bearer {}", fake.alnum(40),
                         "authorization"),
                 SecretCase.of("bearer token in prose", "retrying with bearer {}", fake.alnum(32), "bearer-token"),
@@ -171,6 +176,7 @@ final class RedactionCases {
                 SecretCase.of("docker config auth", "{\"auths\": {\"ghcr.io\": {\"auth\": \"{}\"}}}",
                         Base64.getEncoder().encodeToString(("ci:" + fake.alnum(20)).getBytes(StandardCharsets.UTF_8)),
                         "token"),
+                SecretCase.of("npm _auth", "_auth={}", fake.base64(32) + "=", "token"),
                 SecretCase.of("curl -u user:password", "curl -sf -u admin:{} https://jenkins.acme.io/job/x/build",
                         fake.alnum(14), "password"),
                 SecretCase.of(".netrc line", "machine api.github.com login ci password {}", fake.alnum(20),
@@ -231,6 +237,11 @@ final class RedactionCases {
                 TS + "##[group]Run actions/checkout@v4",
                 "Cache restored from key: Linux-node-3f5e2a9c1b7d4e8f0a6b2c9d1e3f5a7b9c0d2e4f",
                 "Found 2 problems: -----BEGIN CERTIFICATE----- is not a private key",
-                "already [REDACTED:github-token] here");
+                "already [REDACTED:github-token] here",
+                "git fetch https://gitlab-ci-token:[MASKED]@gitlab.com/acme/api.git",
+                "proxy is http://user:***@proxy.acme.io:3128",
+                "ssh-keygen -t ed25519 -f ~/.ssh/id -N ''",
+                "AccessDenied: signature does not match",
+                "GET /api/v4/jobs?per_page=100&scope=failed 200");
     }
 }
