@@ -10,6 +10,7 @@ import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.classify.Classifier;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Bootstrap {
     /** A triage service over already loaded entries. */
     public static TriageService triageService(List<KnownError> entries) {
         return new TriageService(new LogNormalizer(), new IndicationMatcher(entries), new LuceneKnowledgeIndex(entries),
-                new Classifier(), lines -> lines);
+                new Classifier(), new Redactor());
     }
 
     public static KnowledgeBaseCheck knowledgeBaseCheck() {
