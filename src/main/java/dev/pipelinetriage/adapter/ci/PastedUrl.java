@@ -94,7 +94,8 @@ public record PastedUrl(String scheme, String host, int port, List<String> segme
      * path prefix; empty when the link is for some other instance.
      */
     public Optional<List<String>> below(HttpUrl web) {
-        if (!host.equals(web.host()) || port != web.port()) {
+        boolean bothDefaultPorts = port == HttpUrl.defaultPort(scheme) && web.port() == HttpUrl.defaultPort(web.scheme());
+        if (!host.equals(web.host()) || (port != web.port() && !bothDefaultPorts)) {
             return Optional.empty();
         }
         List<String> prefix = web.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
