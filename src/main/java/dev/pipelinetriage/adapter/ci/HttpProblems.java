@@ -55,6 +55,12 @@ public final class HttpProblems {
         };
     }
 
+    /** A 203 with a sign-in page instead of data: what Azure DevOps does with an invalid PAT. */
+    public CiProblem signInPage(Ask ask) {
+        return new CiProblem.Unauthorized("CI instance '" + instance + "' answered " + ask.what() + " with a sign-in "
+                + "page (203): the bot's token is invalid or expired; replace it where the configuration points.");
+    }
+
     /** The problem an I/O failure stands for. */
     public CiProblem fromException(IOException e, Ask ask, String host) {
         if (e instanceof BlockedRequestException || e instanceof GuardedDns.PrivateAddressException) {

@@ -102,6 +102,10 @@ public final class InstanceHttp {
             if (!response.isSuccessful()) {
                 return new HttpOutcome.Failed<>(problems.fromResponse(response, ask));
             }
+            if (response.code() == 203) {
+                // Azure DevOps answers a bad PAT with 203 and an HTML sign-in page.
+                return new HttpOutcome.Failed<>(problems.signInPage(ask));
+            }
             return new HttpOutcome.Ok<>(decode(response, type));
         } catch (IOException e) {
             return new HttpOutcome.Failed<>(problems.fromException(e, ask, request.url().host()));
