@@ -37,6 +37,10 @@ public record RunRef(String instance, CiKind kind, String project, String runId,
         return attempt == 0;
     }
 
+    public RunRef withRunId(long newRunId) {
+        return new RunRef(instance, kind, project, Long.toString(newRunId), attempt);
+    }
+
     public RunRef withAttempt(int newAttempt) {
         return new RunRef(instance, kind, project, runId, newAttempt);
     }
