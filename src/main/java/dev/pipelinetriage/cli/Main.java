@@ -1,7 +1,38 @@
 package dev.pipelinetriage.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pipeline-triage} command line. */
+@Command(name = "pipeline-triage",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Triages failed CI jobs: finds the lines that explain the failure and says whether it is code, platform or flaky.",
+        subcommands = {AnalyzeCommand.class, DemoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("pipeline-triage");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests: no System.exit). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pipeline-triage " + (v == null ? "development build" : v)};
+        }
     }
 }

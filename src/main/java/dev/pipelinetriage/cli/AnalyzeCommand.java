@@ -1,0 +1,84 @@
+package dev.pipelinetriage.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.domain.TriageReport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code analyze FILE|-}: triage one job log and print the report. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Triage a job log (a file, or - for standard input) and print the report.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KnowledgeBaseOption knowledgeBase;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "Path of the job log, or - to read standard input.")
+    String source;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--max-lines", defaultValue = "30", description = "Excerpt budget in lines (default: ${DEFAULT-VALUE}).")
+    int maxLines;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (maxLines < 1 || maxLines > 1000) {
+            err.println("--max-lines must be between 1 and 1000, got " + maxLines);
+            return 2;
+        }
+        var triage = Bootstrap.triageService(knowledgeBase.directory(), err);
+        if (triage.isEmpty()) {
+            return 3;
+        }
+        TriageReport report;
+        try (InputStream in = open(source)) {
+            report = triage.get().analyze(in, maxLines, false);
+        } catch (NoSuchFileException e) {
+            err.println("no such log file: " + source);
+            return 2;
+        }
+        if (json) {
+            out.println(json().writeValueAsString(ReportJson.of(report)));
+            out.flush();
+        } else {
+            TextReport.print(report, out);
+        }
+        return 0;
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private static InputStream open(String source) throws IOException {
+        if (source.equals("-")) {
+            return new BufferedInputStream(System.in);
+        }
+        Path path = Path.of(source);
+        if (Files.isDirectory(path)) {
+            throw new NoSuchFileException(source);
+        }
+        return Files.newInputStream(path);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pipelinetriage.cli;
+
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.TriageReport;
+import java.io.PrintWriter;
+
+/** Renders a report for a terminal: the verdict first, then what to do, then the evidence. */
+final class TextReport {
+
+    private TextReport() {
+    }
+
+    static void print(TriageReport r, PrintWriter out) {
+        out.printf("Verdict:     %s (confidence %.0f%%)%n", r.verdict().wireName(), r.confidence() * 100);
+        out.printf("Why:         %s%n", r.reason());
+        if (r.failedStep() != null) {
+            out.printf("Failed step: %s%n", r.failedStep());
+        }
+        r.bestMatch().ifPresent(m -> {
+            out.printf("Known error: %s [%s, score %.2f]%n", m.knownError().title(), m.knownError().id(), m.score());
+            out.printf("Runbook:     %s%n", m.knownError().runbook());
+            out.printf("Fix:         %s%n", m.knownError().fix().strip());
+        });
+        out.printf("Rerun:       %s%n", switch (r.rerun()) {
+            case SAFE -> "safe -- a rerun is likely to pass";
+            case UNSAFE -> "unsafe -- a rerun may repeat side effects or hide the cause; look first";
+            case NEVER -> "not useful -- fix the cause first";
+        });
+        if (r.truncated()) {
+            out.println("Note:        the log was truncated before analysis; the cause may be in the missing part.");
+        }
+        out.println();
+        out.println("Excerpt:");
+        int width = r.excerpt().stream().mapToInt(l -> Integer.toString(l.number()).length()).max().orElse(1);
+        int previous = -1;
+        for (LogLine line : r.excerpt()) {
+            if (previous > 0 && line.number() > previous + 1) {
+                out.printf("%" + width + "s  ...%n", "");
+            }
+            out.printf("%" + width + "d  %s%n", line.number(), line.text());
+            previous = line.number();
+        }
+        out.flush();
+    }
+}

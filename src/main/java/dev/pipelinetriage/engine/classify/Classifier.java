@@ -1,0 +1,124 @@
+package dev.pipelinetriage.engine.classify;
+
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.extract.Extraction;
+import dev.pipelinetriage.engine.match.RegexEvidence;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides the verdict. A known error wins when its evidence sits where the failure is (among the extracted
+ * key lines); otherwise generic signals over the key lines give a weaker verdict, or {@code unknown} when
+ * the log says too little -- confidence always reflects how the verdict was reached.
+ */
+public final class Classifier {
+
+    /** Below this combined score a known error is not trusted as the explanation. */
+    static final double MATCH_THRESHOLD = 0.5;
+    private static final int KEY_LINES_CONSIDERED = 12;
+
+    public Classification classify(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
+        List<Match> candidates = combine(extraction, regexEvidence, searchMatches);
+        if (!candidates.isEmpty() && candidates.getFirst().score() >= MATCH_THRESHOLD) {
+            Match best = candidates.getFirst();
+            KnownError entry = best.knownError();
+            double confidence = Math.min(0.97, 0.35 + 0.6 * best.score());
+            return new Classification(entry.category().verdict(), round(confidence), best,
+                    "matches known error '" + entry.title() + "'");
+        }
+        return fallback(extraction);
+    }
+
+    /** One score per known error: regex evidence near the failure, Lucene similarity, or both. */
+    List<Match> combine(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
+        Map<Integer, Integer> keyRank = new HashMap<>();
+        List<LogLine> keys = extraction.keyLines();
+        for (int i = 0; i < Math.min(keys.size(), KEY_LINES_CONSIDERED); i++) {
+            keyRank.putIfAbsent(keys.get(i).number(), i);
+        }
+        Set<Integer> excerptLines = new HashSet<>();
+        extraction.excerpt().forEach(l -> excerptLines.add(l.number()));
+
+        Map<String, Match> best = new HashMap<>();
+        for (RegexEvidence evidence : regexEvidence) {
+            double score = 0.55;
+            int bestRank = evidence.lines().stream()
+                    .mapToInt(l -> keyRank.getOrDefault(l.number(), Integer.MAX_VALUE)).min().orElse(Integer.MAX_VALUE);
+            if (bestRank != Integer.MAX_VALUE) {
+                score += 0.35 - 0.02 * bestRank;
+            } else if (evidence.lines().stream().anyMatch(l -> excerptLines.contains(l.number()))) {
+                score += 0.15;
+            } else {
+                score -= 0.1; // found somewhere in the log, but not where the job failed
+            }
+            if (evidence.hits() > 1) {
+                score += 0.03;
+            }
+            put(best, new Match(evidence.knownError(), clamp(score), evidence.lines()));
+        }
+        for (Match m : searchMatches) {
+            Match existing = best.get(m.knownError().id());
+            double score = 0.85 * m.score();
+            if (existing != null) {
+                score = Math.max(existing.score(), score) + 0.05;
+                var evidence = new ArrayList<>(existing.evidence());
+                m.evidence().stream().filter(l -> !evidence.contains(l)).forEach(evidence::add);
+                best.put(m.knownError().id(), new Match(m.knownError(), clamp(score), evidence));
+            } else {
+                put(best, new Match(m.knownError(), clamp(score), m.evidence()));
+            }
+        }
+        return best.values().stream()
+                .sorted((a, b) -> Double.compare(b.score(), a.score()))
+                .toList();
+    }
+
+    private static void put(Map<String, Match> best, Match m) {
+        best.merge(m.knownError().id(), m, (a, b) -> a.score() >= b.score() ? a : b);
+    }
+
+    private Classification fallback(Extraction extraction) {
+        Map<Verdict, Double> votes = new EnumMap<>(Verdict.class);
+        Map<Verdict, String> why = new EnumMap<>(Verdict.class);
+        List<LogLine> keys = extraction.keyLines();
+        for (int rank = 0; rank < Math.min(keys.size(), KEY_LINES_CONSIDERED); rank++) {
+            LogLine line = keys.get(rank);
+            double rankWeight = 1.0 / (1.0 + 0.3 * rank);
+            GenericSignals.strongest(line.text()).ifPresent(signal -> {
+                votes.merge(signal.verdict(), signal.weight() * rankWeight, Double::sum);
+                why.putIfAbsent(signal.verdict(), signal.name());
+            });
+        }
+        if (votes.isEmpty()) {
+            if (!keys.isEmpty()) {
+                return new Classification(Verdict.CODE, 0.3, null,
+                        "error lines but no known error and no platform sign; most such failures come from the change");
+            }
+            return new Classification(Verdict.UNKNOWN, 0.0, null, "no error lines found in the log");
+        }
+        var ordered = votes.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).toList();
+        Verdict top = ordered.getFirst().getKey();
+        double topVotes = ordered.getFirst().getValue();
+        double second = ordered.size() > 1 ? ordered.get(1).getValue() : 0.0;
+        double margin = (topVotes - second) / topVotes;
+        double confidence = 0.3 + 0.3 * margin;
+        return new Classification(top, round(confidence), null,
+                "no known error matched; generic " + why.get(top) + " signs point to " + top.wireName());
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0.0, Math.min(1.0, v));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100.0) / 100.0;
+    }
+}

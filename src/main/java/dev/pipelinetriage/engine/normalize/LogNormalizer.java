@@ -1,0 +1,223 @@
+package dev.pipelinetriage.engine.normalize;
+
+import dev.pipelinetriage.domain.LogLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw job-log bytes into clean lines while keeping the original 1-based line numbers.
+ *
+ * <p>Streams: memory is bounded by the line cap, never by the log size. Handles ANSI and other control
+ * codes, carriage-return progress overwrites, GitHub Actions timestamps and workflow markers, GitLab
+ * section markers, Travis fold and timing markers, Jenkins {@code [Pipeline]} noise, invalid UTF-8 (decoded
+ * lossily), NUL bytes and over-long lines (cut and marked).
+ */
+public final class LogNormalizer {
+
+    /** Default cap on one line's length in characters; longer lines are cut and marked. */
+    public static final int DEFAULT_MAX_LINE_CHARS = 4096;
+
+    private static final Pattern ANSI = Pattern.compile(
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[()][A-Za-z0-9]|\u001B[@-Z\\\\-_]?");
+    /** SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs). */
+    private static final Pattern ANSI_REMNANT = Pattern.compile("\\[[0-9;]{0,12}[mK]");
+    private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B-\u001F\u007F]");
+    /** GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step. */
+    private static final Pattern GITHUB_TIMESTAMP = Pattern.compile(
+            "^(?:[^\t]{1,200}\t[^\t]{1,200}\t)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z ?");
+    private static final Pattern GITHUB_COMMAND = Pattern.compile(
+            "^(?:##\\[(group|endgroup|error|warning|notice|debug|section|command)\\]|::(group|endgroup|error|warning|notice|debug)(?: [^:]*)?::)(.*)$");
+    private static final Pattern GITLAB_SECTION = Pattern.compile(
+            "section_(start|end):\\d+:([A-Za-z0-9_.\\-]+)(?:\\[[^\\]]*\\])?");
+    private static final Pattern TRAVIS_MARKER = Pattern.compile(
+            "travis_(fold|time):(start|end):[A-Za-z0-9_.\\-]*(?::[A-Za-z0-9_=,.\\-]*)?");
+    private static final Pattern JENKINS_PIPELINE = Pattern.compile("^\\[Pipeline\\] ?(.*)$");
+    private static final Pattern JENKINS_STAGE = Pattern.compile("^\\{ \\((.+)\\)$");
+
+    private final int maxLineChars;
+
+    public LogNormalizer() {
+        this(DEFAULT_MAX_LINE_CHARS);
+    }
+
+    public LogNormalizer(int maxLineChars) {
+        if (maxLineChars < 80) {
+            throw new IllegalArgumentException("maxLineChars must be at least 80, got " + maxLineChars);
+        }
+        this.maxLineChars = maxLineChars;
+    }
+
+    /**
+     * Reads the whole stream and hands every normalized line to {@code sink}, in order. The stream is not
+     * closed. Returns the number of physical lines read.
+     */
+    public int normalize(InputStream in, Consumer<NormalizedLine> sink) {
+        var state = new State();
+        var reader = new RawLineReader(in, maxLineChars * 4);
+        try {
+            RawLineReader.RawLine raw;
+            while ((raw = reader.next()) != null) {
+                state.lineNumber++;
+                sink.accept(normalizeLine(state, decode(raw.bytes(), raw.length()), raw.cutBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the log", e);
+        }
+        return state.lineNumber;
+    }
+
+    /** Normalizes a single line of text as line {@code number}; for tests and callers holding text already. */
+    public NormalizedLine normalizeText(int number, String text) {
+        var state = new State();
+        state.lineNumber = number;
+        return normalizeLine(state, text, 0);
+    }
+
+    private NormalizedLine normalizeLine(State state, String decoded, long cutBytes) {
+        LineKind kind = LineKind.TEXT;
+        String text = decoded;
+        // GitLab writes "section_start:TS:name\r\e[0K" before the line's own text: read it before the
+        // carriage return hides it.
+        if (text.indexOf("section_") >= 0) {
+            Matcher gl = GITLAB_SECTION.matcher(text);
+            while (gl.find()) {
+                if (gl.group(1).equals("start")) {
+                    state.step = gl.group(2);
+                    kind = LineKind.STEP_START;
+                } else if (kind != LineKind.STEP_START) {
+                    kind = LineKind.NOISE;
+                }
+            }
+            text = gl.replaceAll("");
+        }
+        text = lastOverwrite(text);
+        text = GITHUB_TIMESTAMP.matcher(text).replaceFirst("");
+        text = stripAnsi(text);
+        if (kind == LineKind.NOISE && !text.isBlank()) {
+            kind = LineKind.TEXT;
+        }
+
+        Matcher gh = GITHUB_COMMAND.matcher(text);
+        if (gh.find()) {
+            String command = gh.group(1) != null ? gh.group(1) : gh.group(2);
+            String rest = gh.group(3).strip();
+            switch (command) {
+                case "group", "section" -> {
+                    state.step = rest.isEmpty() ? state.step : rest;
+                    kind = LineKind.STEP_START;
+                }
+                case "endgroup" -> kind = LineKind.NOISE;
+                case "error" -> kind = LineKind.CI_ERROR;
+                default -> kind = LineKind.TEXT;
+            }
+            text = rest;
+        }
+
+        Matcher travis = TRAVIS_MARKER.matcher(text);
+        if (travis.find()) {
+            if (travis.group(1).equals("fold") && travis.group(2).equals("start")) {
+                String name = text.substring(travis.start() + "travis_fold:start:".length(), travis.end());
+                state.step = name;
+            }
+            text = travis.replaceAll("").strip();
+            kind = text.isEmpty() ? LineKind.NOISE : kind;
+        }
+
+        Matcher jenkins = JENKINS_PIPELINE.matcher(text);
+        if (jenkins.find()) {
+            Matcher stage = JENKINS_STAGE.matcher(jenkins.group(1));
+            if (stage.find()) {
+                state.step = stage.group(1);
+                kind = LineKind.STEP_START;
+                text = stage.group(1);
+            } else {
+                kind = LineKind.NOISE;
+                text = "";
+            }
+        }
+
+        text = text.stripTrailing();
+        if (text.length() > maxLineChars || cutBytes > 0) {
+            int cut = Math.min(text.length(), maxLineChars);
+            long dropped = (long) (text.length() - cut) + cutBytes;
+            text = text.substring(0, cut) + " [... line cut, " + dropped + " more characters]";
+        }
+        return new NormalizedLine(new LogLine(state.lineNumber, text), kind, state.step);
+    }
+
+    /** A terminal shows only what was written after the last carriage return; so do we. */
+    private static String lastOverwrite(String text) {
+        int cr = text.lastIndexOf('\r');
+        if (cr < 0) {
+            return text;
+        }
+        String[] parts = text.split("\r");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!stripAnsi(parts[i]).isBlank()) {
+                return parts[i];
+            }
+        }
+        return "";
+    }
+
+    private static String stripAnsi(String text) {
+        if (text.indexOf('\u001B') >= 0) {
+            text = ANSI.matcher(text).replaceAll("");
+        }
+        if (text.indexOf('[') >= 0) {
+            text = ANSI_REMNANT.matcher(text).replaceAll("");
+        }
+        if (hasControl(text)) {
+            text = CONTROL.matcher(text).replaceAll(m -> m.group().equals("\t") ? "\t" : "");
+        }
+        return text;
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lossy UTF-8: invalid bytes become U+FFFD instead of failing the analysis. Keeps '\r' for overwrites. */
+    private static String decode(byte[] bytes, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder reported a coding error", e);
+        }
+    }
+
+    private static final class State {
+        int lineNumber;
+        String step;
+    }
+}

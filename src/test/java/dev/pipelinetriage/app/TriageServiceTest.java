@@ -1,0 +1,93 @@
+package dev.pipelinetriage.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelinetriage.app.port.KnowledgeIndex;
+import dev.pipelinetriage.domain.Category;
+import dev.pipelinetriage.domain.Indication;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.classify.Classifier;
+import dev.pipelinetriage.engine.match.IndicationMatcher;
+import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TriageServiceTest {
+
+    private static final KnownError DISK_FULL = new KnownError("disk-full", "Runner out of disk space",
+            Category.PLATFORM, "disk", List.of(new Indication.LineRegex("No space left on device")),
+            List.of("No space left on device"), List.of(), "runbooks/disk-full.md", "Free space on the runner.",
+            RerunAdvice.SAFE, "platform-team", List.of());
+
+    /** An in-memory index that records what it was asked. */
+    private static final class RecordingIndex implements KnowledgeIndex {
+        final List<List<LogLine>> queries = new ArrayList<>();
+
+        @Override
+        public List<KnownError> entries() {
+            return List.of(DISK_FULL);
+        }
+
+        @Override
+        public List<Match> search(List<LogLine> failureLines, int limit) {
+            queries.add(failureLines);
+            return List.of();
+        }
+    }
+
+    private final RecordingIndex index = new RecordingIndex();
+
+    private TriageService service(LineRedaction redaction) {
+        return new TriageService(new LogNormalizer(), new IndicationMatcher(List.of(DISK_FULL)), index,
+                new Classifier(), redaction);
+    }
+
+    private static ByteArrayInputStream log(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aKnownPlatformErrorIsReportedWithItsRunbookAndRerunAdvice() {
+        var report = service(lines -> lines).analyze(log("""
+                ##[group]Run docker build .
+                docker build .
+                ##[endgroup]
+                Step 3/7 : COPY . /app
+                failed to copy files: write /var/lib/docker/tmp/x: No space left on device
+                ##[error]Process completed with exit code 1.
+                """), 30, false);
+        assertThat(report.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(report.match().knownError().runbook()).isEqualTo("runbooks/disk-full.md");
+        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(5);
+        assertThat(report.rerun()).isEqualTo(RerunAdvice.SAFE);
+        assertThat(report.failedStep()).isEqualTo("Run docker build .");
+    }
+
+    @Test
+    void theIndexIsAskedWithTheExtractedFailureLinesNotTheWholeLog() {
+        service(lines -> lines).analyze(log("ok\n".repeat(500) + "error: linker `cc` not found\n"), 30, false);
+        assertThat(index.queries).singleElement()
+                .satisfies(q -> assertThat(q).extracting(LogLine::text).contains("error: linker `cc` not found"));
+    }
+
+    @Test
+    void everyExcerptAndEvidenceLinePassesThroughRedaction() {
+        LineRedaction redaction = lines -> lines.stream().map(l -> l.withText("[redacted]")).toList();
+        var report = service(redaction).analyze(log("token=abc\nNo space left on device\n"), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).containsOnly("[redacted]");
+        assertThat(report.match().evidence()).extracting(LogLine::text).containsOnly("[redacted]");
+    }
+
+    @Test
+    void aTruncatedSourceIsMarkedInTheReport() {
+        var report = service(lines -> lines).analyze(log("fatal: error\n"), 30, true);
+        assertThat(report.truncated()).isTrue();
+    }
+}
