@@ -366,8 +366,8 @@ class GitHubProviderTest {
 
     @Test
     void slowApiGivesATimeoutMessage() {
-        var slow = provider(CiTestKit.policy(Duration.ofMillis(300)));
-        api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson("{}").withFixedDelay(2_000)));
+        var slow = provider(CiTestKit.policy(Duration.ofMillis(1000)));
+        api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson("{}").withFixedDelay(3_000)));
 
         var result = slow.resolve(CiLink.toRun(RUN.withAttempt(0)));
 
@@ -425,10 +425,10 @@ class GitHubProviderTest {
 
     @Test
     void timedOutRerunLooksForTheNewAttemptInsteadOfPostingAgain() {
-        var slow = provider(CiTestKit.policy(Duration.ofMillis(400)));
+        var slow = provider(CiTestKit.policy(Duration.ofMillis(1000)));
         stubRunAttempts();
         api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").inScenario("rerun").whenScenarioStateIs(STARTED)
-                .willSetStateTo("rerun").willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(1_500)));
+                .willSetStateTo("rerun").willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(3_000)));
 
         var result = slow.rerun(new RerunRequest.FailedJobsOf(RUN));
 
@@ -439,10 +439,10 @@ class GitHubProviderTest {
 
     @Test
     void timedOutRerunWithoutANewAttemptIsReportedNotRepeated() {
-        var slow = provider(CiTestKit.policy(Duration.ofMillis(400)));
+        var slow = provider(CiTestKit.policy(Duration.ofMillis(1000)));
         api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))));
         api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs")
-                .willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(1_500)));
+                .willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(3_000)));
 
         var result = slow.rerun(new RerunRequest.FailedJobsOf(RUN));
 

@@ -190,8 +190,8 @@ class GitLabProviderTest {
 
     @Test
     void timedOutRetryFindsTheNewerJobInsteadOfRetryingAgain() {
-        var slow = provider(Duration.ofMillis(400));
-        api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(okJson("{}").withFixedDelay(1_500)));
+        var slow = provider(Duration.ofMillis(1000));
+        api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(okJson("{}").withFixedDelay(3_000)));
         api.stubFor(get(urlPathEqualTo(PROJECT + "/pipelines/6/jobs")).withQueryParam("include_retried", equalTo("true"))
                 .willReturn(okJson("[{\"id\": 7, \"name\": \"teaspoon\", \"status\": \"failed\"},"
                         + "{\"id\": 9, \"name\": \"teaspoon\", \"status\": \"pending\"}]")));

@@ -164,14 +164,14 @@ class JenkinsProviderTest {
 
     @Test
     void timedOutRebuildReportsTheQueuedBuildInsteadOfPostingAgain() {
-        var slow = provider(Duration.ofMillis(400));
+        var slow = provider(Duration.ofMillis(1000));
         api.stubFor(get(urlPathEqualTo(JOB + "/10/api/json")).willReturn(okJson(failedBuildJson())));
         api.stubFor(get(urlPathEqualTo(JOB + "/api/json")).inScenario("q").whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"inQueue\":false,\"lastBuild\":{\"number\":10}}")));
         api.stubFor(get(urlPathEqualTo(JOB + "/api/json")).inScenario("q").whenScenarioStateIs("posted")
                 .willReturn(okJson("{\"inQueue\":true,\"lastBuild\":{\"number\":10}}")));
         api.stubFor(post(JOB + "/buildWithParameters").inScenario("q").willSetStateTo("posted")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(1_500)));
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3_000)));
 
         var result = slow.rerun(new RerunRequest.FailedJobsOf(BUILD));
 
