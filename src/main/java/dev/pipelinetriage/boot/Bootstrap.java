@@ -34,6 +34,6 @@ public final class Bootstrap {
             }
         };
         return Optional.of(new TriageService(new LogNormalizer(), new IndicationMatcher(entries), index,
-                new Classifier(), lines -> lines));
+                new Classifier(), new dev.pipelinetriage.engine.redact.Redactor()));
     }
 }

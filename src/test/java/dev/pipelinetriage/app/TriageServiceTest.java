@@ -13,6 +13,7 @@ import dev.pipelinetriage.domain.Verdict;
 import dev.pipelinetriage.engine.classify.Classifier;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,9 +45,9 @@ class TriageServiceTest {
 
     private final RecordingIndex index = new RecordingIndex();
 
-    private TriageService service(LineRedaction redaction) {
+    private TriageService service() {
         return new TriageService(new LogNormalizer(), new IndicationMatcher(List.of(DISK_FULL)), index,
-                new Classifier(), redaction);
+                new Classifier(), new Redactor());
     }
 
     private static ByteArrayInputStream log(String text) {
@@ -55,7 +56,7 @@ class TriageServiceTest {
 
     @Test
     void aKnownPlatformErrorIsReportedWithItsRunbookAndRerunAdvice() {
-        var report = service(lines -> lines).analyze(log("""
+        var report = service().analyze(log("""
                 ##[group]Run docker build .
                 docker build .
                 ##[endgroup]
@@ -72,22 +73,35 @@ class TriageServiceTest {
 
     @Test
     void theIndexIsAskedWithTheExtractedFailureLinesNotTheWholeLog() {
-        service(lines -> lines).analyze(log("ok\n".repeat(500) + "error: linker `cc` not found\n"), 30, false);
+        service().analyze(log("ok\n".repeat(500) + "error: linker `cc` not found\n"), 30, false);
         assertThat(index.queries).singleElement()
                 .satisfies(q -> assertThat(q).extracting(LogLine::text).contains("error: linker `cc` not found"));
     }
 
     @Test
-    void everyExcerptAndEvidenceLinePassesThroughRedaction() {
-        LineRedaction redaction = lines -> lines.stream().map(l -> l.withText("[redacted]")).toList();
-        var report = service(redaction).analyze(log("token=abc\nNo space left on device\n"), 30, false);
-        assertThat(report.excerpt()).extracting(LogLine::text).containsOnly("[redacted]");
-        assertThat(report.match().evidence()).extracting(LogLine::text).containsOnly("[redacted]");
+    void secretsAreRedactedBeforeTheyReachTheExcerptTheEvidenceOrTheFailedStep() {
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        var report = service().analyze(log("##[group]Run curl -H \"Authorization: token " + token + "\" https://example.org\n"
+                + "curl: (23) Failure writing output to destination: No space left on device token=" + token + "\n"
+                + "##[error]Process completed with exit code 23.\n"), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains(token)).isNotEmpty();
+        assertThat(report.match().evidence()).extracting(LogLine::text).noneMatch(t -> t.contains(token));
+        assertThat(report.failedStep()).doesNotContain(token).contains("[REDACTED");
+    }
+
+    @Test
+    void aPrivateKeyBodyIsRedactedEvenWhenOnlyItsMiddleIsExtracted() {
+        var report = service().analyze(log("""
+                -----BEGIN RSA PRIVATE KEY-----
+                MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
+                error: MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
+                """), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains("MIIEowIBAAKCAQEA"));
     }
 
     @Test
     void aTruncatedSourceIsMarkedInTheReport() {
-        var report = service(lines -> lines).analyze(log("fatal: error\n"), 30, true);
+        var report = service().analyze(log("fatal: error\n"), 30, true);
         assertThat(report.truncated()).isTrue();
     }
 }
