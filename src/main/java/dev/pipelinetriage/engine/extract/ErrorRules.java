@@ -44,8 +44,8 @@ final class ErrorRules {
             ErrorRule.of("rspec-failure", 9, "Failure/Error:"),
             ErrorRule.of("maven-error", 7, "^\\[ERROR\\] (?!-> \\[Help|To see the full|Re-run Maven|For more information|$|\\s*$)"),
             ErrorRule.of("build-failure", 5, "BUILD FAILURE|FAILURE: Build failed|BUILD FAILED|Build failed with an exception"),
-            ErrorRule.of("gradle-what-went-wrong", 8, "^\\* What went wrong:"),
-            ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^\\s*● |"
+            ErrorRule.of("gradle-what-went-wrong", 6, "^\\* What went wrong:"),
+            ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^\\s*FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^\\s*● |"
                     + "^not ok \\d+|Tests? FAILED|<<< FAILURE!|<<< ERROR!|\\bFAILED\\b|\\[FAIL\\]|^\\s*\\d+\\) (?:Failure|Error):|"
                     + "^(?:Failure|Error|Failed):$|Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)"),
             ErrorRule.of("test-summary", 5, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)"),
@@ -55,6 +55,7 @@ final class ErrorRules {
                     + "^\\s*expect\\(.{0,200}\\)\\.|^\\s*(?:Expected|Actual|Received)(?: value)?:)"),
             ErrorRule.of("traceback", 6, "^Traceback \\(most recent call last\\)"),
             ErrorRule.of("exception", 7, "(?:^|\\s|:)(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::|$)|^(?:[A-Z]\\w*::)*[A-Z][A-Za-z]*(?:Error|Exception)\\b:? "),
+            ErrorRule.of("elixir-raise", 8, "^\\s*\\*\\* \\((?:[A-Z]\\w*\\.)*\\w+\\) "),
             ErrorRule.of("caused-by", 6, "^\\s*Caused by: "),
             ErrorRule.of("panic", 8, "(?:panicked at|^panic: |fatal error: |Segmentation fault|core dumped)"),
             ErrorRule.of("npm-err", 5, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)"),
@@ -95,6 +96,19 @@ final class ErrorRules {
             "^=+ ?(?:warnings summary|short test summary info|slowest|coverage|.*\\b(?:passed|failed|error|errors)\\b.*\\bin [\\d.]+ ?s(?:econds)?\\b.*) ?=+$|"
                     + "^=+ ?DONE ?=+$|^-{3,} ?coverage|^Ran \\d+ tests? in ");
 
+    /**
+     * A build tool's or runner's verdict on the whole run ("BUILD FAILED", "npm ERR! Test failed", "make: ***"):
+     * it says that something failed, not what; the lines that explain it come before it.
+     */
+    private static final Pattern WRAPPER = Pattern.compile(
+            "(?:BUILD FAILURE|BUILD FAILED|FAILURE: Build failed|Failed to execute goal|There are test failures|There were failing tests|"
+                    + "Execution failed for task|^npm ERR! (?:code|errno|Failed at|Test failed|[\\w@/.-]+ \\w+: `)|"
+                    + "^error Command failed|make(?:\\[\\d+\\])?: \\*\\*\\*|^\\s*Tests?(?: Suites)?: +\\d+ failed|rake aborted!|"
+                    + "Command failed with status|ERROR: InvocationError|exited with (?:code )?[1-9]|exit (?:code|status) [1-9]|"
+                    + "build FAILED|Failed components|^\\s*\\d+ (?:failing|failed)|returned non-zero exit|Compilation failed; see|"
+                    + "^ERROR: (?:for|Job|Build|script returned)|One or more (?:tests|errors)|An error occurred when executing task|"
+                    + "^Error! |\\bcheck(?:s)? failed\\b|Non-zero exit status|^Failed \\d+/\\d+|Dubious, test returned)");
+
     /** Lines that only point to help, never to the cause; shown only when the budget has room. */
     private static final Pattern BOILERPLATE = Pattern.compile(
             "(?:^\\[ERROR\\]\\s*$|-> \\[Help \\d\\]|To see the full stack trace of the errors|Re-run Maven using the -X switch|"
@@ -130,8 +144,22 @@ final class ErrorRules {
     /** How strongly the line explains a failure: 0 for none, {@link #ERROR} and up for error lines. */
     static int weight(String text) {
         ErrorRule rule = strongest(text);
-        return rule == null ? 0 : rule.weight();
+        if (rule == null) {
+            return 0;
+        }
+        int w = rule.weight();
+        return w > WRAPPER_WEIGHT && WRAPPER.matcher(text).find() ? WRAPPER_WEIGHT : w;
     }
+
+    /** Weight of a run-level verdict: an error line, but weaker than any that names a cause. */
+    static final int WRAPPER_WEIGHT = 4;
+
+    /** Whether the line is a decoration that only announces a report section ("=== FAILURES ===", "3 failing"). */
+    static boolean isBanner(String text) {
+        return BANNER.matcher(text).find();
+    }
+
+    private static final Pattern BANNER = Pattern.compile("^\\s*(?:=+ ?[A-Za-z ]+ ?=+|\\d+ failing|-{3,}.*-{3,})\\s*$");
 
     /** Whether the line carries on an error above it (a frame, a source excerpt, an expected/actual). */
     static boolean continues(String text) {

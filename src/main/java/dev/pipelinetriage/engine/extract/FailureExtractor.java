@@ -76,6 +76,7 @@ public final class FailureExtractor {
         final boolean section;
         final int capacity;
         int lastBelonging;
+        int mustKeep = 2;
         int gap;
         int maxWeight;
         int errorLines;
@@ -93,9 +94,10 @@ public final class FailureExtractor {
             if (lines.size() < capacity) {
                 lines.add(line);
             }
-            if (belongs) {
+            if (belongs || mustKeep > 0) {
                 lastBelonging = line.number();
             }
+            mustKeep--;
             if (weight >= ErrorRules.ERROR) {
                 errorLines++;
             }
@@ -149,6 +151,7 @@ public final class FailureExtractor {
             String command = StepMarkers.commandEcho(text);
             if (command != null) {
                 startStep(command, line.number());
+                closeCluster();
             }
             StepMarkers.Failure failure = StepMarkers.failure(text);
             if (failure != null) {
@@ -200,7 +203,13 @@ public final class FailureExtractor {
                 before.addFirst(it.next());
             }
             current = new Cluster(line.number(), before, section, Math.max(maxLines * 2, 40));
-            current.add(line, Math.max(weight, section ? ErrorRules.ERROR : 0), true);
+            if (section && ErrorRules.isBanner(line.text())) {
+                current.maxWeight = Math.max(weight, ErrorRules.ERROR);
+                current.lastBelonging = line.number();
+                current.mustKeep = 3;
+            } else {
+                current.add(line, Math.max(weight, section ? ErrorRules.ERROR : 0), true);
+            }
             clusters.add(current);
             if (clusters.size() > MAX_CLUSTERS) {
                 dropWeakest();
@@ -240,7 +249,7 @@ public final class FailureExtractor {
             Cluster weakest = null;
             for (int i = 0; i < clusters.size() - KEEP_RECENT; i++) {
                 Cluster c = clusters.get(i);
-                if (weakest == null || strength(c) < strength(weakest)) {
+                if (weakest == null || strength(c) <= strength(weakest)) {
                     weakest = c;
                 }
             }
@@ -318,6 +327,12 @@ public final class FailureExtractor {
             ranked.sort(Comparator.comparingInt((Cluster c) -> c.rank).reversed()
                     .thenComparing(Comparator.comparingInt((Cluster c) -> c.start).reversed()));
 
+            if (System.getenv("PT_DEBUG") != null) {
+                System.err.println("segment " + (segment == null ? null : segment.start() + ".." + segment.end()) + " inStep=" + inStep + " failed=" + failed.size());
+                for (Cluster c : ranked) {
+                    System.err.printf("  rank %d start %d lines %d maxW %d err %d section %s: %s%n", c.rank, c.start, c.lines.size(), c.maxWeight, c.errorLines, c.section, c.strongest == null ? "" : c.strongest.text());
+                }
+            }
             var budget = new Budget(maxLines);
             List<LogLine> tail = segment != null ? segment.tail() : List.of();
             if (!ranked.isEmpty()) {
