@@ -83,7 +83,7 @@ final class ErrorRules {
             "^(?:\\s+\\S|at |Caused by|E {2}|Expected|Actual|expected|actual|Received|but (?:was|got)|[+-]|\\^|\\||>|-->|= |"
                     + "Error|note:|help:|\\[ERROR\\]|\\d+ \\||\\.\\.\\. \\d+ more|--- End of|Stack Trace:|Messages?:|"
                     + "symbol:|location:|required:|found:|reason:|\\S+:\\d+:in `|/\\S+:\\d+|\\S+\\.\\w{1,5}:\\d+|Did you mean|"
-                    + "on line \\d+|from line \\d+|\\d{3}[+-] |[{}\\]\\[()]|# |Stack:|stack:|operator:|diff:|Diff:)");
+                    + "on line \\d+|from line \\d+|\\d{3}[+-] |[{}\\]\\[()]+[,;]?$|# |Stack:|stack:|operator:|diff:|Diff:)");
 
     /** Headers of test-report sections that hold the failure details. */
     private static final Pattern SECTION = Pattern.compile(
@@ -148,7 +148,36 @@ final class ErrorRules {
             return 0;
         }
         int w = rule.weight();
+        int level = levelCap(text);
+        if (w > level) {
+            return level;
+        }
         return w > WRAPPER_WEIGHT && WRAPPER.matcher(text).find() ? WRAPPER_WEIGHT : w;
+    }
+
+    /**
+     * A line's own log level caps its weight: what a tool logs at INFO or DEBUG is not its error, and a
+     * WARNING rarely explains a failure ({@code [INFO] Cannot analyze ...}, {@code WARN: retrying}).
+     */
+    private static int levelCap(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length()) {
+            return Integer.MAX_VALUE;
+        }
+        if (text.charAt(i) == '[') {
+            i++;
+        }
+        if (text.startsWith("INFO", i) || text.startsWith("DEBUG", i) || text.startsWith("TRACE", i)
+                || text.startsWith("info ", i) || text.startsWith("debug", i) || text.startsWith("verbose", i)) {
+            return 1;
+        }
+        if (text.startsWith("WARN", i) || text.startsWith("warn", i)) {
+            return 2;
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** Weight of a run-level verdict: an error line, but weaker than any that names a cause. */
