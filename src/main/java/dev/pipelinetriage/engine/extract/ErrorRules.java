@@ -47,7 +47,7 @@ final class ErrorRules {
             ErrorRule.of("gradle-what-went-wrong", 6, "^\\* What went wrong:"),
             ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^\\s*FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^\\s*● |"
                     + "^not ok \\d+|Tests? FAILED|<<< FAILURE!|<<< ERROR!|\\bFAILED\\b|\\[FAIL\\]|^\\s*\\d+\\) (?:Failure|Error):|"
-                    + "^(?:Failure|Error|Failed):$|Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)"),
+                    + "^(?:Failure|Error|Failed):$|^#\\s+Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)"),
             ErrorRule.of("test-summary", 5, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)"),
             ErrorRule.of("pytest-e", 8, "^E {2,}\\S"),
             ErrorRule.of("assertion", 8, "(?i)(?:AssertionError|AssertionFailedError|ComparisonFailure|Assert\\.\\w+\\(\\) Failure|assert(?:ion)? failed|"
@@ -63,7 +63,7 @@ final class ErrorRules {
             ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:"),
             ErrorRule.of("error-word", 4, "(?i)\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)"),
             ErrorRule.of("failed-word", 3, "(?i)\\b(?:failed|failure|failing)\\b(?!s?:? ?0\\b)"),
-            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|Killed|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)"),
+            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|(?-i:\\bKilled\\b)(?!-)|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)"),
             ErrorRule.of("exit-code", 4, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|non-zero exit (?:code|status)|Process completed with exit code [1-9])"),
             ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))"),
             ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol|variable)|does not exist|is not defined|not available|illegal|incompatible|exceeded|redeclared|undeclared|unsatisfi|no matching)\\b"),
@@ -76,7 +76,7 @@ final class ErrorRules {
                     + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror|error[_-]?prone|errorformat|on-?error|"
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
                     + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
-                    + "^\\s*(?:ok|PASS|passed|✓|√)\\b)");
+                    + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
 
     /** Lines that carry on the error above them: frames, source excerpts, expected/actual, notes. */
     private static final Pattern CONTINUATION = Pattern.compile(
@@ -107,7 +107,9 @@ final class ErrorRules {
                     + "Command failed with status|ERROR: InvocationError|exited with (?:code )?[1-9]|exit (?:code|status) [1-9]|"
                     + "build FAILED|Failed components|^\\s*\\d+ (?:failing|failed)|returned non-zero exit|Compilation failed; see|"
                     + "^ERROR: (?:for|Job|Build|script returned)|One or more (?:tests|errors)|An error occurred when executing task|"
-                    + "^Error! |\\bcheck(?:s)? failed\\b|Non-zero exit status|^Failed \\d+/\\d+|Dubious, test returned)");
+                    + "^Error! |\\bcheck(?:s)? failed\\b|Non-zero exit status|^Failed \\d+/\\d+|Dubious, test returned|"
+                    + "\\*\\*\\* \\d+ TESTS? FAILED|Failed tests?:|Tests in error:|Failed: Total \\d+|TestsFailedException|tests? (?:run )?failed\\.?$|"
+                    + "^\\s*(?:\\d+ )?(?:examples?|tests?|runs?|assertions?)[:,] \\d+ .*\\d+ (?:failures?|failed|errors?)\\b)");
 
     /** Lines that only point to help, never to the cause; shown only when the budget has room. */
     private static final Pattern BOILERPLATE = Pattern.compile(

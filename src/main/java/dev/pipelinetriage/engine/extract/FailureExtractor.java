@@ -45,6 +45,13 @@ public final class FailureExtractor {
     private static final int TAIL = 8;
     private static final int KEY_LINES = 40;
     private static final int MAX_STEPS = 64;
+    /** Other clusters join the excerpt when this strong, or when they are in the failed step at all. */
+    private static final int OTHER_MIN = ErrorRules.STRONG;
+    private static final int OTHER_MIN_IN_STEP = ErrorRules.ERROR;
+    /** How much the number of error lines adds to a cluster's rank (its strongest line counts most). */
+    private static final int ERR_CAP = 3;
+    /** Lines shown before a cluster's first strong line (a test's name before its assertion). */
+    private static final int LEAD = 2;
 
     private final int maxLines;
 
@@ -105,6 +112,17 @@ public final class FailureExtractor {
                 maxWeight = weight;
                 strongest = line;
             }
+        }
+
+        /** The cluster from a little before its first line as strong as the cluster gets (near enough). */
+        List<LogLine> fromFirstStrong(int lead) {
+            int threshold = Math.min(maxWeight, ErrorRules.STRONG - 1);
+            for (int i = 0; i < lines.size(); i++) {
+                if (ErrorRules.weight(lines.get(i).text()) >= threshold) {
+                    return lines.subList(Math.max(0, i - lead), lines.size());
+                }
+            }
+            return lines;
         }
 
         boolean full() {
@@ -319,34 +337,29 @@ public final class FailureExtractor {
             if (!inStep) {
                 pool.addAll(clusters);
             }
-            for (int i = 0; i < pool.size(); i++) {
-                Cluster c = pool.get(i);
-                c.rank = strength(c) + (i == pool.size() - 1 ? 2 : 0) + (i >= pool.size() - 3 ? 1 : 0);
+            for (Cluster c : pool) {
+                c.rank = strength(c);
             }
             List<Cluster> ranked = new ArrayList<>(pool);
             ranked.sort(Comparator.comparingInt((Cluster c) -> c.rank).reversed()
-                    .thenComparing(Comparator.comparingInt((Cluster c) -> c.start).reversed()));
+                    .thenComparingInt(c -> c.start));
 
-            if (System.getenv("PT_DEBUG") != null) {
-                System.err.println("segment " + (segment == null ? null : segment.start() + ".." + segment.end()) + " inStep=" + inStep + " failed=" + failed.size());
-                for (Cluster c : ranked) {
-                    System.err.printf("  rank %d start %d lines %d maxW %d err %d section %s: %s%n", c.rank, c.start, c.lines.size(), c.maxWeight, c.errorLines, c.section, c.strongest == null ? "" : c.strongest.text());
-                }
-            }
             var budget = new Budget(maxLines);
             List<LogLine> tail = segment != null ? segment.tail() : List.of();
             if (!ranked.isEmpty()) {
                 Cluster primary = ranked.getFirst();
                 int reserve = tail.isEmpty() ? 0 : Math.min(TAIL / 2, maxLines / 4);
-                budget.addAll(primary.lines, maxLines - reserve);
+                List<LogLine> body = primary.fromFirstStrong(LEAD);
+                budget.addAll(body, maxLines - reserve);
                 budget.addAll(tail, maxLines);
+                budget.addAll(body, maxLines);
                 budget.addAll(primary.lines, maxLines);
+                budget.addAll(primary.before, maxLines);
                 for (Cluster c : ranked.subList(1, ranked.size())) {
-                    if (c.maxWeight >= ErrorRules.STRONG || inStep) {
+                    if (c.maxWeight >= OTHER_MIN || (inStep && c.maxWeight >= OTHER_MIN_IN_STEP)) {
                         budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
                     }
                 }
-                budget.addAll(primary.before, maxLines);
             } else {
                 budget.addAll(tail, maxLines);
             }
@@ -375,7 +388,7 @@ public final class FailureExtractor {
     }
 
     private static int strength(Cluster c) {
-        return c.maxWeight * 4 + Math.min(c.errorLines, 6) + (c.section ? 6 : 0);
+        return c.maxWeight * 4 + Math.min(c.errorLines, ERR_CAP) + (c.section ? 6 : 0);
     }
 
     /** The excerpt being built: at most maxLines lines, no line twice, no repeated text. */
