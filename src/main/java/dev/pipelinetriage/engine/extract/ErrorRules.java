@@ -73,7 +73,7 @@ final class ErrorRules {
     /** Lines that mention errors only to say there were none, or to configure them. */
     private static final Pattern NOT_AN_ERROR = Pattern.compile(
             "(?i)(?:\\b0 (?:errors?|failures?|failed)\\b(?!.*\\b[1-9]\\d* (?:errors?|failures?|failed)\\b)"
-                    + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror|error[_-]?prone|errorformat|on-?error|"
+                    + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror(?!=)|error[_-]?prone|errorformat|\\bon-?error\\b|"
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
                     + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
                     + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");

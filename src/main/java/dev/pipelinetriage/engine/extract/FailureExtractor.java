@@ -202,7 +202,7 @@ public final class FailureExtractor {
 
         private void remember(LogLine line) {
             ring.addLast(line);
-            if (ring.size() > RING) {
+            if (ring.size() > Math.max(RING, maxLines)) {
                 ring.removeFirst();
             }
         }
@@ -364,7 +364,8 @@ public final class FailureExtractor {
                 budget.addAll(tail, maxLines);
             }
             if (budget.size() == 0) {
-                budget.addAll(new ArrayList<>(ring), maxLines);
+                List<LogLine> last = new ArrayList<>(ring);
+                budget.addAll(last.subList(Math.max(0, last.size() - maxLines), last.size()), maxLines);
             }
             List<LogLine> keys = new ArrayList<>();
             ranked.stream().limit(KEY_LINES).forEach(c -> {
