@@ -14,16 +14,21 @@ import dev.pipelinetriage.engine.match.HitCollector;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LineKind;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.normalize.NormalizedLine;
+import dev.pipelinetriage.engine.redact.Redactor;
+import dev.pipelinetriage.domain.JobLog;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Triage of one job log, end to end: normalize while streaming, scan the knowledge base's regexes and
- * extract the failure in the same pass, search the index with the extracted lines, classify, redact.
- * Thread-safe: every call has its own per-log state.
+ * Triage of one job log, end to end, in one streaming pass: normalize, redact (before anything is cut,
+ * matched or shown, so no later step can leak a secret), scan the knowledge base's regexes and extract the
+ * failure; then search the index with the extracted lines and classify. Thread-safe: every call has its
+ * own per-log state.
  */
 public final class TriageService {
 
@@ -34,15 +39,15 @@ public final class TriageService {
     private final IndicationMatcher indications;
     private final KnowledgeIndex index;
     private final Classifier classifier;
-    private final LineRedaction redaction;
+    private final Redactor redactor;
 
     public TriageService(LogNormalizer normalizer, IndicationMatcher indications, KnowledgeIndex index,
-            Classifier classifier, LineRedaction redaction) {
+            Classifier classifier, Redactor redactor) {
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.indications = Objects.requireNonNull(indications, "indications");
         this.index = Objects.requireNonNull(index, "index");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
-        this.redaction = Objects.requireNonNull(redaction, "redaction");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
     /**
@@ -52,16 +57,26 @@ public final class TriageService {
      * @param truncatedAtSource true when the log was already cut before it reached us (a size cap)
      */
     public TriageReport analyze(InputStream log, int maxLines, boolean truncatedAtSource) {
+        return analyze(sink -> normalizer.normalize(log, sink), maxLines, truncatedAtSource);
+    }
+
+    /** Analyzes a fetched job log, keeping its original line numbers across a capped log's gap. */
+    public TriageReport analyze(JobLog log, int maxLines) {
+        return analyze(sink -> normalizer.normalize(log.lines(), sink), maxLines, log.truncated());
+    }
+
+    private TriageReport analyze(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
         var extractor = new FailureExtractor(maxLines).newSession();
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
-        var lineCut = new boolean[1];
-        normalizer.normalize(log, line -> {
+        var redaction = redactor.newStream();
+        source.accept(raw -> {
+            // A private key's state spans lines, so even noise lines go through the redaction stream.
+            String text = redaction.redact(raw.text());
+            NormalizedLine line = text.equals(raw.text()) ? raw
+                    : new NormalizedLine(raw.line().withText(text), raw.kind(), raw.step());
             if (line.kind() != LineKind.NOISE) {
                 scan.accept(line.line());
-            }
-            if (line.text().endsWith(" more characters]")) {
-                lineCut[0] = true;
             }
             extractor.accept(line);
         });
@@ -71,11 +86,10 @@ public final class TriageService {
         List<Match> similar = index.search(searchLines(extraction), SEARCH_RESULTS);
         Classification c = classifier.classify(extraction, hits.evidence(), similar);
 
-        Match match = c.match() == null ? null
-                : new Match(c.match().knownError(), c.match().score(), redaction.redact(c.match().evidence()));
-        RerunAdvice rerun = match != null ? match.knownError().rerun() : adviceFor(c.verdict());
-        return new TriageReport(c.verdict(), c.confidence(), extraction.failedStep(), match,
-                redaction.redact(extraction.excerpt()), truncatedAtSource, rerun, c.reason());
+        RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
+        String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
+        return new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
+                truncatedAtSource, rerun, c.reason());
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

@@ -1,13 +1,16 @@
 package dev.pipelinetriage.boot;
 
+import dev.pipelinetriage.adapter.kb.KnowledgeBaseLoader;
+import dev.pipelinetriage.adapter.search.LuceneKnowledgeIndex;
+import dev.pipelinetriage.adapter.search.LucenePhraseMatcher;
+import dev.pipelinetriage.app.KnowledgeBaseCheck;
 import dev.pipelinetriage.app.TriageService;
-import dev.pipelinetriage.app.port.KnowledgeIndex;
+import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
 import dev.pipelinetriage.engine.classify.Classifier;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,19 +24,31 @@ public final class Bootstrap {
 
     /** A triage service over the knowledge base in {@code directory} (or the bundled one); problems go to err. */
     public static Optional<TriageService> triageService(Optional<Path> directory, PrintWriter err) {
-        List<KnownError> entries = List.of();
-        KnowledgeIndex index = new KnowledgeIndex() {
-            @Override
-            public List<KnownError> entries() {
-                return entries;
+        return switch (knowledgeBase(directory)) {
+            case KnowledgeBaseLoad.Invalid invalid -> {
+                invalid.problems().forEach(err::println);
+                err.println("the knowledge base has " + invalid.problems().size()
+                        + " problem(s); fix them or run 'pipeline-triage kb lint' for details");
+                err.flush();
+                yield Optional.empty();
             }
-
-            @Override
-            public List<Match> search(List<LogLine> failureLines, int limit) {
-                return List.of();
-            }
+            case KnowledgeBaseLoad.Loaded loaded -> Optional.of(triageService(loaded.knownErrors()));
         };
-        return Optional.of(new TriageService(new LogNormalizer(), new IndicationMatcher(entries), index,
-                new Classifier(), lines -> lines));
+    }
+
+    /** The knowledge base in {@code directory}, or the one bundled in the jar. */
+    public static KnowledgeBaseLoad knowledgeBase(Optional<Path> directory) {
+        KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
+        return directory.map(loader::load).orElseGet(loader::loadBundled);
+    }
+
+    /** A triage service over already loaded entries. */
+    public static TriageService triageService(List<KnownError> entries) {
+        return new TriageService(new LogNormalizer(), new IndicationMatcher(entries), new LuceneKnowledgeIndex(entries),
+                new Classifier(), new Redactor());
+    }
+
+    public static KnowledgeBaseCheck knowledgeBaseCheck() {
+        return new KnowledgeBaseCheck(new LucenePhraseMatcher());
     }
 }

@@ -3,6 +3,7 @@ package dev.pipelinetriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.TriageReport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code analyze FILE|-}: triage one job log and print the report. */
+/** {@code analyze FILE|-|URL}: triage one job log, or every failed job behind a CI link, and print the report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Triage a job log (a file, or - for standard input) and print the report.")
+        description = "Triage a job log (a file, - for standard input, or a CI run/job link) and print the report.")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -30,8 +32,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     KnowledgeBaseOption knowledgeBase;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "Path of the job log, or - to read standard input.")
+    @Parameters(index = "0", paramLabel = "LOG", description = "Path of the job log, - to read standard input, or the "
+            + "link of a CI run or job (needs --config or " + ConfigLoader.ENV_VAR + ").")
     String source;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file with the CI instances "
+            + "(default: $" + ConfigLoader.ENV_VAR + ").")
+    Path config;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -50,6 +57,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         var triage = Bootstrap.triageService(knowledgeBase.directory(), err);
         if (triage.isEmpty()) {
             return 3;
+        }
+        if (source.startsWith("https://") || source.startsWith("http://")) {
+            return new LinkAnalysis(triage.get(), maxLines, json, out, err).run(source, Optional.ofNullable(config));
         }
         TriageReport report;
         try (InputStream in = open(source)) {

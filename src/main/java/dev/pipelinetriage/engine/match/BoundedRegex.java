@@ -72,7 +72,12 @@ public final class BoundedRegex {
             }
         }
         Matcher m = pattern.matcher(new CountingCharSequence(text, budget, pattern.pattern()));
-        return m.find();
+        try {
+            return m.find();
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition of some groups; a deep recursion is the same hazard.
+            throw new RegexBudgetExceededException(pattern.pattern(), budget);
+        }
     }
 
     public boolean find(String text) {

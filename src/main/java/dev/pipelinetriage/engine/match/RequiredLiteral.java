@@ -40,7 +40,7 @@ final class RequiredLiteral {
                     // Classes (\d, \s, \b ...), back-references, \Q quoting: end the run.
                     best = longer(best, run);
                     run.setLength(0);
-                    i += 2;
+                    i = skipQuantifier(body, i + 2);
                     continue;
                 }
                 i += 2;

@@ -1,0 +1,134 @@
+package dev.pipelinetriage.adapter.ci;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * One CI instance's view of the shared client. The interceptor chain, in order:
+ * <ol>
+ *   <li>host allow-list: only the API origin and (GitHub) the log-storage hosts;</li>
+ *   <li>retries: bounded, jittered, idempotent requests only, short rate-limit waits honoured;</li>
+ *   <li>rate-limit gate: holds requests back while the instance's budget is exhausted;</li>
+ *   <li>concurrency limit: per instance, permit held until the body is closed;</li>
+ *   <li>auth: the credential header, for the API origin only.</li>
+ * </ol>
+ * Redirects are never followed automatically; DNS answers are checked for private addresses at connect time.
+ */
+public final class InstanceHttp {
+    private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
+
+    private final String instance;
+    private final HostPolicy hosts;
+    private final OkHttpClient client;
+    private final ObjectMapper json;
+    private final HttpProblems problems;
+
+    private InstanceHttp(String instance, HostPolicy hosts, OkHttpClient client, HttpProblems problems) {
+        this.instance = instance;
+        this.hosts = hosts;
+        this.client = client;
+        this.problems = problems;
+        this.json = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    public static InstanceHttp create(OkHttpClient shared, String instance, HostPolicy hosts, ApiAuth auth,
+            HttpPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        return create(shared, Dns.SYSTEM, instance, hosts, auth, policy, clock, sleeper, random);
+    }
+
+    public static InstanceHttp create(OkHttpClient shared, Dns dns, String instance, HostPolicy hosts, ApiAuth auth,
+            HttpPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        Set<String> trusted = new HashSet<>(hosts.exactHosts());
+        OkHttpClient client = shared.newBuilder()
+                .dns(new GuardedDns(dns, trusted))
+                .callTimeout(policy.callTimeout())
+                .addInterceptor(new HostAllowListInterceptor(instance, hosts))
+                .addInterceptor(new RetryInterceptor(policy, sleeper, clock, random))
+                .addInterceptor(new RateLimitGate(clock))
+                .addInterceptor(new ConcurrencyLimitInterceptor(instance, policy.maxConcurrentRequests(),
+                        policy.callTimeout()))
+                .addInterceptor(new AuthInterceptor(hosts, auth.header(), auth.value()))
+                .build();
+        return new InstanceHttp(instance, hosts, client,
+                new HttpProblems(instance, clock, policy.defaultRateLimitWait()));
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public HostPolicy hosts() {
+        return hosts;
+    }
+
+    public HttpProblems problems() {
+        return problems;
+    }
+
+    /** A builder on the API base URL; add path segments one by one so each is encoded exactly once. */
+    public HttpUrl.Builder api() {
+        return hosts.api().newBuilder();
+    }
+
+    /** Executes and returns the open response for any status; the caller closes it. */
+    public Response execute(Request request) throws IOException {
+        return client.newCall(request.newBuilder().header("User-Agent", "pipeline-triage").build()).execute();
+    }
+
+    /** GET + decode, with every non-2xx or I/O failure mapped to a problem. */
+    public <T> HttpOutcome<T> getJson(HttpUrl url, Class<T> type, Ask ask) {
+        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        return exchangeJson(request, type, ask);
+    }
+
+    /** Executes a request whose 2xx answer is JSON of the given type. */
+    public <T> HttpOutcome<T> exchangeJson(Request request, Class<T> type, Ask ask) {
+        try (Response response = execute(request)) {
+            if (!response.isSuccessful()) {
+                return new HttpOutcome.Failed<>(problems.fromResponse(response, ask));
+            }
+            if (response.code() == 203) {
+                // Azure DevOps answers a bad PAT with 203 and an HTML sign-in page.
+                return new HttpOutcome.Failed<>(problems.signInPage(ask));
+            }
+            return new HttpOutcome.Ok<>(decode(response, type));
+        } catch (IOException e) {
+            return new HttpOutcome.Failed<>(problems.fromException(e, ask, request.url().host()));
+        }
+    }
+
+    /** Decodes a successful response body (bounded in size) as JSON. */
+    public <T> T decode(Response response, Class<T> type) throws IOException {
+        var source = response.body().source();
+        if (source.request(MAX_JSON_BYTES + 1)) {
+            throw new CiResponseException("CI instance '" + instance + "' sent more than " + MAX_JSON_BYTES
+                    + " bytes of JSON for " + response.request().url().encodedPath());
+        }
+        try {
+            return json.readValue(source.getBuffer().readByteArray(), type);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new CiResponseException("CI instance '" + instance + "' sent JSON that does not match the "
+                    + "documented shape for " + response.request().url().encodedPath() + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.pipelinetriage.adapter.ci.azure;
+
+import dev.pipelinetriage.adapter.ci.Ask;
+import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.InstanceHttp;
+import dev.pipelinetriage.adapter.ci.LinkParsing;
+import dev.pipelinetriage.adapter.ci.LogDownload;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.LinkResult;
+import dev.pipelinetriage.app.port.RerunResult;
+import dev.pipelinetriage.app.port.ResolveResult;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.JobRef;
+import dev.pipelinetriage.domain.JobStatus;
+import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunRef;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Azure Pipelines on Azure DevOps Services or Server, over the Build REST API (api-version 7.1). A job is a
+ * timeline record of type "Job"; its log is the record's log id.
+ */
+public final class AzureProvider implements CiProvider {
+    static final String READ_SCOPE = "Build (Read) (vso.build)";
+    static final String WRITE_SCOPE = "Build (Read & execute) (vso.build_execute)";
+    private static final String API_VERSION = "7.1";
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final String instance;
+    private final HttpUrl web;
+    private final InstanceHttp http;
+    private final CiCaches caches;
+    private final AzureLinks links;
+
+    public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.web = Objects.requireNonNull(web, "web");
+        this.http = Objects.requireNonNull(http, "http");
+        this.caches = Objects.requireNonNull(caches, "caches");
+        this.links = new AzureLinks(instance);
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public CiKind kind() {
+        return CiKind.AZURE;
+    }
+
+    @Override
+    public LinkResult parseLink(String pasted) {
+        return LinkParsing.parse(pasted, web, links::parse);
+    }
+
+    @Override
+    public ResolveResult resolve(CiLink link) {
+        RunRef ref = link.run().orElseThrow();
+        Ask ask = new Ask("build " + ref.runId() + " in project " + ref.project(), READ_SCOPE);
+        AzureJson.BuildJson build;
+        switch (http.getJson(builds(ref).addQueryParameter("api-version", API_VERSION).build(), AzureJson.BuildJson.class, ask)) {
+            case HttpOutcome.Ok<AzureJson.BuildJson> ok -> build = ok.value();
+            case HttpOutcome.Failed<AzureJson.BuildJson> failed -> {
+                return failed.problem();
+            }
+        }
+        return switch (timeline(ref)) {
+            case HttpOutcome.Failed<AzureJson.TimelineJson> failed -> failed.problem();
+            case HttpOutcome.Ok<AzureJson.TimelineJson> ok -> {
+                List<AzureJson.RecordJson> records = ok.value().records();
+                int attempt = records.stream().filter(r -> "Job".equals(r.type())).map(AzureProvider::attemptOf)
+                        .max(Comparator.naturalOrder()).orElse(1);
+                RunRef concrete = ref.withAttempt(attempt);
+                List<Job> jobs = records.stream().filter(r -> "Job".equals(r.type()) && r.id() != null)
+                        .sorted(Comparator.comparing(r -> r.order() == null ? 0 : r.order()))
+                        .map(r -> new Job(new JobRef(concrete, r.id().toLowerCase(java.util.Locale.ROOT),
+                                r.name() == null ? r.id() : r.name(), attemptOf(r)), recordStatus(r), failedTask(records, r.id())))
+                        .toList();
+                Run run = new Run(concrete, buildStatus(build), jobs, resultsUrl(ref));
+                caches.putRun(run);
+                List<Job> targets = link.job().isEmpty() ? run.failedJobs()
+                        : jobs.stream().filter(j -> j.ref().id().equals(link.jobId())).toList();
+                if (targets.isEmpty() && link.job().isPresent()) {
+                    yield new CiProblem.NotFound("Job " + link.jobId() + " is not in build " + ref.runId()
+                            + "'s timeline on CI instance '" + instance + "'.");
+                }
+                yield new ResolveResult.Resolved(run, targets);
+            }
+        };
+    }
+
+    @Override
+    public FetchResult fetchLog(Job job, long maxBytes) {
+        var cached = caches.log(job.ref());
+        if (cached.isPresent()) {
+            return new FetchResult.Fetched(cached.get());
+        }
+        RunRef run = job.ref().run();
+        Ask ask = new Ask("the log of job '" + job.ref().name() + "' in build " + run.runId(), READ_SCOPE);
+        Optional<Long> logId;
+        switch (timeline(run)) {
+            case HttpOutcome.Ok<AzureJson.TimelineJson> ok -> logId = ok.value().records().stream()
+                    .filter(r -> job.ref().id().equalsIgnoreCase(r.id()) && r.log() != null)
+                    .map(r -> r.log().id()).findFirst();
+            case HttpOutcome.Failed<AzureJson.TimelineJson> failed -> {
+                return failed.problem();
+            }
+        }
+        if (logId.isEmpty()) {
+            return new CiProblem.NotFound("Job '" + job.ref().name() + "' of build " + run.runId() + " has no log on CI "
+                    + "instance '" + instance + "' (it did not run, or retention removed it).");
+        }
+        HttpUrl url = builds(run).addPathSegment("logs").addPathSegment(Long.toString(logId.get()))
+                .addQueryParameter("api-version", API_VERSION).build();
+        try (Response response = http.execute(new Request.Builder().url(url).header("Accept", "text/plain").get().build())) {
+            if (response.code() == 203) {
+                return http.problems().signInPage(ask);
+            }
+            if (!response.isSuccessful()) {
+                return http.problems().fromResponse(response, ask);
+            }
+            JobLog log = LogDownload.capture(response, job.ref(), maxBytes, c -> false);
+            caches.putLog(log, job.status().finished());
+            return new FetchResult.Fetched(log);
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+    }
+
+    @Override
+    public RerunResult rerun(RerunRequest request) {
+        return switch (request) {
+            case RerunRequest.SingleJob s -> new RerunResult.Unsupported("Azure Pipelines retries the failed jobs of a "
+                    + "whole build, not a single job: rerun the run instead.");
+            case RerunRequest.FailedJobsOf f -> retry(f.run());
+        };
+    }
+
+    private RerunResult retry(RunRef run) {
+        Ask ask = new Ask("a retry of the failed jobs of build " + run.runId() + " in project " + run.project(), WRITE_SCOPE);
+        HttpUrl url = builds(run).addQueryParameter("retry", "true").addQueryParameter("api-version", API_VERSION).build();
+        // What the web UI's "Rerun failed jobs" sends: PATCH ?retry=true with an empty build body.
+        Request patch = new Request.Builder().url(url).patch(RequestBody.create("{}", JSON)).build();
+        try (Response response = http.execute(patch)) {
+            if (response.code() == 203) {
+                return http.problems().signInPage(ask);
+            }
+            return response.isSuccessful() ? new RerunResult.Started(resultsUrl(run), false)
+                    : http.problems().fromResponse(response, ask);
+        } catch (InterruptedIOException timeout) {
+            HttpUrl build = builds(run).addQueryParameter("api-version", API_VERSION).build();
+            return switch (http.getJson(build, AzureJson.BuildJson.class, ask)) {
+                case HttpOutcome.Ok<AzureJson.BuildJson> ok when !buildStatus(ok.value()).finished() ->
+                        new RerunResult.Started(resultsUrl(run), true);
+                default -> new CiProblem.TimedOut("The retry request for build " + run.runId() + " timed out and the "
+                        + "build has not restarted; check it before asking again.");
+            };
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+    }
+
+    private HttpOutcome<AzureJson.TimelineJson> timeline(RunRef ref) {
+        return http.getJson(builds(ref).addPathSegment("timeline").addQueryParameter("api-version", API_VERSION).build(),
+                AzureJson.TimelineJson.class, new Ask("the timeline of build " + ref.runId() + " in project " + ref.project(),
+                        READ_SCOPE));
+    }
+
+    private static String failedTask(List<AzureJson.RecordJson> records, String jobId) {
+        return records.stream().filter(r -> jobId.equals(r.parentId()) && "Task".equals(r.type()) && "failed".equals(r.result()))
+                .sorted(Comparator.comparing(r -> r.order() == null ? 0 : r.order()))
+                .map(AzureJson.RecordJson::name).findFirst().orElse(null);
+    }
+
+    private static int attemptOf(AzureJson.RecordJson r) {
+        return r.attempt() == null || r.attempt() < 1 ? 1 : r.attempt();
+    }
+
+    static JobStatus buildStatus(AzureJson.BuildJson b) {
+        if (b.status() == null) {
+            return JobStatus.UNKNOWN;
+        }
+        return switch (b.status()) {
+            case "notStarted", "postponed" -> JobStatus.QUEUED;
+            case "inProgress", "cancelling" -> JobStatus.RUNNING;
+            case "completed" -> result(b.result());
+            default -> JobStatus.UNKNOWN;
+        };
+    }
+
+    static JobStatus recordStatus(AzureJson.RecordJson r) {
+        if (r.state() == null) {
+            return JobStatus.UNKNOWN;
+        }
+        return switch (r.state()) {
+            case "pending" -> JobStatus.QUEUED;
+            case "inProgress" -> JobStatus.RUNNING;
+            case "completed" -> result(r.result());
+            default -> JobStatus.UNKNOWN;
+        };
+    }
+
+    private static JobStatus result(String result) {
+        if (result == null) {
+            return JobStatus.UNKNOWN;
+        }
+        return switch (result) {
+            case "succeeded", "succeededWithIssues" -> JobStatus.SUCCEEDED;
+            case "failed", "partiallySucceeded" -> JobStatus.FAILED;
+            case "canceled", "abandoned" -> JobStatus.CANCELLED;
+            case "skipped", "none" -> JobStatus.SKIPPED;
+            default -> JobStatus.UNKNOWN;
+        };
+    }
+
+    private HttpUrl.Builder builds(RunRef ref) {
+        return http.api().addPathSegment(ref.project()).addPathSegments("_apis/build/builds").addPathSegment(ref.runId());
+    }
+
+    private String resultsUrl(RunRef ref) {
+        return web.newBuilder().addPathSegment(ref.project()).addPathSegments("_build/results")
+                .addQueryParameter("buildId", ref.runId()).build().toString();
+    }
+}

@@ -1,0 +1,320 @@
+package dev.pipelinetriage.adapter.ci.github;
+
+import dev.pipelinetriage.adapter.ci.Ask;
+import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.InstanceHttp;
+import dev.pipelinetriage.adapter.ci.LinkParsing;
+import dev.pipelinetriage.adapter.ci.LogDownload;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.LinkResult;
+import dev.pipelinetriage.app.port.RerunResult;
+import dev.pipelinetriage.app.port.ResolveResult;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.JobRef;
+import dev.pipelinetriage.domain.JobStatus;
+import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunRef;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * GitHub Actions on github.com or GitHub Enterprise Server, over the REST API
+ * (docs.github.com/rest/actions/workflow-runs and /workflow-jobs).
+ */
+public final class GitHubProvider implements CiProvider {
+    static final String READ_SCOPE = "actions:read (fine-grained token or GitHub App), or repo for private "
+            + "repositories (classic token)";
+    static final String WRITE_SCOPE = "actions:write (fine-grained token or GitHub App), or repo (classic token)";
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int MAX_JOB_PAGES = 10;
+
+    private final String instance;
+    private final HttpUrl web;
+    private final InstanceHttp http;
+    private final CiCaches caches;
+    private final GitHubLinks links;
+
+    /**
+     * @param web the web URL users paste links from, e.g. {@code https://github.com}
+     * @param http the instance's client; its host policy must list the log-storage hosts
+     */
+    public GitHubProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.web = Objects.requireNonNull(web, "web");
+        this.http = Objects.requireNonNull(http, "http");
+        this.caches = Objects.requireNonNull(caches, "caches");
+        this.links = new GitHubLinks(instance);
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public CiKind kind() {
+        return CiKind.GITHUB;
+    }
+
+    @Override
+    public LinkResult parseLink(String pasted) {
+        return LinkParsing.parse(pasted, web, links::parse);
+    }
+
+    @Override
+    public ResolveResult resolve(CiLink link) {
+        if (link.job().isEmpty()) {
+            RunRef ref = link.run().orElseThrow();
+            return switch (loadRun(ref)) {
+                case HttpOutcome.Ok<Run> ok -> new ResolveResult.Resolved(ok.value(), ok.value().failedJobs());
+                case HttpOutcome.Failed<Run> failed -> failed.problem();
+            };
+        }
+        String jobId = link.jobId();
+        Ask ask = new Ask("job " + jobId + " in " + link.project(), READ_SCOPE);
+        HttpUrl url = repo(link.project()).addPathSegments("actions/jobs").addPathSegment(jobId).build();
+        GitHubJson.JobJson job;
+        switch (http.getJson(url, GitHubJson.JobJson.class, ask)) {
+            case HttpOutcome.Ok<GitHubJson.JobJson> ok -> job = ok.value();
+            case HttpOutcome.Failed<GitHubJson.JobJson> failed -> {
+                return failed.problem();
+            }
+        }
+        String runId = Long.toString(job.runId());
+        if (link.runId() != null && !link.runId().equals(runId)) {
+            return new CiProblem.NotFound("Job " + jobId + " does not belong to run " + link.runId() + " in "
+                    + link.project() + " on CI instance '" + instance + "'.");
+        }
+        int attempt = job.runAttempt() != null ? job.runAttempt() : link.attempt();
+        RunRef runRef = new RunRef(instance, CiKind.GITHUB, link.project(), runId, attempt);
+        return switch (loadRun(runRef)) {
+            case HttpOutcome.Ok<Run> ok -> {
+                Job target = ok.value().jobs().stream().filter(j -> j.ref().id().equals(jobId)).findFirst()
+                        .orElseGet(() -> toJob(ok.value().ref(), job));
+                yield new ResolveResult.Resolved(ok.value(), List.of(target));
+            }
+            case HttpOutcome.Failed<Run> failed -> failed.problem();
+        };
+    }
+
+    @Override
+    public FetchResult fetchLog(Job job, long maxBytes) {
+        var cached = caches.log(job.ref());
+        if (cached.isPresent()) {
+            return new FetchResult.Fetched(cached.get());
+        }
+        JobRef ref = job.ref();
+        Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
+        HttpUrl url = repo(ref.run().project()).addPathSegments("actions/jobs").addPathSegment(ref.id())
+                .addPathSegment("logs").build();
+        String host = url.host();
+        try {
+            // Two rounds: a signed storage URL can expire between redirect and download; ask once more.
+            for (int round = 0; ; round++) {
+                HttpUrl location;
+                try (Response api = http.execute(get(url))) {
+                    if (api.code() == 410) {
+                        return new CiProblem.Expired("GitHub no longer has the log of job " + ref.id() + " in "
+                                + ref.run().project() + " (410): logs are kept for 90 days by default (the "
+                                + "repository's retention setting may be shorter).");
+                    }
+                    if (api.isSuccessful()) {
+                        return fetched(LogDownload.capture(api, ref, maxBytes, c -> false), job);
+                    }
+                    if (!api.isRedirect()) {
+                        return http.problems().fromResponse(api, ask);
+                    }
+                    String header = api.header("Location");
+                    location = header == null ? null : api.request().url().resolve(header);
+                }
+                if (location == null || !http.hosts().isLogHost(location)) {
+                    return new CiProblem.Blocked("GitHub redirected the log download of job " + ref.id()
+                            + " to " + (location == null ? "an unreadable location" : "host '" + location.host() + "'")
+                            + ", which is not an allowed log-storage host; the redirect was not followed.");
+                }
+                host = location.host();
+                // No credentials on this hop: it goes to storage, and a signed URL carries its own.
+                Request blobRequest = new Request.Builder().url(location).get().build();
+                try (Response blob = http.execute(blobRequest)) {
+                    if (blob.isSuccessful()) {
+                        return fetched(LogDownload.capture(blob, ref, maxBytes, c -> false), job);
+                    }
+                    if (blob.isRedirect()) {
+                        return new CiProblem.Blocked("Log storage answered the download of job " + ref.id()
+                                + "'s log with another redirect; only one hop is followed.");
+                    }
+                    if (round == 0 && (blob.code() == 403 || blob.code() == 401)) {
+                        continue;
+                    }
+                    return new CiProblem.Rejected("Log storage refused the signed download link for job " + ref.id()
+                            + "'s log twice (" + blob.code() + "); try again in a minute.", blob.code());
+                }
+            }
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, host);
+        }
+    }
+
+    @Override
+    public RerunResult rerun(RerunRequest request) {
+        return switch (request) {
+            case RerunRequest.FailedJobsOf f -> post(f.run(), repo(f.run().project()).addPathSegments("actions/runs")
+                    .addPathSegment(f.run().runId()).addPathSegment("rerun-failed-jobs").build(),
+                    new Ask("a rerun of the failed jobs of run " + f.run().runId() + " in " + f.run().project(),
+                            WRITE_SCOPE));
+            case RerunRequest.SingleJob s -> post(s.job().run(), repo(s.job().run().project())
+                    .addPathSegments("actions/jobs").addPathSegment(s.job().id()).addPathSegment("rerun").build(),
+                    new Ask("a rerun of job " + s.job().id() + " in " + s.job().run().project(), WRITE_SCOPE));
+        };
+    }
+
+    private RerunResult post(RunRef run, HttpUrl url, Ask ask) {
+        RunRef latest = run.withAttempt(0);
+        int before;
+        switch (runJson(latest)) {
+            case HttpOutcome.Ok<GitHubJson.RunJson> ok -> before = ok.value().runAttempt();
+            case HttpOutcome.Failed<GitHubJson.RunJson> failed -> {
+                return failed.problem();
+            }
+        }
+        // An empty object: the API's only option, enable_debug_logging, is never sent.
+        Request post = new Request.Builder().url(url).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").post(RequestBody.create("{}", JSON)).build();
+        try (Response response = http.execute(post)) {
+            if (!response.isSuccessful()) {
+                return http.problems().fromResponse(response, ask);
+            }
+        } catch (InterruptedIOException timeout) {
+            // Not repeated: GitHub may have created the attempt. Look before anyone asks again.
+            return switch (runJson(latest)) {
+                case HttpOutcome.Ok<GitHubJson.RunJson> ok when ok.value().runAttempt() > before ->
+                        new RerunResult.Started(runUrl(run, ok.value().runAttempt()), true);
+                case HttpOutcome.Ok<GitHubJson.RunJson> ok -> new CiProblem.TimedOut("The rerun request for run "
+                        + run.runId() + " timed out and no new attempt exists (still attempt " + before
+                        + "); check the run page before asking again.");
+                case HttpOutcome.Failed<GitHubJson.RunJson> failed -> new CiProblem.TimedOut("The rerun request for "
+                        + "run " + run.runId() + " timed out and whether it started is unknown; check the run page "
+                        + "before asking again.");
+            };
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+        int attempt = switch (runJson(latest)) {
+            case HttpOutcome.Ok<GitHubJson.RunJson> ok -> Math.max(ok.value().runAttempt(), before + 1);
+            case HttpOutcome.Failed<GitHubJson.RunJson> failed -> before + 1;
+        };
+        return new RerunResult.Started(runUrl(run, attempt), false);
+    }
+
+    private HttpOutcome<Run> loadRun(RunRef ref) {
+        var cached = caches.run(ref);
+        if (cached.isPresent()) {
+            return new HttpOutcome.Ok<>(cached.get());
+        }
+        GitHubJson.RunJson runJson;
+        switch (runJson(ref)) {
+            case HttpOutcome.Ok<GitHubJson.RunJson> ok -> runJson = ok.value();
+            case HttpOutcome.Failed<GitHubJson.RunJson> failed -> {
+                return new HttpOutcome.Failed<>(failed.problem());
+            }
+        }
+        RunRef concrete = ref.withAttempt(Math.max(1, runJson.runAttempt()));
+        var cachedConcrete = caches.run(concrete);
+        if (cachedConcrete.isPresent()) {
+            return new HttpOutcome.Ok<>(cachedConcrete.get());
+        }
+        Ask ask = new Ask("the jobs of run " + ref.runId() + " in " + ref.project(), READ_SCOPE);
+        List<Job> jobs = new ArrayList<>();
+        for (int page = 1; page <= MAX_JOB_PAGES; page++) {
+            HttpUrl url = repo(ref.project()).addPathSegments("actions/runs").addPathSegment(ref.runId())
+                    .addPathSegment("attempts").addPathSegment(Integer.toString(concrete.attempt()))
+                    .addPathSegment("jobs").addQueryParameter("per_page", "100")
+                    .addQueryParameter("page", Integer.toString(page)).build();
+            switch (http.getJson(url, GitHubJson.JobsJson.class, ask)) {
+                case HttpOutcome.Ok<GitHubJson.JobsJson> ok -> {
+                    ok.value().jobs().forEach(j -> jobs.add(toJob(concrete, j)));
+                    if (ok.value().jobs().isEmpty() || jobs.size() >= ok.value().totalCount()) {
+                        page = MAX_JOB_PAGES;
+                    }
+                }
+                case HttpOutcome.Failed<GitHubJson.JobsJson> failed -> {
+                    return new HttpOutcome.Failed<>(failed.problem());
+                }
+            }
+        }
+        Run run = new Run(concrete, status(runJson.status(), runJson.conclusion()), jobs,
+                runUrl(concrete, concrete.attempt()));
+        caches.putRun(run);
+        return new HttpOutcome.Ok<>(run);
+    }
+
+    private HttpOutcome<GitHubJson.RunJson> runJson(RunRef ref) {
+        HttpUrl.Builder url = repo(ref.project()).addPathSegments("actions/runs").addPathSegment(ref.runId());
+        if (!ref.latestAttempt()) {
+            url.addPathSegment("attempts").addPathSegment(Integer.toString(ref.attempt()));
+        }
+        return http.getJson(url.build(), GitHubJson.RunJson.class,
+                new Ask("run " + ref.runId() + " in " + ref.project(), READ_SCOPE));
+    }
+
+    private Job toJob(RunRef run, GitHubJson.JobJson j) {
+        String failedStep = j.steps().stream().filter(s -> "failure".equals(s.conclusion())).map(GitHubJson.StepJson::name)
+                .findFirst().orElse(null);
+        String name = j.name() == null || j.name().isBlank() ? "job " + j.id() : j.name();
+        return new Job(new JobRef(run, Long.toString(j.id()), name, run.attempt()), status(j.status(), j.conclusion()),
+                failedStep);
+    }
+
+    static JobStatus status(String status, String conclusion) {
+        if (status == null) {
+            return JobStatus.UNKNOWN;
+        }
+        return switch (status) {
+            case "queued", "waiting", "requested", "pending" -> JobStatus.QUEUED;
+            case "in_progress" -> JobStatus.RUNNING;
+            case "completed" -> conclusion == null ? JobStatus.UNKNOWN : switch (conclusion) {
+                case "success" -> JobStatus.SUCCEEDED;
+                case "failure", "timed_out", "startup_failure" -> JobStatus.FAILED;
+                case "cancelled" -> JobStatus.CANCELLED;
+                case "skipped", "neutral" -> JobStatus.SKIPPED;
+                default -> JobStatus.UNKNOWN;
+            };
+            default -> JobStatus.UNKNOWN;
+        };
+    }
+
+    private FetchResult fetched(JobLog log, Job job) {
+        caches.putLog(log, job.status().finished());
+        return new FetchResult.Fetched(log);
+    }
+
+    private HttpUrl.Builder repo(String project) {
+        String[] parts = project.split("/", 2);
+        return http.api().addPathSegment("repos").addPathSegment(parts[0]).addPathSegment(parts[1]);
+    }
+
+    private static Request get(HttpUrl url) {
+        return new Request.Builder().url(url).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").get().build();
+    }
+
+    private String runUrl(RunRef run, int attempt) {
+        return web.newBuilder().addPathSegments(run.project()).addPathSegments("actions/runs")
+                .addPathSegment(run.runId()).addPathSegment("attempts").addPathSegment(Integer.toString(attempt))
+                .build().toString();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.pipelinetriage.adapter.ci.gitlab;
+
+import dev.pipelinetriage.adapter.ci.Ask;
+import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.InstanceHttp;
+import dev.pipelinetriage.adapter.ci.LinkParsing;
+import dev.pipelinetriage.adapter.ci.LogDownload;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.LinkResult;
+import dev.pipelinetriage.app.port.RerunResult;
+import dev.pipelinetriage.app.port.ResolveResult;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.JobRef;
+import dev.pipelinetriage.domain.JobStatus;
+import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunRef;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * GitLab CI on gitlab.com or a self-managed GitLab, over REST API v4 (docs.gitlab.com/api/jobs, /api/pipelines).
+ * Projects are addressed by their path, URL-encoded once as a single {@code :id} segment.
+ */
+public final class GitLabProvider implements CiProvider {
+    static final String READ_SCOPE = "read_api";
+    static final String WRITE_SCOPE = "api (read_api cannot retry jobs)";
+    /** gitlab-runner's marker when a job's output passed the runner's output_limit. */
+    static final String RUNNER_LIMIT_MARKER = "Job's log exceeded limit of";
+
+    private final String instance;
+    private final HttpUrl web;
+    private final InstanceHttp http;
+    private final CiCaches caches;
+    private final GitLabLinks links;
+
+    public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.web = Objects.requireNonNull(web, "web");
+        this.http = Objects.requireNonNull(http, "http");
+        this.caches = Objects.requireNonNull(caches, "caches");
+        this.links = new GitLabLinks(instance);
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public CiKind kind() {
+        return CiKind.GITLAB;
+    }
+
+    @Override
+    public LinkResult parseLink(String pasted) {
+        return LinkParsing.parse(pasted, web, links::parse);
+    }
+
+    @Override
+    public ResolveResult resolve(CiLink link) {
+        if (link.job().isEmpty()) {
+            return switch (loadPipeline(link.run().orElseThrow())) {
+                case HttpOutcome.Ok<Run> ok -> new ResolveResult.Resolved(ok.value(), ok.value().failedJobs());
+                case HttpOutcome.Failed<Run> failed -> failed.problem();
+            };
+        }
+        Ask ask = new Ask("job " + link.jobId() + " in " + link.project(), READ_SCOPE);
+        HttpUrl url = project(link.project()).addPathSegment("jobs").addPathSegment(link.jobId()).build();
+        return switch (http.getJson(url, GitLabJson.JobJson.class, ask)) {
+            case HttpOutcome.Failed<GitLabJson.JobJson> failed -> failed.problem();
+            case HttpOutcome.Ok<GitLabJson.JobJson> ok -> {
+                RunRef run = new RunRef(instance, CiKind.GITLAB, link.project(), Long.toString(ok.value().pipeline().id()), 0);
+                yield switch (loadPipeline(run)) {
+                    case HttpOutcome.Ok<Run> pipeline -> new ResolveResult.Resolved(pipeline.value(), List.of(
+                            pipeline.value().jobs().stream().filter(j -> j.ref().id().equals(link.jobId())).findFirst()
+                                    .orElseGet(() -> toJob(run, ok.value()))));
+                    case HttpOutcome.Failed<Run> failed -> failed.problem();
+                };
+            }
+        };
+    }
+
+    @Override
+    public FetchResult fetchLog(Job job, long maxBytes) {
+        var cached = caches.log(job.ref());
+        if (cached.isPresent()) {
+            return new FetchResult.Fetched(cached.get());
+        }
+        JobRef ref = job.ref();
+        Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
+        HttpUrl url = project(ref.run().project()).addPathSegment("jobs").addPathSegment(ref.id()).addPathSegment("trace").build();
+        try (Response response = http.execute(new Request.Builder().url(url).get().build())) {
+            if (response.code() == 404) {
+                return new CiProblem.NotFound("GitLab has no log for job " + ref.id() + " in " + ref.run().project()
+                        + " on CI instance '" + instance + "' (404): the job does not exist, its log was erased or "
+                        + "expired, or the token cannot see the project.");
+            }
+            if (!response.isSuccessful()) {
+                return http.problems().fromResponse(response, ask);
+            }
+            JobLog log = LogDownload.capture(response, ref, maxBytes, c -> c.lines().stream()
+                    .skip(Math.max(0, c.lines().size() - 20)).anyMatch(l -> l.text().contains(RUNNER_LIMIT_MARKER)));
+            caches.putLog(log, job.status().finished());
+            return new FetchResult.Fetched(log);
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+    }
+
+    @Override
+    public RerunResult rerun(RerunRequest request) {
+        return switch (request) {
+            case RerunRequest.SingleJob s -> retryJob(s.job());
+            case RerunRequest.FailedJobsOf f -> retryPipeline(f.run());
+        };
+    }
+
+    private RerunResult retryJob(JobRef job) {
+        Ask ask = new Ask("a retry of job " + job.id() + " in " + job.run().project(), WRITE_SCOPE);
+        HttpUrl url = project(job.run().project()).addPathSegment("jobs").addPathSegment(job.id()).addPathSegment("retry").build();
+        try (Response response = http.execute(post(url))) {
+            if (!response.isSuccessful()) {
+                return http.problems().fromResponse(response, ask);
+            }
+            GitLabJson.JobJson retried = http.decode(response, GitLabJson.JobJson.class);
+            return new RerunResult.Started(jobUrl(job.run().project(), retried.id()), false);
+        } catch (InterruptedIOException timeout) {
+            // Not repeated: look for a newer job of the same name in the pipeline first.
+            HttpUrl jobs = project(job.run().project()).addPathSegment("pipelines").addPathSegment(job.run().runId())
+                    .addPathSegment("jobs").addQueryParameter("include_retried", "true")
+                    .addQueryParameter("per_page", "100").build();
+            return switch (http.getJson(jobs, GitLabJson.JobJson[].class, ask)) {
+                case HttpOutcome.Ok<GitLabJson.JobJson[]> ok -> Arrays.stream(ok.value())
+                        .filter(j -> job.name().equals(j.name()) && j.id() > Long.parseLong(job.id()))
+                        .map(j -> (RerunResult) new RerunResult.Started(jobUrl(job.run().project(), j.id()), true))
+                        .findFirst()
+                        .orElse(new CiProblem.TimedOut("The retry request for job " + job.id() + " timed out and no "
+                                + "newer job exists; check the pipeline before asking again."));
+                case HttpOutcome.Failed<GitLabJson.JobJson[]> failed -> new CiProblem.TimedOut("The retry request "
+                        + "for job " + job.id() + " timed out and whether it started is unknown; check the pipeline "
+                        + "before asking again.");
+            };
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+    }
+
+    private RerunResult retryPipeline(RunRef run) {
+        Ask ask = new Ask("a retry of the failed jobs of pipeline " + run.runId() + " in " + run.project(), WRITE_SCOPE);
+        HttpUrl url = project(run.project()).addPathSegment("pipelines").addPathSegment(run.runId())
+                .addPathSegment("retry").build();
+        String link = web.newBuilder().addPathSegments(run.project()).addPathSegment("-").addPathSegment("pipelines")
+                .addPathSegment(run.runId()).build().toString();
+        try (Response response = http.execute(post(url))) {
+            return response.isSuccessful() ? new RerunResult.Started(link, false)
+                    : http.problems().fromResponse(response, ask);
+        } catch (InterruptedIOException timeout) {
+            HttpUrl pipeline = project(run.project()).addPathSegment("pipelines").addPathSegment(run.runId()).build();
+            return switch (http.getJson(pipeline, GitLabJson.PipelineJson.class, ask)) {
+                case HttpOutcome.Ok<GitLabJson.PipelineJson> ok when !status(ok.value().status()).finished() ->
+                        new RerunResult.Started(link, true);
+                default -> new CiProblem.TimedOut("The retry request for pipeline " + run.runId() + " timed out and "
+                        + "the pipeline has not restarted; check it before asking again.");
+            };
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, url.host());
+        }
+    }
+
+    private HttpOutcome<Run> loadPipeline(RunRef ref) {
+        Ask ask = new Ask("pipeline " + ref.runId() + " in " + ref.project(), READ_SCOPE);
+        HttpUrl url = project(ref.project()).addPathSegment("pipelines").addPathSegment(ref.runId()).build();
+        GitLabJson.PipelineJson pipeline;
+        switch (http.getJson(url, GitLabJson.PipelineJson.class, ask)) {
+            case HttpOutcome.Ok<GitLabJson.PipelineJson> ok -> pipeline = ok.value();
+            case HttpOutcome.Failed<GitLabJson.PipelineJson> failed -> {
+                return new HttpOutcome.Failed<>(failed.problem());
+            }
+        }
+        HttpUrl jobsUrl = url.newBuilder().addPathSegment("jobs").addQueryParameter("per_page", "100").build();
+        return switch (http.getJson(jobsUrl, GitLabJson.JobJson[].class,
+                new Ask("the jobs of pipeline " + ref.runId() + " in " + ref.project(), READ_SCOPE))) {
+            case HttpOutcome.Ok<GitLabJson.JobJson[]> ok -> new HttpOutcome.Ok<>(new Run(ref, status(pipeline.status()),
+                    Arrays.stream(ok.value()).map(j -> toJob(ref, j)).toList(),
+                    web.newBuilder().addPathSegments(ref.project()).addPathSegment("-").addPathSegment("pipelines")
+                            .addPathSegment(ref.runId()).build().toString()));
+            case HttpOutcome.Failed<GitLabJson.JobJson[]> failed -> new HttpOutcome.Failed<>(failed.problem());
+        };
+    }
+
+    private static Job toJob(RunRef run, GitLabJson.JobJson j) {
+        String name = j.name() == null || j.name().isBlank() ? "job " + j.id() : j.name();
+        return new Job(new JobRef(run, Long.toString(j.id()), name, 0), status(j.status()), null);
+    }
+
+    static JobStatus status(String status) {
+        if (status == null) {
+            return JobStatus.UNKNOWN;
+        }
+        return switch (status) {
+            case "created", "pending", "waiting_for_resource", "preparing", "scheduled", "manual" -> JobStatus.QUEUED;
+            case "running" -> JobStatus.RUNNING;
+            case "success" -> JobStatus.SUCCEEDED;
+            case "failed" -> JobStatus.FAILED;
+            case "canceled", "canceling" -> JobStatus.CANCELLED;
+            case "skipped" -> JobStatus.SKIPPED;
+            default -> JobStatus.UNKNOWN;
+        };
+    }
+
+    private HttpUrl.Builder project(String path) {
+        // One segment: OkHttp encodes the slashes of a nested group path as %2F, exactly once.
+        return http.api().addPathSegment("projects").addPathSegment(path);
+    }
+
+    private String jobUrl(String project, long jobId) {
+        return web.newBuilder().addPathSegments(project).addPathSegment("-").addPathSegment("jobs")
+                .addPathSegment(Long.toString(jobId)).build().toString();
+    }
+
+    private static Request post(HttpUrl url) {
+        return new Request.Builder().url(url).post(RequestBody.create(new byte[0], (MediaType) null)).build();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.pipelinetriage.adapter.search;
+
+import dev.pipelinetriage.app.port.KnowledgeIndex;
+import dev.pipelinetriage.domain.Indication;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The knowledge base in an in-memory Lucene index, answering "which known errors do these failure lines
+ * resemble?".
+ *
+ * <p><b>Documents.</b> One per example line and one per counter-example line of every entry (the
+ * entry id is a field), analyzed by {@link LogLineAnalyzer}. Per-line documents, rather than one per
+ * entry, let a score be compared with the single example it resembles. Titles are not indexed: they are
+ * prose, not log lines, and would only blur the comparison.
+ *
+ * <p><b>Queries.</b> Each distinct failure line is one query (its distinct terms, OR-ed), because a
+ * known error shows in one line; pooling the words of many lines would let "error" from one line and
+ * "timeout" from another add up to a match nobody saw.
+ *
+ * <p><b>Calibration to 0..1.</b> For a line L and an example D:
+ * <ul>
+ *   <li>coverage = BM25(L, D) / BM25(D, D): the share of the example's weight that the line contains;
+ *       D's own text as a query gives the largest score D can get, so a verbatim example gives 1;</li>
+ *   <li>focus = idf-weight of the terms L shares with D / idf-weight of all of L's terms: how much of
+ *       the line the example explains, so a long line that merely contains a common word stays low;</li>
+ *   <li>similarity = coverage^0.75 x focus^0.25 (coverage dominates: failure lines often carry
+ *       project-specific words that no example can contain).</li>
+ * </ul>
+ * A phrase indication found in a line scores 1. An entry's score for a line is its best example's
+ * similarity, unless one of its own counter-examples resembles the line at least as much: then the line
+ * is on the wrong side of the boundary the entry's author drew, and the entry is left out. An entry's
+ * score for the failure is its best line's; its evidence are the lines close to that best.
+ */
+public final class LuceneKnowledgeIndex implements KnowledgeIndex {
+
+    /** Entries scoring below this are not returned: an unrelated line shares at most a word or two. */
+    static final double MIN_SCORE = 0.3;
+    private static final double COVERAGE_WEIGHT = 0.75;
+    private static final int HITS_PER_LINE = 64;
+    private static final int MAX_TERMS_PER_QUERY = 256;
+    private static final int MAX_EVIDENCE = 5;
+    private static final String TEXT = "text";
+    private static final String ORDINAL = "ordinal";
+
+    private final List<KnownError> entries;
+    private final LogLineAnalyzer analyzer = new LogLineAnalyzer();
+    private final LucenePhraseMatcher phraseMatcher = new LucenePhraseMatcher(analyzer);
+    private final List<IndexedLine> lines = new ArrayList<>();
+    private final List<IndexedPhrase> phrases = new ArrayList<>();
+    private final IndexSearcher searcher;
+
+    /** A document: one example or counter-example line of an entry. */
+    private record IndexedLine(int entry, boolean counter, Set<String> terms, double selfScore) {
+    }
+
+    private record IndexedPhrase(int entry, List<String> tokens) {
+    }
+
+    /** Builds the index; entries are kept in id order. */
+    public LuceneKnowledgeIndex(List<KnownError> entries) {
+        this.entries = entries.stream().sorted(Comparator.comparing(KnownError::id)).toList();
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            List<IndexedLine> unscored = new ArrayList<>();
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+                for (int e = 0; e < this.entries.size(); e++) {
+                    KnownError entry = this.entries.get(e);
+                    addLines(writer, e, false, entry.examples(), unscored);
+                    addLines(writer, e, true, entry.counterExamples(), unscored);
+                    for (Indication indication : entry.indications()) {
+                        if (indication instanceof Indication.Phrase phrase) {
+                            phrases.add(new IndexedPhrase(e, analyzer.tokens(phrase.text())));
+                        }
+                    }
+                }
+            }
+            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            for (int i = 0; i < unscored.size(); i++) {
+                IndexedLine line = unscored.get(i);
+                lines.add(new IndexedLine(line.entry(), line.counter(), line.terms(), selfScore(i, line.terms())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory knowledge index failed", e);
+        }
+    }
+
+    private void addLines(IndexWriter writer, int entry, boolean counter, List<String> examples,
+                          List<IndexedLine> out) throws IOException {
+        for (String example : examples) {
+            for (String text : example.split("\n")) {
+                Set<String> terms = new LinkedHashSet<>(analyzer.tokens(text));
+                if (terms.isEmpty()) {
+                    continue;
+                }
+                Document document = new Document();
+                document.add(new TextField(TEXT, text, Field.Store.NO));
+                document.add(new StringField(ORDINAL, Integer.toString(out.size()), Field.Store.NO));
+                document.add(new StoredField(ORDINAL, out.size()));
+                writer.addDocument(document);
+                out.add(new IndexedLine(entry, counter, terms, 0));
+            }
+        }
+    }
+
+    /** The score a document gets when its own terms are the query: the most any line can reach. */
+    private double selfScore(int ordinal, Set<String> terms) throws IOException {
+        BooleanQuery.Builder query = termsQuery(terms);
+        query.add(new TermQuery(new Term(ORDINAL, Integer.toString(ordinal))), BooleanClause.Occur.FILTER);
+        TopDocs top = searcher.search(query.build(), 1);
+        return top.scoreDocs.length == 0 ? 1.0 : top.scoreDocs[0].score;
+    }
+
+    @Override
+    public List<KnownError> entries() {
+        return entries;
+    }
+
+    @Override
+    public List<Match> search(List<LogLine> failureLines, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        Map<String, List<LogLine>> byText = new LinkedHashMap<>();
+        for (LogLine line : failureLines) {
+            byText.computeIfAbsent(line.text(), text -> new ArrayList<>()).add(line);
+        }
+        Map<String, Double> idfCache = new HashMap<>();
+        Map<Integer, List<Scored>> byEntry = new HashMap<>();
+        try {
+            for (Map.Entry<String, List<LogLine>> group : byText.entrySet()) {
+                Map<Integer, Double> scores = scoreLine(group.getKey(), idfCache);
+                for (Map.Entry<Integer, Double> score : scores.entrySet()) {
+                    if (score.getValue() >= MIN_SCORE) {
+                        byEntry.computeIfAbsent(score.getKey(), e -> new ArrayList<>())
+                                .add(new Scored(group.getValue(), score.getValue()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory knowledge index failed", e);
+        }
+        List<Match> matches = new ArrayList<>();
+        for (Map.Entry<Integer, List<Scored>> entry : byEntry.entrySet()) {
+            matches.add(match(entries.get(entry.getKey()), entry.getValue()));
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparing(m -> m.knownError().id()));
+        return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
+    }
+
+    private record Scored(List<LogLine> lines, double score) {
+    }
+
+    private static Match match(KnownError entry, List<Scored> scored) {
+        double best = scored.stream().mapToDouble(Scored::score).max().orElseThrow();
+        List<LogLine> evidence = scored.stream()
+                .filter(s -> s.score() >= Math.max(MIN_SCORE, best * 0.8))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .flatMap(s -> s.lines().stream())
+                .limit(MAX_EVIDENCE)
+                .sorted(Comparator.comparingInt(LogLine::number))
+                .toList();
+        return new Match(entry, Math.min(1.0, best), evidence);
+    }
+
+    /** Each entry's similarity to one line, after the counter-example check. */
+    private Map<Integer, Double> scoreLine(String text, Map<String, Double> idfCache) throws IOException {
+        List<String> tokens = analyzer.tokens(text);
+        Map<Integer, Double> result = new HashMap<>();
+        if (tokens.isEmpty()) {
+            return result;
+        }
+        Set<String> terms = new LinkedHashSet<>(tokens);
+        for (IndexedPhrase phrase : phrases) {
+            if (phraseMatcher.matches(phrase.tokens(), tokens, text)) {
+                result.put(phrase.entry(), 1.0);
+            }
+        }
+        double lineWeight = 0;
+        for (String term : terms) {
+            lineWeight += idf(term, idfCache);
+        }
+        Map<Integer, Double> bestExample = new HashMap<>();
+        Map<Integer, Double> bestCounter = new HashMap<>();
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc hit : searcher.search(termsQuery(terms).build(), HITS_PER_LINE).scoreDocs) {
+            IndexedLine line = lines.get(stored.document(hit.doc).getField(ORDINAL).numericValue().intValue());
+            double coverage = Math.min(1.0, hit.score / line.selfScore());
+            double shared = 0;
+            for (String term : terms) {
+                if (line.terms().contains(term)) {
+                    shared += idf(term, idfCache);
+                }
+            }
+            double focus = lineWeight == 0 ? 0 : shared / lineWeight;
+            double similarity = Math.pow(coverage, COVERAGE_WEIGHT) * Math.pow(focus, 1 - COVERAGE_WEIGHT);
+            (line.counter() ? bestCounter : bestExample).merge(line.entry(), similarity, Math::max);
+        }
+        for (Map.Entry<Integer, Double> example : bestExample.entrySet()) {
+            double counter = bestCounter.getOrDefault(example.getKey(), 0.0);
+            if (example.getValue() > counter) {
+                result.merge(example.getKey(), example.getValue(), Math::max);
+            }
+        }
+        return result;
+    }
+
+    private double idf(String term, Map<String, Double> cache) {
+        return cache.computeIfAbsent(term, t -> {
+            try {
+                int docFreq = searcher.getIndexReader().docFreq(new Term(TEXT, t));
+                int docCount = searcher.getIndexReader().numDocs();
+                return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static BooleanQuery.Builder termsQuery(Set<String> terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.stream().limit(MAX_TERMS_PER_QUERY)
+                .forEach(term -> query.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD));
+        return query;
+    }
+}

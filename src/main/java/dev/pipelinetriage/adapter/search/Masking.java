@@ -1,0 +1,71 @@
+package dev.pipelinetriage.adapter.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces the parts of a log line that differ between two occurrences of the same failure (URLs, hosts,
+ * paths, addresses, ports, durations, versions, hex ids, numbers) with placeholder words, so that the
+ * same error from another project, machine or day analyzes to the same tokens.
+ *
+ * <p>Numbers right after {@code code}, {@code status}, {@code exit}, {@code http}, {@code error},
+ * {@code signal} or {@code errno} are kept: "exit code 137" and "status code 503" say what went wrong.
+ */
+final class Masking {
+
+    static final String URL = " _url_ ";
+    static final String PATH = " _path_ ";
+    static final String HOST = " _host_ ";
+    static final String IP = " _ip_ ";
+    static final String PORT = " _port_ ";
+    static final String DURATION = " _dur_ ";
+    static final String VERSION = " _ver_ ";
+    static final String HEX = " _hex_ ";
+    static final String NUMBER = " _num_ ";
+    static final String ARTIFACT = " _artifact_ ";
+
+    private record Rule(Pattern pattern, String replacement) {
+    }
+
+    // Order matters: wider shapes first so that, e.g., a URL is not cut into a host and a path.
+    private static final List<Rule> RULES = List.of(
+            rule("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s'\"<>()\\[\\]{}`]+", URL),
+            rule("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", HEX),
+            // Maven/Gradle coordinates (group:artifact[:type]:version): which dependency failed varies by project.
+            rule("\\b[a-z][\\w-]{0,60}(?:\\.[\\w-]{1,60}){0,10}:[a-z][\\w.-]{0,100}:(?:[a-z][\\w-]{0,30}:){0,2}"
+                    + "\\d{1,9}(?:\\.\\d{1,9}){1,4}[\\w.+-]{0,40}", ARTIFACT),
+            rule("\\[[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\\](?::\\d{1,5})?", IP),
+            rule("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b", IP),
+            rule("(?<![\\w.-])(?:[a-z]:\\\\|\\\\\\\\)[^\\s'\"<>|:*?()]+", PATH),
+            rule("(?<![\\w:/])(?:~|\\.{1,2})?(?:/[\\w.@+%=,-]+){1,64}/?", PATH),
+            rule("\\b[\\w.@+-]+(?:/[\\w.@+-]+){1,64}/?", PATH),
+            rule("\\b(?:[a-z0-9-]{1,63}\\.){1,8}(?:com|org|net|io|dev|co|uk|de|edu|gov|cloud|app|ai|sh|me|info|local"
+                    + "|internal|us|eu|fr|jp|cn|ru|nl|in|ch|at|be|se|no|fi|pl|cz|br|au|ca|tld|test|example|localhost)\\b"
+                    + "(?![.-]\\w)", HOST),
+            rule("\\blocalhost\\b", HOST),
+            rule("(?<=_host_ |_ip_ ):\\d{1,5}\\b", PORT),
+            rule("\\b\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)(?:\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)){0,3}\\b", DURATION),
+            rule("\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b", DURATION),
+            rule("\\bv?\\d+(?:\\.\\d+){1,3}(?:[-+][0-9a-z.]{1,40})?\\b", VERSION),
+            rule("\\b0x[0-9a-f]+\\b", HEX),
+            rule("\\b(?=[0-9a-f]{0,63}[a-f])(?=[0-9a-f]{0,63}\\d)[0-9a-f]{7,64}\\b", HEX),
+            rule("(?<!\\b(?:code|status|exit|http|error|signal|errno)[:=]? ?)(?<![\\w.])\\d+\\b", NUMBER));
+
+    private Masking() {
+    }
+
+    private static Rule rule(String regex, String replacement) {
+        return new Rule(Pattern.compile(regex), Matcher.quoteReplacement(replacement));
+    }
+
+    /** The line, lower-cased, with variable parts replaced by placeholder words. */
+    static String mask(String line) {
+        String masked = line.toLowerCase(Locale.ROOT);
+        for (Rule rule : RULES) {
+            masked = rule.pattern().matcher(masked).replaceAll(rule.replacement());
+        }
+        return masked;
+    }
+}

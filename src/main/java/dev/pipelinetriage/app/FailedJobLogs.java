@@ -1,0 +1,120 @@
+package dev.pipelinetriage.app;
+
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.LinkResult;
+import dev.pipelinetriage.app.port.ResolveResult;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.Run;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * From a pasted link to the logs of the jobs to triage: finds the configured instance the link belongs to,
+ * resolves the run (a run link means every failed job of it), and fetches each job's log under the size cap.
+ * One job's expired log does not hide the others: each job carries its own {@link FetchResult}.
+ */
+public final class FailedJobLogs {
+    private final List<CiProvider> providers;
+    private final long maxLogBytes;
+
+    public FailedJobLogs(List<CiProvider> providers, long maxLogBytes) {
+        this.providers = List.copyOf(providers);
+        this.maxLogBytes = maxLogBytes;
+    }
+
+    /** What a pasted link led to. */
+    public sealed interface Outcome {
+    }
+
+    /**
+     * @param jobs one entry per job to triage, in the run's order; empty when nothing failed
+     */
+    public record Collected(CiProvider provider, Run run, List<JobLogResult> jobs) implements Outcome {
+        public Collected {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(run, "run");
+            jobs = List.copyOf(jobs);
+        }
+    }
+
+    public record JobLogResult(Job job, FetchResult log) {
+        public JobLogResult {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(log, "log");
+        }
+    }
+
+    /** The link was not used: unknown host, unrecognised shape or unsafe; {@code reason} is for people. */
+    public record LinkRefused(String reason) implements Outcome {
+        public LinkRefused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The CI could not tell which jobs to triage. */
+    public record Failed(CiProblem problem) implements Outcome {
+        public Failed {
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /** The first instance that recognises the link, with the link parsed; or why none does. */
+    public sealed interface Routed {
+    }
+
+    public record RoutedTo(CiProvider provider, CiLink link) implements Routed {
+    }
+
+    public record Unrouted(String reason) implements Routed {
+    }
+
+    public Routed route(String pasted) {
+        String refusal = null;
+        for (CiProvider provider : providers) {
+            switch (provider.parseLink(pasted)) {
+                case LinkResult.Parsed parsed -> {
+                    return new RoutedTo(provider, parsed.link());
+                }
+                case LinkResult.Refused refused -> refusal = refusal == null ? refused.reason() : refusal;
+                case LinkResult.NotThisInstance ignored -> {
+                }
+            }
+        }
+        if (refusal != null) {
+            return new Unrouted("Link refused: " + refusal + ".");
+        }
+        return new Unrouted("Unknown CI host '" + hostOf(pasted) + "': it is not one of the configured instances ("
+                + String.join(", ", providers.stream().map(CiProvider::instance).toList()) + ").");
+    }
+
+    public Outcome collect(String pasted) {
+        return switch (route(pasted)) {
+            case Unrouted u -> new LinkRefused(u.reason());
+            case RoutedTo r -> switch (r.provider().resolve(r.link())) {
+                case CiProblem problem -> new Failed(problem);
+                case ResolveResult.Resolved resolved -> {
+                    List<JobLogResult> jobs = new ArrayList<>();
+                    for (Job job : resolved.targets()) {
+                        jobs.add(new JobLogResult(job, r.provider().fetchLog(job, maxLogBytes)));
+                    }
+                    yield new Collected(r.provider(), resolved.run(), jobs);
+                }
+            };
+        };
+    }
+
+    /** For the message only; the link is never requested. */
+    private static String hostOf(String pasted) {
+        try {
+            String host = URI.create(pasted.strip()).getHost();
+            return host == null ? "?" : host.replaceAll("[^A-Za-z0-9.\\-\\[\\]:]", "?");
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
+}

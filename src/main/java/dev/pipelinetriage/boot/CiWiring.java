@@ -1,0 +1,91 @@
+package dev.pipelinetriage.boot;
+
+import dev.pipelinetriage.adapter.ci.ApiAuth;
+import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.CiHttpClients;
+import dev.pipelinetriage.adapter.ci.HostPolicy;
+import dev.pipelinetriage.adapter.ci.HttpPolicy;
+import dev.pipelinetriage.adapter.ci.InstanceHttp;
+import dev.pipelinetriage.adapter.ci.Sleeper;
+import dev.pipelinetriage.adapter.ci.azure.AzureProvider;
+import dev.pipelinetriage.adapter.ci.github.GitHubProvider;
+import dev.pipelinetriage.adapter.ci.gitlab.GitLabProvider;
+import dev.pipelinetriage.adapter.ci.jenkins.JenkinsProvider;
+import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.CiConfig;
+import dev.pipelinetriage.boot.config.CiInstanceConfig;
+import dev.pipelinetriage.boot.config.ConfigException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the CI providers from configuration: one shared OkHttpClient, one {@link InstanceHttp} per instance,
+ * shared caches.
+ *
+ * <p>How the CLI (or a chat front end) uses it:
+ * <pre>{@code
+ * AppConfig config = ConfigLoader.load(ConfigLoader.locate(cliPath, System.getenv()).orElseThrow());
+ * FailedJobLogs logs = CiWiring.failedJobLogs(config, System.getenv());
+ * switch (logs.collect(pastedUrl)) {
+ *     case FailedJobLogs.Collected c -> ...   // c.run(), and per job c.jobs(): FetchResult Fetched | CiProblem
+ *     case FailedJobLogs.LinkRefused r -> ... // r.reason(): unknown host, shape not recognised, unsafe link
+ *     case FailedJobLogs.Failed f -> ...      // f.problem().message(): 401, 403 + scope, 404, 429 + wait, ...
+ * }
+ * }</pre>
+ * Tokens are read once, here; a missing variable or unreadable file fails with a {@link ConfigException} that
+ * names the key.
+ */
+public final class CiWiring {
+    private CiWiring() {
+    }
+
+    public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
+        return new FailedJobLogs(providers(config.ci(), env, CiHttpClients.newSharedClient(), Clock.systemUTC(),
+                Sleeper.threadSleeper()), config.ci().maxLogBytes());
+    }
+
+    public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,
+            Sleeper sleeper) {
+        CiCaches caches = CiCaches.defaults();
+        SecureRandom random = new SecureRandom();
+        return ci.instances().stream().map(instance -> {
+            int index = ci.instances().indexOf(instance);
+            String key = "ci.instances[" + index + "]";
+            String token = instance.token().read(key + ".token", env);
+            HttpUrl web = HttpUrl.get(instance.webUrl());
+            HttpUrl api = HttpUrl.get(instance.apiUrl());
+            ApiAuth auth = switch (instance.type()) {
+                case GITHUB -> ApiAuth.bearer(() -> token);
+                case GITLAB -> ApiAuth.header("PRIVATE-TOKEN", () -> token);
+                case JENKINS -> ApiAuth.basic(instance.username(), () -> token);
+                case AZURE -> ApiAuth.basic("", () -> token);
+            };
+            HttpPolicy defaults = HttpPolicy.defaults();
+            HttpPolicy policy = new HttpPolicy(ci.requestTimeout(), instance.maxConcurrentRequests(), defaults.maxRetries(),
+                    defaults.backoffBase(), defaults.maxRetryWait(), defaults.defaultRateLimitWait());
+            InstanceHttp http;
+            try {
+                http = InstanceHttp.create(shared, instance.name(), new HostPolicy(api, instance.logHosts()), auth, policy,
+                        clock, sleeper, random);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
+            }
+            return provider(instance, web, http, caches);
+        }).toList();
+    }
+
+    private static CiProvider provider(CiInstanceConfig instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        return switch (instance.type()) {
+            case GITHUB -> new GitHubProvider(instance.name(), web, http, caches);
+            case GITLAB -> new GitLabProvider(instance.name(), web, http, caches);
+            case JENKINS -> new JenkinsProvider(instance.name(), web, http, caches);
+            case AZURE -> new AzureProvider(instance.name(), web, http, caches);
+        };
+    }
+}

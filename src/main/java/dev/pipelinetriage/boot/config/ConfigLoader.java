@@ -1,0 +1,258 @@
+package dev.pipelinetriage.boot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pipelinetriage.domain.CiKind;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
+ * naming the key ({@code ci.instances[1].webUrl}) and what is wrong. Unknown keys inside {@code ci:} are
+ * rejected (a typo must not silently disable something); unknown top-level sections are ignored, because other
+ * parts of the bot own them.
+ */
+public final class ConfigLoader {
+    /** The environment variable naming the configuration file when {@code --config} is not given. */
+    public static final String ENV_VAR = "PIPELINE_TRIAGE_CONFIG";
+
+    private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
+    private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
+            "logHosts", "maxConcurrentRequests");
+    /** Where GitHub's log endpoint redirects (the API description's example and blob storage seen in practice). */
+    private static final List<String> GITHUB_LOG_HOSTS = List.of("*.blob.core.windows.net", "*.actions.githubusercontent.com");
+
+    private ConfigLoader() {
+    }
+
+    /** The file to read: {@code --config} first, else {@value #ENV_VAR}. */
+    public static Optional<Path> locate(Optional<Path> cliPath, Map<String, String> env) {
+        if (cliPath.isPresent()) {
+            return cliPath;
+        }
+        String fromEnv = env.get(ENV_VAR);
+        return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv.strip()));
+    }
+
+    public static AppConfig load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(text);
+    }
+
+    public static AppConfig parse(String yaml) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException("configuration is not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("configuration", "the top level must be a mapping with a 'ci' section");
+        }
+        JsonNode ci = root.get("ci");
+        if (ci == null || !ci.isObject()) {
+            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
+        }
+        return new AppConfig(ci(ci));
+    }
+
+    private static CiConfig ci(JsonNode ci) {
+        rejectUnknown(ci, "ci", CI_KEYS);
+        long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
+        long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);
+        int concurrency = (int) integer(ci, "ci", "maxConcurrentRequests", 8, 1, 100);
+        JsonNode list = ci.get("instances");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new ConfigException("ci.instances", "must be a non-empty list of CI instances");
+        }
+        List<CiInstanceConfig> instances = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> webUrls = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "ci.instances[" + i + "]";
+            CiInstanceConfig instance = instance(list.get(i), key, concurrency);
+            if (!names.add(instance.name())) {
+                throw new ConfigException(key + ".name", "'" + instance.name() + "' is used by another instance");
+            }
+            if (!webUrls.add(instance.webUrl().toString())) {
+                throw new ConfigException(key + ".webUrl", instance.webUrl() + " is used by another instance; links "
+                        + "could not be told apart");
+            }
+            instances.add(instance);
+        }
+        return new CiConfig(instances, maxLogBytes, Duration.ofSeconds(timeout));
+    }
+
+    private static CiInstanceConfig instance(JsonNode node, String key, int defaultConcurrency) {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(key, "must be a mapping with name, type and token");
+        }
+        rejectUnknown(node, key, INSTANCE_KEYS);
+        String name = text(node, key, "name", true);
+        if (!name.matches("[a-z0-9][a-z0-9._-]{0,62}")) {
+            throw new ConfigException(key + ".name", "must be lower-case letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        String typeText = text(node, key, "type", true);
+        CiKind type;
+        try {
+            type = CiKind.fromWireName(typeText.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".type", e.getMessage());
+        }
+        URI web = url(node, key, "webUrl").orElseGet(() -> switch (type) {
+            case GITHUB -> URI.create("https://github.com");
+            case GITLAB -> URI.create("https://gitlab.com");
+            case JENKINS, AZURE -> throw new ConfigException(key + ".webUrl", "required for " + type.wireName()
+                    + (type == CiKind.AZURE ? " (e.g. https://dev.azure.com/ORG)" : " (e.g. https://jenkins.example.com)"));
+        });
+        URI api = url(node, key, "apiUrl").orElseGet(() -> defaultApi(type, web));
+        String username = text(node, key, "username", false);
+        if (type == CiKind.JENKINS && username == null) {
+            throw new ConfigException(key + ".username", "required for jenkins: the user the API token belongs to");
+        }
+        if (type != CiKind.JENKINS && username != null) {
+            throw new ConfigException(key + ".username", "only used by jenkins instances");
+        }
+        List<String> logHosts = new ArrayList<>();
+        JsonNode hosts = node.get("logHosts");
+        if (hosts != null) {
+            if (type != CiKind.GITHUB) {
+                throw new ConfigException(key + ".logHosts", "only used by github instances");
+            }
+            if (!hosts.isArray()) {
+                throw new ConfigException(key + ".logHosts", "must be a list of host names or *.suffix patterns");
+            }
+            for (int i = 0; i < hosts.size(); i++) {
+                String h = hosts.get(i).asText("").strip().toLowerCase(Locale.ROOT);
+                if (!h.matches("(\\*\\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+                    throw new ConfigException(key + ".logHosts[" + i + "]", "must be a host name or *.suffix, got '" + h + "'");
+                }
+                logHosts.add(h);
+            }
+        } else if (type == CiKind.GITHUB) {
+            logHosts.addAll(GITHUB_LOG_HOSTS);
+        }
+        int concurrency = (int) integer(node, key, "maxConcurrentRequests", defaultConcurrency, 1, 100);
+        return new CiInstanceConfig(name, type, web, api, token(node.get("token"), key + ".token"), username, logHosts,
+                concurrency);
+    }
+
+    private static URI defaultApi(CiKind type, URI web) {
+        String base = web.toString().replaceAll("/+$", "");
+        return switch (type) {
+            case GITHUB -> web.getHost().equals("github.com") ? URI.create("https://api.github.com") : URI.create(base + "/api/v3");
+            case GITLAB -> URI.create(base + "/api/v4");
+            case JENKINS, AZURE -> web;
+        };
+    }
+
+    private static CredentialSource token(JsonNode node, String key) {
+        if (node == null || node.isNull()) {
+            throw new ConfigException(key, "required: {env: VARIABLE} or {file: /path/to/token}");
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(key, "inline secrets are not allowed in the configuration file; use {env: VARIABLE} "
+                    + "or {file: /path/to/token}");
+        }
+        rejectUnknown(node, key, Set.of("env", "file"));
+        boolean env = node.has("env");
+        boolean file = node.has("file");
+        if (env == file) {
+            throw new ConfigException(key, "give exactly one of env or file");
+        }
+        if (env) {
+            String variable = node.get("env").asText("");
+            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+                throw new ConfigException(key + ".env", "must be an environment variable name, got '" + abbreviate(variable) + "'");
+            }
+            return new CredentialSource.FromEnv(variable);
+        }
+        String path = node.get("file").asText("");
+        if (path.isBlank() || !Path.of(path).isAbsolute()) {
+            throw new ConfigException(key + ".file", "must be an absolute path, got '" + abbreviate(path) + "'");
+        }
+        return new CredentialSource.FromFile(Path.of(path));
+    }
+
+    private static Optional<URI> url(JsonNode node, String key, String field) {
+        String value = text(node, key, field, false);
+        if (value == null) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + "." + field, "is not a valid URL: '" + abbreviate(value) + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new ConfigException(key + "." + field, "must be an absolute http(s) URL with a host, got '" + abbreviate(value) + "'");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ConfigException(key + "." + field, "must not contain user info, a query or a fragment (credentials go "
+                    + "in token)");
+        }
+        return Optional.of(URI.create(value.strip().replaceAll("/+$", "")));
+    }
+
+    private static String text(JsonNode node, String key, String field, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new ConfigException(key + "." + field, "required");
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new ConfigException(key + "." + field, "must be a non-empty string");
+        }
+        return v.asText().strip();
+    }
+
+    private static long integer(JsonNode node, String key, String field, long fallback, long min, long max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw new ConfigException(key + "." + field, "must be a whole number in " + min + ".." + max + ", got '"
+                    + abbreviate(v.asText()) + "'");
+        }
+        return v.asLong();
+    }
+
+    private static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw new ConfigException(key + "." + field, "unknown key (expected one of " + String.join(", ",
+                        allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+}

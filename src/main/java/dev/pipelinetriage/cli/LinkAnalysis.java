@@ -1,0 +1,117 @@
+package dev.pipelinetriage.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.boot.CiWiring;
+import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.TriageReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code analyze URL}: fetches every failed job behind a CI link (or the one job it names) and triages each.
+ * Exit codes: 0 all triaged, 2 bad link or configuration, 4 the CI could not be read (for every job).
+ */
+final class LinkAnalysis {
+    private final TriageService triage;
+    private final int maxLines;
+    private final boolean json;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    LinkAnalysis(TriageService triage, int maxLines, boolean json, PrintWriter out, PrintWriter err) {
+        this.triage = triage;
+        this.maxLines = maxLines;
+        this.json = json;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** One element of the JSON array: which job, and its report or the reason there is none. */
+    @JsonPropertyOrder({"job", "run", "report", "error"})
+    record JobJson(String job, String run, ReportJson report, String error) {
+    }
+
+    int run(String link, Optional<Path> configPath) throws IOException {
+        AppConfig config;
+        FailedJobLogs logs;
+        try {
+            Optional<Path> path = ConfigLoader.locate(configPath, System.getenv());
+            if (path.isEmpty()) {
+                err.println("analyzing a link needs the CI instances: pass --config FILE or set " + ConfigLoader.ENV_VAR);
+                return 2;
+            }
+            config = ConfigLoader.load(path.get());
+            logs = CiWiring.failedJobLogs(config, System.getenv());
+        } catch (ConfigException e) {
+            err.println("invalid configuration: " + e.getMessage());
+            return 2;
+        }
+        return switch (logs.collect(link)) {
+            case FailedJobLogs.LinkRefused refused -> {
+                err.println(refused.reason());
+                yield 2;
+            }
+            case FailedJobLogs.Failed failed -> {
+                err.println(failed.problem().message());
+                yield 4;
+            }
+            case FailedJobLogs.Collected collected -> print(collected);
+        };
+    }
+
+    private int print(FailedJobLogs.Collected collected) throws IOException {
+        if (collected.jobs().isEmpty()) {
+            if (json) {
+                out.println("[]");
+            } else {
+                out.printf("No failed jobs in %s (status: %s).%n", collected.run().webUrl(),
+                        collected.run().status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            out.flush();
+            return 0;
+        }
+        List<JobJson> results = new ArrayList<>();
+        int failures = 0;
+        for (FailedJobLogs.JobLogResult job : collected.jobs()) {
+            String name = job.job().ref().name();
+            switch (job.log()) {
+                case FetchResult.Fetched fetched -> {
+                    TriageReport report = analyze(fetched.log());
+                    results.add(new JobJson(name, collected.run().webUrl(), ReportJson.of(report), null));
+                    if (!json) {
+                        out.printf("== Job: %s (%s)%n", name, collected.run().webUrl());
+                        TextReport.print(report, out);
+                        out.println();
+                    }
+                }
+                case CiProblem problem -> {
+                    failures++;
+                    results.add(new JobJson(name, collected.run().webUrl(), null, problem.message()));
+                    if (!json) {
+                        out.printf("== Job: %s (%s)%nError:       %s%n%n", name, collected.run().webUrl(), problem.message());
+                    }
+                }
+            }
+        }
+        if (json) {
+            out.println(AnalyzeCommand.json().writeValueAsString(results));
+        }
+        out.flush();
+        return failures == collected.jobs().size() ? 4 : 0;
+    }
+
+    private TriageReport analyze(JobLog log) {
+        return triage.analyze(log, maxLines);
+    }
+}

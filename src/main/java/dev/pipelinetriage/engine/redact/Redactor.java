@@ -1,0 +1,104 @@
+package dev.pipelinetriage.engine.redact;
+
+import dev.pipelinetriage.domain.LogLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Replaces secrets in log text with {@code [REDACTED:kind]} markers, before anything is cut or shown.
+ *
+ * <p>Guarantees: no character of a recognized secret survives (markers never keep a prefix or suffix of the value;
+ * the kind in the marker says what it was); keys, user names, URL schemes and hosts around a secret stay readable;
+ * output has the same number of lines as input, each derived from its own input line; redacting twice gives the
+ * same text as redacting once; time is linear in the input.
+ *
+ * <p>Thread-safe and immutable; build one and share it. Private key blocks span lines, so text that belongs together
+ * goes through {@link #redactLines}, {@link #redactLogLines} or one {@link #newStream()} per log, never through
+ * {@link #redactLine} line by line.
+ */
+public final class Redactor {
+
+    private final List<Rule> rules;
+
+    /** A redactor with the built-in rules (GitHub, GitLab, Slack, AWS, Azure, Google, npm, PyPI, Docker, ...). */
+    public Redactor() {
+        this(DefaultRules.RULES);
+    }
+
+    Redactor(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Redacts one self-contained line; an unterminated private key header hides the rest of this line only. */
+    public String redactLine(String line) {
+        return newStream().redact(line);
+    }
+
+    /** Redacts consecutive lines of one log or excerpt; a private key cut off at the end is hidden to the end. */
+    public List<String> redactLines(List<String> lines) {
+        RedactionStream stream = newStream();
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(stream.redact(line));
+        }
+        return List.copyOf(out);
+    }
+
+    /** As {@link #redactLines}, keeping each line's original number. Lines are taken as consecutive. */
+    public List<LogLine> redactLogLines(List<LogLine> lines) {
+        RedactionStream stream = newStream();
+        List<LogLine> out = new ArrayList<>(lines.size());
+        for (LogLine line : lines) {
+            out.add(line.withText(stream.redact(line.text())));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Lazily redacts a stream of consecutive lines, e.g. a whole log read with {@code BufferedReader.lines()}. */
+    public Stream<String> redact(Stream<String> lines) {
+        RedactionStream stream = newStream();
+        return lines.sequential().map(stream::redact);
+    }
+
+    /** A fresh cursor for one log: remembers across lines whether a private key block is open. */
+    public RedactionStream newStream() {
+        return new RedactionStream(rules);
+    }
+
+    /**
+     * Redacts the lines of one log in order. Not thread-safe: one per log, used by one thread at a time.
+     */
+    public static final class RedactionStream {
+
+        private final List<Rule> rules;
+        private boolean insidePrivateKey;
+
+        private RedactionStream(List<Rule> rules) {
+            this.rules = rules;
+        }
+
+        /** Redacts the next line of the log. */
+        public String redact(String line) {
+            Objects.requireNonNull(line, "line");
+            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
+            insidePrivateKey = step.open();
+            String text = step.text();
+            String lower = Ascii.toLowerCase(text);
+            for (Rule rule : rules) {
+                String next = rule.apply(text, lower);
+                if (next != text) {
+                    text = next;
+                    lower = Ascii.toLowerCase(text);
+                }
+            }
+            return text;
+        }
+
+        /** Whether the last line left a private key block open (its END footer not seen yet). */
+        public boolean insidePrivateKey() {
+            return insidePrivateKey;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.pipelinetriage.engine.redact;
+
+/** One kind of secret: returns the line with every occurrence replaced by a marker, or the same instance. */
+interface Rule {
+
+    /**
+     * @param line the text to redact
+     * @param lowerLine {@code Ascii.toLowerCase(line)}, computed once and shared by the rules
+     */
+    String apply(String line, String lowerLine);
+}

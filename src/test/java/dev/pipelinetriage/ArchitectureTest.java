@@ -1,0 +1,67 @@
+package dev.pipelinetriage;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependency directions of ARCHITECTURE.md honest: data moves one way, adapters never meet. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.pipelinetriage");
+    }
+
+    @Test
+    void theDomainDependsOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("..domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineDependsOnlyOnTheDomainAndTheJdk() {
+        noClasses().that().resideInAPackage("..engine..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("..domain..", "..engine..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void useCasesNeverSeeAnAdapterOrAnSdk() {
+        noClasses().that().resideInAPackage("dev.pipelinetriage.app..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "..adapter..", "..cli..", "..boot..", "com.slack..", "com.microsoft..", "okhttp3..",
+                        "org.apache.lucene..", "com.fasterxml..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersNeverDependOnEachOther() {
+        slices().matching("dev.pipelinetriage.adapter.(*)..").should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void nothingButBootAndCliSeesTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("..boot..", "..cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("..boot..", "..cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSearchAdapterImportsLucene() {
+        noClasses().that().resideOutsideOfPackage("..adapter.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(classes);
+    }
+}

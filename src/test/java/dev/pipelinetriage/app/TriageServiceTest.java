@@ -1,0 +1,120 @@
+package dev.pipelinetriage.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelinetriage.app.port.KnowledgeIndex;
+import dev.pipelinetriage.domain.Category;
+import dev.pipelinetriage.domain.Indication;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.classify.Classifier;
+import dev.pipelinetriage.engine.match.IndicationMatcher;
+import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.redact.Redactor;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TriageServiceTest {
+
+    private static final KnownError DISK_FULL = new KnownError("disk-full", "Runner out of disk space",
+            Category.PLATFORM, "disk", List.of(new Indication.LineRegex("No space left on device")),
+            List.of("No space left on device"), List.of(), "runbooks/disk-full.md", "Free space on the runner.",
+            RerunAdvice.SAFE, "platform-team", List.of());
+
+    /** An in-memory index that records what it was asked. */
+    private static final class RecordingIndex implements KnowledgeIndex {
+        final List<List<LogLine>> queries = new ArrayList<>();
+
+        @Override
+        public List<KnownError> entries() {
+            return List.of(DISK_FULL);
+        }
+
+        @Override
+        public List<Match> search(List<LogLine> failureLines, int limit) {
+            queries.add(failureLines);
+            return List.of();
+        }
+    }
+
+    private final RecordingIndex index = new RecordingIndex();
+
+    private TriageService service() {
+        return new TriageService(new LogNormalizer(), new IndicationMatcher(List.of(DISK_FULL)), index,
+                new Classifier(), new Redactor());
+    }
+
+    private static ByteArrayInputStream log(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aKnownPlatformErrorIsReportedWithItsRunbookAndRerunAdvice() {
+        var report = service().analyze(log("""
+                ##[group]Run docker build .
+                docker build .
+                ##[endgroup]
+                Step 3/7 : COPY . /app
+                failed to copy files: write /var/lib/docker/tmp/x: No space left on device
+                ##[error]Process completed with exit code 1.
+                """), 30, false);
+        assertThat(report.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(report.match().knownError().runbook()).isEqualTo("runbooks/disk-full.md");
+        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(5);
+        assertThat(report.rerun()).isEqualTo(RerunAdvice.SAFE);
+        assertThat(report.failedStep()).isEqualTo("Run docker build .");
+    }
+
+    @Test
+    void theIndexIsAskedWithTheExtractedFailureLinesNotTheWholeLog() {
+        service().analyze(log("ok\n".repeat(500) + "error: linker `cc` not found\n"), 30, false);
+        assertThat(index.queries).singleElement()
+                .satisfies(q -> assertThat(q).extracting(LogLine::text).contains("error: linker `cc` not found"));
+    }
+
+    @Test
+    void secretsAreRedactedBeforeTheyReachTheExcerptTheEvidenceOrTheFailedStep() {
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        var report = service().analyze(log("##[group]Run curl -H \"Authorization: token " + token + "\" https://example.org\n"
+                + "curl: (23) Failure writing output to destination: No space left on device token=" + token + "\n"
+                + "##[error]Process completed with exit code 23.\n"), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains(token)).isNotEmpty();
+        assertThat(report.match().evidence()).extracting(LogLine::text).noneMatch(t -> t.contains(token));
+        assertThat(report.failedStep()).doesNotContain(token).contains("[REDACTED");
+    }
+
+    @Test
+    void aPrivateKeyBodyIsRedactedEvenWhenOnlyItsMiddleIsExtracted() {
+        var report = service().analyze(log("""
+                -----BEGIN RSA PRIVATE KEY-----
+                MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
+                error: MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
+                """), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains("MIIEowIBAAKCAQEA"));
+    }
+
+    @Test
+    void aTruncatedSourceIsMarkedInTheReport() {
+        var report = service().analyze(log("fatal: error\n"), 30, true);
+        assertThat(report.truncated()).isTrue();
+    }
+
+    @Test
+    void aCappedJobLogKeepsItsOriginalLineNumbersAcrossTheGap() {
+        var run = new dev.pipelinetriage.domain.RunRef("github", dev.pipelinetriage.domain.CiKind.GITHUB, "acme/app", "42", 1);
+        var job = new dev.pipelinetriage.domain.JobRef(run, "7", "build", 1);
+        var log = new dev.pipelinetriage.domain.JobLog(job, List.of(
+                new LogLine(1, "Starting job"),
+                new LogLine(90_001, "write /tmp/cache: No space left on device"),
+                new LogLine(90_002, "##[error]Process completed with exit code 1.")), true, false, 20_000_000);
+        var report = service().analyze(log, 30);
+        assertThat(report.truncated()).isTrue();
+        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(90_001);
+    }
+}

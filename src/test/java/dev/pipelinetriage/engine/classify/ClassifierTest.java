@@ -1,0 +1,75 @@
+package dev.pipelinetriage.engine.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelinetriage.domain.Category;
+import dev.pipelinetriage.domain.Indication;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.extract.Extraction;
+import dev.pipelinetriage.engine.match.RegexEvidence;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+    private final Classifier classifier = new Classifier();
+
+    private static KnownError entry(String id, Category category) {
+        return new KnownError(id, "Title of " + id, category, "network", List.of(new Indication.LineRegex("x")),
+                List.of(), List.of(), "runbooks/" + id + ".md", "fix", RerunAdvice.SAFE, "team", List.of());
+    }
+
+    private static Extraction extraction(LogLine... keyLines) {
+        return new Extraction(List.of(keyLines), List.of(keyLines), null, 100);
+    }
+
+    @Test
+    void aKnownErrorWhoseEvidenceIsTheKeyFailureLineDecidesTheVerdict() {
+        var reset = new LogLine(90, "Could not transfer artifact a:b:jar:1 from/to central: Connection reset");
+        var result = classifier.classify(extraction(reset),
+                List.of(new RegexEvidence(entry("maven-connection-reset", Category.PLATFORM), 1, List.of(reset))), List.of());
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.match().knownError().id()).isEqualTo("maven-connection-reset");
+        assertThat(result.confidence()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aKnownErrorSeenOnlyFarFromTheFailureIsNotTrustedAsTheExplanation() {
+        var early = new LogLine(3, "warning: connection reset, retrying");
+        var failure = new LogLine(95, "src/Main.java:[12,5] error: cannot find symbol");
+        var result = classifier.classify(extraction(failure),
+                List.of(new RegexEvidence(entry("connection-reset", Category.PLATFORM), 1, List.of(early))), List.of());
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.match()).isNull();
+    }
+
+    @Test
+    void aStrongSimilarityMatchCountsLikeEvidence() {
+        var line = new LogLine(40, "Error response from daemon: toomanyrequests: You have reached your pull rate limit.");
+        var result = classifier.classify(extraction(line), List.of(),
+                List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line))));
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.reason()).contains("Title of docker-hub-rate-limit");
+    }
+
+    @Test
+    void withoutAKnownErrorGenericPlatformSignsGiveALowConfidencePlatformVerdict() {
+        var line = new LogLine(12, "curl: (6) Could not resolve host: downloads.example.org");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.match()).isNull();
+        assertThat(result.confidence()).isBetween(0.3, 0.6);
+    }
+
+    @Test
+    void aLogWithNoErrorLinesIsUnknownWithZeroConfidence() {
+        var result = classifier.classify(new Extraction(List.of(new LogLine(1, "all good")), List.of(), null, 1),
+                List.of(), List.of());
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(result.confidence()).isZero();
+    }
+}
