@@ -175,8 +175,11 @@ public final class FailureExtractor {
             if (failure != null) {
                 markFailed(failure, line.number());
                 closeCluster();
-                remember(line);
-                return;
+                if (!failure.jobLevel()) {
+                    remember(line);
+                    return;
+                }
+                // a job-level verdict often carries the reason itself ("Job failed (system failure): ...")
             }
 
             int weight = normalized.kind() == LineKind.CI_ERROR
@@ -221,12 +224,9 @@ public final class FailureExtractor {
                 before.addFirst(it.next());
             }
             current = new Cluster(line.number(), before, section, Math.max(maxLines * 2, 40));
+            current.add(line, Math.max(weight, section ? ErrorRules.ERROR : 0), true);
             if (section && ErrorRules.isBanner(line.text())) {
-                current.maxWeight = Math.max(weight, ErrorRules.ERROR);
-                current.lastBelonging = line.number();
                 current.mustKeep = 3;
-            } else {
-                current.add(line, Math.max(weight, section ? ErrorRules.ERROR : 0), true);
             }
             clusters.add(current);
             if (clusters.size() > MAX_CLUSTERS) {
@@ -417,7 +417,7 @@ public final class FailureExtractor {
                 if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text())) {
                     continue;
                 }
-                if (ErrorRules.isBoilerplate(l.text())) {
+                if (ErrorRules.isBoilerplate(l.text()) || ErrorRules.isBanner(l.text())) {
                     deferred.add(l);
                     continue;
                 }
