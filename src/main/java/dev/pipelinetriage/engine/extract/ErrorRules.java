@@ -79,6 +79,12 @@ final class ErrorRules {
                     + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
                     + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
 
+    /**
+     * A test runner's own failure marker at the start of a line wins over reassuring words after it: in
+     * "not ok 6 no errors" the words are the test's name.
+     */
+    private static final Pattern FAILURE_MARKER = Pattern.compile("^\\s*(?:not ok \\d|--- FAIL: |FAIL[: \\t]|[✗✖] )");
+
     /** Lines that carry on the error above them: frames, source excerpts, expected/actual, notes. */
     private static final Pattern CONTINUATION = Pattern.compile(
             "^(?:\\s+\\S|at |Caused by|E {2}|Expected|Actual|expected|actual|Received|but (?:was|got)|[+-]|\\^|\\||>|-->|= |"
@@ -133,7 +139,7 @@ final class ErrorRules {
         if (text.length() < 3 || !hasTrigger(text)) {
             return null;
         }
-        if (NOT_AN_ERROR.matcher(text).find()) {
+        if (NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find()) {
             return null;
         }
         for (ErrorRule rule : RULES) {
