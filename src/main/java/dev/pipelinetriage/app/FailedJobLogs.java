@@ -56,10 +56,15 @@ public final class FailedJobLogs {
         }
     }
 
-    /** The CI could not tell which jobs to triage. */
-    public record Failed(CiProblem problem) implements Outcome {
+    /**
+     * The CI could not tell which jobs to triage.
+     *
+     * @param provider the configured instance that answered, for metrics
+     */
+    public record Failed(CiProblem problem, String provider) implements Outcome {
         public Failed {
             Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(provider, "provider");
         }
     }
 
@@ -96,7 +101,7 @@ public final class FailedJobLogs {
         return switch (route(pasted)) {
             case Unrouted u -> new LinkRefused(u.reason());
             case RoutedTo r -> switch (r.provider().resolve(r.link())) {
-                case CiProblem problem -> new Failed(problem);
+                case CiProblem problem -> new Failed(problem, r.provider().instance());
                 case ResolveResult.Resolved resolved -> {
                     List<JobLogResult> jobs = new ArrayList<>();
                     for (Job job : resolved.targets()) {

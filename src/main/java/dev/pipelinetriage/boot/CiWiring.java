@@ -13,6 +13,7 @@ import dev.pipelinetriage.adapter.ci.gitlab.GitLabProvider;
 import dev.pipelinetriage.adapter.ci.jenkins.JenkinsProvider;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -52,6 +54,12 @@ public final class CiWiring {
 
     public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,
             Sleeper sleeper) {
+        return providers(ci, env, shared, clock, sleeper, TriageMetrics.none());
+    }
+
+    /** @param metrics told of each instance's rate-limit waits */
+    public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,
+            Sleeper sleeper, TriageMetrics metrics) {
         CiCaches caches = CiCaches.defaults();
         SecureRandom random = new SecureRandom();
         return ci.instances().stream().map(instance -> {
@@ -71,8 +79,8 @@ public final class CiWiring {
                     defaults.backoffBase(), defaults.maxRetryWait(), defaults.defaultRateLimitWait());
             InstanceHttp http;
             try {
-                http = InstanceHttp.create(shared, instance.name(), new HostPolicy(api, instance.logHosts()), auth, policy,
-                        clock, sleeper, random);
+                http = InstanceHttp.create(shared, Dns.SYSTEM, instance.name(), new HostPolicy(api, instance.logHosts()),
+                        auth, policy, clock, sleeper, random, metrics);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(key, e.getMessage());
             }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -28,6 +29,11 @@ final class HttpServer implements AutoCloseable {
     }
 
     static HttpServer start(String host, int port, HttpServlet slack) throws IOException {
+        return start(host, port, slack, Map.of());
+    }
+
+    /** @param more further servlets by path, e.g. {@code /readyz} and {@code /metrics} */
+    static HttpServer start(String host, int port, HttpServlet slack, Map<String, HttpServlet> more) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -40,6 +46,7 @@ final class HttpServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("slack", slack), "/slack/events");
         context.addServlet(new ServletHolder("health", new Health(ready)), "/healthz");
+        more.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
         server.setHandler(context);
         server.setStopTimeout(5_000);
         try {

@@ -17,4 +17,12 @@ public interface ChatSurface {
 
     /** Tells one user something only they see. */
     Posted tell(Place place, String user, ChatText text);
+
+    /**
+     * Posts an image (the health digest's chart) at {@code place}. Platforms whose adapter cannot upload files
+     * answer {@link Posted.Undelivered}; the caller's text then stands alone.
+     */
+    default Posted postImage(Place place, String title, String fileName, byte[] png) {
+        return new Posted.Undelivered("this chat adapter does not upload images");
+    }
 }

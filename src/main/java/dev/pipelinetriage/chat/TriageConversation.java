@@ -4,6 +4,8 @@ import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.StoredCard;
+import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.app.port.TriageMetrics.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +15,19 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The conversation around pasted links, the same for every chat platform: drop redeliveries, find the links,
  * answer the request at once, then per link post "Looking at ..." and replace it with the triage card.
  * {@link #onMessage} does no I/O but one state-store claim, so adapters can call it on the request thread.
+ * Every log line written while a link is handled carries its request id ({@value #REQUEST_ID} in the MDC), so
+ * fetch, analysis and post of one event can be followed.
  */
 public final class TriageConversation {
     private static final Logger LOG = LoggerFactory.getLogger(TriageConversation.class);
+    /** The MDC key of the id that follows one request through fetch, analysis and post. */
+    public static final String REQUEST_ID = "requestId";
 
     private final LinkDetector detector;
     private final LinkTriage triage;
@@ -31,6 +38,8 @@ public final class TriageConversation {
     private final Clock clock;
     private final Duration dedupFor;
     private final Set<String> allowedChannels;
+    private final TriageMetrics metrics;
+    private final List<ChatCommand> commands;
 
     /**
      * @param dedupFor how long a delivery id is remembered: longer than the platform's redelivery horizon
@@ -38,6 +47,19 @@ public final class TriageConversation {
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
             StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels) {
+        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, TriageMetrics.none(),
+                List.of());
+    }
+
+    /**
+     * @param metrics counts redeliveries and times posting
+     * @param commands commands to the bot itself, tried on explicit requests before looking for links
+     */
+    public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
+            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
+            TriageMetrics metrics, List<ChatCommand> commands) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.commands = List.copyOf(commands);
         this.detector = Objects.requireNonNull(detector, "detector");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
@@ -74,7 +96,19 @@ public final class TriageConversation {
         if (in.deliveryKey() != null
                 && !store.claimEvent(in.place().platform() + ":" + in.deliveryKey(), clock.instant(), dedupFor)) {
             LOG.info("dropped redelivery {}", in.deliveryKey());
+            metrics.duplicateEvent();
             return new Ignored("redelivery");
+        }
+        String requestId = in.deliveryKey() != null ? in.deliveryKey() : UUID.randomUUID().toString();
+        if (explicit) {
+            for (ChatCommand command : commands) {
+                if (command.matches(in.text())) {
+                    boolean started = workers.submit("command", () -> withRequestId(requestId,
+                            () -> surface.post(in.place(), command.run(in.from(), in.place()))));
+                    return started ? new Accepted(0)
+                            : new Hint(ChatText.of("The bot is busy right now; try again in a minute."));
+                }
+            }
         }
         LinkDetector.Detection found = detector.detect(in.text());
         if (found.links().isEmpty()) {
@@ -88,7 +122,8 @@ public final class TriageConversation {
         }
         List<LinkDetector.Found> started = new ArrayList<>();
         for (LinkDetector.Found link : found.links()) {
-            if (workers.submit("triage " + link.url(), () -> triageOne(in.place(), link, surface))) {
+            if (workers.submit("triage " + link.url(), () -> withRequestId(requestId,
+                    () -> triageOne(in.place(), link, surface)))) {
                 started.add(link);
             }
         }
@@ -118,6 +153,15 @@ public final class TriageConversation {
         return parts.isEmpty() ? null : ChatText.of(String.join(" ", parts));
     }
 
+    private static void withRequestId(String requestId, Runnable work) {
+        MDC.put(REQUEST_ID, requestId);
+        try {
+            work.run();
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
     private void triageOne(Place place, LinkDetector.Found link, ChatSurface surface) {
         Posted placeholder = surface.post(place, ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "..."));
         String replacing = placeholder instanceof Posted.Delivered d ? d.messageId() : null;
@@ -129,22 +173,34 @@ public final class TriageConversation {
             card = cards.build(cardId, link.link(), result);
         } catch (RuntimeException e) {
             LOG.error("triage of {} failed", link.url(), e);
-            card = new CardView(null, CardBuilder.describe(link.link()), null, new CardView.Notice(
-                    "The bot failed while triaging this link", "The error was logged for the bot's maintainers; try "
-                    + "again later."), List.of(), 0, null, null);
+            card = notice(link, "The bot failed while triaging this link", "The error was logged for the bot's "
+                    + "maintainers; try again later.");
+            result = null;
+        }
+        // Interrupted by a shutdown whose grace period ran out: whatever the triage produced may be cut short, so
+        // the placeholder gets a clear last word instead. The flag is cleared so that this one post can go out.
+        if (Thread.interrupted()) {
+            LOG.warn("triage of {} interrupted by shutdown; telling the thread to paste it again", link.url());
+            card = notice(link, "The bot restarted before it finished this link", "Paste the link again to triage it.");
             result = null;
         }
         boolean keep = card.hasActions() && result instanceof LinkTriage.Triaged;
         if (keep && replacing != null) {
             save(place, replacing, card, (LinkTriage.Triaged) result);
         }
-        Posted shown = surface.showCard(place, replacing, card);
+        CardView finalCard = card;
+        Posted shown = metrics.time(Stage.POST, () -> surface.showCard(place, replacing, finalCard));
         if (keep && replacing == null && shown instanceof Posted.Delivered d) {
             save(place, d.messageId(), card, (LinkTriage.Triaged) result);
         }
         if (shown instanceof Posted.Undelivered u) {
             LOG.warn("card for {} was not delivered: {}", link.url(), u.reason());
         }
+    }
+
+    private static CardView notice(LinkDetector.Found link, String title, String text) {
+        return new CardView(null, CardBuilder.describe(link.link()), null, new CardView.Notice(title, text), List.of(), 0,
+                null, null);
     }
 
     private void save(Place place, String messageId, CardView card, LinkTriage.Triaged result) {

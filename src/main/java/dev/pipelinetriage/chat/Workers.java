@@ -1,5 +1,6 @@
 package dev.pipelinetriage.chat;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,17 +82,36 @@ public final class Workers implements AutoCloseable {
         return tasks.get();
     }
 
-    /** Stops accepting work and waits up to {@code seconds} for running tasks. */
+    /** Stops accepting work and waits up to {@code seconds} for running tasks, then interrupts the rest. */
     public void shutdown(long seconds) {
+        shutdown(Duration.ofSeconds(seconds), Duration.ofSeconds(5));
+    }
+
+    /**
+     * Graceful stop: refuses new work, lets running tasks finish within {@code grace}, then interrupts those
+     * still running and gives them {@code finishing} to post their last word (a task that sees the interrupt
+     * replaces its placeholder with a notice rather than leaving it half-done).
+     *
+     * @return true when every task ended
+     */
+    public boolean shutdown(Duration grace, Duration finishing) {
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(seconds, TimeUnit.SECONDS)) {
-                LOG.warn("{} chat tasks still running at shutdown", tasks.get());
-                executor.shutdownNow();
+            if (executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            LOG.warn("{} chat task(s) still running after the {} s grace period; interrupting them", tasks.get(),
+                    grace.toSeconds());
+            executor.shutdownNow();
+            boolean ended = executor.awaitTermination(finishing.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                LOG.error("{} chat task(s) did not end after being interrupted", tasks.get());
+            }
+            return ended;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
+            return false;
         }
     }
 

@@ -4,6 +4,8 @@ import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.boot.config.OpsConfigLoader;
+import dev.pipelinetriage.boot.config.OpsSection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
         ServeWiring.Served served;
         try {
             AppConfig loaded = ConfigLoader.load(path.get());
-            served = ServeWiring.start(loaded, System.getenv(), ServeWiring.Setup.production(host, port));
+            OpsSection ops = OpsConfigLoader.load(path.get(), System.getenv());
+            served = ServeWiring.start(loaded, ops, System.getenv(), ServeWiring.Setup.production(host, port));
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
             err.flush();
@@ -53,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 5;
         }
-        out.printf("pipeline-triage is serving on %s:%d (POST /slack/events, GET /healthz)%n", host, served.port());
+        out.printf("pipeline-triage is serving on %s:%d (POST /slack/events, GET /healthz, /readyz, /metrics)%n", host,
+                served.port());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "shutdown"));
         served.join();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -53,12 +54,19 @@ public final class InstanceHttp {
 
     public static InstanceHttp create(OkHttpClient shared, Dns dns, String instance, HostPolicy hosts, ApiAuth auth,
             HttpPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        return create(shared, dns, instance, hosts, auth, policy, clock, sleeper, random, TriageMetrics.none());
+    }
+
+    /** @param metrics told of rate-limit waits, labelled with {@code instance} */
+    public static InstanceHttp create(OkHttpClient shared, Dns dns, String instance, HostPolicy hosts, ApiAuth auth,
+            HttpPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random, TriageMetrics metrics) {
         Set<String> trusted = new HashSet<>(hosts.exactHosts());
         OkHttpClient client = shared.newBuilder()
                 .dns(new GuardedDns(dns, trusted))
                 .callTimeout(policy.callTimeout())
                 .addInterceptor(new HostAllowListInterceptor(instance, hosts))
-                .addInterceptor(new RetryInterceptor(policy, sleeper, clock, random))
+                .addInterceptor(new RetryInterceptor(policy, sleeper, clock, random,
+                        waited -> metrics.rateLimitWait(instance, waited)))
                 .addInterceptor(new RateLimitGate(clock))
                 .addInterceptor(new ConcurrencyLimitInterceptor(instance, policy.maxConcurrentRequests(),
                         policy.callTimeout()))

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -23,12 +24,20 @@ final class RetryInterceptor implements Interceptor {
     private final Sleeper sleeper;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Consumer<Duration> rateLimitWaits;
 
     RetryInterceptor(HttpPolicy policy, Sleeper sleeper, Clock clock, RandomGenerator random) {
+        this(policy, sleeper, clock, random, waited -> { });
+    }
+
+    /** @param rateLimitWaits told of every wait for a rate limit, for metrics */
+    RetryInterceptor(HttpPolicy policy, Sleeper sleeper, Clock clock, RandomGenerator random,
+            Consumer<Duration> rateLimitWaits) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
         this.random = random;
+        this.rateLimitWaits = rateLimitWaits;
     }
 
     @Override
@@ -55,7 +64,9 @@ final class RetryInterceptor implements Interceptor {
                     return response;
                 }
                 response.close();
-                pause(wait.plus(jitter(policy.backoffBase())));
+                Duration pause = wait.plus(jitter(policy.backoffBase()));
+                rateLimitWaits.accept(pause);
+                pause(pause);
                 continue;
             }
             if (RETRYABLE_STATUS.contains(response.code()) && canRetry) {

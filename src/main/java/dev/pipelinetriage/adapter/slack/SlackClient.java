@@ -3,6 +3,7 @@ package dev.pipelinetriage.adapter.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.pipelinetriage.app.port.GroupDirectory;
+import dev.pipelinetriage.chat.ChatSurface;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -27,6 +28,11 @@ public final class SlackClient {
         this.slack = Slack.getInstance(config);
         this.web = new SlackWeb(slack.methods(settings.botToken()), clock, sleeper, settings.postInterval(),
                 settings.maxAttempts());
+    }
+
+    /** Posting as the bot, for messages that answer no event (the weekly digest). */
+    public ChatSurface surface() {
+        return new SlackSurface(web);
     }
 
     public GroupDirectory groupDirectory() {

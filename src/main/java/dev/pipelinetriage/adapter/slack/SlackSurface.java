@@ -31,4 +31,9 @@ final class SlackSurface implements ChatSurface {
     public Posted tell(Place place, String user, ChatText text) {
         return web.postEphemeral(place.channel(), user, place.thread(), SlackText.render(text));
     }
+
+    @Override
+    public Posted postImage(Place place, String title, String fileName, byte[] png) {
+        return web.uploadFile(place.channel(), title, fileName, png);
+    }
 }

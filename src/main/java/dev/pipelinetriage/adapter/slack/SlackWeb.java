@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -83,6 +84,20 @@ final class SlackWeb {
         var a = call("chat.postEphemeral", channel, false, () -> client.chatPostEphemeral(
                 ChatPostEphemeralRequest.builder().channel(channel).user(user).threadTs(threadTs).text(text).build()));
         return a.ok() ? new Posted.Delivered(a.response().getMessageTs()) : new Posted.Undelivered(a.error());
+    }
+
+    /** Uploads a file to {@code channel} (Slack's external upload flow, which the SDK drives in three calls). */
+    Posted uploadFile(String channel, String title, String fileName, byte[] data) {
+        try {
+            var a = call("files.uploadV2", channel, true, () -> client.filesUploadV2(FilesUploadV2Request.builder()
+                    .channel(channel).title(title).filename(fileName).fileData(data).build()));
+            return a.ok() ? new Posted.Delivered(a.response().getFile() == null ? fileName : a.response().getFile().getId())
+                    : new Posted.Undelivered(a.error());
+        } catch (RuntimeException e) {
+            // The SDK reports a failed step of the upload flow as an unchecked exception.
+            LOG.warn("Slack files.uploadV2 failed for channel {}: {}", channel, e.getClass().getSimpleName());
+            return new Posted.Undelivered("upload failed: " + e.getClass().getSimpleName());
+        }
     }
 
     Optional<String> openView(String triggerId, View view) {

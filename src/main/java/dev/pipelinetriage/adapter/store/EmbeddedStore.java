@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.store;
 
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TriageHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ public final class EmbeddedStore implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final JdbcStateStore state;
     private final JdbcAuditLog audit;
+    private final JdbcTriageHistory history;
 
     private EmbeddedStore(JdbcConnectionPool pool) {
         this.pool = pool;
         this.state = new JdbcStateStore(pool);
         this.audit = new JdbcAuditLog(pool);
+        this.history = JdbcTriageHistory.create(pool);
     }
 
     /** Opens (or creates) the database in {@code directory}; fails with a message naming the directory. */
@@ -57,6 +60,19 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public AuditLog auditLog() {
         return audit;
+    }
+
+    public TriageHistory triageHistory() {
+        return history;
+    }
+
+    /** True when the database answers a trivial query (readiness). */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,0 +1,138 @@
+package dev.pipelinetriage.adapter.metrics;
+
+import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.domain.Verdict;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@link TriageMetrics} on Micrometer, scraped in the Prometheus text format. Meter names follow Prometheus
+ * habits ({@code _total} counters, {@code _seconds} timers); the knowledge-base hit ratio is also offered as a
+ * gauge so that a dashboard without PromQL arithmetic can show it.
+ */
+public final class MicrometerTriageMetrics implements TriageMetrics {
+    private final PrometheusMeterRegistry registry;
+    private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
+    private final Map<Verdict, Counter> verdicts = new EnumMap<>(Verdict.class);
+    private final Counter matched;
+    private final Counter unmatched;
+    private final Counter duplicates;
+    private final Counter tickets;
+    private final AtomicInteger kbLastRefused = new AtomicInteger();
+
+    /** @param clock Micrometer's clock; tests pass a {@code MockClock} */
+    public MicrometerTriageMetrics(Clock clock) {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+        for (Stage stage : Stage.values()) {
+            stages.put(stage, Timer.builder("triage.stage").description("Time spent per triage stage")
+                    .tag("stage", stage.label()).publishPercentileHistogram().register(registry));
+        }
+        for (Verdict verdict : Verdict.values()) {
+            verdicts.put(verdict, Counter.builder("triage.verdicts").description("Failed jobs triaged, by verdict")
+                    .tag("verdict", verdict.wireName()).register(registry));
+        }
+        matched = kbCounter("matched");
+        unmatched = kbCounter("unmatched");
+        Gauge.builder("triage.knowledge.base.hit.ratio", this, m -> ratio(m.matched.count(), m.unmatched.count()))
+                .description("Share of triaged jobs a known error explained").register(registry);
+        Gauge.builder("triage.knowledge.base.unmatched.ratio", this, m -> ratio(m.unmatched.count(), m.matched.count()))
+                .description("Share of triaged jobs no known error explained").register(registry);
+        duplicates = Counter.builder("chat.events.deduplicated").description("Redelivered events dropped")
+                .register(registry);
+        tickets = Counter.builder("tickets.filed").description("Tickets filed in a tracker").register(registry);
+        Gauge.builder("knowledge.base.last.reload.refused", kbLastRefused, AtomicInteger::get)
+                .description("1 when the last reload was refused and an older knowledge base keeps serving")
+                .register(registry);
+        for (String outcome : new String[] {"requested", "denied", "started", "failed"}) {
+            rerunCounter(outcome);
+        }
+    }
+
+    private Counter kbCounter(String result) {
+        return Counter.builder("triage.knowledge.base").description("Triaged jobs by knowledge-base match")
+                .tag("result", result).register(registry);
+    }
+
+    private Counter rerunCounter(String outcome) {
+        return Counter.builder("reruns").description("Rerun requests by outcome").tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private static double ratio(double part, double rest) {
+        double all = part + rest;
+        return all == 0 ? 0 : part / all;
+    }
+
+    @Override
+    public <T> T time(Stage stage, Supplier<T> work) {
+        return stages.get(stage).record(work);
+    }
+
+    @Override
+    public void triaged(Verdict verdict, boolean knownErrorMatched) {
+        verdicts.get(verdict).increment();
+        (knownErrorMatched ? matched : unmatched).increment();
+    }
+
+    @Override
+    public void providerError(String provider, String kind) {
+        Counter.builder("ci.provider.errors").description("Problems answered by CI instances")
+                .tag("provider", provider).tag("kind", kind).register(registry).increment();
+    }
+
+    @Override
+    public void rateLimitWait(String provider, Duration waited) {
+        Timer.builder("ci.rate.limit.waits").description("Waits for a CI instance's rate limit")
+                .tag("provider", provider).register(registry).record(waited);
+    }
+
+    @Override
+    public void rerun(String outcome) {
+        rerunCounter(outcome).increment();
+    }
+
+    @Override
+    public void ticketFiled() {
+        tickets.increment();
+    }
+
+    @Override
+    public void duplicateEvent() {
+        duplicates.increment();
+    }
+
+    @Override
+    public void knowledgeBaseReload(boolean accepted) {
+        Counter.builder("knowledge.base.reloads").description("Knowledge-base reloads by outcome")
+                .tag("outcome", accepted ? "accepted" : "refused").register(registry).increment();
+        kbLastRefused.set(accepted ? 0 : 1);
+    }
+
+    @Override
+    public void knowledgeBaseSize(IntSupplier entries) {
+        Gauge.builder("knowledge.base.entries", entries, e -> e.getAsInt())
+                .description("Known errors in the knowledge base that serves now").register(registry);
+    }
+
+    @Override
+    public void queueDepth(IntSupplier depth) {
+        Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt())
+                .description("Chat tasks accepted and not finished").register(registry);
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.pipelinetriage.boot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the {@code ops:} section of the configuration file (the main loader leaves unknown top-level sections
+ * to their owners). Unknown keys are rejected, like everywhere else in the file.
+ */
+public final class OpsConfigLoader {
+    private static final Set<String> KEYS = Set.of("knowledgeBase", "watchKnowledgeBase", "shutdownGraceSeconds", "digest");
+    private static final Set<String> DIGEST_KEYS = Set.of("platform", "channel", "day", "time");
+
+    private OpsConfigLoader() {
+    }
+
+    public static OpsSection load(Path path, Map<String, String> env) {
+        try {
+            return parse(Files.readString(path, StandardCharsets.UTF_8), env);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    public static OpsSection parse(String yaml, Map<String, String> env) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException("configuration is not valid YAML: " + e.getOriginalMessage());
+        }
+        JsonNode ops = root == null ? null : root.get("ops");
+        OpsSection defaults = OpsSection.defaults();
+        Path fromEnv = env.getOrDefault(OpsSection.KNOWLEDGE_BASE_ENV, "").isBlank() ? null
+                : Path.of(env.get(OpsSection.KNOWLEDGE_BASE_ENV).strip());
+        if (ops == null || ops.isNull()) {
+            return new OpsSection(fromEnv, defaults.watchKnowledgeBase(), defaults.shutdownGrace(), null);
+        }
+        if (!ops.isObject()) {
+            throw new ConfigException("ops", "must be a mapping");
+        }
+        rejectUnknown(ops, "ops", KEYS);
+        Path kb = ops.hasNonNull("knowledgeBase") ? Path.of(text(ops, "ops.knowledgeBase")) : fromEnv;
+        boolean watch = defaults.watchKnowledgeBase();
+        if (ops.hasNonNull("watchKnowledgeBase")) {
+            if (!ops.get("watchKnowledgeBase").isBoolean()) {
+                throw new ConfigException("ops.watchKnowledgeBase", "must be true or false");
+            }
+            watch = ops.get("watchKnowledgeBase").asBoolean();
+        }
+        Duration grace = defaults.shutdownGrace();
+        if (ops.hasNonNull("shutdownGraceSeconds")) {
+            JsonNode v = ops.get("shutdownGraceSeconds");
+            if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 600) {
+                throw new ConfigException("ops.shutdownGraceSeconds", "must be a whole number in 1..600, got '" + v.asText() + "'");
+            }
+            grace = Duration.ofSeconds(v.asLong());
+        }
+        return new OpsSection(kb, watch, grace, ops.hasNonNull("digest") ? digest(ops.get("digest")) : null);
+    }
+
+    private static OpsSection.Digest digest(JsonNode digest) {
+        if (!digest.isObject()) {
+            throw new ConfigException("ops.digest", "must be a mapping with channel, day and time");
+        }
+        rejectUnknown(digest, "ops.digest", DIGEST_KEYS);
+        String platform = digest.hasNonNull("platform") ? text(digest, "ops.digest.platform") : "slack";
+        if (!platform.equals("slack") && !platform.equals("teams")) {
+            throw new ConfigException("ops.digest.platform", "must be slack or teams, got '" + platform + "'");
+        }
+        String channel = text(digest, "ops.digest.channel");
+        DayOfWeek day;
+        try {
+            day = digest.hasNonNull("day") ? DayOfWeek.valueOf(text(digest, "ops.digest.day").toUpperCase(Locale.ROOT))
+                    : DayOfWeek.MONDAY;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ops.digest.day", "must be a day of the week like monday");
+        }
+        LocalTime time;
+        try {
+            time = digest.hasNonNull("time") ? LocalTime.parse(text(digest, "ops.digest.time")) : LocalTime.of(9, 0);
+        } catch (DateTimeException e) {
+            throw new ConfigException("ops.digest.time", "must be a UTC time of day like \"09:00\"");
+        }
+        return new OpsSection.Digest(platform, channel, day, time);
+    }
+
+    private static String text(JsonNode node, String key) {
+        String field = key.substring(key.lastIndexOf('.') + 1);
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new ConfigException(key, "must be a non-empty string");
+        }
+        return v.asText().strip();
+    }
+
+    private static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw new ConfigException(key + "." + field, "unknown key (expected one of "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pipelinetriage.chat;
+
+import dev.pipelinetriage.app.port.Actor;
+
+/**
+ * A command addressed to the bot itself rather than a link to triage, e.g. {@code kb reload}. Only explicit
+ * requests (a mention, a slash command) are matched, never a passing message.
+ */
+public interface ChatCommand {
+
+    /** True when {@code text} (the request without the platform's markup) asks for this command. */
+    boolean matches(String text);
+
+    /** Does the work (on a worker thread) and says what happened, for the channel to see. */
+    ChatText run(Actor actor, Place place);
+}
