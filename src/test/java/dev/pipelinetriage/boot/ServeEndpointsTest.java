@@ -1,0 +1,130 @@
+package dev.pipelinetriage.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelinetriage.adapter.ci.Sleeper;
+import dev.pipelinetriage.app.KnowledgeBaseReload;
+import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.boot.config.OpsSection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operations endpoints of the real server, started by the same wiring as {@code serve}. */
+class ServeEndpointsTest {
+    private static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", "ghp_test", "SLACK_SIGNING_SECRET", "s3cr3t",
+            "SLACK_BOT_TOKEN", "xoxb-test");
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServeWiring.Served served;
+
+    @AfterEach
+    void stop() {
+        if (served != null) {
+            served.close();
+        }
+    }
+
+    private void start(OpsSection ops) {
+        var config = ConfigLoader.parse("""
+                ci:
+                  instances:
+                    - name: github
+                      type: github
+                      token: {env: GITHUB_TOKEN}
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                  apiBaseUrl: http://127.0.0.1:9/api
+                store:
+                  directory: %s
+                """.formatted(dir.resolve("data")));
+        served = ServeWiring.start(config, ops, ENV, new ServeWiring.Setup(Clock.systemUTC(), Sleeper.threadSleeper(),
+                dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthzIsLiveAndReadyzNamesEveryCheck() throws Exception {
+        start(OpsSection.defaults());
+
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get("/readyz");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode checks = new ObjectMapper().readTree(ready.body()).get("checks");
+        assertThat(checks.fieldNames()).toIterable().containsExactly("knowledgeBase", "store", "chat", "shutdown");
+        assertThat(checks.findValuesAsText("status")).containsOnly("up");
+        assertThat(checks.get("knowledgeBase").get("detail").asText()).contains("known errors").contains("from the jar");
+        assertThat(checks.get("chat").get("detail").asText()).isEqualTo("slack over HTTP events");
+    }
+
+    @Test
+    void metricsAreServedInThePrometheusTextFormat() throws Exception {
+        start(OpsSection.defaults());
+
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(metrics.body())
+                .contains("triage_verdicts_total{verdict=\"platform\"} 0.0")
+                .contains("triage_stage_seconds_count{stage=\"fetch\"} 0")
+                .contains("reruns_total{outcome=\"started\"} 0.0")
+                .contains("chat_events_deduplicated_total 0.0")
+                .containsPattern("executor_queue_depth \\d")
+                .containsPattern("knowledge_base_entries [1-9]\\d*");
+    }
+
+    @Test
+    void aBrokenKnowledgeBaseIsRefusedAndReportedWhileTheOldOneKeepsServing() throws Exception {
+        Path kb = copyOfTheKnowledgeBase(dir);
+        start(new OpsSection(kb, false, Duration.ofSeconds(5), null));
+        int entries = served.knowledgeBase().serving().knownErrors().size();
+        Files.writeString(kb.resolve("broken-entry.yaml"), "id: broken-entry\ntitle: [unclosed\n");
+
+        var outcome = served.knowledgeBase().reload();
+
+        assertThat(outcome).isInstanceOf(KnowledgeBaseReload.Refused.class);
+        assertThat(served.knowledgeBase().serving().knownErrors()).hasSize(entries);
+        HttpResponse<String> ready = get("/readyz");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("last reload refused").contains("broken-entry.yaml");
+        assertThat(get("/metrics").body())
+                .contains("knowledge_base_reloads_total{outcome=\"refused\"} 1.0")
+                .contains("knowledge_base_last_reload_refused 1.0");
+    }
+
+    /** The repository's knowledge base and runbooks, side by side as the loader expects them. */
+    static Path copyOfTheKnowledgeBase(Path dir) throws IOException {
+        for (String folder : new String[] {"knowledge-base", "runbooks"}) {
+            Path copy = Files.createDirectories(dir.resolve(folder));
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        return dir.resolve("knowledge-base");
+    }
+}
