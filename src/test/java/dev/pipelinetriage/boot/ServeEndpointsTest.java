@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelinetriage.TestKnowledgeBase;
 import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.boot.config.ConfigLoader;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class ServeEndpointsTest {
 
     @Test
     void aBrokenKnowledgeBaseIsRefusedAndReportedWhileTheOldOneKeepsServing() throws Exception {
-        Path kb = copyOfTheKnowledgeBase(dir);
+        Path kb = TestKnowledgeBase.copyInto(dir);
         start(new OpsSection(kb, false, Duration.ofSeconds(5), null));
         int entries = served.knowledgeBase().serving().knownErrors().size();
         Files.writeString(kb.resolve("broken-entry.yaml"), "id: broken-entry\ntitle: [unclosed\n");
@@ -113,18 +113,5 @@ class ServeEndpointsTest {
         assertThat(get("/metrics").body())
                 .contains("knowledge_base_reloads_total{outcome=\"refused\"} 1.0")
                 .contains("knowledge_base_last_reload_refused 1.0");
-    }
-
-    /** The repository's knowledge base and runbooks, side by side as the loader expects them. */
-    static Path copyOfTheKnowledgeBase(Path dir) throws IOException {
-        for (String folder : new String[] {"knowledge-base", "runbooks"}) {
-            Path copy = Files.createDirectories(dir.resolve(folder));
-            try (Stream<Path> files = Files.list(Path.of(folder))) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        return dir.resolve("knowledge-base");
     }
 }

@@ -10,6 +10,8 @@ import dev.pipelinetriage.app.port.FakeCiProvider;
 import dev.pipelinetriage.app.port.InMemoryAuditLog;
 import dev.pipelinetriage.app.port.InMemoryStateStore;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
+import dev.pipelinetriage.app.port.TriageHistory;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
@@ -41,6 +43,15 @@ final class ChatTestKit implements AutoCloseable {
         return new TriageConversation(new LinkDetector(logs, maxLinks), new LinkTriage(logs, TRIAGE, 30),
                 new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
                 channels);
+    }
+
+    /** A conversation as {@code serve} wires it: metrics, triage history and commands to the bot. */
+    TriageConversation conversation(dev.pipelinetriage.app.port.CiProvider provider, TriageMetrics metrics,
+            TriageHistory history, List<ChatCommand> commands) {
+        FailedJobLogs logs = new FailedJobLogs(List.of(provider), 1 << 20);
+        return new TriageConversation(new LinkDetector(logs, 3), new LinkTriage(logs, () -> TRIAGE, 30, metrics, history,
+                clock), new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock,
+                Duration.ofHours(26), Set.of(), metrics, commands);
     }
 
     CardActions actions() {

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A chat platform in memory, for tests: records what the conversation layer posts, shows and tells. */
-final class RecordingSurface implements ChatSurface {
+class RecordingSurface implements ChatSurface {
     record Post(Place place, String text, String id) {
     }
 
