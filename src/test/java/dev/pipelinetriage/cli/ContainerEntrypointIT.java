@@ -1,0 +1,125 @@
+package dev.pipelinetriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelinetriage.TestKnowledgeBase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image's entry point, run with bash against the real jar in the file layout the image has
+ * (/opt/pipeline-triage/{pipeline-triage.jar, knowledge-base, runbooks} becomes a temporary home).
+ */
+class ContainerEntrypointIT {
+    private static final Path ENTRYPOINT = Path.of(System.getProperty("pipelineTriage.root"), "src/main/docker/entrypoint.sh");
+    private static final String BOT_TOKEN = "xoxb-1111-2222-entrypointtesttoken";
+
+    @TempDir
+    Path home;
+
+    private ProcessBuilder entrypoint(Map<String, String> env, String... args) throws Exception {
+        if (!Files.exists(home.resolve("pipeline-triage.jar"))) {
+            Files.copy(Path.of(System.getProperty("pipelineTriage.jar")), home.resolve("pipeline-triage.jar"));
+            TestKnowledgeBase.copyInto(home);
+        }
+        ProcessBuilder builder = new ProcessBuilder(concat(List.of("bash", ENTRYPOINT.toString()), args))
+                .directory(home.toFile());
+        builder.environment().put("PIPELINE_TRIAGE_HOME", home.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("TMPDIR", Files.createDirectories(home.resolve("tmp")).toString());
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        var all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    @Test
+    void itRunsTheJarWithTheArgumentsGiven() throws Exception {
+        Process p = entrypoint(Map.of(), "--version").redirectErrorStream(true).start();
+
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).contains("pipeline-triage development build");
+    }
+
+    @Test
+    void aMissingKnowledgeBaseDirectoryStopsItBeforeTheJvmStarts() throws Exception {
+        Process p = entrypoint(Map.of("PIPELINE_TRIAGE_KNOWLEDGE_BASE", home.resolve("nowhere").toString()), "serve")
+                .redirectErrorStream(true).start();
+
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(66);
+        assertThat(out).contains("knowledge base directory").contains("nowhere");
+    }
+
+    @Test
+    void itServesWithJsonLogsAnswersItsHealthCheckAndStopsOnSigterm() throws Exception {
+        Path config = home.resolve("config.yaml");
+        Files.writeString(config, """
+                ci:
+                  instances:
+                    - {name: github, type: github, token: {env: GITHUB_TOKEN}}
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                  apiBaseUrl: http://127.0.0.1:9/api
+                store:
+                  directory: %s
+                ops:
+                  shutdownGraceSeconds: 5
+                """.formatted(home.resolve("data")));
+        Path stderr = home.resolve("stderr.log");
+        Process bot = entrypoint(Map.of("PIPELINE_TRIAGE_CONFIG", config.toString(), "GITHUB_TOKEN", "ghp_x",
+                "SLACK_SIGNING_SECRET", "signing", "SLACK_BOT_TOKEN", BOT_TOKEN), "serve", "--host", "127.0.0.1", "--port", "0")
+                .redirectError(stderr.toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(bot.getInputStream(), StandardCharsets.UTF_8));
+            String serving = out.readLine();
+            assertThat(serving).as("first line on stdout; stderr: %s", Files.readString(stderr)).isNotNull();
+            Matcher port = Pattern.compile("serving on 127\\.0\\.0\\.1:(\\d+)").matcher(serving);
+            assertThat(port.find()).as(serving).isTrue();
+
+            Process health = entrypoint(Map.of("PIPELINE_TRIAGE_PORT", port.group(1)), "healthcheck").start();
+            assertThat(health.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(health.exitValue()).isZero();
+        } finally {
+            bot.destroy();
+        }
+        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        // The JVM itself may note the incubator module on stderr; everything the bot logs is JSON.
+        List<String> logs = Files.readAllLines(stderr).stream().filter(l -> !l.startsWith("WARNING: Using incubator")).toList();
+        assertThat(logs).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":").endsWith("}"));
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"level\":\"INFO\"").contains("listening on"));
+        assertThat(String.join("\n", logs)).doesNotContain(BOT_TOKEN);
+    }
+
+    @Test
+    void theHealthCheckFailsWhenNothingListens() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Process health = entrypoint(Map.of("PIPELINE_TRIAGE_PORT", Integer.toString(closed)), "healthcheck")
+                .redirectErrorStream(true).start();
+
+        assertThat(health.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(health.exitValue()).isNotZero();
+    }
+}
