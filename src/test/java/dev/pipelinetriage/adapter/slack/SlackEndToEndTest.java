@@ -81,7 +81,7 @@ class SlackEndToEndTest {
 
     private void serve() throws IOException {
         Path data = Files.createTempDirectory("serve-");
-        var config = ConfigLoader.parse("""
+        var config = ConfigLoader.parseForServe("""
                 ci:
                   instances:
                     - name: github

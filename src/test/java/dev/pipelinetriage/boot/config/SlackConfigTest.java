@@ -21,7 +21,7 @@ class SlackConfigTest {
 
     @Test
     void theSlackSectionIsReadWithDefaults() {
-        AppConfig config = ConfigLoader.parse(CI + """
+        AppConfig config = ConfigLoader.parseForServe(CI + """
                 slack:
                   signingSecret: {env: SLACK_SIGNING_SECRET}
                   botToken: {file: /run/secrets/slack-bot-token}
@@ -42,7 +42,7 @@ class SlackConfigTest {
 
     @Test
     void anInlineSecretIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + """
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + """
                 slack:
                   signingSecret: 8f742231b10e8888abcd99yyyzzz85a5
                   botToken: {env: SLACK_BOT_TOKEN}
@@ -52,18 +52,18 @@ class SlackConfigTest {
 
     @Test
     void aTypoOrABadIdNamesTheKey() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "slack: {signingSecret: {env: A}, botToken: {env: B}, maxLink: 3}\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "slack: {signingSecret: {env: A}, botToken: {env: B}, maxLink: 3}\n"))
                 .hasMessageStartingWith("slack.maxLink: unknown key");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "slack: {signingSecret: {env: A}, botToken: {env: B}, rerun: {users: [alice]}}\n"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "slack: {signingSecret: {env: A}, botToken: {env: B}, rerun: {users: [alice]}}\n"))
                 .hasMessageStartingWith("slack.rerun.users[0]:");
     }
 
     @Test
     void serveRefusesToStartWithoutTheSlackSectionOrItsSecrets() {
         var setup = ServeWiring.Setup.production("127.0.0.1", 0);
-        assertThatThrownBy(() -> ServeWiring.start(ConfigLoader.parse(CI), Map.of("GITHUB_TOKEN", "t"), setup))
+        assertThatThrownBy(() -> ServeWiring.start(ConfigLoader.parseForServe(CI), Map.of("GITHUB_TOKEN", "t"), setup))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("slack:");
-        AppConfig config = ConfigLoader.parse(CI + "slack: {signingSecret: {env: SLACK_SIGNING_SECRET}, botToken: {env: SLACK_BOT_TOKEN}}\n");
+        AppConfig config = ConfigLoader.parseForServe(CI + "slack: {signingSecret: {env: SLACK_SIGNING_SECRET}, botToken: {env: SLACK_BOT_TOKEN}}\n");
         assertThatThrownBy(() -> ServeWiring.start(config, Map.of("GITHUB_TOKEN", "t", "SLACK_BOT_TOKEN", "xoxb-1"), setup))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("slack.signingSecret")
                 .hasMessageContaining("SLACK_SIGNING_SECRET");
