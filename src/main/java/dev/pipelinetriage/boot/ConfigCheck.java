@@ -54,7 +54,7 @@ public final class ConfigCheck {
 
     /** Checks {@code path}; an unreadable or invalid file is a {@link ConfigException}. */
     public static Result run(Path path, Map<String, String> env, boolean reach) {
-        AppConfig config = ConfigLoader.load(path);
+        AppConfig config = ConfigLoader.loadForServe(path);
         OpsSection ops = OpsConfigLoader.load(path, env);
         List<String> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
         };
         ReportWiring.Rendered rendered;
         try {
-            StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(ConfigLoader::load)
+            StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(ConfigLoader::loadForServe)
                     .map(AppConfig::store).orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
             rendered = ReportWiring.last(store, period, clock);
         } catch (ConfigException e) {

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeWiring.Served served;
         try {
-            AppConfig loaded = ConfigLoader.load(path.get());
+            AppConfig loaded = ConfigLoader.loadForServe(path.get());
             OpsSection ops = OpsConfigLoader.load(path.get(), System.getenv());
             served = ServeWiring.start(loaded, ops, System.getenv(), ServeWiring.Setup.production(host, port));
         } catch (ConfigException e) {

@@ -42,7 +42,7 @@ class ServeEndpointsTest {
     }
 
     private void start(OpsSection ops) {
-        var config = ConfigLoader.parse("""
+        var config = ConfigLoader.parseForServe("""
                 ci:
                   instances:
                     - name: github
