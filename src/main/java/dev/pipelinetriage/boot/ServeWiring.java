@@ -215,6 +215,11 @@ public final class ServeWiring {
             return server.port();
         }
 
+        /** Chat tasks accepted and not finished (tests wait for none before counting requests). */
+        public int pendingTasks() {
+            return workers.pending();
+        }
+
         /** Waits until every accepted task has finished (tests use it before counting requests). */
         public void drain(long seconds) {
             workers.shutdown(seconds);

@@ -105,7 +105,8 @@ final class BotConnector {
         if (url == null) {
             return null;
         }
-        boolean test = testServiceUrl != null && serviceUrl.toLowerCase(Locale.ROOT).startsWith(testServiceUrl.toLowerCase(Locale.ROOT));
+        boolean test = testServiceUrl != null && (serviceUrl.toLowerCase(Locale.ROOT) + "/")
+                .startsWith(testServiceUrl.toLowerCase(Locale.ROOT).replaceAll("/*$", "/"));
         if (!url.isHttps() && !test) {
             LOG.warn("refused to call a non-https serviceUrl on host {}", url.host());
             return null;

@@ -41,7 +41,8 @@ final class OpenIdKeys {
 
     private Map<String, SigningKey> keys = Map.of();
     private Instant fetchedAt;
-    private Instant lastAttempt;
+    private Instant lastLoad;
+    private Instant lastKidRefresh;
 
     OpenIdKeys(OkHttpClient http, URI metadataUrl, Clock clock, Duration refreshInterval) {
         this.http = Objects.requireNonNull(http, "http");
@@ -75,11 +76,17 @@ final class OpenIdKeys {
 
     synchronized Lookup key(String kid) {
         Instant now = clock.instant();
-        if (fetchedAt == null || now.isAfter(fetchedAt.plus(MAX_AGE))) {
-            refreshIfAllowed(now);
+        boolean due = keys.isEmpty()
+                ? lastLoad == null || !now.isBefore(lastLoad.plus(RETRY_WITHOUT_KEYS))
+                : now.isAfter(fetchedAt.plus(MAX_AGE)) && !now.isBefore(lastLoad.plus(refreshInterval));
+        if (due) {
+            refresh(now);
         }
         SigningKey key = keys.get(kid);
-        if (key == null && refreshIfAllowed(now)) {
+        // Keys rotate: an unknown kid may be a new key, but only one such refresh per interval.
+        if (key == null && !keys.isEmpty() && (lastKidRefresh == null || !now.isBefore(lastKidRefresh.plus(refreshInterval)))) {
+            lastKidRefresh = now;
+            refresh(now);
             key = keys.get(kid);
         }
         if (key != null) {
@@ -88,13 +95,8 @@ final class OpenIdKeys {
         return keys.isEmpty() ? new Unavailable() : new Unknown();
     }
 
-    /** True when a refresh was attempted (whether or not it succeeded). */
-    private boolean refreshIfAllowed(Instant now) {
-        Duration wait = keys.isEmpty() ? RETRY_WITHOUT_KEYS : refreshInterval;
-        if (lastAttempt != null && now.isBefore(lastAttempt.plus(wait))) {
-            return false;
-        }
-        lastAttempt = now;
+    private void refresh(Instant now) {
+        lastLoad = now;
         try {
             Map<String, SigningKey> loaded = load();
             if (loaded.isEmpty()) {
@@ -106,7 +108,6 @@ final class OpenIdKeys {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Bot Framework OpenID metadata refresh failed ({}); keeping {} cached keys", e.getMessage(), keys.size());
         }
-        return true;
     }
 
     private Map<String, SigningKey> load() throws IOException {

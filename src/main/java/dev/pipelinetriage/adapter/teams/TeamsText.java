@@ -39,7 +39,7 @@ final class TeamsText {
     /** A display name inside {@code <at>...</at>}: no markup characters at all. */
     static String name(String name) {
         String clean = name.replaceAll("[<>\\[\\]()*_~`#|\\\\]", "").strip();
-        return clean.isEmpty() ? "someone" : clean;
+        return clean.isEmpty() ? "someone" : defang(clean);
     }
 
     /** A message's text and the mention entities it needs. */
