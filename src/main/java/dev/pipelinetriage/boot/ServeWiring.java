@@ -83,6 +83,13 @@ public final class ServeWiring {
             Objects.requireNonNull(host, "host");
         }
 
+        /** For setups without Teams (its retries would wait for real, but nothing calls them). */
+        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+                int port, int concurrency, int maxTasks) {
+            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    concurrency, maxTasks);
+        }
+
         public static Setup production(String host, int port) {
             return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
                     dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,

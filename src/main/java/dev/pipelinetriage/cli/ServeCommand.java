@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeWiring.Served served;
         try {
-            AppConfig loaded = ConfigLoader.load(path.get());
+            AppConfig loaded = ConfigLoader.loadForServe(path.get());
             served = ServeWiring.start(loaded, System.getenv(), ServeWiring.Setup.production(host, port));
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());

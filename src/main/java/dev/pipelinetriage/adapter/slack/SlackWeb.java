@@ -125,11 +125,11 @@ final class SlackWeb {
                     if (channel != null) {
                         nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                     }
-                    if (!sleep(wait)) {
+                    if (attempt == maxAttempts || !sleep(wait)) {
                         break;
                     }
                 } else if (status >= 500) {
-                    if (!sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                    if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
                         break;
                     }
                 } else {
@@ -137,7 +137,7 @@ final class SlackWeb {
                 }
             } catch (IOException e) {
                 error = "network: " + e.getClass().getSimpleName();
-                if (!sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
                     break;
                 }
             } catch (InterruptedException e) {

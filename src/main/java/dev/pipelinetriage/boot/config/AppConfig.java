@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole configuration file: {@code ci:} (required), {@code slack:} and {@code teams:} (one of them required by
- * {@code serve}) and {@code store:}. Other top-level sections ({@code tickets:}) are accepted and left to the code
- * that owns them.
+ * The configuration file: {@code ci:} (required), and for {@code serve} also {@code slack:} and/or {@code teams:}
+ * and {@code store:} ({@link ConfigLoader#parseForServe}). Sections a command does not use are not read, so the CLI
+ * works with a file written for the bot; other top-level sections ({@code tickets:}) belong to the code that owns
+ * them.
  *
  * @param slack the Slack section, or null when the file has none
  * @param teams the Teams section, or null when the file has none

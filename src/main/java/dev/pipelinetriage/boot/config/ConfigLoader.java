@@ -55,16 +55,46 @@ public final class ConfigLoader {
     }
 
     public static AppConfig load(Path path) {
+        return parse(read(path));
+    }
+
+    /** For {@code serve}: also reads and validates the {@code slack:}, {@code teams:} and {@code store:} sections. */
+    public static AppConfig loadForServe(Path path) {
+        return parseForServe(read(path));
+    }
+
+    private static String read(Path path) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(text);
+        return text;
     }
 
+    /** The {@code ci:} section only; other sections belong to the commands that use them and are not read. */
     public static AppConfig parse(String yaml) {
+        return new AppConfig(ci(root(yaml)));
+    }
+
+    /** The {@code ci:}, {@code slack:}, {@code teams:} and {@code store:} sections, each validated. */
+    public static AppConfig parseForServe(String yaml) {
+        JsonNode root = root(yaml);
+        SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
+        TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
+        return new AppConfig(ci(root), slack, store(root.get("store")), teams);
+    }
+
+    private static CiConfig ci(JsonNode root) {
+        JsonNode ci = root.get("ci");
+        if (ci == null || !ci.isObject()) {
+            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
+        }
+        return ciSection(ci);
+    }
+
+    private static JsonNode root(String yaml) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -74,13 +104,7 @@ public final class ConfigLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException("configuration", "the top level must be a mapping with a 'ci' section");
         }
-        JsonNode ci = root.get("ci");
-        if (ci == null || !ci.isObject()) {
-            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
-        }
-        SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
-        TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
-        return new AppConfig(ci(ci), slack, store(root.get("store")), teams);
+        return root;
     }
 
     private static SlackSection slack(JsonNode slack) {
@@ -163,7 +187,11 @@ public final class ConfigLoader {
         if (!store.isObject()) {
             throw new ConfigException("store", "must be a mapping with directory");
         }
-        rejectUnknown(store, "store", Set.of("directory"));
+        rejectUnknown(store, "store", Set.of("kind", "directory"));
+        String kind = text(store, "store", "kind", false);
+        if (kind != null && !kind.equals("embedded")) {
+            throw new ConfigException("store.kind", "only 'embedded' is supported so far, got '" + abbreviate(kind) + "'");
+        }
         String directory = text(store, "store", "directory", false);
         return new StoreSection(directory == null ? AppConfig.DEFAULT_DATA_DIRECTORY : Path.of(directory));
     }
@@ -188,7 +216,7 @@ public final class ConfigLoader {
         return List.copyOf(ids);
     }
 
-    private static CiConfig ci(JsonNode ci) {
+    private static CiConfig ciSection(JsonNode ci) {
         rejectUnknown(ci, "ci", CI_KEYS);
         long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
         long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);

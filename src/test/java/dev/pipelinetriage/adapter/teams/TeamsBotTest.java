@@ -118,7 +118,7 @@ class TeamsBotTest {
                 """.formatted(github.baseUrl(), dir.resolve("data"), APP_ID, TENANT, TENANT, ONCALL_GROUP, login.baseUrl(),
                 BotFrameworkFakes.METADATA_PATH, login.baseUrl(), login.baseUrl(), connector.baseUrl());
         Sleeper noCiWait = d -> { };
-        served = ServeWiring.start(ConfigLoader.parse(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
+        served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
                 "TEAMS_APP_PASSWORD", "teams-app-password-value"), new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC),
                 noCiWait, d -> { }, teamsWaits::add, "127.0.0.1", 0, 2, 100));
     }

@@ -26,7 +26,7 @@ class TeamsSectionTest {
 
     @Test
     void aTeamsSectionLoadsWithTheMicrosoftEndpointsAsDefaults() {
-        TeamsSection teams = ConfigLoader.parse(CI + """
+        TeamsSection teams = ConfigLoader.parseForServe(CI + """
                 teams:
                   appId: %s
                   appPassword: {file: /run/secrets/teams-app-password}
@@ -48,29 +48,29 @@ class TeamsSectionTest {
 
     @Test
     void withoutAnAppIdOrCredentialTheConfigurationIsRefused() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appPassword: {env: P}, allowedTenants: [" + TENANT + "]}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appPassword: {env: P}, allowedTenants: [" + TENANT + "]}"))
                 .hasMessage("teams.appId: required");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appId: " + APP + ", allowedTenants: [" + TENANT + "]}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appId: " + APP + ", allowedTenants: [" + TENANT + "]}"))
                 .hasMessageStartingWith("teams.appPassword: required");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appId: " + APP + ", appPassword: s3cr3t, allowedTenants: ["
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appId: " + APP + ", appPassword: s3cr3t, allowedTenants: ["
                 + TENANT + "]}")).hasMessageStartingWith("teams.appPassword: inline secrets are not allowed")
                 .hasMessageNotContaining("s3cr3t");
     }
 
     @Test
     void tenantsAreRequiredAndGroupsNeedTheTenantGraphIsAskedIn() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appId: " + APP + ", appPassword: {env: P}}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appId: " + APP + ", appPassword: {env: P}}"))
                 .hasMessageStartingWith("teams.allowedTenants: required");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: ["
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: ["
                 + TENANT + "], rerun: {groups: [a1b2c3d4-e5f6-4789-abcd-ef0123456789]}}"))
                 .hasMessageStartingWith("teams.tenant: must be the tenant id when teams.rerun.groups are named");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: [contoso]}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: [contoso]}"))
                 .hasMessageStartingWith("teams.allowedTenants[0]: must be one of tenant ids");
     }
 
     @Test
     void serveRefusesToStartWhenTheCredentialIsMissing() {
-        AppConfig config = ConfigLoader.parse(CI + "store: {directory: " + dir + "}\nteams: {appId: " + APP
+        AppConfig config = ConfigLoader.parseForServe(CI + "store: {directory: " + dir + "}\nteams: {appId: " + APP
                 + ", appPassword: {env: TEAMS_APP_PASSWORD}, allowedTenants: [" + TENANT + "]}");
 
         assertThatThrownBy(() -> ServeWiring.start(config, Map.of("GITHUB_TOKEN", "t"), ServeWiring.Setup.production("127.0.0.1", 0)))
