@@ -125,7 +125,7 @@ class DeploymentManifestsTest {
         String config = only("ConfigMap", "pipeline-triage-config").path("data").path("config.yaml").asText();
 
         ConfigLoader.parseForServe(config);
-        OpsSection ops = OpsConfigLoader.parseForServe(config, Map.of());
+        OpsSection ops = OpsConfigLoader.parse(config, Map.of());
         assertThat(ops.knowledgeBaseDirectory()).hasValueSatisfying(kb -> assertThat(stream(container().path("volumeMounts"))
                 .map(m -> m.path("mountPath").asText())).contains(kb.toString()));
         long preStop = container().path("lifecycle").path("preStop").path("sleep").path("seconds").asLong();

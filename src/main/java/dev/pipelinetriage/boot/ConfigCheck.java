@@ -34,7 +34,7 @@ import java.util.Set;
  * included) means the network path works.
  */
 public final class ConfigCheck {
-    private static final Set<String> KNOWN_SECTIONS = Set.of("ci", "slack", "store", "ops");
+    private static final Set<String> KNOWN_SECTIONS = Set.of("ci", "slack", "teams", "store", "ops");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -71,7 +71,18 @@ public final class ConfigCheck {
         }
 
         config.slackSection().ifPresentOrElse(slack -> slack(slack, env, lines, problems, targets),
-                () -> lines.add("slack: not configured (serve needs it)"));
+                () -> lines.add("slack: not configured"));
+        config.teamsSection().ifPresentOrElse(teams -> {
+            lines.add("teams: app " + teams.appId() + ", token tenant " + teams.tenant() + ", serving tenants "
+                    + String.join(", ", teams.allowedTenants()));
+            lines.add("  app password " + secret(teams.appPassword(), "teams.appPassword", env, problems));
+            targets.put("teams OpenID metadata", teams.openIdMetadataUrl());
+            targets.put("teams login", teams.loginBaseUrl());
+            targets.put("teams Graph", teams.graphBaseUrl());
+        }, () -> lines.add("teams: not configured"));
+        if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
+            problems.add("serve needs a slack or a teams section");
+        }
         lines.add("store: embedded database in " + config.store().directory().toAbsolutePath());
         lines.add("knowledge base: " + ops.knowledgeBaseDirectory().map(d -> d + (ops.watchKnowledgeBase()
                 ? " (reloaded when files change)" : " (reloaded on 'kb reload' only)")).orElse("bundled in the jar"));

@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Embedded Jetty 12: {@code POST /slack/events} and {@code GET /healthz}. */
+/** Embedded Jetty 12: the chat endpoints ({@code POST /slack/events}, {@code POST /api/messages}) and {@code GET /healthz}. */
 final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
@@ -28,12 +28,8 @@ final class HttpServer implements AutoCloseable {
         this.ready = ready;
     }
 
-    static HttpServer start(String host, int port, HttpServlet slack) throws IOException {
-        return start(host, port, slack, Map.of());
-    }
-
-    /** @param more further servlets by path, e.g. {@code /readyz} and {@code /metrics} */
-    static HttpServer start(String host, int port, HttpServlet slack, Map<String, HttpServlet> more) throws IOException {
+    /** @param endpoints servlets by path, e.g. {@code /slack/events} */
+    static HttpServer start(String host, int port, Map<String, HttpServlet> endpoints) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -44,9 +40,8 @@ final class HttpServer implements AutoCloseable {
         AtomicBoolean ready = new AtomicBoolean();
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("slack", slack), "/slack/events");
+        endpoints.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
         context.addServlet(new ServletHolder("health", new Health(ready)), "/healthz");
-        more.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
         server.setHandler(context);
         server.setStopTimeout(5_000);
         try {

@@ -95,7 +95,7 @@ final class OpsWiring implements AutoCloseable {
             return;
         }
         if (surface.isEmpty()) {
-            LOG.warn("ops.digest names platform {}, which is not configured; no digest will be posted",
+            LOG.warn("ops.digest names platform {}, which is not configured or cannot post a digest; no digest will be posted",
                     digest.get().platform());
             return;
         }

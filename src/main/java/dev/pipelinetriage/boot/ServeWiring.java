@@ -7,6 +7,9 @@ import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
+import dev.pipelinetriage.adapter.teams.TeamsBot;
+import dev.pipelinetriage.adapter.teams.TeamsClient;
+import dev.pipelinetriage.adapter.teams.TeamsSettings;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
@@ -14,34 +17,42 @@ import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.app.port.TicketDirectory;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
+import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * Composes {@code pipeline-triage serve}: the CI providers, the embedded store, the triage engine, the chat
- * layer and the Slack app behind the HTTP server. Secrets are read here, once; a missing one fails with a
+ * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
@@ -51,8 +62,12 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
+    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
     /** After the grace period: time for interrupted work to replace its placeholder with a notice. */
     private static final Duration FINISHING = Duration.ofSeconds(5);
+    private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
+    /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
+    private static final Duration KEY_REFRESH = Duration.ofHours(1);
 
     private ServeWiring() {
     }
@@ -62,20 +77,30 @@ public final class ServeWiring {
      *
      * @param ciSleeper waits between CI retries
      * @param slackSleeper waits for Slack's Retry-After and per-channel pacing
+     * @param teamsSleeper waits between Bot Connector retries
      * @param port 0 for any free port
      */
     public record Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper,
-            String host, int port, int concurrency, int maxTasks) {
+            dev.pipelinetriage.adapter.teams.Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
             Objects.requireNonNull(slackSleeper, "slackSleeper");
+            Objects.requireNonNull(teamsSleeper, "teamsSleeper");
             Objects.requireNonNull(host, "host");
+        }
+
+        /** For setups without Teams (its retries would wait for real, but nothing calls them). */
+        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+                int port, int concurrency, int maxTasks) {
+            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    concurrency, maxTasks);
         }
 
         public static Setup production(String host, int port) {
             return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
-                    host, port, Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
+                    dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
         }
     }
 
@@ -86,12 +111,17 @@ public final class ServeWiring {
 
     /** Starts everything; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Map<String, String> env, Setup setup) {
-        SlackSection slack = config.slackSection().orElseThrow(() -> new ConfigException("slack",
-                "missing: serve needs a slack section with signingSecret and botToken"));
-        SlackSettings settings = new SlackSettings(slack.signingSecret().read("slack.signingSecret", env),
-                slack.botToken().read("slack.botToken", env), slack.apiBaseUrl().toString(), slack.postInterval(), 4,
-                1024 * 1024);
-        Optional<String> appToken = slack.socketModeToken().map(t -> t.read("slack.appToken", env));
+        if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
+            throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
+                    + "teams section (appId, appPassword, allowedTenants)");
+        }
+        // Secrets are read before anything starts, so a missing one fails fast and names its key.
+        Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
+                slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
+                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024));
+        Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
+                .map(t -> t.read("slack.appToken", env));
+        Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
         OpsWiring ops;
         try {
             ops = OpsWiring.start(opsSection, setup.clock());
@@ -99,45 +129,93 @@ public final class ServeWiring {
             throw new ConfigException(e.getMessage());
         }
         List<KnownError> knownErrors = ops.knowledgeBase.serving().knownErrors();
-        List<CiProvider> providers = CiWiring.providers(config.ci(), env, CiHttpClients.newSharedClient(), setup.clock(),
-                setup.ciSleeper(), ops.metrics);
+        OkHttpClient http = CiHttpClients.newSharedClient();
+        List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
+                ops.metrics);
 
         EmbeddedStore store = EmbeddedStore.open(config.store().directory());
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
         ops.metrics.queueDepth(workers::pending);
         AuditLog audit = ops.audit(store.auditLog());
+        Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
         SlackApp app = null;
         HttpServer server = null;
         try {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             CardCodec codec = new CardCodec();
-            SlackClient client = new SlackClient(settings, setup.clock(), setup.slackSleeper());
-            RerunPermissions permissions = new RerunPermissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
-                    client.groupDirectory(), GROUP_CACHE, Ticker.systemTicker());
-            TriageConversation conversation = new TriageConversation(new LinkDetector(logs, slack.maxLinksPerMessage()),
-                    new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, ops.metrics, store.triageHistory(),
-                            setup.clock()),
-                    new CardBuilder(slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()), codec,
-                    store.stateStore(), workers, setup.clock(), DEDUP_FOR, new HashSet<>(slack.allowedChannels()),
-                    ops.metrics, List.of(new KbReloadCommand(ops.knowledgeBase, permissions, audit, setup.clock())));
-            CardActions actions = new CardActions(new RerunService(providers, permissions, store.stateStore(),
-                    audit, setup.clock(), CONFIRM_WITHIN), new FeedbackService(store.stateStore(),
-                    new Redactor(), setup.clock()), store.stateStore(), codec, knownErrors);
-            app = new SlackApp(client, conversation, actions, workers, setup.clock());
-            server = HttpServer.start(setup.host(), setup.port(), app.servlet(), ops.servlets(store::reachable,
-                    appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events"));
-            if (appToken.isPresent()) {
+            Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, ops.metrics,
+                    store.triageHistory(), setup.clock()), codec, store, audit, workers, providers, knownErrors, ops,
+                    setup.clock());
+            Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
+            if (slackSettings.isPresent()) {
+                SlackSection slack = config.slack();
+                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
+                RerunPermissions who = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
+                        client.groupDirectory());
+                app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
+                        new HashSet<>(slack.allowedChannels()), who), shared.actions(who), workers, setup.clock());
+                endpoints.put("/slack/events", app.servlet());
+                surfaces.put("slack", client.surface());
+            }
+            if (teamsSettings.isPresent()) {
+                TeamsSection teams = config.teams();
+                TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
+                RerunPermissions who = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                        client.groupDirectory());
+                TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
+                        Set.of(), who), shared.actions(who), codec, store.stateStore(), audit, workers, TEAMS_DEDUP_FOR);
+                endpoints.put("/api/messages", bot.servlet());
+            }
+            List<String> chatEndpoints = List.copyOf(endpoints.keySet());
+            endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
+                    .map(path -> path.startsWith("/slack") && appToken.isPresent() ? "slack over Socket Mode" : path.startsWith("/slack")
+                            ? "slack over HTTP events" : "teams over the Bot Framework").toList())));
+            server = HttpServer.start(setup.host(), setup.port(), endpoints);
+            if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
             }
             ops.scheduleDigest(new HealthReports(store.triageHistory(), store.stateStore(), store.auditLog(),
                     TicketDirectory.none(), setup.clock()), store.stateStore(),
-                    Optional.of(client.surface()).filter(s -> opsSection.digestSection().map(d -> d.platform().equals("slack"))
-                            .orElse(false)), setup.clock());
+                    opsSection.digestSection().map(d -> surfaces.get(d.platform())), setup.clock());
             server.ready();
-            return new Served(server, app, workers, store, ops);
+            return new Served(server, app, workers, store, chatEndpoints, ops);
         } catch (IOException | RuntimeException e) {
             closeQuietly(server, app, workers, store, ops);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static TeamsSettings teamsSettings(TeamsSection teams, Map<String, String> env) {
+        String password = teams.appPassword().read("teams.appPassword", env);
+        return new TeamsSettings(teams.appId(), password, teams.tenant(), Set.copyOf(teams.allowedTenants()),
+                teams.openIdMetadataUrl(), teams.loginBaseUrl(), teams.graphBaseUrl(),
+                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH);
+    }
+
+    /**
+     * What every chat platform shares: one triage pipeline, store and worker pool. Each platform gets its own
+     * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
+     * same use cases.
+     */
+    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, EmbeddedStore store, AuditLog audit,
+            Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, OpsWiring ops, Clock clock) {
+
+        /** @param who may also say {@code kb reload}: the same people who may rerun */
+        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
+            return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.stateStore(),
+                    workers, clock, DEDUP_FOR, channels, ops.metrics,
+                    List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
+        }
+
+        RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
+            return new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
+        }
+
+        CardActions actions(RerunPermissions permissions) {
+            return new CardActions(new RerunService(providers, permissions, store.stateStore(), audit, clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.stateStore(), new Redactor(), clock), store.stateStore(),
+                    codec, knownErrors);
         }
     }
 
@@ -166,18 +244,36 @@ public final class ServeWiring {
         private final SlackApp app;
         private final Workers workers;
         private final EmbeddedStore store;
+        private final List<String> endpoints;
         private final OpsWiring ops;
 
-        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store, OpsWiring ops) {
+        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store, List<String> endpoints,
+                OpsWiring ops) {
             this.server = server;
             this.app = app;
             this.workers = workers;
             this.store = store;
+            this.endpoints = endpoints;
             this.ops = ops;
+        }
+
+        /** The knowledge base that serves, reloadable as a file change or {@code kb reload} would. */
+        public dev.pipelinetriage.app.KnowledgeBaseReload knowledgeBase() {
+            return ops.knowledgeBase;
+        }
+
+        /** The chat endpoints served, e.g. {@code POST /api/messages}. */
+        public List<String> endpoints() {
+            return endpoints.stream().map(path -> "POST " + path).toList();
         }
 
         public int port() {
             return server.port();
+        }
+
+        /** Chat tasks accepted and not finished (tests wait for none before counting requests). */
+        public int pendingTasks() {
+            return workers.pending();
         }
 
         /** Waits until every accepted task has finished (tests use it before counting requests). */
@@ -195,11 +291,6 @@ public final class ServeWiring {
 
         public void join() throws InterruptedException {
             server.join();
-        }
-
-        /** Reloads the knowledge base now, as a file change or {@code kb reload} would. */
-        public dev.pipelinetriage.app.KnowledgeBaseReload knowledgeBase() {
-            return ops.knowledgeBase;
         }
 
         @Override
