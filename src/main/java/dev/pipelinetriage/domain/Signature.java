@@ -33,11 +33,25 @@ public record Signature(String key, String summary, Verdict verdict) {
      * shortened with a hash of the whole key, so two keys never share a label.
      */
     public String label() {
-        String label = LABEL_PREFIX + key;
-        if (label.length() <= MAX_LABEL) {
-            return label;
+        return fit(LABEL_PREFIX + key, "");
+    }
+
+    /**
+     * The label of the signature's {@code generation}-th ticket: a new ticket filed after an earlier one was closed
+     * must not be mistaken for it when searched for. Generation 1 is {@link #label()}.
+     */
+    public String label(int generation) {
+        if (generation < 1) {
+            throw new IllegalArgumentException("generation starts at 1, got " + generation);
+        }
+        return generation == 1 ? label() : fit(LABEL_PREFIX + key, "-g" + generation);
+    }
+
+    private String fit(String label, String suffix) {
+        if (label.length() + suffix.length() <= MAX_LABEL) {
+            return label + suffix;
         }
         String hash = Integer.toHexString(key.hashCode() & 0x7fffffff);
-        return label.substring(0, MAX_LABEL - hash.length() - 1) + "-" + hash;
+        return label.substring(0, MAX_LABEL - hash.length() - 1 - suffix.length()) + "-" + hash + suffix;
     }
 }
