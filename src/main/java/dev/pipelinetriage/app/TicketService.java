@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * label and adopts what it finds before it creates anything.
  */
 public final class TicketService implements OccurrenceListener {
-    public static final String ACTION = "file tickets";
+    /** Reads in the authorizer's words: "only on-call engineers may file tickets for jobs from chat". */
+    public static final String ACTION = "file tickets for";
     private static final String AUDIT_ACTION = "ticket";
     private static final String PENDING_PREFIX = "ticket:";
     private static final int MAX_LINKS = 10;

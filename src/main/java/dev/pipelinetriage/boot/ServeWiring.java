@@ -6,13 +6,14 @@ import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
-import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
+import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.config.AppConfig;
@@ -21,6 +22,9 @@ import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatCommands;
+import dev.pipelinetriage.chat.RecurringFailures;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -35,10 +39,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
- * Composes {@code pipeline-triage serve}: the CI providers, the embedded store, the triage engine, the chat
- * layer and the Slack app behind the HTTP server. Secrets are read here, once; a missing one fails with a
+ * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
+ * engine, recurrence and tickets (when configured), the chat layer and the Slack app behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
@@ -48,6 +53,8 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
+    /** How often pending ticket claims are reconciled and old occurrences pruned. */
+    private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
 
     private ServeWiring() {
     }
@@ -87,10 +94,10 @@ public final class ServeWiring {
             case KnowledgeBaseLoad.Invalid invalid -> throw new ConfigException("the bundled knowledge base is invalid: "
                     + invalid.problems().getFirst());
         };
-        List<CiProvider> providers = CiWiring.providers(config.ci(), env, CiHttpClients.newSharedClient(), setup.clock(),
-                setup.ciSleeper());
+        OkHttpClient shared = CiHttpClients.newSharedClient();
+        List<CiProvider> providers = CiWiring.providers(config.ci(), env, shared, setup.clock(), setup.ciSleeper());
 
-        EmbeddedStore store = EmbeddedStore.open(config.store().directory());
+        Stores store = Stores.open(config.store(), env);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
         SlackApp app = null;
         HttpServer server = null;
@@ -98,17 +105,24 @@ public final class ServeWiring {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             TriageService triage = Bootstrap.triageService(knownErrors);
             CardCodec codec = new CardCodec();
-            TriageConversation conversation = new TriageConversation(new LinkDetector(logs, slack.maxLinksPerMessage()),
-                    new LinkTriage(logs, triage, EXCERPT_LINES),
-                    new CardBuilder(slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()), codec,
-                    store.stateStore(), workers, setup.clock(), DEDUP_FOR, new HashSet<>(slack.allowedChannels()));
             SlackClient client = new SlackClient(settings, setup.clock(), setup.slackSleeper());
             RerunPermissions permissions = new RerunPermissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                     client.groupDirectory(), GROUP_CACHE, Ticker.systemTicker());
-            CardActions actions = new CardActions(new RerunService(providers, permissions, store.stateStore(),
-                    store.auditLog(), setup.clock(), CONFIRM_WITHIN), new FeedbackService(store.stateStore(),
-                    new Redactor(), setup.clock()), store.stateStore(), codec, knownErrors);
-            app = new SlackApp(client, conversation, actions, workers, setup.clock());
+            Optional<TicketService> tickets = config.ticketsSection().map(section -> TicketWiring.service(section, env,
+                    store.state(), store.audit(), permissions, shared, setup.clock(), CONFIRM_WITHIN,
+                    slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()));
+            OccurrenceListener occurrences = tickets.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
+            ChatCommands commands = tickets.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            TriageConversation conversation = new TriageConversation(new LinkDetector(logs, slack.maxLinksPerMessage()),
+                    new LinkTriage(logs, triage, EXCERPT_LINES, occurrences, setup.clock()),
+                    new CardBuilder(slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()), codec,
+                    store.state(), workers, setup.clock(), DEDUP_FOR, new HashSet<>(slack.allowedChannels()), commands);
+            CardActions actions = new CardActions(new RerunService(providers, permissions, store.state(),
+                    store.audit(), setup.clock(), CONFIRM_WITHIN), new FeedbackService(store.state(),
+                    new Redactor(), setup.clock()), store.state(), codec, knownErrors);
+            app = new SlackApp(client, conversation, actions,
+                    tickets.map(t -> new TicketActions(t, store.state(), codec)).orElse(null), workers, setup.clock());
+            tickets.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
             server = HttpServer.start(setup.host(), setup.port(), app.servlet());
             if (appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
@@ -121,7 +135,7 @@ public final class ServeWiring {
         }
     }
 
-    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store) {
+    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, Stores store) {
         if (server != null) {
             server.close();
         }
@@ -137,9 +151,9 @@ public final class ServeWiring {
         private final HttpServer server;
         private final SlackApp app;
         private final Workers workers;
-        private final EmbeddedStore store;
+        private final Stores store;
 
-        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store) {
+        Served(HttpServer server, SlackApp app, Workers workers, Stores store) {
             this.server = server;
             this.app = app;
             this.workers = workers;
@@ -156,11 +170,11 @@ public final class ServeWiring {
         }
 
         public dev.pipelinetriage.app.port.AuditLog auditLog() {
-            return store.auditLog();
+            return store.audit();
         }
 
         public dev.pipelinetriage.app.port.StateStore stateStore() {
-            return store.stateStore();
+            return store.state();
         }
 
         public void join() throws InterruptedException {

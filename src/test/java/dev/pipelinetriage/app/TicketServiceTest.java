@@ -302,7 +302,7 @@ class TicketServiceTest {
     void fileTicketIsDeniedAndAuditedForSomeoneNotOnCall() {
         card();
 
-        assertThat(tickets.propose(dev, "C1", "card-1")).isEqualTo(new TicketService.Refused("Only on-call engineers may file tickets."));
+        assertThat(tickets.propose(dev, "C1", "card-1")).isEqualTo(new TicketService.Refused("Only on-call engineers may file tickets for."));
 
         assertThat(audit.latest(10)).extracting(AuditEntry::user, AuditEntry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("U_DEV", "denied"));
