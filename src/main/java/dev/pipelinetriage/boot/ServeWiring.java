@@ -6,6 +6,9 @@ import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
+import dev.pipelinetriage.adapter.teams.TeamsBot;
+import dev.pipelinetriage.adapter.teams.TeamsClient;
+import dev.pipelinetriage.adapter.teams.TeamsSettings;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
@@ -13,12 +16,16 @@ import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
 import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.SlackSection;
+import dev.pipelinetriage.boot.config.TeamsSection;
+import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
@@ -30,10 +37,13 @@ import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +53,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
- * engine, recurrence and tickets (when configured), the chat layer and the Slack app behind the HTTP server. Secrets are read here, once; a missing one fails with a
+ * engine, recurrence and tickets (when a tickets section is configured), the chat
+ * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
@@ -53,8 +64,14 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
+    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
+    private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
+    /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
+    private static final Duration KEY_REFRESH = Duration.ofHours(1);
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
+    /** Automatic filing acts for nobody; people file through their platform's permissions. */
+    private static final Authorizer NOBODY = (actor, action) -> new Authorizer.Denied("not a chat request");
 
     private ServeWiring() {
     }
@@ -64,38 +81,53 @@ public final class ServeWiring {
      *
      * @param ciSleeper waits between CI retries
      * @param slackSleeper waits for Slack's Retry-After and per-channel pacing
+     * @param teamsSleeper waits between Bot Connector retries
      * @param port 0 for any free port
      */
     public record Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper,
-            String host, int port, int concurrency, int maxTasks) {
+            dev.pipelinetriage.adapter.teams.Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
             Objects.requireNonNull(slackSleeper, "slackSleeper");
+            Objects.requireNonNull(teamsSleeper, "teamsSleeper");
             Objects.requireNonNull(host, "host");
+        }
+
+        /** For setups without Teams (its retries would wait for real, but nothing calls them). */
+        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+                int port, int concurrency, int maxTasks) {
+            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    concurrency, maxTasks);
         }
 
         public static Setup production(String host, int port) {
             return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
-                    host, port, Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
+                    dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
         }
     }
 
     /** Starts everything; the caller owns the result and closes it. */
     public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
-        SlackSection slack = config.slackSection().orElseThrow(() -> new ConfigException("slack",
-                "missing: serve needs a slack section with signingSecret and botToken"));
-        SlackSettings settings = new SlackSettings(slack.signingSecret().read("slack.signingSecret", env),
-                slack.botToken().read("slack.botToken", env), slack.apiBaseUrl().toString(), slack.postInterval(), 4,
-                1024 * 1024);
-        Optional<String> appToken = slack.socketModeToken().map(t -> t.read("slack.appToken", env));
+        if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
+            throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
+                    + "teams section (appId, appPassword, allowedTenants)");
+        }
+        // Secrets are read before anything starts, so a missing one fails fast and names its key.
+        Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
+                slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
+                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024));
+        Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
+                .map(t -> t.read("slack.appToken", env));
+        Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
         List<KnownError> knownErrors = switch (Bootstrap.knowledgeBase(Optional.empty())) {
             case KnowledgeBaseLoad.Loaded loaded -> loaded.knownErrors();
             case KnowledgeBaseLoad.Invalid invalid -> throw new ConfigException("the bundled knowledge base is invalid: "
                     + invalid.problems().getFirst());
         };
-        OkHttpClient shared = CiHttpClients.newSharedClient();
-        List<CiProvider> providers = CiWiring.providers(config.ci(), env, shared, setup.clock(), setup.ciSleeper());
+        OkHttpClient http = CiHttpClients.newSharedClient();
+        List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper());
 
         Stores store = Stores.open(config.store(), env);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
@@ -105,33 +137,83 @@ public final class ServeWiring {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             TriageService triage = Bootstrap.triageService(knownErrors);
             CardCodec codec = new CardCodec();
-            SlackClient client = new SlackClient(settings, setup.clock(), setup.slackSleeper());
-            RerunPermissions permissions = new RerunPermissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
-                    client.groupDirectory(), GROUP_CACHE, Ticker.systemTicker());
-            Optional<TicketService> tickets = config.ticketsSection().map(section -> TicketWiring.service(section, env,
-                    store.state(), store.audit(), permissions, shared, setup.clock(), CONFIRM_WITHIN,
-                    slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()));
-            OccurrenceListener occurrences = tickets.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
-            ChatCommands commands = tickets.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
-            TriageConversation conversation = new TriageConversation(new LinkDetector(logs, slack.maxLinksPerMessage()),
-                    new LinkTriage(logs, triage, EXCERPT_LINES, occurrences, setup.clock()),
-                    new CardBuilder(slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()), codec,
-                    store.state(), workers, setup.clock(), DEDUP_FOR, new HashSet<>(slack.allowedChannels()), commands);
-            CardActions actions = new CardActions(new RerunService(providers, permissions, store.state(),
-                    store.audit(), setup.clock(), CONFIRM_WITHIN), new FeedbackService(store.state(),
-                    new Redactor(), setup.clock()), store.state(), codec, knownErrors);
-            app = new SlackApp(client, conversation, actions,
-                    tickets.map(t -> new TicketActions(t, store.state(), codec)).orElse(null), workers, setup.clock());
-            tickets.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
-            server = HttpServer.start(setup.host(), setup.port(), app.servlet());
-            if (appToken.isPresent()) {
+            TicketsSection ticketsSection = config.ticketsSection().orElse(null);
+            String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
+                    .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
+            Optional<TicketService> recurrence = config.ticketsSection().map(section -> TicketWiring.service(section, env,
+                    store.state(), store.audit(), NOBODY, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+            OccurrenceListener occurrences = recurrence.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
+            ChatCommands commands = recurrence.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            Shared shared = new Shared(logs, new LinkTriage(logs, triage, EXCERPT_LINES, occurrences, setup.clock()), codec,
+                    store, workers, providers, knownErrors, setup.clock(), commands, ticketsSection, env, http, runbooks);
+            Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
+            if (slackSettings.isPresent()) {
+                SlackSection slack = config.slack();
+                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
+                RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
+                        client.groupDirectory());
+                app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
+                        new HashSet<>(slack.allowedChannels())), shared.actions(permissions),
+                        shared.ticketActions(permissions).orElse(null), workers, setup.clock());
+                endpoints.put("/slack/events", app.servlet());
+            }
+            if (teamsSettings.isPresent()) {
+                TeamsSection teams = config.teams();
+                TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
+                TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
+                        Set.of()), shared.actions(shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                        client.groupDirectory())), codec, store.state(), store.audit(), workers, TEAMS_DEDUP_FOR);
+                endpoints.put("/api/messages", bot.servlet());
+            }
+            recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
+            server = HttpServer.start(setup.host(), setup.port(), endpoints);
+            if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
             }
             server.ready();
-            return new Served(server, app, workers, store);
+            return new Served(server, app, workers, store, List.copyOf(endpoints.keySet()));
         } catch (IOException | RuntimeException e) {
             closeQuietly(server, app, workers, store);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static TeamsSettings teamsSettings(TeamsSection teams, Map<String, String> env) {
+        String password = teams.appPassword().read("teams.appPassword", env);
+        return new TeamsSettings(teams.appId(), password, teams.tenant(), Set.copyOf(teams.allowedTenants()),
+                teams.openIdMetadataUrl(), teams.loginBaseUrl(), teams.graphBaseUrl(),
+                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH);
+    }
+
+    /**
+     * What every chat platform shares: one triage pipeline, store and worker pool. Each platform gets its own
+     * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
+     * same use cases.
+     */
+    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, Workers workers,
+            List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
+            TicketsSection tickets, Map<String, String> env, OkHttpClient http, String runbooks) {
+
+        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels) {
+            return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.state(),
+                    workers, clock, DEDUP_FOR, channels, commands);
+        }
+
+        RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
+            return new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
+        }
+
+        CardActions actions(RerunPermissions permissions) {
+            return new CardActions(new RerunService(providers, permissions, store.state(), store.audit(), clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), new Redactor(), clock), store.state(),
+                    codec, knownErrors);
+        }
+
+        /** File ticket for one platform: the same tracker and store, that platform's permissions. */
+        Optional<TicketActions> ticketActions(RerunPermissions permissions) {
+            return Optional.ofNullable(tickets).map(section -> new TicketActions(TicketWiring.service(section, env,
+                    store.state(), store.audit(), permissions, http, clock, CONFIRM_WITHIN, runbooks), store.state(), codec));
         }
     }
 
@@ -152,16 +234,28 @@ public final class ServeWiring {
         private final SlackApp app;
         private final Workers workers;
         private final Stores store;
+        private final List<String> endpoints;
 
-        Served(HttpServer server, SlackApp app, Workers workers, Stores store) {
+        Served(HttpServer server, SlackApp app, Workers workers, Stores store, List<String> endpoints) {
             this.server = server;
             this.app = app;
             this.workers = workers;
             this.store = store;
+            this.endpoints = endpoints;
+        }
+
+        /** The chat endpoints served, e.g. {@code POST /api/messages}. */
+        public List<String> endpoints() {
+            return endpoints.stream().map(path -> "POST " + path).toList();
         }
 
         public int port() {
             return server.port();
+        }
+
+        /** Chat tasks accepted and not finished (tests wait for none before counting requests). */
+        public int pendingTasks() {
+            return workers.pending();
         }
 
         /** Waits until every accepted task has finished (tests use it before counting requests). */

@@ -47,6 +47,9 @@ public final class SlackApp implements AutoCloseable {
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .authTestCacheEnabled(true)
+                // Our handlers drop every message with a bot_id (ours and other bots'); Bolt's own check would call
+                // bots.info for each of them.
+                .ignoringSelfEventsEnabled(false)
                 .build();
         this.app = new App(config);
         this.signature = new SlackSignature(settings.signingSecret(), clock);

@@ -91,14 +91,15 @@ final class SlackWeb {
         return a.ok() ? Optional.empty() : Optional.of(a.error());
     }
 
-    GroupDirectory.Membership groupMembers(String team, String group) {
+    /** Whether {@code user} is in {@code group} ({@code MemberOf} that group or none), or why Slack did not say. */
+    GroupDirectory.Membership groupMembership(String team, String group, String user) {
         Answer<UsergroupsUsersListResponse> a = call("usergroups.users.list", null, false, () -> client.usergroupsUsersList(
                 UsergroupsUsersListRequest.builder().usergroup(group).teamId(team).build()));
         if (!a.ok()) {
             return new GroupDirectory.LookupFailed("Slack answered " + a.error() + " for user group " + group);
         }
         List<String> users = a.response().getUsers();
-        return new GroupDirectory.Members(users == null ? java.util.Set.of() : java.util.Set.copyOf(users));
+        return new GroupDirectory.MemberOf(users != null && users.contains(user) ? java.util.Set.of(group) : java.util.Set.of());
     }
 
     private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced, Call<R> call) {
@@ -124,11 +125,11 @@ final class SlackWeb {
                     if (channel != null) {
                         nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                     }
-                    if (!sleep(wait)) {
+                    if (attempt == maxAttempts || !sleep(wait)) {
                         break;
                     }
                 } else if (status >= 500) {
-                    if (!sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                    if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
                         break;
                     }
                 } else {
@@ -136,7 +137,7 @@ final class SlackWeb {
                 }
             } catch (IOException e) {
                 error = "network: " + e.getClass().getSimpleName();
-                if (!sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
                     break;
                 }
             } catch (InterruptedException e) {

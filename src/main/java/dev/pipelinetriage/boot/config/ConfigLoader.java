@@ -25,8 +25,8 @@ import java.util.Set;
  * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
  * naming the key ({@code ci.instances[1].webUrl}) and what is wrong. Unknown keys inside {@code ci:} are
  * rejected (a typo must not silently disable something), and so are unknown keys inside {@code slack:},
- * {@code store:} and {@code tickets:}; unknown top-level sections are ignored, because other parts of the bot own
- * them.
+ * {@code teams:}, {@code store:} and {@code tickets:}; unknown top-level sections are ignored, because other parts
+ * of the bot own them.
  */
 public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
@@ -35,6 +35,9 @@ public final class ConfigLoader {
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis");
+    private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
+            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl");
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
             "logHosts", "maxConcurrentRequests");
     /** Where GitHub's log endpoint redirects (the API description's example and blob storage seen in practice). */
@@ -53,16 +56,47 @@ public final class ConfigLoader {
     }
 
     public static AppConfig load(Path path) {
+        return parse(read(path));
+    }
+
+    /** For {@code serve}: also reads and validates the {@code slack:}, {@code teams:} and {@code store:} sections. */
+    public static AppConfig loadForServe(Path path) {
+        return parseForServe(read(path));
+    }
+
+    private static String read(Path path) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(text);
+        return text;
     }
 
+    /** The {@code ci:} section only; other sections belong to the commands that use them and are not read. */
     public static AppConfig parse(String yaml) {
+        return new AppConfig(ci(root(yaml)));
+    }
+
+    /** The {@code ci:}, {@code slack:}, {@code teams:}, {@code store:} and {@code tickets:} sections, each validated. */
+    public static AppConfig parseForServe(String yaml) {
+        JsonNode root = root(yaml);
+        SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
+        TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
+        TicketsSection tickets = root.has("tickets") && !root.get("tickets").isNull() ? tickets(root.get("tickets")) : null;
+        return new AppConfig(ci(root), slack, store(root.get("store")), teams, tickets);
+    }
+
+    private static CiConfig ci(JsonNode root) {
+        JsonNode ci = root.get("ci");
+        if (ci == null || !ci.isObject()) {
+            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
+        }
+        return ciSection(ci);
+    }
+
+    private static JsonNode root(String yaml) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -72,13 +106,7 @@ public final class ConfigLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException("configuration", "the top level must be a mapping with a 'ci' section");
         }
-        JsonNode ci = root.get("ci");
-        if (ci == null || !ci.isObject()) {
-            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
-        }
-        SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
-        TicketsSection tickets = root.has("tickets") && !root.get("tickets").isNull() ? tickets(root.get("tickets")) : null;
-        return new AppConfig(ci(ci), slack, store(root.get("store")), tickets);
+        return root;
     }
 
     private static SlackSection slack(JsonNode slack) {
@@ -110,6 +138,50 @@ public final class ConfigLoader {
                 Duration.ofMillis(interval));
     }
 
+    private static TeamsSection teams(JsonNode teams) {
+        if (!teams.isObject()) {
+            throw new ConfigException("teams", "must be a mapping with appId, appPassword and allowedTenants");
+        }
+        rejectUnknown(teams, "teams", TEAMS_KEYS);
+        String appId = text(teams, "teams", "appId", true);
+        if (!appId.matches(GUID)) {
+            throw new ConfigException("teams.appId", "must be the bot's Microsoft App ID (a GUID), got '" + abbreviate(appId) + "'");
+        }
+        CredentialSource password = token(teams.get("appPassword"), "teams.appPassword");
+        String tenant = Optional.ofNullable(text(teams, "teams", "tenant", false)).orElse("botframework.com");
+        if (!tenant.matches(GUID) && !tenant.equals("botframework.com")) {
+            throw new ConfigException("teams.tenant", "must be a tenant id (GUID) or botframework.com, got '" + abbreviate(tenant) + "'");
+        }
+        List<String> tenants = ids(teams, "teams", "allowedTenants", GUID, "tenant ids (GUIDs)");
+        if (tenants.isEmpty()) {
+            throw new ConfigException("teams.allowedTenants", "required: the tenant ids whose Teams may use the bot");
+        }
+        List<String> users = List.of();
+        List<String> groups = List.of();
+        JsonNode rerun = teams.get("rerun");
+        if (rerun != null && !rerun.isNull()) {
+            if (!rerun.isObject()) {
+                throw new ConfigException("teams.rerun", "must be a mapping with users and/or groups");
+            }
+            rejectUnknown(rerun, "teams.rerun", Set.of("users", "groups"));
+            users = ids(rerun, "teams.rerun", "users", GUID, "Entra object ids (GUIDs)");
+            groups = ids(rerun, "teams.rerun", "groups", GUID, "Entra group ids (GUIDs)");
+        }
+        if (!groups.isEmpty() && !tenant.matches(GUID)) {
+            throw new ConfigException("teams.tenant", "must be the tenant id when teams.rerun.groups are named: group "
+                    + "membership is read from Microsoft Graph in that tenant");
+        }
+        URI runbooks = url(teams, "teams", "runbookBaseUrl").orElse(null);
+        int maxLinks = (int) integer(teams, "teams", "maxLinksPerMessage", 3, 1, 20);
+        URI metadata = url(teams, "teams", "openIdMetadataUrl")
+                .orElse(URI.create("https://login.botframework.com/v1/.well-known/openidconfiguration"));
+        URI login = url(teams, "teams", "loginBaseUrl").orElse(URI.create("https://login.microsoftonline.com"));
+        URI graph = url(teams, "teams", "graphBaseUrl").orElse(URI.create("https://graph.microsoft.com"));
+        URI test = url(teams, "teams", "testServiceUrl").orElse(null);
+        return new TeamsSection(appId, password, tenant, tenants, users, groups, runbooks, maxLinks, metadata, login,
+                graph, test);
+    }
+
     private static StoreSection store(JsonNode store) {
         if (store == null || store.isNull()) {
             return new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY);
@@ -117,16 +189,20 @@ public final class ConfigLoader {
         if (!store.isObject()) {
             throw new ConfigException("store", "must be a mapping with type (embedded or postgres)");
         }
-        String type = text(store, "store", "type", false);
+        if (store.has("kind") && store.has("type")) {
+            throw new ConfigException("store.kind", "give type (kind is its older spelling), not both");
+        }
+        String typeKey = store.has("kind") ? "kind" : "type";
+        String type = text(store, "store", typeKey, false);
         if (type == null || type.equals("embedded")) {
-            rejectUnknown(store, "store", Set.of("type", "directory"));
+            rejectUnknown(store, "store", Set.of(typeKey, "directory"));
             String directory = text(store, "store", "directory", false);
             return new StoreSection(directory == null ? AppConfig.DEFAULT_DATA_DIRECTORY : Path.of(directory));
         }
         if (!type.equals("postgres")) {
-            throw new ConfigException("store.type", "must be embedded or postgres, got '" + abbreviate(type) + "'");
+            throw new ConfigException("store." + typeKey, "must be embedded or postgres, got '" + abbreviate(type) + "'");
         }
-        rejectUnknown(store, "store", Set.of("type", "url", "user", "password", "maxConnections"));
+        rejectUnknown(store, "store", Set.of(typeKey, "url", "user", "password", "maxConnections"));
         String url = text(store, "store", "url", true);
         if (!url.matches("jdbc:postgresql://[^\\s@]+")) {
             throw new ConfigException("store.url", "must be jdbc:postgresql://HOST[:PORT]/DATABASE without credentials, got '"
@@ -307,7 +383,7 @@ public final class ConfigLoader {
         return List.copyOf(ids);
     }
 
-    private static CiConfig ci(JsonNode ci) {
+    private static CiConfig ciSection(JsonNode ci) {
         rejectUnknown(ci, "ci", CI_KEYS);
         long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
         long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);

@@ -14,7 +14,7 @@ class TicketsAndStoreConfigTest {
 
     @Test
     void aJiraCloudSectionLoadsWithItsThresholdsAndDefaultsForTheRest() {
-        TicketsSection t = ConfigLoader.parse(CI + """
+        TicketsSection t = ConfigLoader.parseForServe(CI + """
                 tickets:
                   tracker: jira-cloud
                   baseUrl: https://example.atlassian.net
@@ -44,42 +44,43 @@ class TicketsAndStoreConfigTest {
 
     @Test
     void aGitHubSectionNeedsOnlyTheRepositoryAndAToken() {
-        TicketsSection t = ConfigLoader.parse(CI + "tickets: {tracker: github, repository: acme/ci, token: {file: /run/secrets/gh}}")
+        TicketsSection t = ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: acme/ci, token: {file: /run/secrets/gh}}")
                 .ticketsSection().orElseThrow();
 
         assertThat(t.baseUrl()).isEqualTo(URI.create("https://api.github.com"));
         assertThat(t.repository()).isEqualTo("acme/ci");
-        assertThat(ConfigLoader.parse(CI).ticketsSection()).isEmpty();
+        assertThat(ConfigLoader.parseForServe(CI).ticketsSection()).isEmpty();
+        assertThat(ConfigLoader.parse(CI + "tickets: {tracker: nonsense}").ticketsSection()).isEmpty();
     }
 
     @Test
     void ticketMistakesNameTheirKey() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: jira, token: {env: T}}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: jira, token: {env: T}}"))
                 .hasMessage("tickets.tracker: must be jira-cloud, jira-datacenter or github, got 'jira'");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: jira-cloud, baseUrl: 'https://x.atlassian.net', "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: jira-cloud, baseUrl: 'https://x.atlassian.net', "
                 + "project: OPS, token: {env: T}}"))
                 .hasMessageStartingWith("tickets.user: required for jira-cloud");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: jira-datacenter, baseUrl: 'https://jira.example', "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: jira-datacenter, baseUrl: 'https://jira.example', "
                 + "project: ops, token: {env: T}}"))
                 .hasMessageStartingWith("tickets.project: must be a Jira project key like OPS");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: github, repository: a/b, token: ghp_inline}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: a/b, token: ghp_inline}"))
                 .hasMessageStartingWith("tickets.token: inline secrets are not allowed");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
                 + "thresholds: {platform: {activate: 3, deactivate: 3}}}"))
                 .hasMessage("tickets.thresholds.platform.deactivate: must be below activate (3), got 3");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
                 + "labels: ['has space']}"))
                 .hasMessageStartingWith("tickets.labels[0]: must be 1-50 letters");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, "
                 + "retentionDays: 3}"))
                 .hasMessage("tickets.retentionDays: must be at least the longest threshold window (7 days), got 3");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, proj: X}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "tickets: {tracker: github, repository: a/b, token: {env: T}, proj: X}"))
                 .hasMessageStartingWith("tickets.proj: unknown key");
     }
 
     @Test
     void thePostgresStoreTakesItsPasswordFromTheEnvironment() {
-        StoreSection s = ConfigLoader.parse(CI + """
+        StoreSection s = ConfigLoader.parseForServe(CI + """
                 store: {type: postgres, url: 'jdbc:postgresql://db:5432/triage', user: triage, password: {env: PGPASSWORD}}
                 """).store();
 
@@ -87,20 +88,20 @@ class TicketsAndStoreConfigTest {
         assertThat(s.url()).isEqualTo("jdbc:postgresql://db:5432/triage");
         assertThat(s.password()).isEqualTo(new CredentialSource.FromEnv("PGPASSWORD"));
         assertThat(s.maxConnections()).isEqualTo(10);
-        assertThat(ConfigLoader.parse(CI + "store: {directory: /var/lib/triage}").store().type())
+        assertThat(ConfigLoader.parseForServe(CI + "store: {directory: /var/lib/triage}").store().type())
                 .isEqualTo(StoreSection.Type.EMBEDDED);
     }
 
     @Test
     void storeMistakesNameTheirKeyAndNeverEchoAPassword() {
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "store: {type: mysql}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "store: {type: mysql}"))
                 .hasMessage("store.type: must be embedded or postgres, got 'mysql'");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "store: {type: postgres, url: 'jdbc:postgresql://db/t?password=hunter2', "
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "store: {type: postgres, url: 'jdbc:postgresql://db/t?password=hunter2', "
                 + "user: u, password: {env: P}}"))
                 .hasMessage("store.url: must not contain the password; use store.password {env: ...}");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "store: {type: postgres, url: 'jdbc:postgresql://db/t', user: u}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "store: {type: postgres, url: 'jdbc:postgresql://db/t', user: u}"))
                 .hasMessageStartingWith("store.password: required");
-        assertThatThrownBy(() -> ConfigLoader.parse(CI + "store: {type: embedded, url: 'jdbc:postgresql://db/t'}"))
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "store: {type: embedded, url: 'jdbc:postgresql://db/t'}"))
                 .hasMessageStartingWith("store.url: unknown key");
     }
 }
