@@ -2,29 +2,48 @@ package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.Occurrence;
+import dev.pipelinetriage.app.port.OccurrenceListener;
+import dev.pipelinetriage.app.port.Recurrence;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.domain.Run;
 import dev.pipelinetriage.domain.TriageReport;
+import dev.pipelinetriage.engine.signature.Signatures;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * From a pasted link to one triage report per failed job: what every chat front end shows. One job's
- * unreadable log does not hide the others' reports.
+ * unreadable log does not hide the others' reports. Every report's failure is told to the
+ * {@link OccurrenceListener}, which counts recurrences (and may file a ticket) and says what the card shows.
  */
 public final class LinkTriage {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkTriage.class);
     private final FailedJobLogs logs;
     private final TriageService triage;
     private final int maxLines;
+    private final OccurrenceListener occurrences;
+    private final Clock clock;
 
+    /** Triage without recurrence counting. */
     public LinkTriage(FailedJobLogs logs, TriageService triage, int maxLines) {
+        this(logs, triage, maxLines, OccurrenceListener.NONE, Clock.systemUTC());
+    }
+
+    public LinkTriage(FailedJobLogs logs, TriageService triage, int maxLines, OccurrenceListener occurrences, Clock clock) {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.triage = Objects.requireNonNull(triage, "triage");
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines must be positive, got " + maxLines);
         }
         this.maxLines = maxLines;
+        this.occurrences = Objects.requireNonNull(occurrences, "occurrences");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public sealed interface Result permits Triaged, Refused, Unavailable {
@@ -56,10 +75,19 @@ public final class LinkTriage {
         Job job();
     }
 
-    public record Reported(Job job, TriageReport report) implements JobOutcome {
+    /** @param recurrence how often this failure was seen and its ticket, or null when not counted */
+    public record Reported(Job job, TriageReport report, Recurrence recurrence) implements JobOutcome {
         public Reported {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(report, "report");
+        }
+
+        public Reported(Job job, TriageReport report) {
+            this(job, report, null);
+        }
+
+        public Optional<Recurrence> recurrenceNote() {
+            return Optional.ofNullable(recurrence);
         }
     }
 
@@ -78,12 +106,32 @@ public final class LinkTriage {
                 List<JobOutcome> jobs = new ArrayList<>();
                 for (FailedJobLogs.JobLogResult job : collected.jobs()) {
                     jobs.add(switch (job.log()) {
-                        case FetchResult.Fetched fetched -> new Reported(job.job(), triage.analyze(fetched.log(), maxLines));
+                        case FetchResult.Fetched fetched -> reported(collected.run(), job.job(),
+                                triage.analyze(fetched.log(), maxLines));
                         case CiProblem problem -> new NotFetched(job.job(), problem);
                     });
                 }
                 yield new Triaged(collected.run(), jobs);
             }
         };
+    }
+
+    private Reported reported(Run run, Job job, TriageReport report) {
+        Recurrence recurrence = Signatures.of(report).flatMap(signature -> {
+            var ref = job.ref();
+            int attempt = ref.attempt() > 0 ? ref.attempt() : run.ref().attempt();
+            String jobKey = ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+            var known = report.bestMatch().map(m -> m.knownError());
+            try {
+                return occurrences.triaged(new Occurrence(signature, jobKey, run.ref().project(), ref.name(),
+                        clock.instant(), run.webUrl(), known.map(k -> k.id()).orElse(null),
+                        known.map(k -> k.runbook()).orElse(null), report.excerpt().stream().map(l -> l.text()).toList()));
+            } catch (RuntimeException e) {
+                // Counting is secondary: the card is shown without its recurrence line.
+                LOG.error("recording an occurrence of {} failed", signature.key(), e);
+                return Optional.<Recurrence>empty();
+            }
+        }).orElse(null);
+        return new Reported(job, report, recurrence);
     }
 }

@@ -6,7 +6,6 @@ import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
-import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.adapter.teams.TeamsBot;
 import dev.pipelinetriage.adapter.teams.TeamsClient;
 import dev.pipelinetriage.adapter.teams.TeamsSettings;
@@ -15,7 +14,10 @@ import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
+import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.port.Authorizer;
+import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
@@ -23,9 +25,13 @@ import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
+import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatCommands;
+import dev.pipelinetriage.chat.RecurringFailures;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -46,7 +52,8 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * Composes {@code pipeline-triage serve}: the CI providers, the embedded store, the triage engine, the chat
+ * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
+ * engine, recurrence and tickets (when a tickets section is configured), the chat
  * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
@@ -61,6 +68,10 @@ public final class ServeWiring {
     private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
     /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
+    /** How often pending ticket claims are reconciled and old occurrences pruned. */
+    private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
+    /** Automatic filing acts for nobody; people file through their platform's permissions. */
+    private static final Authorizer NOBODY = (actor, action) -> new Authorizer.Denied("not a chat request");
 
     private ServeWiring() {
     }
@@ -118,7 +129,7 @@ public final class ServeWiring {
         OkHttpClient http = CiHttpClients.newSharedClient();
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper());
 
-        EmbeddedStore store = EmbeddedStore.open(config.store().directory());
+        Stores store = Stores.open(config.store(), env);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
         SlackApp app = null;
         HttpServer server = null;
@@ -126,25 +137,35 @@ public final class ServeWiring {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             TriageService triage = Bootstrap.triageService(knownErrors);
             CardCodec codec = new CardCodec();
-            Shared shared = new Shared(logs, new LinkTriage(logs, triage, EXCERPT_LINES), codec, store, workers, providers,
-                    knownErrors, setup.clock());
+            TicketsSection ticketsSection = config.ticketsSection().orElse(null);
+            String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
+                    .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
+            Optional<TicketService> recurrence = config.ticketsSection().map(section -> TicketWiring.service(section, env,
+                    store.state(), store.audit(), NOBODY, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+            OccurrenceListener occurrences = recurrence.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
+            ChatCommands commands = recurrence.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            Shared shared = new Shared(logs, new LinkTriage(logs, triage, EXCERPT_LINES, occurrences, setup.clock()), codec,
+                    store, workers, providers, knownErrors, setup.clock(), commands, ticketsSection, env, http, runbooks);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
                 SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
+                RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
+                        client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels())), shared.actions(Set.copyOf(slack.rerunUsers()),
-                        slack.rerunUserGroups(), client.groupDirectory()), workers, setup.clock());
+                        new HashSet<>(slack.allowedChannels())), shared.actions(permissions),
+                        shared.ticketActions(permissions).orElse(null), workers, setup.clock());
                 endpoints.put("/slack/events", app.servlet());
             }
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
                 TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of()), shared.actions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
-                        client.groupDirectory()), codec, store.stateStore(), store.auditLog(), workers, TEAMS_DEDUP_FOR);
+                        Set.of()), shared.actions(shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                        client.groupDirectory())), codec, store.state(), store.audit(), workers, TEAMS_DEDUP_FOR);
                 endpoints.put("/api/messages", bot.servlet());
             }
+            recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
             server = HttpServer.start(setup.host(), setup.port(), endpoints);
             if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
@@ -169,24 +190,34 @@ public final class ServeWiring {
      * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
      * same use cases.
      */
-    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, EmbeddedStore store, Workers workers,
-            List<CiProvider> providers, List<KnownError> knownErrors, Clock clock) {
+    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, Workers workers,
+            List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
+            TicketsSection tickets, Map<String, String> env, OkHttpClient http, String runbooks) {
 
         TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels) {
             return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
-                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.stateStore(),
-                    workers, clock, DEDUP_FOR, channels);
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.state(),
+                    workers, clock, DEDUP_FOR, channels, commands);
         }
 
-        CardActions actions(Set<String> users, List<String> groups, GroupDirectory directory) {
-            RerunPermissions permissions = new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
-            return new CardActions(new RerunService(providers, permissions, store.stateStore(), store.auditLog(), clock,
-                    CONFIRM_WITHIN), new FeedbackService(store.stateStore(), new Redactor(), clock), store.stateStore(),
+        RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
+            return new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
+        }
+
+        CardActions actions(RerunPermissions permissions) {
+            return new CardActions(new RerunService(providers, permissions, store.state(), store.audit(), clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), new Redactor(), clock), store.state(),
                     codec, knownErrors);
+        }
+
+        /** File ticket for one platform: the same tracker and store, that platform's permissions. */
+        Optional<TicketActions> ticketActions(RerunPermissions permissions) {
+            return Optional.ofNullable(tickets).map(section -> new TicketActions(TicketWiring.service(section, env,
+                    store.state(), store.audit(), permissions, http, clock, CONFIRM_WITHIN, runbooks), store.state(), codec));
         }
     }
 
-    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store) {
+    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, Stores store) {
         if (server != null) {
             server.close();
         }
@@ -202,10 +233,10 @@ public final class ServeWiring {
         private final HttpServer server;
         private final SlackApp app;
         private final Workers workers;
-        private final EmbeddedStore store;
+        private final Stores store;
         private final List<String> endpoints;
 
-        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store, List<String> endpoints) {
+        Served(HttpServer server, SlackApp app, Workers workers, Stores store, List<String> endpoints) {
             this.server = server;
             this.app = app;
             this.workers = workers;
@@ -233,11 +264,11 @@ public final class ServeWiring {
         }
 
         public dev.pipelinetriage.app.port.AuditLog auditLog() {
-            return store.auditLog();
+            return store.audit();
         }
 
         public dev.pipelinetriage.app.port.StateStore stateStore() {
-            return store.stateStore();
+            return store.state();
         }
 
         public void join() throws InterruptedException {

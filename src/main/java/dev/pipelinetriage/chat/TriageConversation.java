@@ -31,6 +31,7 @@ public final class TriageConversation {
     private final Clock clock;
     private final Duration dedupFor;
     private final Set<String> allowedChannels;
+    private final ChatCommands commands;
 
     /**
      * @param dedupFor how long a delivery id is remembered: longer than the platform's redelivery horizon
@@ -38,6 +39,13 @@ public final class TriageConversation {
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
             StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels) {
+        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, ChatCommands.NONE);
+    }
+
+    /** @param commands answers commands that are not links ({@code top}), for explicit requests only */
+    public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
+            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
+            ChatCommands commands) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
@@ -47,6 +55,7 @@ public final class TriageConversation {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
         this.allowedChannels = Set.copyOf(allowedChannels);
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     /** What the adapter should answer the request with. */
@@ -75,6 +84,12 @@ public final class TriageConversation {
                 && !store.claimEvent(in.place().platform() + ":" + in.deliveryKey(), clock.instant(), dedupFor)) {
             LOG.info("dropped redelivery {}", in.deliveryKey());
             return new Ignored("redelivery");
+        }
+        if (in.trigger() == Inbound.Trigger.COMMAND) {
+            var answer = commands.answer(in.text());
+            if (answer.isPresent()) {
+                return new Hint(answer.get());
+            }
         }
         LinkDetector.Detection found = detector.detect(in.text());
         if (found.links().isEmpty()) {
