@@ -11,6 +11,7 @@ import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
+import dev.pipelinetriage.boot.config.StoreSection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ import java.util.Set;
  * included) means the network path works.
  */
 public final class ConfigCheck {
-    private static final Set<String> KNOWN_SECTIONS = Set.of("ci", "slack", "teams", "store", "ops");
+    private static final Set<String> KNOWN_SECTIONS = Set.of("ci", "slack", "teams", "tickets", "store", "ops");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -83,7 +84,18 @@ public final class ConfigCheck {
         if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
             problems.add("serve needs a slack or a teams section");
         }
-        lines.add("store: embedded database in " + config.store().directory().toAbsolutePath());
+        StoreSection store = config.store();
+        switch (store.type()) {
+            case EMBEDDED -> lines.add("store: embedded database in " + store.directory().toAbsolutePath()
+                    + " (one replica only)");
+            case POSTGRES -> lines.add("store: PostgreSQL at " + store.url() + " as " + store.user() + ", password "
+                    + secret(store.password(), "store.password", env, problems));
+        }
+        config.ticketsSection().ifPresentOrElse(tickets -> {
+            lines.add("tickets: " + tickets.tracker().name().toLowerCase(java.util.Locale.ROOT) + " at " + tickets.baseUrl()
+                    + ", token " + secret(tickets.token(), "tickets.token", env, problems));
+            targets.put("tickets tracker", tickets.baseUrl());
+        }, () -> lines.add("tickets: not configured"));
         lines.add("knowledge base: " + ops.knowledgeBaseDirectory().map(d -> d + (ops.watchKnowledgeBase()
                 ? " (reloaded when files change)" : " (reloaded on 'kb reload' only)")).orElse("bundled in the jar"));
         ops.knowledgeBaseDirectory().filter(d -> !Files.isDirectory(d))

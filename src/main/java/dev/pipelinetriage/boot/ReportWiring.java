@@ -1,13 +1,14 @@
 package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.chart.AwtVerdictChart;
-import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.app.HealthReport;
 import dev.pipelinetriage.app.HealthReports;
-import dev.pipelinetriage.app.port.TicketDirectory;
+import dev.pipelinetriage.app.port.TicketRecord;
+import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.boot.config.StoreSection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Composes {@code pipeline-triage report}: the health report from the store the bot writes to. */
 public final class ReportWiring {
@@ -22,13 +23,14 @@ public final class ReportWiring {
     }
 
     /**
-     * Reads the period that ends now. The embedded store is locked by a running bot, so this runs beside a stopped
-     * bot or against a copy of its data directory.
+     * Reads the period that ends now from the configured store: PostgreSQL while the bot runs; the embedded store is
+     * locked by a running bot, so with it this runs beside a stopped bot or on a copy of its data directory.
      */
-    public static Rendered last(StoreSection store, Duration period, Clock clock) {
-        try (EmbeddedStore opened = EmbeddedStore.open(store.directory())) {
-            HealthReport report = new HealthReports(opened.triageHistory(), opened.stateStore(), opened.auditLog(),
-                    TicketDirectory.none(), clock).last(period);
+    public static Rendered last(StoreSection store, Map<String, String> env, Duration period, Clock clock) {
+        try (Stores opened = Stores.open(store, env)) {
+            HealthReport report = new HealthReports(opened.history(), opened.state(), opened.audit(),
+                    signature -> opened.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key), clock)
+                    .last(period);
             return new Rendered(report, new AwtVerdictChart().verdictsPerDay(report.days(), CHART_WIDTH, CHART_HEIGHT));
         }
     }

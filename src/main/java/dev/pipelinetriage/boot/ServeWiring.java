@@ -6,7 +6,6 @@ import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
-import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.adapter.teams.TeamsBot;
 import dev.pipelinetriage.adapter.teams.TeamsClient;
 import dev.pipelinetriage.adapter.teams.TeamsSettings;
@@ -15,22 +14,29 @@ import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
+import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
+import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.GroupDirectory;
-import dev.pipelinetriage.app.port.TicketDirectory;
+import dev.pipelinetriage.app.port.TicketRecord;
+import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
+import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatCommands;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
+import dev.pipelinetriage.chat.RecurringFailures;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -51,7 +57,8 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * Composes {@code pipeline-triage serve}: the CI providers, the embedded store, the triage engine, the chat
+ * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
+ * engine, recurrence and tickets (when a tickets section is configured), the chat
  * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
@@ -68,6 +75,10 @@ public final class ServeWiring {
     private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
     /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
+    /** How often pending ticket claims are reconciled and old occurrences pruned. */
+    private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
+    /** Automatic filing acts for nobody; people file through their platform's permissions. */
+    private static final Authorizer NOBODY = (actor, action) -> new Authorizer.Denied("not a chat request");
 
     private ServeWiring() {
     }
@@ -133,50 +144,61 @@ public final class ServeWiring {
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
                 ops.metrics);
 
-        EmbeddedStore store = EmbeddedStore.open(config.store().directory());
+        Stores store = Stores.open(config.store(), env);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
         ops.metrics.queueDepth(workers::pending);
-        AuditLog audit = ops.audit(store.auditLog());
+        AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
         SlackApp app = null;
         HttpServer server = null;
         try {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             CardCodec codec = new CardCodec();
-            Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, ops.metrics,
-                    store.triageHistory(), setup.clock()), codec, store, audit, workers, providers, knownErrors, ops,
-                    setup.clock());
+            TicketsSection ticketsSection = config.ticketsSection().orElse(null);
+            String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
+                    .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
+            Optional<TicketService> recurrence = config.ticketsSection().map(section -> TicketWiring.service(section, env,
+                    store.state(), audit, NOBODY, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+            OccurrenceListener occurrences = recurrence.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
+            ChatCommands commands = recurrence.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
+                    ops.metrics, store.history(), setup.clock()), codec, store, audit, workers, providers, knownErrors,
+                    setup.clock(), commands, ticketsSection, env, http, runbooks, ops);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
                 SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
-                RerunPermissions who = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
+                RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), who), shared.actions(who), workers, setup.clock());
+                        new HashSet<>(slack.allowedChannels()), permissions), shared.actions(permissions),
+                        shared.ticketActions(permissions).orElse(null), workers, setup.clock());
                 endpoints.put("/slack/events", app.servlet());
                 surfaces.put("slack", client.surface());
             }
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
                 TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
-                RerunPermissions who = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                RerunPermissions permissions = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
                         client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), who), shared.actions(who), codec, store.stateStore(), audit, workers, TEAMS_DEDUP_FOR);
+                        Set.of(), permissions), shared.actions(permissions), codec, store.state(), audit, workers,
+                        TEAMS_DEDUP_FOR);
                 endpoints.put("/api/messages", bot.servlet());
             }
+            recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
             endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
-                    .map(path -> path.startsWith("/slack") && appToken.isPresent() ? "slack over Socket Mode" : path.startsWith("/slack")
-                            ? "slack over HTTP events" : "teams over the Bot Framework").toList())));
+                    .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
+                            : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList())));
             server = HttpServer.start(setup.host(), setup.port(), endpoints);
             if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
             }
-            ops.scheduleDigest(new HealthReports(store.triageHistory(), store.stateStore(), store.auditLog(),
-                    TicketDirectory.none(), setup.clock()), store.stateStore(),
-                    opsSection.digestSection().map(d -> surfaces.get(d.platform())), setup.clock());
+            ops.scheduleDigest(new HealthReports(store.history(), store.state(), store.audit(),
+                    signature -> store.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key),
+                    setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
+                    setup.clock());
             server.ready();
             return new Served(server, app, workers, store, chatEndpoints, ops);
         } catch (IOException | RuntimeException e) {
@@ -197,14 +219,15 @@ public final class ServeWiring {
      * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
      * same use cases.
      */
-    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, EmbeddedStore store, AuditLog audit,
-            Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, OpsWiring ops, Clock clock) {
+    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
+            Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
+            TicketsSection tickets, Map<String, String> env, OkHttpClient http, String runbooks, OpsWiring ops) {
 
         /** @param who may also say {@code kb reload}: the same people who may rerun */
         TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
             return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
-                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.stateStore(),
-                    workers, clock, DEDUP_FOR, channels, ops.metrics,
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.state(),
+                    workers, clock, DEDUP_FOR, channels, commands, ops.metrics,
                     List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
         }
 
@@ -213,9 +236,15 @@ public final class ServeWiring {
         }
 
         CardActions actions(RerunPermissions permissions) {
-            return new CardActions(new RerunService(providers, permissions, store.stateStore(), audit, clock,
-                    CONFIRM_WITHIN), new FeedbackService(store.stateStore(), new Redactor(), clock), store.stateStore(),
+            return new CardActions(new RerunService(providers, permissions, store.state(), audit, clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), new Redactor(), clock), store.state(),
                     codec, knownErrors);
+        }
+
+        /** File ticket for one platform: the same tracker and store, that platform's permissions. */
+        Optional<TicketActions> ticketActions(RerunPermissions permissions) {
+            return Optional.ofNullable(tickets).map(section -> new TicketActions(TicketWiring.service(section, env,
+                    store.state(), audit, permissions, http, clock, CONFIRM_WITHIN, runbooks), store.state(), codec));
         }
     }
 
@@ -224,8 +253,7 @@ public final class ServeWiring {
      * accepting requests, let in-flight work finish within the grace period (work still running after it posts a
      * "paste it again" notice in place of its placeholder), then close the store that work writes to.
      */
-    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store,
-            OpsWiring ops) {
+    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, Stores store, OpsWiring ops) {
         ops.drain();
         if (server != null) {
             server.close();
@@ -243,12 +271,11 @@ public final class ServeWiring {
         private final HttpServer server;
         private final SlackApp app;
         private final Workers workers;
-        private final EmbeddedStore store;
+        private final Stores store;
         private final List<String> endpoints;
         private final OpsWiring ops;
 
-        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store, List<String> endpoints,
-                OpsWiring ops) {
+        Served(HttpServer server, SlackApp app, Workers workers, Stores store, List<String> endpoints, OpsWiring ops) {
             this.server = server;
             this.app = app;
             this.workers = workers;
@@ -282,11 +309,11 @@ public final class ServeWiring {
         }
 
         public dev.pipelinetriage.app.port.AuditLog auditLog() {
-            return store.auditLog();
+            return store.audit();
         }
 
         public dev.pipelinetriage.app.port.StateStore stateStore() {
-            return store.stateStore();
+            return store.state();
         }
 
         public void join() throws InterruptedException {

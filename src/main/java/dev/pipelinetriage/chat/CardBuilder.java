@@ -2,6 +2,8 @@ package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.Recurrence;
+import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.KnownError;
@@ -52,7 +54,8 @@ public final class CardBuilder {
         List<CardView.JobCard> jobs = new ArrayList<>();
         for (LinkTriage.JobOutcome outcome : triaged.jobs().subList(0, Math.min(MAX_JOBS, triaged.jobs().size()))) {
             jobs.add(switch (outcome) {
-                case LinkTriage.Reported r -> job(r.job().ref().name(), r.job().failedStep(), r.report());
+                case LinkTriage.Reported r -> job(r.job().ref().name(), r.job().failedStep(), r.report())
+                        .withRecurrence(r.recurrenceNote().map(CardBuilder::note).orElse(null));
                 case LinkTriage.NotFetched n -> new CardView.Unavailable(n.job().ref().name(), notice(n.problem()));
             });
         }
@@ -81,6 +84,11 @@ public final class CardBuilder {
         return new CardView.Triaged(name, report.verdict(), verdictWords(report.verdict()),
                 confidenceWords(report.confidence()), report.reason(), step, known == null ? null : known.title(),
                 known == null ? null : runbookUrl(known.runbook()), excerpt, report.truncated(), nextSteps(report, known));
+    }
+
+    static CardView.RecurrenceNote note(Recurrence r) {
+        return new CardView.RecurrenceNote(r.signatureKey(), r.count(), Math.max(1, r.window().toDays()),
+                r.filed().map(TicketRef::key).orElse(null), r.filed().map(TicketRef::url).orElse(null), r.pending());
     }
 
     static String verdictWords(Verdict verdict) {

@@ -31,10 +31,14 @@ public final class CardCodec {
     record LineJson(int n, String text) {
     }
 
+    record RecurrenceJson(String signature, long count, long windowDays, String ticketKey, String ticketUrl,
+            Boolean pending) {
+    }
+
     /** {@code type} is {@code triaged} or {@code unavailable}; the other type's fields are absent. */
     record JobJson(String type, String job, String verdict, String verdictWords, String confidenceWords, String reason,
             String failedStep, String knownError, String runbookUrl, List<LineJson> excerpt, Boolean truncated,
-            List<String> nextSteps, NoticeJson notice) {
+            List<String> nextSteps, NoticeJson notice, RecurrenceJson recurrence) {
     }
 
     public String encode(CardView card) {
@@ -68,9 +72,11 @@ public final class CardCodec {
             case CardView.Triaged t -> new JobJson("triaged", t.job(), t.verdict().wireName(), t.verdictWords(),
                     t.confidenceWords(), t.reason(), t.failedStep(), t.knownError(), t.runbookUrl(),
                     t.excerpt().stream().map(l -> new LineJson(l.number(), l.text())).toList(), t.truncated(),
-                    t.nextSteps(), null);
+                    t.nextSteps(), null, t.recurrence() == null ? null : new RecurrenceJson(t.recurrence().signatureKey(),
+                    t.recurrence().count(), t.recurrence().windowDays(), t.recurrence().ticketKey(),
+                    t.recurrence().ticketUrl(), t.recurrence().pending()));
             case CardView.Unavailable u -> new JobJson("unavailable", u.job(), null, null, null, null, null, null, null,
-                    null, null, null, notice(u.notice()));
+                    null, null, null, notice(u.notice()), null);
         };
     }
 
@@ -79,7 +85,10 @@ public final class CardCodec {
             case "triaged" -> new CardView.Triaged(j.job(), Verdict.fromWireName(j.verdict()), j.verdictWords(),
                     j.confidenceWords(), j.reason(), j.failedStep(), j.knownError(), j.runbookUrl(),
                     j.excerpt() == null ? List.of() : j.excerpt().stream().map(l -> new LogLine(l.n(), l.text())).toList(),
-                    Boolean.TRUE.equals(j.truncated()), j.nextSteps() == null ? List.of() : j.nextSteps());
+                    Boolean.TRUE.equals(j.truncated()), j.nextSteps() == null ? List.of() : j.nextSteps(),
+                    j.recurrence() == null ? null : new CardView.RecurrenceNote(j.recurrence().signature(),
+                            j.recurrence().count(), j.recurrence().windowDays(), j.recurrence().ticketKey(),
+                            j.recurrence().ticketUrl(), Boolean.TRUE.equals(j.recurrence().pending())));
             case "unavailable" -> new CardView.Unavailable(j.job(), notice(j.notice()));
             default -> throw new IllegalArgumentException("a stored card has a job of unknown type '" + j.type() + "'");
         };

@@ -43,6 +43,49 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
         return new CardView(cardId, title, runUrl, problem, jobs, moreJobs, verdict, note);
     }
 
+    /** The recurrence lines of the triaged jobs, in job order. */
+    public List<RecurrenceNote> recurrences() {
+        return jobs.stream().map(j -> j instanceof Triaged t ? t.recurrence() : null).filter(Objects::nonNull).toList();
+    }
+
+    /** File ticket is offered while some failure on the card has no ticket and none is being filed. */
+    public boolean canFileTicket() {
+        return hasActions() && recurrences().stream().anyMatch(r -> r.ticketKey() == null && !r.pending());
+    }
+
+    /** The same card with each job's recurrence note replaced where {@code notes} has one for its signature. */
+    public CardView withRecurrences(java.util.Map<String, RecurrenceNote> notes) {
+        List<JobCard> updated = jobs.stream().map(j -> j instanceof Triaged t && t.recurrence() != null
+                && notes.containsKey(t.recurrence().signatureKey()) ? (JobCard) t.withRecurrence(notes.get(t.recurrence().signatureKey())) : j)
+                .toList();
+        return new CardView(cardId, title, runUrl, problem, updated, moreJobs, verdict, rerun);
+    }
+
+    /**
+     * How often a job's failure was seen, and its ticket.
+     *
+     * @param windowDays the counting window in days
+     * @param ticketKey the ticket's key, or null
+     * @param ticketUrl the ticket's page, or null
+     * @param pending true while a ticket is being filed
+     */
+    public record RecurrenceNote(String signatureKey, long count, long windowDays, String ticketKey, String ticketUrl,
+            boolean pending) {
+        public RecurrenceNote {
+            Objects.requireNonNull(signatureKey, "signatureKey");
+        }
+
+        /** e.g. {@code Seen 3 times in 7 days -- ticket OPS-123}. */
+        public String words() {
+            String seen = "Seen " + (count == 1 ? "once" : count + " times") + " in " + windowDays
+                    + (windowDays == 1 ? " day" : " days");
+            if (ticketKey != null) {
+                return seen + " -- ticket " + ticketKey;
+            }
+            return pending ? seen + " -- ticket pending" : seen;
+        }
+    }
+
     /** A headline and what to do about it. */
     public record Notice(String headline, String detail) {
         public Notice {
@@ -72,10 +115,11 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
      * @param runbookUrl the known error's runbook link, or null
      * @param excerpt redacted lines with their original numbers
      * @param nextSteps what to do, most useful first
+     * @param recurrence how often this failure was seen and its ticket, or null when not counted
      */
     public record Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
             String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
-            List<String> nextSteps) implements JobCard {
+            List<String> nextSteps, RecurrenceNote recurrence) implements JobCard {
         public Triaged {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(verdict, "verdict");
@@ -84,6 +128,19 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
             Objects.requireNonNull(reason, "reason");
             excerpt = List.copyOf(excerpt);
             nextSteps = List.copyOf(nextSteps);
+        }
+
+        /** A job without recurrence counting. */
+        public Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
+                String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
+                List<String> nextSteps) {
+            this(job, verdict, verdictWords, confidenceWords, reason, failedStep, knownError, runbookUrl, excerpt,
+                    truncated, nextSteps, null);
+        }
+
+        public Triaged withRecurrence(RecurrenceNote note) {
+            return new Triaged(job, verdict, verdictWords, confidenceWords, reason, failedStep, knownError, runbookUrl,
+                    excerpt, truncated, nextSteps, note);
         }
     }
 

@@ -38,8 +38,9 @@ public final class TriageConversation {
     private final Clock clock;
     private final Duration dedupFor;
     private final Set<String> allowedChannels;
+    private final ChatCommands commands;
     private final TriageMetrics metrics;
-    private final List<ChatCommand> commands;
+    private final List<ChatCommand> actions;
 
     /**
      * @param dedupFor how long a delivery id is remembered: longer than the platform's redelivery horizon
@@ -47,19 +48,27 @@ public final class TriageConversation {
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
             StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels) {
-        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, TriageMetrics.none(),
-                List.of());
+        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, ChatCommands.NONE);
+    }
+
+    /** @param commands answers commands that are not links ({@code top}), for explicit requests only */
+    public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
+            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
+            ChatCommands commands) {
+        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, commands,
+                TriageMetrics.none(), List.of());
     }
 
     /**
+     * @param commands answers commands that are not links ({@code top}), for explicit requests only
      * @param metrics counts redeliveries and times posting
-     * @param commands commands to the bot itself, tried on explicit requests before looking for links
+     * @param actions commands with side effects ({@code kb reload}), run on a worker, for explicit requests only
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
             StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
-            TriageMetrics metrics, List<ChatCommand> commands) {
+            ChatCommands commands, TriageMetrics metrics, List<ChatCommand> actions) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.commands = List.copyOf(commands);
+        this.actions = List.copyOf(actions);
         this.detector = Objects.requireNonNull(detector, "detector");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
@@ -69,6 +78,7 @@ public final class TriageConversation {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
         this.allowedChannels = Set.copyOf(allowedChannels);
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     /** What the adapter should answer the request with. */
@@ -101,13 +111,19 @@ public final class TriageConversation {
         }
         String requestId = in.deliveryKey() != null ? in.deliveryKey() : UUID.randomUUID().toString();
         if (explicit) {
-            for (ChatCommand command : commands) {
-                if (command.matches(in.text())) {
+            for (ChatCommand action : actions) {
+                if (action.matches(in.text())) {
                     boolean started = workers.submit("command", () -> withRequestId(requestId,
-                            () -> surface.post(in.place(), command.run(in.from(), in.place()))));
+                            () -> surface.post(in.place(), action.run(in.from(), in.place()))));
                     return started ? new Accepted(0)
                             : new Hint(ChatText.of("The bot is busy right now; try again in a minute."));
                 }
+            }
+        }
+        if (in.trigger() == Inbound.Trigger.COMMAND) {
+            var answer = commands.answer(in.text());
+            if (answer.isPresent()) {
+                return new Hint(answer.get());
             }
         }
         LinkDetector.Detection found = detector.detect(in.text());

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(ConfigLoader::loadForServe)
                     .map(AppConfig::store).orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
-            rendered = ReportWiring.last(store, period, clock);
+            rendered = ReportWiring.last(store, env, period, clock);
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
             err.flush();

@@ -49,9 +49,10 @@ final class ChatTestKit implements AutoCloseable {
     TriageConversation conversation(dev.pipelinetriage.app.port.CiProvider provider, TriageMetrics metrics,
             TriageHistory history, List<ChatCommand> commands) {
         FailedJobLogs logs = new FailedJobLogs(List.of(provider), 1 << 20);
-        return new TriageConversation(new LinkDetector(logs, 3), new LinkTriage(logs, () -> TRIAGE, 30, metrics, history,
-                clock), new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock,
-                Duration.ofHours(26), Set.of(), metrics, commands);
+        return new TriageConversation(new LinkDetector(logs, 3), new LinkTriage(logs, () -> TRIAGE, 30,
+                dev.pipelinetriage.app.port.OccurrenceListener.NONE, metrics, history, clock),
+                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
+                Set.of(), ChatCommands.NONE, metrics, commands);
     }
 
     CardActions actions() {

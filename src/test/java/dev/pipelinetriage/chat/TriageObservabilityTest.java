@@ -62,7 +62,7 @@ class TriageObservabilityTest {
         assertThat(history.since(ChatTestKit.NOW.minusSeconds(1))).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.CODE);
             assertThat(r.project()).isEqualTo("octo/repo");
-            assertThat(r.signature()).matches("(kb|fp):.+");
+            assertThat(r.signature()).matches("(ke|fp)-.+");
         });
     }
 

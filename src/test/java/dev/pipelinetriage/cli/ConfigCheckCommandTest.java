@@ -75,9 +75,9 @@ class ConfigCheckCommandTest {
                 ops:
                   shutdownGraceSeconds: 25
                   digest: {channel: C0DIGEST, day: friday, time: "16:00"}
-                tickets:
-                  jira:
-                    baseUrl: %1$s/jira
+                alerts:
+                  webhook:
+                    url: %1$s/alerts
                 """.formatted(apiBase, dir.resolve("data"));
     }
 
@@ -93,7 +93,7 @@ class ConfigCheckCommandTest {
                 .contains("signing secret from $SLACK_SIGNING_SECRET: set, 32 characters")
                 .contains("shutdown: in-flight work gets 25 s to finish")
                 .contains("weekly digest: slack channel C0DIGEST, fridays at 16:00 UTC")
-                .contains("other sections (checked when their feature starts): tickets")
+                .contains("other sections (checked when their feature starts): alerts")
                 .endsWith("configuration OK" + System.lineSeparator())
                 .doesNotContain(GITHUB_TOKEN).doesNotContain(SIGNING).doesNotContain("xoxb-17");
         assertThat(services.getAllServeEvents()).isEmpty();
@@ -116,7 +116,7 @@ class ConfigCheckCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github: reachable (HTTP 401)")
                 .contains("slack Web API " + services.baseUrl() + "/slack/api: reachable (HTTP 401)")
-                .contains("tickets.jira.baseUrl " + services.baseUrl() + "/jira: reachable (HTTP 401)");
+                .contains("alerts.webhook.url " + services.baseUrl() + "/alerts: reachable (HTTP 401)");
         services.verify(getRequestedFor(urlPathMatching("/github")));
         assertThat(services.getAllServeEvents()).noneMatch(e -> e.getRequest().containsHeader("Authorization"));
     }

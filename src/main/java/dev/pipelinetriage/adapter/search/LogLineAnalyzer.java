@@ -1,5 +1,6 @@
 package dev.pipelinetriage.adapter.search;
 
+import dev.pipelinetriage.engine.signature.Masking;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

@@ -25,6 +25,7 @@ final class BlockKitCard {
     static final String RERUN = "rerun_failed_jobs";
     static final String NOT_RIGHT = "not_right";
     static final String HELPFUL = "helpful";
+    static final String FILE_TICKET = "file_ticket";
     static final int MAX_EXCERPT_LINES = 30;
     private static final int MAX_LINE = 300;
     private static final int MAX_SECTION = 2_900;
@@ -50,6 +51,13 @@ final class BlockKitCard {
         } else if (!card.jobs().isEmpty()) {
             several(card, blocks);
         }
+        for (CardView.RecurrenceNote r : card.recurrences()) {
+            String words = SlackText.escape(r.words());
+            String line = r.ticketKey() != null && r.ticketUrl() != null
+                    ? words.replace("ticket " + SlackText.escape(r.ticketKey()), "ticket " + SlackText.link(r.ticketUrl(), r.ticketKey()))
+                    : words;
+            blocks.add(context(c -> c.elements(List.of(markdownText(":chart_with_upwards_trend: " + line)))));
+        }
         card.rerunNote().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(
                 ":repeat: Rerun requested by " + SlackText.mention(note.user()) + " at " + TIME.format(note.at()) + ": "
                         + SlackText.link(note.link(), "new attempt")))))));
@@ -64,6 +72,9 @@ final class BlockKitCard {
         if (card.rerun() == null) {
             buttons.add(ButtonElement.builder().actionId(RERUN).value(card.cardId()).text(plainText("Rerun failed jobs"))
                     .style("primary").build());
+        }
+        if (card.canFileTicket()) {
+            buttons.add(ButtonElement.builder().actionId(FILE_TICKET).value(card.cardId()).text(plainText("File ticket")).build());
         }
         buttons.add(ButtonElement.builder().actionId(NOT_RIGHT).value(card.cardId()).text(plainText("Not right")).build());
         buttons.add(ButtonElement.builder().actionId(HELPFUL).value(card.cardId()).text(plainText("Helpful")).build());

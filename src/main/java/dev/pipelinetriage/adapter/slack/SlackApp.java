@@ -5,6 +5,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import jakarta.servlet.http.HttpServlet;
@@ -28,6 +29,12 @@ public final class SlackApp implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, Workers workers, Clock clock) {
+        this(client, conversation, actions, null, workers, clock);
+    }
+
+    /** @param tickets the File ticket button's actions, or null when no ticket tracker is configured */
+    public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, TicketActions tickets,
+            Workers workers, Clock clock) {
         Objects.requireNonNull(client, "client");
         SlackSettings settings = client.settings();
         this.config = AppConfig.builder()
@@ -47,7 +54,11 @@ public final class SlackApp implements AutoCloseable {
         this.app = new App(config);
         this.signature = new SlackSignature(settings.signingSecret(), clock);
         this.maxBodyBytes = settings.maxBodyBytes();
-        new SlackHandlers(conversation, actions, new SlackSurface(client.web()), client.web(), workers).register(app);
+        SlackHandlers handlers = new SlackHandlers(conversation, actions, new SlackSurface(client.web()), client.web(), workers);
+        handlers.register(app);
+        if (tickets != null) {
+            handlers.registerTickets(app, tickets);
+        }
     }
 
     /** The servlet for {@code POST /slack/events}. */

@@ -11,6 +11,7 @@ import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.Inbound;
 import dev.pipelinetriage.chat.Place;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -140,6 +141,34 @@ final class SlackHandlers {
             Place where = place(p.getTeam().getId(), meta[1], null);
             work("not right", () -> surface.tell(where, actor.user(), actions.notRightSubmitted(actor, meta[0],
                     verdict.get(), known.orElse(null), note.orElse(null))));
+            return ctx.ack();
+        });
+    }
+
+    /** File ticket: click -> authorization -> confirmation modal -> tracker, like a rerun. */
+    void registerTickets(App app, TicketActions tickets) {
+        app.blockAction(BlockKitCard.FILE_TICKET, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            Actor actor = actor(p);
+            Place place = place(p);
+            String cardId = p.getActions().getFirst().getValue();
+            String trigger = p.getTriggerId();
+            work("file ticket click", () -> {
+                switch (tickets.fileClicked(actor, place.channel(), cardId)) {
+                    case TicketActions.Confirm confirm -> web.openView(trigger, SlackModals.confirmTicket(confirm, place.channel()))
+                            .ifPresent(error -> surface.tell(place, actor.user(),
+                                    ChatText.of("Slack did not open the confirmation (" + error + "); click again.")));
+                    case TicketActions.Refuse refuse -> surface.tell(place, actor.user(), refuse.text());
+                }
+            });
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackModals.CONFIRM_TICKET, (req, ctx) -> {
+            var p = req.getPayload();
+            Actor actor = actor(p.getTeam().getId(), p.getUser().getId(), p.getUser().getTeamId());
+            String[] meta = metadata(p.getView().getPrivateMetadata());
+            Place where = place(p.getTeam().getId(), meta[1], null);
+            work("file ticket confirm", () -> tickets.fileConfirmed(actor, where, meta[0], surface));
             return ctx.ack();
         });
     }

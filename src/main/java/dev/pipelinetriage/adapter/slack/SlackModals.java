@@ -15,6 +15,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.domain.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Optional;
 final class SlackModals {
     static final String CONFIRM_RERUN = "rerun_confirm";
     static final String NOT_RIGHT = "not_right_feedback";
+    static final String CONFIRM_TICKET = "ticket_confirm";
     static final String VERDICT = "verdict";
     static final String KNOWN_ERROR = "known_error";
     static final String NOTE = "note";
@@ -48,6 +50,14 @@ final class SlackModals {
                 .submit(ViewSubmit.builder().type("plain_text").text(confirm.confirm()).build())
                 .close(ViewClose.builder().type("plain_text").text(confirm.cancel()).build())
                 .blocks(blocks).build();
+    }
+
+    static View confirmTicket(TicketActions.Confirm confirm, String channel) {
+        return View.builder().type("modal").callbackId(CONFIRM_TICKET).privateMetadata(confirm.token() + " " + channel)
+                .title(ViewTitle.builder().type("plain_text").text(confirm.title()).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(confirm.confirm()).build())
+                .close(ViewClose.builder().type("plain_text").text(confirm.cancel()).build())
+                .blocks(List.of(section(s -> s.text(markdownText(SlackText.escape(confirm.body())))))).build();
     }
 
     static View notRight(CardActions.FeedbackForm form, String channel) {

@@ -13,7 +13,7 @@ import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The default state: an H2 database file under the data directory, created with its schema on first start.
+ * The default state: an H2 database file under the data directory, migrated to the current schema on start.
  * H2 locks the file, so a second process on the same directory fails to start: more than one replica needs the
  * PostgreSQL store.
  */
@@ -42,10 +42,8 @@ public final class EmbeddedStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "triage", "");
         pool.setMaxConnections(16);
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : Schema.STATEMENTS) {
-                s.execute(ddl);
-            }
+        try {
+            Migrations.apply(pool, Dialect.H2);
         } catch (SQLException e) {
             pool.dispose();
             throw new StoreException("cannot open the embedded store in " + directory + " (is another process using it? "

@@ -28,12 +28,29 @@ final class Jdbc {
         }
     }
 
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(DataSource pool, String what, Work<T> work) {
+        return with(pool, what, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     static OffsetDateTime time(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(OffsetDateTime time) {
-        return time.toInstant();
+        return time == null ? null : time.toInstant();
     }
 
     static boolean isUniqueViolation(SQLException e) {

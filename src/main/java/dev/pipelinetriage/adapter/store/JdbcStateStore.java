@@ -3,6 +3,13 @@ package dev.pipelinetriage.adapter.store;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.Feedback;
+import dev.pipelinetriage.app.port.Occurrence;
+import dev.pipelinetriage.app.port.OccurrenceWindow;
+import dev.pipelinetriage.app.port.SignatureInfo;
+import dev.pipelinetriage.app.port.TicketClaim;
+import dev.pipelinetriage.app.port.TicketRecord;
+import dev.pipelinetriage.app.port.TicketRef;
+import dev.pipelinetriage.app.port.TopSignature;
 import dev.pipelinetriage.app.port.PendingRerun;
 import dev.pipelinetriage.app.port.RerunClaim;
 import dev.pipelinetriage.app.port.StateStore;
@@ -26,17 +33,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * {@link StateStore} over JDBC with portable SQL: plain INSERT/UPDATE/DELETE/SELECT, and "only once" from
- * primary keys (a unique violation means someone else got there first).
+ * {@link StateStore} over JDBC with portable SQL (H2 and PostgreSQL): plain INSERT/UPDATE/DELETE/SELECT, and "only
+ * once" from primary keys (a unique violation means someone else got there first). Recurrence lives in
+ * {@link RecurrenceTables}.
  */
 final class JdbcStateStore implements StateStore {
     private static final int PURGE_EVERY = 500;
 
     private final DataSource pool;
     private final AtomicLong claims = new AtomicLong();
+    private final RecurrenceTables recurrence;
 
     JdbcStateStore(DataSource pool) {
         this.pool = pool;
+        this.recurrence = new RecurrenceTables(pool);
     }
 
     @Override
@@ -273,5 +283,65 @@ final class JdbcStateStore implements StateStore {
                 return s.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public boolean recordOccurrence(Occurrence occurrence) {
+        return recurrence.recordOccurrence(occurrence);
+    }
+
+    @Override
+    public Optional<SignatureInfo> signature(String signatureKey) {
+        return recurrence.signature(signatureKey);
+    }
+
+    @Override
+    public OccurrenceWindow occurrences(String signatureKey, Instant since, int maxLinks) {
+        return recurrence.occurrences(signatureKey, since, maxLinks);
+    }
+
+    @Override
+    public List<TopSignature> top(Instant since, int limit) {
+        return recurrence.top(since, limit);
+    }
+
+    @Override
+    public int pruneOccurrences(Instant before) {
+        return recurrence.pruneOccurrences(before);
+    }
+
+    @Override
+    public TicketClaim claimTicket(String signatureKey, int generation, String attemptId, Instant now) {
+        return recurrence.claimTicket(signatureKey, generation, attemptId, now);
+    }
+
+    @Override
+    public Optional<TicketRecord> ticket(String signatureKey) {
+        return recurrence.ticket(signatureKey);
+    }
+
+    @Override
+    public boolean recordTicket(String signatureKey, int generation, String attemptId, TicketRef ticket) {
+        return recurrence.recordTicket(signatureKey, generation, attemptId, ticket);
+    }
+
+    @Override
+    public List<TicketRecord> pendingTickets(Instant claimedBefore) {
+        return recurrence.pendingTickets(claimedBefore);
+    }
+
+    @Override
+    public boolean takeOverTicket(String signatureKey, int generation, String fromAttempt, String toAttempt, Instant now) {
+        return recurrence.takeOverTicket(signatureKey, generation, fromAttempt, toAttempt, now);
+    }
+
+    @Override
+    public boolean claimComment(String signatureKey, int generation, Instant notSince, Instant now) {
+        return recurrence.claimComment(signatureKey, generation, notSince, now);
+    }
+
+    @Override
+    public boolean setTicketActive(String signatureKey, int generation, boolean active) {
+        return recurrence.setTicketActive(signatureKey, generation, active);
     }
 }

@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
  * naming the key ({@code ci.instances[1].webUrl}) and what is wrong. Unknown keys inside {@code ci:} are
- * rejected (a typo must not silently disable something), and so are unknown keys inside {@code slack:} and
- * {@code store:}; unknown top-level sections are ignored, because other parts of the bot own them.
+ * rejected (a typo must not silently disable something), and so are unknown keys inside {@code slack:},
+ * {@code teams:}, {@code store:} and {@code tickets:}; unknown top-level sections are ignored, because other parts
+ * of the bot own them.
  */
 public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
@@ -78,12 +79,13 @@ public final class ConfigLoader {
         return new AppConfig(ci(root(yaml)));
     }
 
-    /** The {@code ci:}, {@code slack:}, {@code teams:} and {@code store:} sections, each validated. */
+    /** The {@code ci:}, {@code slack:}, {@code teams:}, {@code store:} and {@code tickets:} sections, each validated. */
     public static AppConfig parseForServe(String yaml) {
         JsonNode root = root(yaml);
         SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
         TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
-        return new AppConfig(ci(root), slack, store(root.get("store")), teams);
+        TicketsSection tickets = root.has("tickets") && !root.get("tickets").isNull() ? tickets(root.get("tickets")) : null;
+        return new AppConfig(ci(root), slack, store(root.get("store")), teams, tickets);
     }
 
     private static CiConfig ci(JsonNode root) {
@@ -185,15 +187,180 @@ public final class ConfigLoader {
             return new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY);
         }
         if (!store.isObject()) {
-            throw new ConfigException("store", "must be a mapping with directory");
+            throw new ConfigException("store", "must be a mapping with type (embedded or postgres)");
         }
-        rejectUnknown(store, "store", Set.of("kind", "directory"));
-        String kind = text(store, "store", "kind", false);
-        if (kind != null && !kind.equals("embedded")) {
-            throw new ConfigException("store.kind", "only 'embedded' is supported so far, got '" + abbreviate(kind) + "'");
+        if (store.has("kind") && store.has("type")) {
+            throw new ConfigException("store.kind", "give type (kind is its older spelling), not both");
         }
-        String directory = text(store, "store", "directory", false);
-        return new StoreSection(directory == null ? AppConfig.DEFAULT_DATA_DIRECTORY : Path.of(directory));
+        String typeKey = store.has("kind") ? "kind" : "type";
+        String type = text(store, "store", typeKey, false);
+        if (type == null || type.equals("embedded")) {
+            rejectUnknown(store, "store", Set.of(typeKey, "directory"));
+            String directory = text(store, "store", "directory", false);
+            return new StoreSection(directory == null ? AppConfig.DEFAULT_DATA_DIRECTORY : Path.of(directory));
+        }
+        if (!type.equals("postgres")) {
+            throw new ConfigException("store." + typeKey, "must be embedded or postgres, got '" + abbreviate(type) + "'");
+        }
+        rejectUnknown(store, "store", Set.of(typeKey, "url", "user", "password", "maxConnections"));
+        String url = text(store, "store", "url", true);
+        if (!url.matches("jdbc:postgresql://[^\\s@]+")) {
+            throw new ConfigException("store.url", "must be jdbc:postgresql://HOST[:PORT]/DATABASE without credentials, got '"
+                    + abbreviate(url.replaceAll("(?i)password=[^&]*", "password=***")) + "'");
+        }
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new ConfigException("store.url", "must not contain the password; use store.password {env: ...}");
+        }
+        String user = text(store, "store", "user", true);
+        CredentialSource password = token(store.get("password"), "store.password");
+        int connections = (int) integer(store, "store", "maxConnections", 10, 1, 200);
+        return new StoreSection(StoreSection.Type.POSTGRES, null, url, user, password, connections);
+    }
+
+    private static final Set<String> TICKET_KEYS = Set.of("tracker", "baseUrl", "project", "repository", "issueType",
+            "labels", "components", "user", "token", "reopen", "reopenTransition", "thresholds", "commentIntervalHours",
+            "reconcileAfterMinutes", "retentionDays", "runbookBaseUrl");
+
+    private static TicketsSection tickets(JsonNode node) {
+        if (!node.isObject()) {
+            throw new ConfigException("tickets", "must be a mapping with tracker, token and the project or repository");
+        }
+        rejectUnknown(node, "tickets", TICKET_KEYS);
+        String trackerText = text(node, "tickets", "tracker", true);
+        TicketsSection.Tracker tracker = java.util.Arrays.stream(TicketsSection.Tracker.values())
+                .filter(t -> t.wireName().equals(trackerText)).findFirst()
+                .orElseThrow(() -> new ConfigException("tickets.tracker", "must be jira-cloud, jira-datacenter or github, got '"
+                        + abbreviate(trackerText) + "'"));
+        boolean jira = tracker != TicketsSection.Tracker.GITHUB;
+        URI base = url(node, "tickets", "baseUrl").orElseGet(() -> {
+            if (jira) {
+                throw new ConfigException("tickets.baseUrl", "required for " + tracker.wireName()
+                        + " (e.g. https://your-domain.atlassian.net)");
+            }
+            return URI.create("https://api.github.com");
+        });
+        String project = text(node, "tickets", "project", false);
+        String repository = text(node, "tickets", "repository", false);
+        String issueType = text(node, "tickets", "issueType", false);
+        String user = text(node, "tickets", "user", false);
+        String transition = text(node, "tickets", "reopenTransition", false);
+        List<String> components = strings(node, "tickets", "components");
+        if (jira) {
+            if (project == null || !project.matches("[A-Z][A-Z0-9_]{0,49}")) {
+                throw new ConfigException("tickets.project", project == null ? "required for Jira: the project key, e.g. OPS"
+                        : "must be a Jira project key like OPS, got '" + abbreviate(project) + "'");
+            }
+            onlyFor(repository, "tickets.repository", "github");
+            issueType = issueType == null ? "Bug" : issueType;
+            if (tracker == TicketsSection.Tracker.JIRA_CLOUD && (user == null || !user.contains("@"))) {
+                throw new ConfigException("tickets.user", "required for jira-cloud: the e-mail of the account the API token "
+                        + "belongs to");
+            }
+            if (tracker == TicketsSection.Tracker.JIRA_DATA_CENTER) {
+                onlyFor(user, "tickets.user", "jira-cloud (Data Center uses a personal access token)");
+            }
+        } else {
+            if (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+                throw new ConfigException("tickets.repository", "required for github: owner/repo, got '"
+                        + abbreviate(String.valueOf(repository)) + "'");
+            }
+            onlyFor(project, "tickets.project", "Jira");
+            onlyFor(issueType, "tickets.issueType", "Jira");
+            onlyFor(user, "tickets.user", "jira-cloud");
+            onlyFor(transition, "tickets.reopenTransition", "Jira");
+            if (!components.isEmpty()) {
+                throw new ConfigException("tickets.components", "only used by Jira");
+            }
+        }
+        List<String> labels = strings(node, "tickets", "labels");
+        for (int i = 0; i < labels.size(); i++) {
+            if (!labels.get(i).matches("[A-Za-z0-9_.:-]{1,50}")) {
+                throw new ConfigException("tickets.labels[" + i + "]", "must be 1-50 letters, digits, '.', '_', ':' or '-' "
+                        + "(Jira labels cannot contain spaces), got '" + abbreviate(labels.get(i)) + "'");
+            }
+        }
+        CredentialSource token = token(node.get("token"), "tickets.token");
+        return new TicketsSection(tracker, base, project, repository, issueType, labels, components, user, token, transition,
+                policy(node));
+    }
+
+    private static dev.pipelinetriage.app.TicketPolicy policy(JsonNode node) {
+        var defaults = dev.pipelinetriage.app.TicketPolicy.defaults();
+        java.util.Map<dev.pipelinetriage.domain.Verdict, dev.pipelinetriage.app.TicketPolicy.Threshold> thresholds =
+                new java.util.EnumMap<>(defaults.thresholds());
+        JsonNode t = node.get("thresholds");
+        if (t != null && !t.isNull()) {
+            if (!t.isObject()) {
+                throw new ConfigException("tickets.thresholds", "must be a mapping of code, platform, flaky, unknown");
+            }
+            rejectUnknown(t, "tickets.thresholds", Set.of("code", "platform", "flaky", "unknown"));
+            for (var it = t.properties().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                String key = "tickets.thresholds." + e.getKey();
+                var verdict = dev.pipelinetriage.domain.Verdict.fromWireName(e.getKey());
+                // YAML 1.1 reads an unquoted "off" as false.
+                if (e.getValue().isBoolean() && !e.getValue().asBoolean()
+                        || e.getValue().isTextual() && e.getValue().asText().equals("off")) {
+                    thresholds.remove(verdict);
+                    continue;
+                }
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(key, "must be {activate, deactivate, windowDays} or off");
+                }
+                rejectUnknown(e.getValue(), key, Set.of("activate", "deactivate", "windowDays"));
+                var fallback = thresholds.getOrDefault(verdict, defaults.thresholds().get(verdict));
+                int activate = (int) integer(e.getValue(), key, "activate", fallback.activate(), 1, 100_000);
+                int deactivate = (int) integer(e.getValue(), key, "deactivate", Math.min(fallback.deactivate(), activate - 1),
+                        0, 100_000);
+                if (deactivate >= activate) {
+                    throw new ConfigException(key + ".deactivate", "must be below activate (" + activate + "), got " + deactivate);
+                }
+                long days = integer(e.getValue(), key, "windowDays", fallback.window().toDays(), 1, 365);
+                thresholds.put(verdict, new dev.pipelinetriage.app.TicketPolicy.Threshold(activate, deactivate,
+                        Duration.ofDays(days)));
+            }
+        }
+        String reopen = text(node, "tickets", "reopen", false);
+        var policy = reopen == null || reopen.equals("reopen") ? dev.pipelinetriage.app.TicketPolicy.Reopen.REOPEN
+                : reopen.equals("new") ? dev.pipelinetriage.app.TicketPolicy.Reopen.NEW : null;
+        if (policy == null) {
+            throw new ConfigException("tickets.reopen", "must be reopen or new, got '" + abbreviate(reopen) + "'");
+        }
+        long commentHours = integer(node, "tickets", "commentIntervalHours", 24, 1, 24 * 30);
+        long reconcileMinutes = integer(node, "tickets", "reconcileAfterMinutes", 5, 1, 24 * 60);
+        long retentionDays = integer(node, "tickets", "retentionDays", 90, 1, 3650);
+        long longest = thresholds.values().stream().mapToLong(x -> x.window().toDays()).max().orElse(0);
+        if (retentionDays < longest) {
+            throw new ConfigException("tickets.retentionDays", "must be at least the longest threshold window (" + longest
+                    + " days), got " + retentionDays);
+        }
+        String runbooks = url(node, "tickets", "runbookBaseUrl").map(URI::toString).orElse(null);
+        return new dev.pipelinetriage.app.TicketPolicy(thresholds, Duration.ofHours(commentHours), policy,
+                Duration.ofMinutes(reconcileMinutes), Duration.ofDays(retentionDays), runbooks);
+    }
+
+    private static void onlyFor(String value, String key, String owner) {
+        if (value != null) {
+            throw new ConfigException(key, "only used by " + owner);
+        }
+    }
+
+    private static List<String> strings(JsonNode node, String key, String field) {
+        JsonNode list = node.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(key + "." + field, "must be a list of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isTextual() || list.get(i).asText().isBlank()) {
+                throw new ConfigException(key + "." + field + "[" + i + "]", "must be a non-empty string");
+            }
+            values.add(list.get(i).asText().strip());
+        }
+        return List.copyOf(values);
     }
 
     private static List<String> ids(JsonNode node, String key, String field, String pattern, String expected) {

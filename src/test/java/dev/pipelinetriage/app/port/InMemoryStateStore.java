@@ -2,10 +2,15 @@ package dev.pipelinetriage.app.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The state store in memory, for tests: the same contract as the database ones, one lock for atomicity. */
 public final class InMemoryStateStore implements StateStore {
@@ -17,6 +22,9 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, PendingRerun> pending = new HashMap<>();
     private final Map<String, Claim> reruns = new HashMap<>();
     private final Map<String, Feedback> feedback = new HashMap<>();
+    private final Map<String, SignatureInfo> signatures = new HashMap<>();
+    private final Map<String, Occurrence> occurrences = new LinkedHashMap<>();
+    private final Map<String, TicketRecord> tickets = new HashMap<>();
 
     @Override
     public synchronized boolean claimEvent(String key, Instant now, Duration ttl) {
@@ -86,5 +94,127 @@ public final class InMemoryStateStore implements StateStore {
             }
         }
         return counts;
+    }
+
+    @Override
+    public synchronized boolean recordOccurrence(Occurrence o) {
+        String key = o.signature().key();
+        if (occurrences.putIfAbsent(key + "|" + o.jobKey(), o) != null) {
+            return false;
+        }
+        SignatureInfo known = signatures.get(key);
+        signatures.put(key, known == null
+                ? new SignatureInfo(o.signature(), o.knownError(), o.runbook(), o.excerpt(), 1, o.at(), o.at())
+                : new SignatureInfo(known.signature(), known.knownError(), known.runbook(), known.excerpt(),
+                        known.total() + 1, known.firstSeen(), o.at().isAfter(known.lastSeen()) ? o.at() : known.lastSeen()));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<SignatureInfo> signature(String signatureKey) {
+        return Optional.ofNullable(signatures.get(signatureKey));
+    }
+
+    @Override
+    public synchronized OccurrenceWindow occurrences(String signatureKey, Instant since, int maxLinks) {
+        List<Occurrence> inWindow = occurrences.values().stream()
+                .filter(o -> o.signature().key().equals(signatureKey) && !o.at().isBefore(since)).toList();
+        List<String> links = inWindow.stream().filter(o -> o.link() != null)
+                .sorted(Comparator.comparing(Occurrence::at).reversed().thenComparing(Occurrence::jobKey))
+                .map(Occurrence::link).limit(maxLinks).toList();
+        return new OccurrenceWindow(signatureKey, since, inWindow.size(),
+                List.copyOf(new TreeSet<>(inWindow.stream().map(Occurrence::repository).toList())), links);
+    }
+
+    @Override
+    public synchronized List<TopSignature> top(Instant since, int limit) {
+        Map<String, List<Occurrence>> bySignature = new TreeMap<>();
+        for (Occurrence o : occurrences.values()) {
+            if (!o.at().isBefore(since)) {
+                bySignature.computeIfAbsent(o.signature().key(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        return bySignature.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, List<Occurrence>>>comparingInt(e -> e.getValue().size()).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(e -> new TopSignature(signatures.get(e.getKey()).signature(), e.getValue().size(),
+                        (int) e.getValue().stream().map(Occurrence::repository).distinct().count(),
+                        ticket(e.getKey()).orElse(null)))
+                .toList();
+    }
+
+    @Override
+    public synchronized int pruneOccurrences(Instant before) {
+        int size = occurrences.size();
+        occurrences.values().removeIf(o -> o.at().isBefore(before));
+        return size - occurrences.size();
+    }
+
+    @Override
+    public synchronized TicketClaim claimTicket(String signatureKey, int generation, String attemptId, Instant now) {
+        TicketRecord existing = tickets.get(signatureKey + "|" + generation);
+        if (existing != null) {
+            return new TicketClaim.Held(existing);
+        }
+        TicketRecord claimed = new TicketRecord(signatureKey, generation, TicketRecord.State.PENDING, attemptId, now, null,
+                true, null);
+        tickets.put(signatureKey + "|" + generation, claimed);
+        return new TicketClaim.Claimed(claimed);
+    }
+
+    @Override
+    public synchronized Optional<TicketRecord> ticket(String signatureKey) {
+        return tickets.values().stream().filter(t -> t.signatureKey().equals(signatureKey))
+                .max(Comparator.comparingInt(TicketRecord::generation));
+    }
+
+    @Override
+    public synchronized boolean recordTicket(String signatureKey, int generation, String attemptId, TicketRef ticket) {
+        return change(signatureKey, generation, t -> t.state() == TicketRecord.State.PENDING && t.attemptId().equals(attemptId),
+                t -> new TicketRecord(t.signatureKey(), t.generation(), TicketRecord.State.FILED, t.attemptId(),
+                        t.claimedAt(), ticket, t.active(), t.lastCommentAt()));
+    }
+
+    @Override
+    public synchronized List<TicketRecord> pendingTickets(Instant claimedBefore) {
+        return tickets.values().stream()
+                .filter(t -> t.state() == TicketRecord.State.PENDING && t.claimedAt().isBefore(claimedBefore))
+                .sorted(Comparator.comparing(TicketRecord::claimedAt)).toList();
+    }
+
+    @Override
+    public synchronized boolean takeOverTicket(String signatureKey, int generation, String fromAttempt, String toAttempt,
+            Instant now) {
+        return change(signatureKey, generation,
+                t -> t.state() == TicketRecord.State.PENDING && t.attemptId().equals(fromAttempt),
+                t -> new TicketRecord(t.signatureKey(), t.generation(), t.state(), toAttempt, now, null, t.active(),
+                        t.lastCommentAt()));
+    }
+
+    @Override
+    public synchronized boolean claimComment(String signatureKey, int generation, Instant notSince, Instant now) {
+        return change(signatureKey, generation, t -> t.state() == TicketRecord.State.FILED
+                        && (t.lastCommentAt() == null || t.lastCommentAt().isBefore(notSince)),
+                t -> new TicketRecord(t.signatureKey(), t.generation(), t.state(), t.attemptId(), t.claimedAt(),
+                        t.ticket(), t.active(), now));
+    }
+
+    @Override
+    public synchronized boolean setTicketActive(String signatureKey, int generation, boolean active) {
+        return change(signatureKey, generation, t -> t.active() != active,
+                t -> new TicketRecord(t.signatureKey(), t.generation(), t.state(), t.attemptId(), t.claimedAt(),
+                        t.ticket(), active, t.lastCommentAt()));
+    }
+
+    private boolean change(String signatureKey, int generation, java.util.function.Predicate<TicketRecord> when,
+            java.util.function.UnaryOperator<TicketRecord> how) {
+        String key = signatureKey + "|" + generation;
+        TicketRecord t = tickets.get(key);
+        if (t == null || !when.test(t)) {
+            return false;
+        }
+        tickets.put(key, how.apply(t));
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.RunRef;
+import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,160 @@ public abstract class StateStoreContract {
         assertThat(audit().latest(1)).extracting(AuditEntry::user).containsExactly("U2");
     }
 
-    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+    protected static final Signature DNS = new Signature("ke-dns-resolution-failure", "DNS lookup failed", Verdict.PLATFORM);
+    private static final Signature DISK = new Signature("fp-0123456789abcdef", "no space left on device", Verdict.PLATFORM);
+
+    protected static Occurrence occurrence(Signature signature, String job, String repository, Instant at) {
+        return new Occurrence(signature, "github:" + repository + ":" + job + ":1", repository, "build", at,
+                "https://github.com/" + repository + "/actions/runs/" + job, signature.knownError() ? "dns" : null,
+                "https://runbooks.example/dns.md", List.of("ERROR: lookup of registry.example failed", "second line"));
+    }
+
+    @Test
+    void anOccurrenceCountsOncePerJobAttemptAndKeepsTheFirstEvidence() {
+        assertThat(store().recordOccurrence(occurrence(DNS, "1", "o/a", NOW))).isTrue();
+        assertThat(store().recordOccurrence(occurrence(DNS, "1", "o/a", NOW.plusSeconds(60)))).isFalse();
+        assertThat(store().recordOccurrence(occurrence(DNS, "2", "o/b", NOW.plusSeconds(120)))).isTrue();
+
+        SignatureInfo info = store().signature(DNS.key()).orElseThrow();
+        assertThat(info.signature()).isEqualTo(DNS);
+        assertThat(info.total()).isEqualTo(2);
+        assertThat(info.firstSeen()).isEqualTo(NOW);
+        assertThat(info.lastSeen()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(info.excerpt()).containsExactly("ERROR: lookup of registry.example failed", "second line");
+        assertThat(info.runbook()).isEqualTo("https://runbooks.example/dns.md");
+        assertThat(store().signature("fp-ffffffffffffffff")).isEmpty();
+    }
+
+    @Test
+    void aWindowCountsOnlyItsOccurrencesWithDistinctRepositoriesAndNewestLinksFirst() {
+        store().recordOccurrence(occurrence(DNS, "1", "o/b", NOW.minus(Duration.ofDays(8))));
+        store().recordOccurrence(occurrence(DNS, "2", "o/b", NOW.minus(Duration.ofDays(2))));
+        store().recordOccurrence(occurrence(DNS, "3", "o/a", NOW.minus(Duration.ofDays(1))));
+        store().recordOccurrence(occurrence(DNS, "4", "o/b", NOW));
+        store().recordOccurrence(occurrence(DISK, "5", "o/c", NOW));
+
+        OccurrenceWindow week = store().occurrences(DNS.key(), NOW.minus(Duration.ofDays(7)), 2);
+
+        assertThat(week.count()).isEqualTo(3);
+        assertThat(week.repositories()).containsExactly("o/a", "o/b");
+        assertThat(week.links()).containsExactly("https://github.com/o/b/actions/runs/4", "https://github.com/o/a/actions/runs/3");
+    }
+
+    @Test
+    void theTopListNamesTheMostFrequentSignaturesWithTheirTickets() {
+        store().recordOccurrence(occurrence(DISK, "1", "o/a", NOW));
+        store().recordOccurrence(occurrence(DNS, "2", "o/a", NOW));
+        store().recordOccurrence(occurrence(DNS, "3", "o/b", NOW));
+        store().recordOccurrence(occurrence(DNS, "4", "o/b", NOW.minus(Duration.ofDays(9))));
+        store().claimTicket(DNS.key(), 1, "a1", NOW);
+        store().recordTicket(DNS.key(), 1, "a1", new TicketRef("OPS-7", "https://jira.example/browse/OPS-7"));
+
+        List<TopSignature> top = store().top(NOW.minus(Duration.ofDays(7)), 10);
+
+        assertThat(top).extracting(t -> t.signature().key(), TopSignature::count, TopSignature::repositories)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DNS.key(), 2L, 2),
+                        org.assertj.core.groups.Tuple.tuple(DISK.key(), 1L, 1));
+        assertThat(top.getFirst().ticket().filed()).map(TicketRef::key).contains("OPS-7");
+        assertThat(top.get(1).ticket()).isNull();
+        assertThat(store().top(NOW.minus(Duration.ofDays(7)), 1)).hasSize(1);
+    }
+
+    @Test
+    void pruningForgetsOldOccurrencesButNotTheRunningTotal() {
+        store().recordOccurrence(occurrence(DNS, "1", "o/a", NOW.minus(Duration.ofDays(100))));
+        store().recordOccurrence(occurrence(DNS, "2", "o/a", NOW));
+
+        assertThat(store().pruneOccurrences(NOW.minus(Duration.ofDays(90)))).isEqualTo(1);
+
+        assertThat(store().occurrences(DNS.key(), NOW.minus(Duration.ofDays(365)), 10).count()).isEqualTo(1);
+        assertThat(store().signature(DNS.key()).orElseThrow().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aTicketIsClaimedOnceAndOnlyItsHolderRecordsTheKey() {
+        assertThat(store().claimTicket(DNS.key(), 1, "a1", NOW)).isInstanceOf(TicketClaim.Claimed.class);
+        assertThat(store().claimTicket(DNS.key(), 1, "a2", NOW)).isInstanceOfSatisfying(TicketClaim.Held.class,
+                held -> assertThat(held.record().attemptId()).isEqualTo("a1"));
+
+        assertThat(store().recordTicket(DNS.key(), 1, "a2", new TicketRef("OPS-9", "u"))).isFalse();
+        assertThat(store().recordTicket(DNS.key(), 1, "a1", new TicketRef("OPS-7", "u7"))).isTrue();
+        assertThat(store().recordTicket(DNS.key(), 1, "a1", new TicketRef("OPS-8", "u8"))).isFalse();
+
+        TicketRecord record = store().ticket(DNS.key()).orElseThrow();
+        assertThat(record.state()).isEqualTo(TicketRecord.State.FILED);
+        assertThat(record.ticket()).isEqualTo(new TicketRef("OPS-7", "u7"));
+        assertThat(record.active()).isTrue();
+        assertThat(store().claimTicket(DNS.key(), 2, "a3", NOW)).isInstanceOf(TicketClaim.Claimed.class);
+        assertThat(store().ticket(DNS.key()).orElseThrow().generation()).isEqualTo(2);
+        assertThat(store().ticket(DISK.key())).isEmpty();
+    }
+
+    @Test
+    void concurrentTicketClaimsHaveExactlyOneWinner() throws Exception {
+        List<TicketClaim> results = race(8, () -> store().claimTicket(DNS.key(), 1, java.util.UUID.randomUUID().toString(), NOW));
+
+        assertThat(results).filteredOn(r -> r instanceof TicketClaim.Claimed).hasSize(1);
+    }
+
+    @Test
+    void aStalePendingClaimIsListedAndTakenOverByOneReconciler() {
+        store().claimTicket(DNS.key(), 1, "crashed", NOW);
+        store().claimTicket(DISK.key(), 1, "fresh", NOW.plus(Duration.ofMinutes(9)));
+
+        List<TicketRecord> stale = store().pendingTickets(NOW.plus(Duration.ofMinutes(5)));
+
+        assertThat(stale).extracting(TicketRecord::signatureKey).containsExactly(DNS.key());
+        assertThat(store().takeOverTicket(DNS.key(), 1, "crashed", "r1", NOW.plus(Duration.ofMinutes(10)))).isTrue();
+        assertThat(store().takeOverTicket(DNS.key(), 1, "crashed", "r2", NOW.plus(Duration.ofMinutes(10)))).isFalse();
+        assertThat(store().recordTicket(DNS.key(), 1, "crashed", new TicketRef("OPS-1", "u"))).isFalse();
+        assertThat(store().recordTicket(DNS.key(), 1, "r1", new TicketRef("OPS-1", "u"))).isTrue();
+        assertThat(store().pendingTickets(NOW.plus(Duration.ofDays(1)))).extracting(TicketRecord::signatureKey)
+                .containsExactly(DISK.key());
+    }
+
+    @Test
+    void aSummaryCommentIsClaimedOncePerIntervalAndOnlyOnAFiledTicket() {
+        store().claimTicket(DNS.key(), 1, "a1", NOW);
+        assertThat(store().claimComment(DNS.key(), 1, NOW, NOW)).isFalse();
+        store().recordTicket(DNS.key(), 1, "a1", new TicketRef("OPS-7", "u"));
+
+        assertThat(store().claimComment(DNS.key(), 1, NOW.minus(Duration.ofDays(1)), NOW)).isTrue();
+        assertThat(store().claimComment(DNS.key(), 1, NOW.plus(Duration.ofHours(1)).minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofHours(1)))).isFalse();
+        assertThat(store().claimComment(DNS.key(), 1, NOW.plus(Duration.ofHours(25)).minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofHours(25)))).isTrue();
+        assertThat(store().ticket(DNS.key()).orElseThrow().lastCommentAt()).isEqualTo(NOW.plus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void theActivityFlagChangesOnceEachWay() {
+        store().claimTicket(DNS.key(), 1, "a1", NOW);
+
+        assertThat(store().setTicketActive(DNS.key(), 1, true)).isFalse();
+        assertThat(store().setTicketActive(DNS.key(), 1, false)).isTrue();
+        assertThat(store().setTicketActive(DNS.key(), 1, false)).isFalse();
+        assertThat(store().ticket(DNS.key()).orElseThrow().active()).isFalse();
+        assertThat(store().setTicketActive(DNS.key(), 1, true)).isTrue();
+    }
+
+    @Test
+    void concurrentOccurrencesOfOneSignatureAreCountedExactly() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger job = new java.util.concurrent.atomic.AtomicInteger();
+        List<Boolean> results = race(16, () -> {
+            boolean all = true;
+            for (int i = 0; i < 10; i++) {
+                all &= store().recordOccurrence(occurrence(DNS, "job" + job.incrementAndGet(), "o/a", NOW));
+            }
+            return all;
+        });
+
+        assertThat(results).containsOnly(true);
+        assertThat(store().signature(DNS.key()).orElseThrow().total()).isEqualTo(160);
+        assertThat(store().occurrences(DNS.key(), NOW, 0).count()).isEqualTo(160);
+    }
+
+    protected static <T> List<T> race(int threads, Callable<T> task) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {

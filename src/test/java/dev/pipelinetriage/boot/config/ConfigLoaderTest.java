@@ -42,9 +42,9 @@ class ConfigLoaderTest {
                   type: azure
                   webUrl: https://dev.azure.com/fabrikam
                   token: {env: AZURE_DEVOPS_PAT}
-            slack:
-              appToken: {env: SLACK_APP_TOKEN}
-            store: {kind: embedded}
+            teams:
+              appId: {env: TEAMS_APP_ID}
+            metrics: {kind: prometheus}
             """;
 
     @Test

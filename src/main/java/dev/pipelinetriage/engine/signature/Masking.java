@@ -1,4 +1,4 @@
-package dev.pipelinetriage.adapter.search;
+package dev.pipelinetriage.engine.signature;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +10,24 @@ import java.util.regex.Pattern;
  * paths, addresses, ports, durations, versions, hex ids, numbers) with placeholder words, so that the
  * same error from another project, machine or day analyzes to the same tokens.
  *
+ * <p>Shared by the search index (its analyzer) and by failure signatures, so that "the same line" means the
+ * same thing to both.
+ *
  * <p>Numbers right after {@code code}, {@code status}, {@code exit}, {@code http}, {@code error},
  * {@code signal} or {@code errno} are kept: "exit code 137" and "status code 503" say what went wrong.
  */
-final class Masking {
+public final class Masking {
 
-    static final String URL = " _url_ ";
-    static final String PATH = " _path_ ";
-    static final String HOST = " _host_ ";
-    static final String IP = " _ip_ ";
-    static final String PORT = " _port_ ";
-    static final String DURATION = " _dur_ ";
-    static final String VERSION = " _ver_ ";
-    static final String HEX = " _hex_ ";
-    static final String NUMBER = " _num_ ";
-    static final String ARTIFACT = " _artifact_ ";
+    public static final String URL = " _url_ ";
+    public static final String PATH = " _path_ ";
+    public static final String HOST = " _host_ ";
+    public static final String IP = " _ip_ ";
+    public static final String PORT = " _port_ ";
+    public static final String DURATION = " _dur_ ";
+    public static final String VERSION = " _ver_ ";
+    public static final String HEX = " _hex_ ";
+    public static final String NUMBER = " _num_ ";
+    public static final String ARTIFACT = " _artifact_ ";
 
     private record Rule(Pattern pattern, String replacement) {
     }
@@ -61,7 +64,7 @@ final class Masking {
     }
 
     /** The line, lower-cased, with variable parts replaced by placeholder words. */
-    static String mask(String line) {
+    public static String mask(String line) {
         String masked = line.toLowerCase(Locale.ROOT);
         for (Rule rule : RULES) {
             masked = rule.pattern().matcher(masked).replaceAll(rule.replacement());

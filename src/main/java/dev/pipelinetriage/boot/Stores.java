@@ -1,0 +1,103 @@
+package dev.pipelinetriage.boot;
+
+import dev.pipelinetriage.adapter.store.EmbeddedStore;
+import dev.pipelinetriage.adapter.store.PostgresStore;
+import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TriageHistory;
+import dev.pipelinetriage.boot.config.StoreSection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configured state store (embedded H2 or PostgreSQL) and its background maintenance: reconciling pending
+ * ticket claims and pruning old occurrences. Every replica runs the maintenance; the claims make that safe.
+ */
+final class Stores implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+
+    private final StateStore state;
+    private final AuditLog audit;
+    private final TriageHistory history;
+    private final BooleanSupplier reachable;
+    private final AutoCloseable owner;
+    private ScheduledExecutorService maintenance;
+
+    private Stores(StateStore state, AuditLog audit, TriageHistory history, BooleanSupplier reachable,
+            AutoCloseable owner) {
+        this.state = state;
+        this.audit = audit;
+        this.history = history;
+        this.reachable = reachable;
+        this.owner = owner;
+    }
+
+    static Stores open(StoreSection section, Map<String, String> env) {
+        return switch (section.type()) {
+            case EMBEDDED -> {
+                EmbeddedStore store = EmbeddedStore.open(section.directory());
+                yield new Stores(store.stateStore(), store.auditLog(), store.triageHistory(), store::reachable, store);
+            }
+            case POSTGRES -> {
+                PostgresStore store = PostgresStore.open(section.url(), section.user(),
+                        section.password().read("store.password", env), section.maxConnections());
+                yield new Stores(store.stateStore(), store.auditLog(), store.triageHistory(), store::reachable, store);
+            }
+        };
+    }
+
+    StateStore state() {
+        return state;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    /** Every triaged job, for the health report. */
+    TriageHistory history() {
+        return history;
+    }
+
+    /** Whether the database answers now (readiness). */
+    boolean reachable() {
+        return reachable.getAsBoolean();
+    }
+
+    /** Runs reconciliation and pruning now (recovering claims a crashed process left) and then every {@code every}. */
+    synchronized void schedule(TicketService tickets, Duration every) {
+        maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ticket-maintenance").daemon()
+                .factory());
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                TicketService.Reconciled r = tickets.reconcile();
+                if (r.adopted() + r.created() + r.stillPending() > 0) {
+                    LOG.info("ticket claims reconciled: {} adopted, {} created, {} still pending", r.adopted(), r.created(),
+                            r.stillPending());
+                }
+                tickets.prune();
+            } catch (RuntimeException e) {
+                LOG.error("ticket maintenance failed; retrying in {}", every, e);
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        try {
+            owner.close();
+        } catch (Exception e) {
+            LOG.warn("the state store did not close cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pipelinetriage.boot;
+
+import dev.pipelinetriage.adapter.ticket.github.GitHubIssues;
+import dev.pipelinetriage.adapter.ticket.github.GitHubIssuesSettings;
+import dev.pipelinetriage.adapter.ticket.jira.JiraSettings;
+import dev.pipelinetriage.adapter.ticket.jira.JiraTrackers;
+import dev.pipelinetriage.app.TicketPolicy;
+import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.Authorizer;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TicketTracker;
+import dev.pipelinetriage.boot.config.TicketsSection;
+import dev.pipelinetriage.engine.redact.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+
+/** Builds the ticket tracker and the {@link TicketService} from the {@code tickets:} section. */
+final class TicketWiring {
+    private TicketWiring() {
+    }
+
+    static TicketTracker tracker(TicketsSection section, Map<String, String> env, OkHttpClient shared, Clock clock) {
+        String token = section.token().read("tickets.token", env);
+        return switch (section.tracker()) {
+            case JIRA_CLOUD -> JiraTrackers.cloud(shared, jira(section), section.user(), token, clock);
+            case JIRA_DATA_CENTER -> JiraTrackers.dataCenter(shared, jira(section), token, clock);
+            case GITHUB -> GitHubIssues.tracker(shared, new GitHubIssuesSettings(section.baseUrl(), section.repository(),
+                    section.labels()), token, clock);
+        };
+    }
+
+    private static JiraSettings jira(TicketsSection section) {
+        return new JiraSettings(section.baseUrl(), section.project(), section.issueType(), section.labels(),
+                section.components(), section.reopenTransition());
+    }
+
+    /** @param slackRunbooks the Slack section's runbook base, used when the tickets section names none */
+    static TicketService service(TicketsSection section, Map<String, String> env, StateStore store, AuditLog audit,
+            Authorizer authorizer, OkHttpClient shared, Clock clock, Duration confirmWithin, String slackRunbooks) {
+        TicketPolicy p = section.policy();
+        TicketPolicy policy = p.runbookBase() != null || slackRunbooks == null ? p
+                : new TicketPolicy(p.thresholds(), p.commentEvery(), p.reopen(), p.reconcileAfter(), p.retention(), slackRunbooks);
+        return new TicketService(store, tracker(section, env, shared, clock), authorizer, audit, policy, new Redactor(),
+                clock, () -> UUID.randomUUID().toString(), confirmWithin);
+    }
+}

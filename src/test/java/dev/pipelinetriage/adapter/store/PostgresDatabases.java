@@ -1,0 +1,46 @@
+package dev.pipelinetriage.adapter.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server from Maven jars, started once per test class; each test gets a fresh database so tests
+ * never see each other's rows.
+ */
+final class PostgresDatabases implements AutoCloseable {
+    private final EmbeddedPostgres server;
+    private final AtomicInteger next = new AtomicInteger();
+
+    PostgresDatabases() {
+        try {
+            server = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates an empty database and returns its JDBC URL (user and password: postgres). */
+    String freshDatabase() {
+        String name = "triage_" + next.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
+    PostgresStore open(String url) {
+        return PostgresStore.open(url, "postgres", "postgres", 24);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

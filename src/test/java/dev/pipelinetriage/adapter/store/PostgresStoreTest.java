@@ -1,0 +1,123 @@
+package dev.pipelinetriage.adapter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.StateStoreContract;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL store on a real server, against the same contract as the embedded one, plus what only a
+ * shared database can show: two store instances (two replicas) on one database.
+ */
+class PostgresStoreTest extends StateStoreContract {
+    private static PostgresDatabases databases;
+
+    private String url;
+    private PostgresStore replicaA;
+    private PostgresStore replicaB;
+
+    @BeforeAll
+    static void startServer() {
+        databases = new PostgresDatabases();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        databases.close();
+    }
+
+    @BeforeEach
+    void open() {
+        url = databases.freshDatabase();
+        replicaA = databases.open(url);
+        replicaB = databases.open(url);
+    }
+
+    @AfterEach
+    void close() {
+        replicaA.close();
+        replicaB.close();
+    }
+
+    @Override
+    protected StateStore store() {
+        return replicaA.stateStore();
+    }
+
+    @Override
+    protected AuditLog audit() {
+        return replicaA.auditLog();
+    }
+
+    @Test
+    void twoReplicasShareEventDeduplication() {
+        assertThat(replicaA.stateStore().claimEvent("slack:Ev1", NOW, Duration.ofHours(26))).isTrue();
+        assertThat(replicaB.stateStore().claimEvent("slack:Ev1", NOW.plusSeconds(60), Duration.ofHours(26))).isFalse();
+    }
+
+    @Test
+    void aThousandConcurrentOccurrencesFromTwoReplicasAreCountedExactly() throws Exception {
+        AtomicInteger job = new AtomicInteger();
+        List<Integer> recorded = race(20, () -> {
+            int n = 0;
+            for (int i = 0; i < 50; i++) {
+                int id = job.incrementAndGet();
+                StateStore replica = id % 2 == 0 ? replicaA.stateStore() : replicaB.stateStore();
+                n += replica.recordOccurrence(occurrence(DNS, "job" + id, "o/r" + id % 7, NOW)) ? 1 : 0;
+            }
+            return n;
+        });
+
+        assertThat(recorded.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
+        assertThat(replicaB.stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1000);
+        assertThat(replicaA.stateStore().occurrences(DNS.key(), NOW, 5).count()).isEqualTo(1000);
+        assertThat(replicaA.stateStore().occurrences(DNS.key(), NOW, 5).repositories()).hasSize(7);
+    }
+
+    @Test
+    void theSameJobTriagedOnBothReplicasAtOnceCountsOnce() throws Exception {
+        List<Boolean> results = race(20, () -> (Thread.currentThread().threadId() % 2 == 0 ? replicaA : replicaB)
+                .stateStore().recordOccurrence(occurrence(DNS, "same", "o/a", NOW)));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(replicaA.stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1);
+    }
+
+    @Test
+    void migrationsAreRecordedAndNotAppliedTwice() throws Exception {
+        try (PostgresStore third = databases.open(url);
+                Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+            assertThat(third.stateStore().claimEvent("slack:Ev9", NOW, Duration.ofMinutes(1))).isTrue();
+            List<Integer> versions = new java.util.ArrayList<>();
+            while (r.next()) {
+                versions.add(r.getInt(1));
+            }
+            assertThat(versions).containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void aRefusedLoginFailsWithTheUrlButNotThePassword() {
+        assertThatThrownBy(() -> PostgresStore.open(url, "nobody", "s3cret-wrong", 2))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(url)
+                .hasMessageNotContaining("s3cret-wrong");
+    }
+}
