@@ -16,11 +16,13 @@ import dev.pipelinetriage.engine.normalize.LineKind;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
 import dev.pipelinetriage.engine.normalize.NormalizedLine;
 import dev.pipelinetriage.engine.redact.Redactor;
+import dev.pipelinetriage.domain.JobLog;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Triage of one job log, end to end, in one streaming pass: normalize, redact (before anything is cut,
@@ -55,11 +57,20 @@ public final class TriageService {
      * @param truncatedAtSource true when the log was already cut before it reached us (a size cap)
      */
     public TriageReport analyze(InputStream log, int maxLines, boolean truncatedAtSource) {
+        return analyze(sink -> normalizer.normalize(log, sink), maxLines, truncatedAtSource);
+    }
+
+    /** Analyzes a fetched job log, keeping its original line numbers across a capped log's gap. */
+    public TriageReport analyze(JobLog log, int maxLines) {
+        return analyze(sink -> normalizer.normalize(log.lines(), sink), maxLines, log.truncated());
+    }
+
+    private TriageReport analyze(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
         var extractor = new FailureExtractor(maxLines).newSession();
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
         var redaction = redactor.newStream();
-        normalizer.normalize(log, raw -> {
+        source.accept(raw -> {
             // A private key's state spans lines, so even noise lines go through the redaction stream.
             String text = redaction.redact(raw.text());
             NormalizedLine line = text.equals(raw.text()) ? raw

@@ -11,10 +11,8 @@ import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.TriageReport;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +112,6 @@ final class LinkAnalysis {
     }
 
     private TriageReport analyze(JobLog log) {
-        byte[] text = log.text().getBytes(StandardCharsets.UTF_8);
-        return triage.analyze(new ByteArrayInputStream(text), maxLines, log.truncated());
+        return triage.analyze(log, maxLines);
     }
 }

@@ -104,4 +104,17 @@ class TriageServiceTest {
         var report = service().analyze(log("fatal: error\n"), 30, true);
         assertThat(report.truncated()).isTrue();
     }
+
+    @Test
+    void aCappedJobLogKeepsItsOriginalLineNumbersAcrossTheGap() {
+        var run = new dev.pipelinetriage.domain.RunRef("github", dev.pipelinetriage.domain.CiKind.GITHUB, "acme/app", "42", 1);
+        var job = new dev.pipelinetriage.domain.JobRef(run, "7", "build", 1);
+        var log = new dev.pipelinetriage.domain.JobLog(job, List.of(
+                new LogLine(1, "Starting job"),
+                new LogLine(90_001, "write /tmp/cache: No space left on device"),
+                new LogLine(90_002, "##[error]Process completed with exit code 1.")), true, false, 20_000_000);
+        var report = service().analyze(log, 30);
+        assertThat(report.truncated()).isTrue();
+        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(90_001);
+    }
 }

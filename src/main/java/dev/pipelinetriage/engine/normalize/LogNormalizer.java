@@ -76,6 +76,21 @@ public final class LogNormalizer {
         return state.lineNumber;
     }
 
+    /**
+     * Normalizes lines already split and numbered (a capped log's head and tail keep their original numbers),
+     * with the same step tracking as a stream. Returns the number of lines.
+     */
+    public int normalize(Iterable<LogLine> lines, Consumer<NormalizedLine> sink) {
+        var state = new State();
+        int count = 0;
+        for (LogLine line : lines) {
+            state.lineNumber = line.number();
+            sink.accept(normalizeLine(state, line.text(), 0));
+            count++;
+        }
+        return count;
+    }
+
     /** Normalizes a single line of text as line {@code number}; for tests and callers holding text already. */
     public NormalizedLine normalizeText(int number, String text) {
         var state = new State();
