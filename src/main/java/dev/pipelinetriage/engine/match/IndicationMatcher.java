@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.match;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.engine.match;
+package dev.pipelinetriage.engine.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * <p>ASCII letters are folded to lower case, as java.util.regex's {@code (?i)} does without UNICODE_CASE; a
  * caller that needs an exact-case literal confirms a hit with {@code contains}. Immutable and thread-safe.
  */
-final class LiteralAutomaton {
+public final class LiteralAutomaton {
 
     /** Symbol 0 stands for every character no literal contains: it always leads back to the root. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
@@ -26,7 +26,7 @@ final class LiteralAutomaton {
     private final int literalCount;
 
     /** Literal {@code i} gets id {@code i}; literals must not be empty. */
-    LiteralAutomaton(List<String> literals) {
+    public LiteralAutomaton(List<String> literals) {
         this.literalCount = literals.size();
         int symbolCount = 1;
         for (String literal : literals) {
@@ -107,12 +107,12 @@ final class LiteralAutomaton {
         }
     }
 
-    int literalCount() {
+    public int literalCount() {
         return literalCount;
     }
 
     /** Sets {@code found[id] = stamp} for every literal that occurs in {@code text} (ASCII case folded). */
-    void scan(String text, int[] found, int stamp) {
+    public void scan(String text, int[] found, int stamp) {
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             state = next[state * symbols + symbolOf[text.charAt(i)]];
@@ -125,18 +125,30 @@ final class LiteralAutomaton {
         }
     }
 
-    /** The ids of the literals that occur in {@code text}; for tests and one-off checks. */
-    int[] find(String text) {
+    /** Whether any literal occurs in {@code text} (ASCII case folded); stops at the first. */
+    public boolean occursIn(String text) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * symbols + symbolOf[text.charAt(i)]];
+            if (ends[state] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ids of the literals that occur in {@code text}, in id order; for one-off checks and tests. */
+    public int[] find(String text) {
         int[] found = new int[literalCount];
         scan(text, found, 1);
         return IntStream.range(0, literalCount).filter(id -> found[id] == 1).toArray();
     }
 
-    static char fold(char c) {
+    public static char fold(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    static String fold(String s) {
+    public static String fold(String s) {
         char[] chars = s.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             chars[i] = fold(chars[i]);

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.engine.match;
+package dev.pipelinetriage.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,9 @@ class LiteralAutomatonTest {
     void findsEveryLiteralThatOccursIncludingOverlappingAndNestedOnes() {
         var automaton = new LiteralAutomaton(List.of("error", "rror:", "err", "no space left", "space"));
         assertThat(automaton.find("npm ERR! error: no space left on device")).containsExactly(0, 1, 2, 3, 4);
+        assertThat(automaton.occursIn("npm ERR! error: no space left on device")).isTrue();
         assertThat(automaton.find("all good")).isEmpty();
+        assertThat(automaton.occursIn("all good")).isFalse();
         assertThat(automaton.find("")).isEmpty();
     }
 
@@ -51,6 +53,7 @@ class LiteralAutomatonTest {
                         .filter(id -> folded.contains(LiteralAutomaton.fold(literals.get(id))))
                         .toArray();
                 assertThat(automaton.find(text)).as("%s in %s", literals, text).containsExactly(expected);
+                assertThat(automaton.occursIn(text)).isEqualTo(expected.length > 0);
             }
         }
     }
