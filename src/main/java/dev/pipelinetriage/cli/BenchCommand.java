@@ -195,6 +195,7 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         var wall = new ArrayList<Double>();
         var analyze = new ArrayList<Double>();
+        var cpu = new ArrayList<Double>();
         var rgSeconds = new ArrayList<Double>();
         long peakHeap = 0;
         long peakRss = 0;
@@ -213,10 +214,11 @@ final class BenchCommand implements Callable<Integer> {
                 case BenchChild.Completed c -> {
                     wall.add(c.wallSeconds());
                     analyze.add(c.result().analyzeSeconds());
+                    cpu.add(c.result().cpuSeconds());
                     peakHeap = Math.max(peakHeap, c.result().peakHeapBytes());
                     peakRss = Math.max(peakRss, c.result().peakRssBytes());
-                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (analyze %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
-                            run, runs, c.wallSeconds(), c.result().analyzeSeconds(), c.result().gcSeconds(),
+                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (analyze %.2f s, CPU %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
+                            run, runs, c.wallSeconds(), c.result().analyzeSeconds(), c.result().cpuSeconds(), c.result().gcSeconds(),
                             c.result().peakHeapBytes() / MB, c.result().peakRssBytes() / MB, c.result().verdict(), rgNote);
                 }
                 case BenchChild.Failed f -> {
@@ -231,6 +233,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         return new BenchRow(size, Files.size(log), runs,
                 wall.isEmpty() ? 0 : BenchRow.median(wall), analyze.isEmpty() ? 0 : BenchRow.median(analyze),
+                cpu.isEmpty() ? 0 : BenchRow.median(cpu),
                 peakHeap / (double) MB, peakRss / (double) MB, completed,
                 rgSeconds.isEmpty() ? null : BenchRow.median(rgSeconds), rg.isPresent() ? rgLines : null);
     }

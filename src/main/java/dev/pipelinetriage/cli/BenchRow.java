@@ -1,5 +1,6 @@
 package dev.pipelinetriage.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,12 @@ import java.util.Objects;
  * @param sizeMb the requested size; {@code bytes} is the built log's exact size (it ends on a line boundary)
  * @param oursSeconds wall time of the whole child JVM, start to exit, as a user running {@code analyze} waits
  * @param analyzeSeconds the part of it spent analyzing (no JVM start, no knowledge-base loading)
+ * @param oursCpuSeconds the child's CPU time, all threads: steadier than wall time on a shared machine (JSON only)
  * @param completed "yes", or why not (e.g. "no: out of memory")
  * @param rgSeconds ripgrep's wall time, or null when ripgrep was not run
  */
-record BenchRow(int sizeMb, long bytes, int runs, double oursSeconds, double analyzeSeconds, double peakHeapMb,
+record BenchRow(int sizeMb, long bytes, int runs, double oursSeconds, double analyzeSeconds, double oursCpuSeconds,
+        double peakHeapMb,
         double peakRssMb, String completed, Double rgSeconds, Long rgMatchingLines) {
 
     private static final double MB = 1_000_000.0;
@@ -24,11 +27,13 @@ record BenchRow(int sizeMb, long bytes, int runs, double oursSeconds, double ana
     }
 
     /** Throughput of the whole child run (bytes over wall time), so it is comparable with ripgrep's. */
+    @JsonProperty("oursMbPerSecond")
     public double oursMbPerSecond() {
         return oursSeconds > 0 ? bytes / MB / oursSeconds : 0;
     }
 
     /** Ours over ripgrep's time: 2.0 means we take twice as long. Null without a ripgrep time. */
+    @JsonProperty("ratio")
     public Double ratio() {
         return rgSeconds == null || rgSeconds <= 0 ? null : oursSeconds / rgSeconds;
     }

@@ -30,9 +30,11 @@ final class BenchWorker {
      * @param analyzeSeconds time in {@code TriageService.analyze}, excluding JVM start and knowledge-base loading
      * @param peakHeapBytes sum of every heap pool's peak usage: an upper bound, as pools peak at different times
      * @param peakRssBytes the process's high-water resident set (VmHWM), or -1 where /proc is unavailable
+     * @param cpuSeconds CPU time of the whole process, all threads (JIT and GC included), or -1 if unknown: on a
+     *     shared machine it moves less with the load than wall time does
      */
-    record Result(double analyzeSeconds, long peakHeapBytes, long peakRssBytes, double gcSeconds, String verdict,
-            int excerptLines) {
+    record Result(double analyzeSeconds, long peakHeapBytes, long peakRssBytes, double gcSeconds, double cpuSeconds,
+            String verdict, int excerptLines) {
     }
 
     private BenchWorker() {
@@ -56,7 +58,7 @@ final class BenchWorker {
             report = triage.get().analyze(in, FailureExtractor.DEFAULT_MAX_LINES, false);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        var result = new Result(seconds, peakHeapBytes(), peakRssBytes(), gcSeconds(),
+        var result = new Result(seconds, peakHeapBytes(), peakRssBytes(), gcSeconds(), cpuSeconds(),
                 report.verdict().name().toLowerCase(Locale.ROOT), report.excerpt().size());
         System.out.println(new ObjectMapper().writeValueAsString(result));
     }
@@ -69,6 +71,10 @@ final class BenchWorker {
             }
         }
         return sum;
+    }
+
+    private static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
 
     private static double gcSeconds() {
