@@ -3,7 +3,6 @@ package dev.pipelinetriage.engine.extract;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,19 +18,21 @@ final class ErrorRules {
     /** Weight of lines that name the cause precisely (diagnostics, assertions, test failures). */
     static final int STRONG = 7;
 
-    /** Any line worth scoring contains one of these (lower-cased). */
-    private static final String[] TRIGGERS = {
+    /**
+     * Any line worth scoring contains one of these (case aside), or starts like a stack frame. "at " alone
+     * would let through most lines of prose ("that ", "format "), so frames are recognised by their start.
+     */
+    private static final Keywords TRIGGERS = new Keywords(
         "err", "fail", "fatal", "exception", "traceback", "killed", "denied", "refused", "timed out",
         "timeout", "not found", "cannot", "could not", "couldn't", "unable", "panic", "abort", "exit code",
         "exited with", "assert", "expected", "no space", "unauthorized", "forbidden", "rate limit",
         "e   ", "undefined", "segmentation", "offense", "violation", "missing", "unresolved", "invalid",
         "no such", "broken", "oom", "out of memory", "stopped hearing", "lost communication", "must be",
-        "does not", "did not", "wrong", "mismatch", "unexpected", "warn", "problem", "conflict", "at ",
+        "does not", "did not", "wrong", "mismatch", "unexpected", "warn", "problem", "conflict",
         "caused by", "✗", "✖", "×", "●", "not ok", "bad ", "reset", "unreachable", "unknown", "terminated",
         "dubious", "looks like", "illegal", "__", "in `", "+0x", "not available", "exceeded", "violat",
         "deprecat", "severity", "[!!]", "incompatible", "undeclared", "redeclared", "not defined",
-        "no matching", "unsatisf", "conflict", "non-zero", "nonzero", "stack trace", "core dumped", "signal",
-    };
+        "no matching", "unsatisf", "non-zero", "nonzero", "stack trace", "core dumped", "signal", "file \"");
 
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
@@ -77,6 +78,12 @@ final class ErrorRules {
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
                     + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
                     + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
+
+    /**
+     * A test runner's own failure marker at the start of a line wins over reassuring words after it: in
+     * "not ok 6 no errors" the words are the test's name.
+     */
+    private static final Pattern FAILURE_MARKER = Pattern.compile("^\\s*(?:not ok \\d|--- FAIL: |FAIL[: \\t]|[✗✖] )");
 
     /** Lines that carry on the error above them: frames, source excerpts, expected/actual, notes. */
     private static final Pattern CONTINUATION = Pattern.compile(
@@ -132,7 +139,7 @@ final class ErrorRules {
         if (text.length() < 3 || !hasTrigger(text)) {
             return null;
         }
-        if (NOT_AN_ERROR.matcher(text).find()) {
+        if (NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find()) {
             return null;
         }
         for (ErrorRule rule : RULES) {
@@ -243,12 +250,14 @@ final class ErrorRules {
     }
 
     private static boolean hasTrigger(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String trigger : TRIGGERS) {
-            if (lower.contains(trigger)) {
-                return true;
-            }
+        return TRIGGERS.anyIn(text) || startsLikeAFrame(text);
+    }
+
+    private static boolean startsLikeAFrame(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
         }
-        return false;
+        return text.startsWith("at ", i);
     }
 }

@@ -40,6 +40,20 @@ class FailureExtractorTest {
     class EcosystemRules {
 
         @Test
+        void aTapFailureWhoseTestNameSaysNoErrorsIsStillTheFailureWithItsDiagnostics() {
+            var e = extract(filler(50) + """
+                    ok 5 no warnings
+                    not ok 6 no errors
+                      ---
+                        operator: notOk
+                        expected: false
+                        actual:   1
+                      ...
+                    """ + filler(5), 8);
+            assertThat(texts(e)).containsSubsequence("not ok 6 no errors", "operator: notOk", "expected: false", "actual:   1");
+        }
+
+        @Test
         void aMavenCompileErrorBlockIsShownWithoutTheHelpBoilerplate() {
             var e = extract(filler(50) + """
                     [INFO] -------------------------------------------------------------
