@@ -99,7 +99,9 @@ public final class Classifier {
             Match existing = best.get(m.knownError().id());
             double score = 0.85 * m.score();
             if (existing != null) {
-                score = Math.max(existing.score(), score) + 0.05;
+                // Regex and similarity agree; the closer the resemblance to an example, the more specific the
+                // entry, which decides between two entries whose regexes both hit the same line.
+                score = Math.max(existing.score(), score) + 0.1 * m.score();
                 var evidence = new ArrayList<>(existing.evidence());
                 m.evidence().stream().filter(l -> !evidence.contains(l)).forEach(evidence::add);
                 best.put(m.knownError().id(), new Match(m.knownError(), clamp(score), evidence));
