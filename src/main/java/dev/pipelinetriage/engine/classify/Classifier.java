@@ -31,6 +31,8 @@ public final class Classifier {
     static final double MATCH_THRESHOLD = 0.5;
     /** A cause must score at least this to displace a leading summary entry. */
     static final double CAUSE_THRESHOLD = 0.6;
+    /** ... and be at most this far below it: a faint resemblance does not explain a clear summary. */
+    static final double CAUSE_MARGIN = 0.25;
     /** Tag of entries that recognise a failure summary rather than its cause. */
     public static final String SUMMARY_TAG = "summary";
     /** Share of the log after which a regex hit outside the excerpt still counts as where the job ended. */
@@ -59,7 +61,8 @@ public final class Classifier {
             return top;
         }
         return candidates.stream()
-                .filter(m -> m.score() >= CAUSE_THRESHOLD && !isSummary(m.knownError()))
+                .filter(m -> m.score() >= Math.max(CAUSE_THRESHOLD, top.score() - CAUSE_MARGIN)
+                        && !isSummary(m.knownError()))
                 .findFirst()
                 .orElse(top);
     }
