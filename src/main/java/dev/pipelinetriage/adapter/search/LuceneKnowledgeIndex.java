@@ -57,7 +57,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *       project-specific words that no example can contain);</li>
  *   <li>a line that lacks the example's most distinctive term (its highest idf; any of them on a tie) keeps only
  *       {@value #MISSING_DISTINCTIVE_FACTOR} of that: "npm ERR! code ELIFECYCLE" shares three words with
- *       "npm ERR! code ERESOLVE" but not the one that names the error.</li>
+ *       "npm ERR! code ERESOLVE" but not the one that names the error;</li>
+ *   <li>an example of fewer than {@value #MIN_TERMS_FOR_PARTIAL} terms only counts for a line whose every
+ *       term it contains: a two-word example is in too many lines to mean anything there.</li>
  * </ul>
  * A phrase indication found in a line scores 1. An entry's score for a line is its best example's
  * similarity, unless one of its own counter-examples resembles the line at least as much: then the line
@@ -70,6 +72,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     static final double MIN_SCORE = 0.3;
     private static final double COVERAGE_WEIGHT = 0.75;
     static final double MISSING_DISTINCTIVE_FACTOR = 0.6;
+    /** An example with fewer terms only resembles lines made of its own terms. */
+    static final int MIN_TERMS_FOR_PARTIAL = 3;
     private static final int HITS_PER_LINE = 64;
     private static final int MAX_TERMS_PER_QUERY = 256;
     private static final int MAX_EVIDENCE = 5;
@@ -236,6 +240,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             double similarity = Math.pow(coverage, COVERAGE_WEIGHT) * Math.pow(focus, 1 - COVERAGE_WEIGHT);
             if (line.distinctive().stream().noneMatch(terms::contains)) {
                 similarity *= MISSING_DISTINCTIVE_FACTOR;
+            }
+            if (line.terms().size() < MIN_TERMS_FOR_PARTIAL && focus < 1.0) {
+                continue; // "1) Failure:" says too little to vouch for a longer line that merely contains it
             }
             (line.counter() ? bestCounter : bestExample).merge(line.entry(), similarity, Math::max);
         }
