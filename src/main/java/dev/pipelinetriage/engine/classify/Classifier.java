@@ -71,8 +71,8 @@ public final class Classifier {
         return entry.tags().contains(SUMMARY_TAG);
     }
 
-    /** One score per known error: regex evidence near the failure, Lucene similarity, or both. */
-    List<Match> combine(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
+    /** One score per known error, best first: regex evidence near the failure, Lucene similarity, or both. */
+    public List<Match> combine(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
         Map<Integer, Integer> keyRank = new HashMap<>();
         List<LogLine> keys = extraction.keyLines();
         for (int i = 0; i < Math.min(keys.size(), KEY_LINES_CONSIDERED); i++) {
