@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Triages failed CI jobs: finds the lines that explain the failure and says whether it is code, platform or flaky.",
-        subcommands = {AnalyzeCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class,
+        subcommands = {AnalyzeCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -16,7 +16,13 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Lucene notes on every start whether the JDK's vector module is readable; it changes nothing for
+        // users of a command line, so it is kept out of their terminal.
+        var luceneVectorLog = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+        luceneVectorLog.setLevel(java.util.logging.Level.SEVERE);
+        int status = run(args);
+        java.lang.ref.Reference.reachabilityFence(luceneVectorLog); // JUL holds loggers weakly
+        System.exit(status);
     }
 
     /** Runs the command line and returns its exit status (for tests: no System.exit). */

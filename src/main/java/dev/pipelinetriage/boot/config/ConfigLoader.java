@@ -24,14 +24,16 @@ import java.util.Set;
 /**
  * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
  * naming the key ({@code ci.instances[1].webUrl}) and what is wrong. Unknown keys inside {@code ci:} are
- * rejected (a typo must not silently disable something); unknown top-level sections are ignored, because other
- * parts of the bot own them.
+ * rejected (a typo must not silently disable something), and so are unknown keys inside {@code slack:} and
+ * {@code store:}; unknown top-level sections are ignored, because other parts of the bot own them.
  */
 public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
     public static final String ENV_VAR = "PIPELINE_TRIAGE_CONFIG";
 
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
+    private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
+            "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis");
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
             "logHosts", "maxConcurrentRequests");
     /** Where GitHub's log endpoint redirects (the API description's example and blob storage seen in practice). */
@@ -50,16 +52,45 @@ public final class ConfigLoader {
     }
 
     public static AppConfig load(Path path) {
+        return parse(read(path));
+    }
+
+    /** For {@code serve}: also reads and validates the {@code slack:} and {@code store:} sections. */
+    public static AppConfig loadForServe(Path path) {
+        return parseForServe(read(path));
+    }
+
+    private static String read(Path path) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(text);
+        return text;
     }
 
+    /** The {@code ci:} section only; other sections belong to the commands that use them and are not read. */
     public static AppConfig parse(String yaml) {
+        return new AppConfig(ci(root(yaml)));
+    }
+
+    /** The {@code ci:}, {@code slack:} and {@code store:} sections, each validated. */
+    public static AppConfig parseForServe(String yaml) {
+        JsonNode root = root(yaml);
+        SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
+        return new AppConfig(ci(root), slack, store(root.get("store")));
+    }
+
+    private static CiConfig ci(JsonNode root) {
+        JsonNode ci = root.get("ci");
+        if (ci == null || !ci.isObject()) {
+            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
+        }
+        return ciSection(ci);
+    }
+
+    private static JsonNode root(String yaml) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -69,14 +100,75 @@ public final class ConfigLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException("configuration", "the top level must be a mapping with a 'ci' section");
         }
-        JsonNode ci = root.get("ci");
-        if (ci == null || !ci.isObject()) {
-            throw new ConfigException("ci", "missing: list the CI instances under ci.instances");
-        }
-        return new AppConfig(ci(ci));
+        return root;
     }
 
-    private static CiConfig ci(JsonNode ci) {
+    private static SlackSection slack(JsonNode slack) {
+        if (!slack.isObject()) {
+            throw new ConfigException("slack", "must be a mapping with signingSecret and botToken");
+        }
+        rejectUnknown(slack, "slack", SLACK_KEYS);
+        CredentialSource signing = token(slack.get("signingSecret"), "slack.signingSecret");
+        CredentialSource bot = token(slack.get("botToken"), "slack.botToken");
+        CredentialSource app = slack.has("appToken") && !slack.get("appToken").isNull()
+                ? token(slack.get("appToken"), "slack.appToken") : null;
+        List<String> users = List.of();
+        List<String> groups = List.of();
+        JsonNode rerun = slack.get("rerun");
+        if (rerun != null && !rerun.isNull()) {
+            if (!rerun.isObject()) {
+                throw new ConfigException("slack.rerun", "must be a mapping with users and/or userGroups");
+            }
+            rejectUnknown(rerun, "slack.rerun", Set.of("users", "userGroups"));
+            users = ids(rerun, "slack.rerun", "users", "[UW][A-Z0-9]{2,30}", "Slack user ids like U012AB3CD");
+            groups = ids(rerun, "slack.rerun", "userGroups", "S[A-Z0-9]{2,30}", "Slack user group ids like S0614TZR7");
+        }
+        List<String> channels = ids(slack, "slack", "allowedChannels", "[CGD][A-Z0-9]{2,30}", "Slack channel ids like C012AB3CD");
+        URI runbooks = url(slack, "slack", "runbookBaseUrl").orElse(null);
+        URI api = url(slack, "slack", "apiBaseUrl").orElse(URI.create("https://slack.com/api"));
+        int maxLinks = (int) integer(slack, "slack", "maxLinksPerMessage", 3, 1, 20);
+        long interval = integer(slack, "slack", "postIntervalMillis", 1000, 0, 60_000);
+        return new SlackSection(signing, bot, app, channels, users, groups, runbooks, api, maxLinks,
+                Duration.ofMillis(interval));
+    }
+
+    private static StoreSection store(JsonNode store) {
+        if (store == null || store.isNull()) {
+            return new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY);
+        }
+        if (!store.isObject()) {
+            throw new ConfigException("store", "must be a mapping with directory");
+        }
+        rejectUnknown(store, "store", Set.of("kind", "directory"));
+        String kind = text(store, "store", "kind", false);
+        if (kind != null && !kind.equals("embedded")) {
+            throw new ConfigException("store.kind", "only 'embedded' is supported so far, got '" + abbreviate(kind) + "'");
+        }
+        String directory = text(store, "store", "directory", false);
+        return new StoreSection(directory == null ? AppConfig.DEFAULT_DATA_DIRECTORY : Path.of(directory));
+    }
+
+    private static List<String> ids(JsonNode node, String key, String field, String pattern, String expected) {
+        JsonNode list = node.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(key + "." + field, "must be a list of " + expected);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String id = list.get(i).asText("").strip();
+            if (!id.matches(pattern)) {
+                throw new ConfigException(key + "." + field + "[" + i + "]", "must be one of " + expected + ", got '"
+                        + abbreviate(id) + "'");
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
+    }
+
+    private static CiConfig ciSection(JsonNode ci) {
         rejectUnknown(ci, "ci", CI_KEYS);
         long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
         long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);

@@ -1,71 +1,137 @@
 package dev.pipelinetriage.engine.extract;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Rules that recognise error lines across the common build ecosystems, scored by how well a line explains
- * a failure (a compiler diagnostic beats a generic "failed"). A cheap keyword check skips the regexes on
- * the vast majority of lines, which print nothing wrong.
+ * a failure (a compiler diagnostic beats a generic "failed"), plus the line shapes that hold an error
+ * together (stack frames, source excerpts, expected/actual) and the headers of test-report sections. A cheap
+ * keyword check skips the regexes on the vast majority of lines, which print nothing wrong.
  */
 final class ErrorRules {
 
-    /** Any line worth scoring contains one of these (lower-cased). */
-    private static final String[] TRIGGERS = {
+    /** Weight from which a line is an error line: it may open a cluster. */
+    static final int ERROR = 3;
+    /** Weight of lines that name the cause precisely (diagnostics, assertions, test failures). */
+    static final int STRONG = 7;
+
+    /**
+     * Any line worth scoring contains one of these (case aside), or starts like a stack frame. "at " alone
+     * would let through most lines of prose ("that ", "format "), so frames are recognised by their start.
+     */
+    private static final Keywords TRIGGERS = new Keywords(
         "err", "fail", "fatal", "exception", "traceback", "killed", "denied", "refused", "timed out",
         "timeout", "not found", "cannot", "could not", "couldn't", "unable", "panic", "abort", "exit code",
         "exited with", "assert", "expected", "no space", "unauthorized", "forbidden", "rate limit",
         "e   ", "undefined", "segmentation", "offense", "violation", "missing", "unresolved", "invalid",
         "no such", "broken", "oom", "out of memory", "stopped hearing", "lost communication", "must be",
-        "does not", "did not", "wrong", "mismatch", "unexpected", "warn", "problem", "conflict", "at ",
-        "caused by", "✗", "✖", "×", "not ok", "bad ", "reset", "unreachable", "unknown", "terminated",
-    };
+        "does not", "did not", "wrong", "mismatch", "unexpected", "warn", "problem", "conflict",
+        "caused by", "✗", "✖", "×", "●", "not ok", "bad ", "reset", "unreachable", "unknown", "terminated",
+        "dubious", "looks like", "illegal", "__", "in `", "+0x", "not available", "exceeded", "violat",
+        "deprecat", "severity", "[!!]", "incompatible", "undeclared", "redeclared", "not defined",
+        "no matching", "unsatisf", "non-zero", "nonzero", "stack trace", "core dumped", "signal", "file \"");
 
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
             ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]+\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b"),
+            ErrorRule.of("javac", 9, "^\\[ERROR\\] \\S+\\.(?:java|kt|scala|groovy):\\[?\\d+"),
+            ErrorRule.of("kotlinc", 9, "^e: (?:file:)?\\S+\\.kts?:"),
             ErrorRule.of("tsc", 9, "error TS\\d{3,5}:"),
-            ErrorRule.of("rustc", 9, "^error(?:\\[E\\d{4}\\])?: "),
-            ErrorRule.of("dotnet", 9, "error (?:CS|MSB|NU|FS|BC)\\d{3,5}"),
+            ErrorRule.of("rustc", 9, "^error(?:\\[E\\d{4}\\])?: (?!aborting due to|could not compile|Could not compile|build failed)"),
+            ErrorRule.of("dotnet", 9, "error (?:CS|MSB|NU|FS|BC|NETSDK)\\d{3,5}"),
+            ErrorRule.of("rspec-failure", 9, "Failure/Error:"),
             ErrorRule.of("maven-error", 7, "^\\[ERROR\\] (?!-> \\[Help|To see the full|Re-run Maven|For more information|$|\\s*$)"),
-            ErrorRule.of("build-failure", 6, "BUILD FAILURE|FAILURE: Build failed|BUILD FAILED|Build failed with an exception"),
-            ErrorRule.of("gradle-what-went-wrong", 8, "^\\* What went wrong:"),
-            ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^not ok \\d+|Tests? FAILED|<<< FAILURE!|<<< ERROR!|\\bFAILED\\b)"),
-            ErrorRule.of("test-summary", 7, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)"),
-            ErrorRule.of("pytest-e", 8, "^E {3}"),
-            ErrorRule.of("assertion", 8, "(?i)(?:AssertionError|AssertionFailedError|ComparisonFailure|assert(?:ion)? failed|expected:? .{0,200}(?:but (?:was|got)|got|actual)|Expected .{0,200} to (?:equal|be|have|match))"),
+            ErrorRule.of("build-failure", 5, "BUILD FAILURE|FAILURE: Build failed|BUILD FAILED|Build failed with an exception"),
+            ErrorRule.of("gradle-what-went-wrong", 6, "^\\* What went wrong:"),
+            ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^\\s*FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^\\s*● |"
+                    + "^not ok \\d+|Tests? FAILED|<<< FAILURE!|<<< ERROR!|\\bFAILED\\b|\\[FAIL\\]|^\\s*\\d+\\) (?:Failure|Error):|"
+                    + "^(?:Failure|Error|Failed):$|^#\\s+Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)"),
+            ErrorRule.of("test-summary", 5, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)"),
+            ErrorRule.of("pytest-e", 8, "^E {2,}\\S"),
+            ErrorRule.of("assertion", 8, "(?i)(?:AssertionError|AssertionFailedError|ComparisonFailure|Assert\\.\\w+\\(\\) Failure|assert(?:ion)? failed|"
+                    + "expected:? .{0,200}(?:but (?:was|got)|got|actual)|Expected .{0,200} to (?:equal|be|have|match|not)|"
+                    + "^\\s*expect\\(.{0,200}\\)\\.|^\\s*(?:Expected|Actual|Received)(?: value)?:)"),
             ErrorRule.of("traceback", 6, "^Traceback \\(most recent call last\\)"),
-            ErrorRule.of("exception", 7, "(?:^|\\s|:)(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::|$)|^[A-Z][A-Za-z]*(?:Error|Exception): "),
+            ErrorRule.of("exception", 7, "(?:^|\\s|:)(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::|$)|^(?:[A-Z]\\w*::)*[A-Z][A-Za-z]*(?:Error|Exception)\\b:? "),
+            ErrorRule.of("elixir-raise", 8, "^\\s*\\*\\* \\((?:[A-Z]\\w*\\.)*\\w+\\) "),
             ErrorRule.of("caused-by", 6, "^\\s*Caused by: "),
             ErrorRule.of("panic", 8, "(?:panicked at|^panic: |fatal error: |Segmentation fault|core dumped)"),
-            ErrorRule.of("npm-err", 6, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)"),
-            ErrorRule.of("make-error", 6, "make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+"),
-            ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|ERROR|FATAL)(?:\\s*\\[[^\\]]*\\])?:"),
+            ErrorRule.of("npm-err", 5, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)"),
+            ErrorRule.of("make-error", 5, "make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+"),
+            ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:"),
             ErrorRule.of("error-word", 4, "(?i)\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)"),
             ErrorRule.of("failed-word", 3, "(?i)\\b(?:failed|failure|failing)\\b(?!s?:? ?0\\b)"),
-            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|Killed|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)"),
-            ErrorRule.of("exit-code", 5, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|Process completed with exit code [1-9])"),
-            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem)"),
-            ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol)|does not exist|is not defined)\\b"),
-            ErrorRule.of("stack-frame", 1, "^\\s+at [\\w$.<>]+\\(.*\\)$|^\\s+at .+:\\d+:\\d+\\)?$|^\\s+File \".+\", line \\d+"),
-            ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b"));
+            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|(?-i:\\bKilled\\b)(?!-)|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)"),
+            ErrorRule.of("exit-code", 4, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|non-zero exit (?:code|status)|Process completed with exit code [1-9])"),
+            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))"),
+            ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol|variable)|does not exist|is not defined|not available|illegal|incompatible|exceeded|redeclared|undeclared|unsatisfi|no matching)\\b"),
+            ErrorRule.of("stack-frame", 1, "^\\s*at [\\w$.<>\\[\\] ]+\\(.*\\)$|^\\s*at .+:\\d+(?::\\d+)?\\)?$|^\\s*File \".+\", line \\d+|^\\s*\\S+:\\d+:in `|\\.go:\\d+ \\+0x"),
+            ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b|deprecat"));
 
     /** Lines that mention errors only to say there were none, or to configure them. */
     private static final Pattern NOT_AN_ERROR = Pattern.compile(
             "(?i)(?:\\b0 (?:errors?|failures?|failed)\\b(?!.*\\b[1-9]\\d* (?:errors?|failures?|failed)\\b)"
-                    + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror|error[_-]?prone|errorformat|on-?error|"
+                    + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror(?!=)|error[_-]?prone|errorformat|\\bon-?error\\b|"
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
-                    + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail)");
+                    + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
+                    + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
+
+    /**
+     * A test runner's own failure marker at the start of a line wins over reassuring words after it: in
+     * "not ok 6 no errors" the words are the test's name.
+     */
+    private static final Pattern FAILURE_MARKER = Pattern.compile("^\\s*(?:not ok \\d|--- FAIL: |FAIL[: \\t]|[✗✖] )");
+
+    /** Lines that carry on the error above them: frames, source excerpts, expected/actual, notes. */
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "^(?:\\s+\\S|at |Caused by|E {2}|Expected|Actual|expected|actual|Received|but (?:was|got)|[+-]|\\^|\\||>|-->|= |"
+                    + "Error|note:|help:|\\[ERROR\\]|\\d+ \\||\\.\\.\\. \\d+ more|--- End of|Stack Trace:|Messages?:|"
+                    + "symbol:|location:|required:|found:|reason:|\\S+:\\d+:in `|/\\S+:\\d+|\\S+\\.\\w{1,5}:\\d+|Did you mean|"
+                    + "on line \\d+|from line \\d+|\\d{3}[+-] |[{}\\]\\[()]+[,;]?$|# |Stack:|stack:|operator:|diff:|Diff:)");
+
+    /** Headers of test-report sections that hold the failure details. */
+    private static final Pattern SECTION = Pattern.compile(
+            "^(?:=+ ?(?:FAILURES|ERRORS|Failures|Errors) ?=+$|\\s*\\d+ failing$|Failures:$|Errors:$|Failed tests?:|Tests in error:|"
+                    + "FAILURE: Build failed with an exception|\\[ERROR\\] COMPILATION ERROR|\\[ERROR\\] Failures:$|\\[ERROR\\] Errors:$|"
+                    + "=+ ?DIFF ?=+$|Summary of all failing tests$|Test Summary Report$|--- FAIL: |"
+                    + "=+ ?(?:FAIL|ERROR): |^(?:FAIL|ERROR): test)");
+    /** What ends a section: the next report banner. */
+    private static final Pattern SECTION_END = Pattern.compile(
+            "^=+ ?(?:warnings summary|short test summary info|slowest|coverage|.*\\b(?:passed|failed|error|errors)\\b.*\\bin [\\d.]+ ?s(?:econds)?\\b.*) ?=+$|"
+                    + "^=+ ?DONE ?=+$|^-{3,} ?coverage|^Ran \\d+ tests? in ");
+
+    /**
+     * A build tool's or runner's verdict on the whole run ("BUILD FAILED", "npm ERR! Test failed", "make: ***"):
+     * it says that something failed, not what; the lines that explain it come before it.
+     */
+    private static final Pattern WRAPPER = Pattern.compile(
+            "(?:BUILD FAILURE|BUILD FAILED|FAILURE: Build failed|Failed to execute goal|There are test failures|There were failing tests|"
+                    + "Execution failed for task|^npm ERR! (?:code|errno|Failed at|Test failed|[\\w@/.-]+ \\w+: `)|"
+                    + "^error Command failed|make(?:\\[\\d+\\])?: \\*\\*\\*|^\\s*Tests?(?: Suites)?: +\\d+ failed|rake aborted!|"
+                    + "Command failed with status|ERROR: InvocationError|exited with (?:code )?[1-9]|exit (?:code|status) [1-9]|"
+                    + "build FAILED|Failed components|^\\s*\\d+ (?:failing|failed)|returned non-zero exit|Compilation failed; see|"
+                    + "^ERROR: (?:for|Job|Build|script returned)|One or more (?:tests|errors)|An error occurred when executing task|"
+                    + "^Error! |\\bcheck(?:s)? failed\\b|Non-zero exit status|^Failed \\d+/\\d+|Dubious, test returned|"
+                    + "\\*\\*\\* \\d+ TESTS? FAILED|Failed tests?:|Tests in error:|Failed: Total \\d+|TestsFailedException|tests? (?:run )?failed\\.?$|"
+                    + "^\\s*(?:\\d+ )?(?:examples?|tests?|runs?|assertions?)[:,] \\d+ .*\\d+ (?:failures?|failed|errors?)\\b)");
+
+    /** Lines that only point to help, never to the cause; shown only when the budget has room. */
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "(?:^\\[ERROR\\]\\s*$|-> \\[Help \\d\\]|To see the full stack trace of the errors|Re-run Maven using the -X switch|"
+                    + "For more information about the errors and possible solutions|^\\[ERROR\\] \\[Help \\d\\] http|"
+                    + "After correcting the problems, you can resume the build|^\\[ERROR\\]\\s+mvn <args> -rf|"
+                    + "A complete log of this run can be found in|^\\* Try:|Run with --(?:stacktrace|info|debug|scan)|"
+                    + "Get more help at https://help\\.gradle\\.org|^npm ERR!\\s*$)");
 
     private ErrorRules() {
     }
 
     /** Strongest first, so the first rule that matches is the answer. */
     private static List<ErrorRule> byWeight(ErrorRule... rules) {
-        return java.util.Arrays.stream(rules)
-                .sorted(java.util.Comparator.comparingInt(ErrorRule::weight).reversed())
-                .toList();
+        return Arrays.stream(rules).sorted(Comparator.comparingInt(ErrorRule::weight).reversed()).toList();
     }
 
     /** The strongest rule the line satisfies, or null when it does not look like an error at all. */
@@ -73,7 +139,7 @@ final class ErrorRules {
         if (text.length() < 3 || !hasTrigger(text)) {
             return null;
         }
-        if (NOT_AN_ERROR.matcher(text).find()) {
+        if (NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find()) {
             return null;
         }
         for (ErrorRule rule : RULES) {
@@ -84,13 +150,114 @@ final class ErrorRules {
         return null;
     }
 
-    private static boolean hasTrigger(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String trigger : TRIGGERS) {
-            if (lower.contains(trigger)) {
-                return true;
+    /** How strongly the line explains a failure: 0 for none, {@link #ERROR} and up for error lines. */
+    static int weight(String text) {
+        ErrorRule rule = strongest(text);
+        if (rule == null) {
+            return 0;
+        }
+        int w = rule.weight();
+        int level = levelCap(text);
+        if (w > level) {
+            return level;
+        }
+        return w > WRAPPER_WEIGHT && WRAPPER.matcher(text).find() ? WRAPPER_WEIGHT : w;
+    }
+
+    /**
+     * A line's own log level caps its weight: what a tool logs at INFO or DEBUG is not its error, and a
+     * WARNING rarely explains a failure ({@code [INFO] Cannot analyze ...}, {@code WARN: retrying}).
+     */
+    private static int levelCap(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length()) {
+            return Integer.MAX_VALUE;
+        }
+        if (text.charAt(i) == '[') {
+            i++;
+        }
+        if (text.startsWith("INFO", i) || text.startsWith("DEBUG", i) || text.startsWith("TRACE", i)
+                || text.startsWith("info ", i) || text.startsWith("debug", i) || text.startsWith("verbose", i)) {
+            return 1;
+        }
+        if (text.startsWith("WARN", i) || text.startsWith("warn", i)) {
+            return 2;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** Weight of a run-level verdict: an error line, but weaker than any that names a cause. */
+    static final int WRAPPER_WEIGHT = 4;
+
+    /** Whether the line is a decoration that only announces a report section ("=== FAILURES ===", "3 failing"). */
+    static boolean isBanner(String text) {
+        return BANNER.matcher(text).find();
+    }
+
+    private static final Pattern BANNER = Pattern.compile("^\\s*(?:=+ ?[A-Za-z ]+ ?=+|\\d+ failing|-{3,}.*-{3,})\\s*$");
+
+    /** Whether the line carries on an error above it (a frame, a source excerpt, an expected/actual). */
+    static boolean continues(String text) {
+        return CONTINUATION.matcher(text).find();
+    }
+
+    /** Whether the line is the header of a report section holding failure details. */
+    static boolean opensSection(String text) {
+        char c = firstNonSpace(text);
+        if (c != '=' && c != 'F' && c != 'T' && c != 'E' && c != 'S' && c != '[' && c != '-' && !(c >= '0' && c <= '9')) {
+            return false;
+        }
+        return SECTION.matcher(text).find();
+    }
+
+    /** Whether the line is a banner that ends a report section. */
+    static boolean closesSection(String text) {
+        char c = firstNonSpace(text);
+        return (c == '=' || c == '-' || c == 'R') && SECTION_END.matcher(text).find();
+    }
+
+    /** Whether the line is worth a place in an excerpt: it says something, and not just where to find help. */
+    static boolean worthShowing(String text) {
+        int alnum = 0;
+        for (int i = 0; i < text.length() && alnum < 2; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                alnum++;
             }
         }
-        return false;
+        return alnum >= 2;
+    }
+
+    static boolean isBoilerplate(String text) {
+        return BOILERPLATE.matcher(text).find();
+    }
+
+    /** Lines with the same key are repeats; only the first is shown. */
+    static String repeatKey(String text) {
+        return text.strip();
+    }
+
+    private static char firstNonSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return c;
+            }
+        }
+        return ' ';
+    }
+
+    private static boolean hasTrigger(String text) {
+        return TRIGGERS.anyIn(text) || startsLikeAFrame(text);
+    }
+
+    private static boolean startsLikeAFrame(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.startsWith("at ", i);
     }
 }

@@ -1,0 +1,78 @@
+package dev.pipelinetriage.adapter.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.TriageConversation;
+import dev.pipelinetriage.chat.Workers;
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack app: a Bolt app with the bot's handlers, served over HTTP ({@link #servlet()}) or Socket Mode
+ * ({@link #startSocketMode}) -- the same handlers either way.
+ */
+public final class SlackApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
+
+    private final App app;
+    private final AppConfig config;
+    private final SlackSignature signature;
+    private final int maxBodyBytes;
+    private SocketModeApp socketMode;
+
+    public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, Workers workers, Clock clock) {
+        Objects.requireNonNull(client, "client");
+        SlackSettings settings = client.settings();
+        this.config = AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .slack(client.slack())
+                // Our own check runs before Bolt's: both-sided time window and constant-time comparison.
+                .requestVerificationEnabled(false)
+                // Events the bot does not handle (edits, deletions, other subtypes) are acknowledged, never retried.
+                .allEventsApiAutoAckEnabled(true)
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .authTestCacheEnabled(true)
+                // Our handlers drop every message with a bot_id (ours and other bots'); Bolt's own check would call
+                // bots.info for each of them.
+                .ignoringSelfEventsEnabled(false)
+                .build();
+        this.app = new App(config);
+        this.signature = new SlackSignature(settings.signingSecret(), clock);
+        this.maxBodyBytes = settings.maxBodyBytes();
+        new SlackHandlers(conversation, actions, new SlackSurface(client.web()), client.web(), workers).register(app);
+    }
+
+    /** The servlet for {@code POST /slack/events}. */
+    public HttpServlet servlet() {
+        return new SlackEndpoint(app, config, signature, maxBodyBytes);
+    }
+
+    /** Connects over Socket Mode with the app-level token ({@code xapp-...}); requests are then not signed. */
+    public synchronized void startSocketMode(String appToken) throws IOException {
+        socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+        try {
+            socketMode.startAsync();
+        } catch (Exception e) {
+            throw new IOException("Socket Mode did not connect: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.warn("Socket Mode did not close cleanly", e);
+            }
+        }
+    }
+}

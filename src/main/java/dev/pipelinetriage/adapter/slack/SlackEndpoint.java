@@ -1,0 +1,84 @@
+package dev.pipelinetriage.adapter.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.response.Response;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events} for events, commands and interactivity. The raw body is read once, under a size
+ * cap, and its signature checked before Bolt sees anything: a request that fails gets 401 and changes nothing.
+ */
+final class SlackEndpoint extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEndpoint.class);
+    private static final String BODY = SlackEndpoint.class.getName() + ".body";
+
+    private final transient App app;
+    private final transient SlackSignature signature;
+    private final transient Adapter adapter;
+    private final int maxBodyBytes;
+
+    /** Bolt's servlet adapter, fed the body we already read and verified. */
+    private static final class Adapter extends SlackAppServletAdapter {
+        Adapter(AppConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected String doReadRequestBodyAsString(HttpServletRequest request) {
+            return (String) request.getAttribute(BODY);
+        }
+    }
+
+    SlackEndpoint(App app, AppConfig config, SlackSignature signature, int maxBodyBytes) {
+        this.app = app;
+        this.signature = signature;
+        this.adapter = new Adapter(config);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            refuse(response, 413, "request too large");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        }
+        if (body.length > maxBodyBytes) {
+            refuse(response, 413, "request too large");
+            return;
+        }
+        if (!signature.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"), body)) {
+            LOG.info("refused a request without a valid, fresh Slack signature");
+            refuse(response, 401, "invalid request");
+            return;
+        }
+        request.setAttribute(BODY, new String(body, StandardCharsets.UTF_8));
+        Response answer;
+        try {
+            answer = app.run(adapter.buildSlackRequest(request));
+        } catch (Exception e) {
+            LOG.error("Slack request failed in a handler", e);
+            refuse(response, 500, "internal error");
+            return;
+        }
+        adapter.writeResponse(response, answer);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String error) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + error + "\"}");
+    }
+}

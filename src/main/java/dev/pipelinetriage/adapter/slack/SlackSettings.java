@@ -1,0 +1,36 @@
+package dev.pipelinetriage.adapter.slack;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the Slack adapter needs from configuration; secrets already read from their files or variables.
+ *
+ * @param apiBaseUrl the Web API base, {@code https://slack.com/api/} in production, a fake in tests
+ * @param postInterval the least time between two posts to one channel (Slack allows about one per second)
+ * @param maxAttempts tries per Web API call, the first included
+ * @param maxBodyBytes requests with a larger body are refused before parsing
+ */
+public record SlackSettings(String signingSecret, String botToken, String apiBaseUrl, Duration postInterval,
+        int maxAttempts, int maxBodyBytes) {
+
+    public SlackSettings {
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(botToken, "botToken");
+        Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+        Objects.requireNonNull(postInterval, "postInterval");
+        if (!apiBaseUrl.endsWith("/")) {
+            apiBaseUrl = apiBaseUrl + "/";
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+    }
+
+    /** Secrets stay out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "SlackSettings[apiBaseUrl=" + apiBaseUrl + ", postInterval=" + postInterval + ", maxAttempts=" + maxAttempts
+                + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

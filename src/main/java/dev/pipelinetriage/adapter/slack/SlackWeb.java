@@ -1,0 +1,187 @@
+package dev.pipelinetriage.adapter.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.pipelinetriage.app.port.GroupDirectory;
+import dev.pipelinetriage.chat.Posted;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Web API calls the bot makes, with what the SDK's synchronous client leaves out: a 429 waits its
+ * {@code Retry-After} (a missing or unreadable one waits a default), posts to one channel are paced, 5xx and
+ * network failures are retried a bounded number of times, and a call that finally fails is logged with the
+ * method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
+ */
+final class SlackWeb {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackWeb.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+    private static final Duration BACKOFF = Duration.ofSeconds(1);
+
+    private final MethodsClient client;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration postInterval;
+    private final int maxAttempts;
+    /** Per channel: when the next post may go out. */
+    private final Map<String, Instant> nextPost = new ConcurrentHashMap<>();
+
+    SlackWeb(MethodsClient client, Clock clock, Sleeper sleeper, Duration postInterval, int maxAttempts) {
+        this.client = client;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.postInterval = postInterval;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @FunctionalInterface
+    private interface Call<R extends SlackApiTextResponse> {
+        R call() throws IOException, SlackApiException;
+    }
+
+    /** A finished call: Slack's answer, or why there is none. */
+    private record Answer<R>(R response, String error) {
+        boolean ok() {
+            return response != null;
+        }
+    }
+
+    Posted postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        Answer<ChatPostMessageResponse> a = call("chat.postMessage", channel, true, () -> client.chatPostMessage(
+                ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(text).blocks(blocks)
+                        .unfurlLinks(false).unfurlMedia(false).build()));
+        return a.ok() ? new Posted.Delivered(a.response().getTs()) : new Posted.Undelivered(a.error());
+    }
+
+    Posted update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        Answer<ChatUpdateResponse> a = call("chat.update", channel, false, () -> client.chatUpdate(
+                ChatUpdateRequest.builder().channel(channel).ts(ts).text(text).blocks(blocks).build()));
+        return a.ok() ? new Posted.Delivered(ts) : new Posted.Undelivered(a.error());
+    }
+
+    Posted postEphemeral(String channel, String user, String threadTs, String text) {
+        var a = call("chat.postEphemeral", channel, false, () -> client.chatPostEphemeral(
+                ChatPostEphemeralRequest.builder().channel(channel).user(user).threadTs(threadTs).text(text).build()));
+        return a.ok() ? new Posted.Delivered(a.response().getMessageTs()) : new Posted.Undelivered(a.error());
+    }
+
+    Optional<String> openView(String triggerId, View view) {
+        var a = call("views.open", null, false, () -> client.viewsOpen(
+                ViewsOpenRequest.builder().triggerId(triggerId).view(view).build()));
+        return a.ok() ? Optional.empty() : Optional.of(a.error());
+    }
+
+    GroupDirectory.Membership groupMembers(String team, String group) {
+        Answer<UsergroupsUsersListResponse> a = call("usergroups.users.list", null, false, () -> client.usergroupsUsersList(
+                UsergroupsUsersListRequest.builder().usergroup(group).teamId(team).build()));
+        if (!a.ok()) {
+            return new GroupDirectory.LookupFailed("Slack answered " + a.error() + " for user group " + group);
+        }
+        List<String> users = a.response().getUsers();
+        return new GroupDirectory.Members(users == null ? java.util.Set.of() : java.util.Set.copyOf(users));
+    }
+
+    private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced, Call<R> call) {
+        String error = "not attempted";
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                if (paced) {
+                    pace(channel);
+                }
+                R response = call.call();
+                if (response.isOk()) {
+                    return new Answer<>(response, null);
+                }
+                // ok=false is Slack's considered answer (not_in_channel, invalid_auth...): repeating will not help.
+                error = response.getError();
+                break;
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                error = "HTTP " + status + (e.getError() != null && e.getError().getError() != null
+                        ? " " + e.getError().getError() : "");
+                if (status == 429) {
+                    Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                    if (channel != null) {
+                        nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                    if (attempt == maxAttempts || !sleep(wait)) {
+                        break;
+                    }
+                } else if (status >= 500) {
+                    if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            } catch (IOException e) {
+                error = "network: " + e.getClass().getSimpleName();
+                if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+                break;
+            }
+        }
+        LOG.warn("Slack {} failed for channel {}: {}", method, channel == null ? "-" : channel, error);
+        return new Answer<>(null, error);
+    }
+
+    /** Waits until this channel may take the next post, and books the slot after it. */
+    private void pace(String channel) throws InterruptedException {
+        if (channel == null || postInterval.isZero()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant[] slot = new Instant[1];
+        nextPost.compute(channel, (c, next) -> {
+            slot[0] = next == null || next.isBefore(now) ? now : next;
+            return slot[0].plus(postInterval);
+        });
+        Duration wait = Duration.between(now, slot[0]);
+        if (!wait.isZero() && !wait.isNegative()) {
+            sleeper.sleep(wait);
+        }
+    }
+
+    private boolean sleep(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Seconds, as Slack sends it; anything else (absent, an HTTP date, garbage) waits the default. */
+    static Duration retryAfter(String header) {
+        if (header == null || !header.strip().matches("[0-9]{1,6}")) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        Duration wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.pipelinetriage.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.pipelinetriage.app.port.Actor;
+import dev.pipelinetriage.app.port.Authorizer;
+import dev.pipelinetriage.app.port.GroupDirectory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who may start side effects from chat: configured user ids, and members of configured user groups (on-call),
+ * looked up through the platform with a short cache so that removal from the group takes effect within the
+ * cache's lifetime. A failed lookup is never cached and never allows.
+ */
+public final class RerunPermissions implements Authorizer {
+    private final Set<String> users;
+    private final List<String> groups;
+    private final GroupDirectory directory;
+    private final Cache<String, Set<String>> memberships;
+
+    public RerunPermissions(Set<String> users, List<String> groups, GroupDirectory directory, Duration cacheFor,
+            Ticker ticker) {
+        this.users = Set.copyOf(users);
+        this.groups = List.copyOf(groups);
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.memberships = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(1_000).ticker(ticker).build();
+    }
+
+    @Override
+    public Decision authorize(Actor actor, String action) {
+        if (actor.external()) {
+            return new Denied("People from other organizations cannot " + action + " jobs from this workspace.");
+        }
+        if (users.contains(actor.user())) {
+            return new Allowed("listed user");
+        }
+        String failure = null;
+        for (String group : groups) {
+            String key = actor.workspace() + "/" + group;
+            Set<String> members = memberships.getIfPresent(key);
+            if (members == null) {
+                switch (directory.members(actor.workspace(), group)) {
+                    case GroupDirectory.Members m -> {
+                        members = m.users();
+                        memberships.put(key, members);
+                    }
+                    case GroupDirectory.LookupFailed f -> failure = f.reason();
+                }
+            }
+            if (members != null && members.contains(actor.user())) {
+                return new Allowed("member of user group " + group);
+            }
+        }
+        if (failure != null) {
+            return new Denied("The bot could not check the on-call group membership (" + failure + "), so it does not "
+                    + action + " anything now; try again in a minute.");
+        }
+        return new Denied("Only on-call engineers may " + action + " jobs from chat: the configured users and members "
+                + "of the configured on-call user groups. Ask one of them.");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.pipelinetriage.boot.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code slack:} section: secrets by reference only, where the bot answers, who may rerun.
+ *
+ * @param appToken Socket Mode's app-level token, or null to receive events over HTTP
+ * @param allowedChannels channel ids the bot answers in; empty for every channel it was added to
+ * @param rerunUsers user ids allowed to rerun jobs
+ * @param rerunUserGroups user group ids whose members may rerun jobs (on-call)
+ * @param runbookBaseUrl where runbook paths are published (e.g. the repository's web view), or null
+ * @param apiBaseUrl the Slack Web API base ({@code https://slack.com/api/})
+ */
+public record SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
+        List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
+        URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval) {
+
+    public SlackSection {
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(botToken, "botToken");
+        Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+        Objects.requireNonNull(postInterval, "postInterval");
+        allowedChannels = List.copyOf(allowedChannels);
+        rerunUsers = List.copyOf(rerunUsers);
+        rerunUserGroups = List.copyOf(rerunUserGroups);
+    }
+
+    public Optional<CredentialSource> socketModeToken() {
+        return Optional.ofNullable(appToken);
+    }
+}

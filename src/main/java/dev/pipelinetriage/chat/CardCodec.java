@@ -1,0 +1,95 @@
+package dev.pipelinetriage.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stores a {@link CardView} as JSON text, so a button pressed later (on any replica) can redraw the same card.
+ * Wire records are separate from the view model: the view may change, stored cards must still load.
+ */
+public final class CardCodec {
+    private final ObjectMapper json = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    record CardJson(int v, String cardId, String title, String runUrl, NoticeJson problem, List<JobJson> jobs,
+            int moreJobs, String verdict, RerunJson rerun) {
+    }
+
+    record NoticeJson(String headline, String detail) {
+    }
+
+    record RerunJson(String user, String link, String at) {
+    }
+
+    record LineJson(int n, String text) {
+    }
+
+    /** {@code type} is {@code triaged} or {@code unavailable}; the other type's fields are absent. */
+    record JobJson(String type, String job, String verdict, String verdictWords, String confidenceWords, String reason,
+            String failedStep, String knownError, String runbookUrl, List<LineJson> excerpt, Boolean truncated,
+            List<String> nextSteps, NoticeJson notice) {
+    }
+
+    public String encode(CardView card) {
+        List<JobJson> jobs = card.jobs().stream().map(CardCodec::job).toList();
+        CardJson wire = new CardJson(1, card.cardId(), card.title(), card.runUrl(), notice(card.problem()), jobs,
+                card.moreJobs(), card.verdict() == null ? null : card.verdict().wireName(),
+                card.rerunNote().map(r -> new RerunJson(r.user(), r.link(), r.at().toString())).orElse(null));
+        try {
+            return json.writeValueAsString(wire);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("card " + card.cardId() + " cannot be written as JSON", e);
+        }
+    }
+
+    public CardView decode(String document) {
+        CardJson wire;
+        try {
+            wire = json.readValue(document, CardJson.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a stored card is not valid card JSON: " + e.getOriginalMessage(), e);
+        }
+        List<CardView.JobCard> jobs = wire.jobs() == null ? List.of() : wire.jobs().stream().map(CardCodec::job).toList();
+        CardView.RerunNote rerun = wire.rerun() == null ? null
+                : new CardView.RerunNote(wire.rerun().user(), wire.rerun().link(), Instant.parse(wire.rerun().at()));
+        return new CardView(wire.cardId(), wire.title(), wire.runUrl(), notice(wire.problem()), jobs, wire.moreJobs(),
+                wire.verdict() == null ? null : Verdict.fromWireName(wire.verdict()), rerun);
+    }
+
+    private static JobJson job(CardView.JobCard job) {
+        return switch (job) {
+            case CardView.Triaged t -> new JobJson("triaged", t.job(), t.verdict().wireName(), t.verdictWords(),
+                    t.confidenceWords(), t.reason(), t.failedStep(), t.knownError(), t.runbookUrl(),
+                    t.excerpt().stream().map(l -> new LineJson(l.number(), l.text())).toList(), t.truncated(),
+                    t.nextSteps(), null);
+            case CardView.Unavailable u -> new JobJson("unavailable", u.job(), null, null, null, null, null, null, null,
+                    null, null, null, notice(u.notice()));
+        };
+    }
+
+    private static CardView.JobCard job(JobJson j) {
+        return switch (j.type()) {
+            case "triaged" -> new CardView.Triaged(j.job(), Verdict.fromWireName(j.verdict()), j.verdictWords(),
+                    j.confidenceWords(), j.reason(), j.failedStep(), j.knownError(), j.runbookUrl(),
+                    j.excerpt() == null ? List.of() : j.excerpt().stream().map(l -> new LogLine(l.n(), l.text())).toList(),
+                    Boolean.TRUE.equals(j.truncated()), j.nextSteps() == null ? List.of() : j.nextSteps());
+            case "unavailable" -> new CardView.Unavailable(j.job(), notice(j.notice()));
+            default -> throw new IllegalArgumentException("a stored card has a job of unknown type '" + j.type() + "'");
+        };
+    }
+
+    private static NoticeJson notice(CardView.Notice notice) {
+        return notice == null ? null : new NoticeJson(notice.headline(), notice.detail());
+    }
+
+    private static CardView.Notice notice(NoticeJson notice) {
+        return notice == null ? null : new CardView.Notice(notice.headline(), notice.detail());
+    }
+}

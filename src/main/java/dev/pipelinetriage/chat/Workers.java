@@ -1,0 +1,102 @@
+package dev.pipelinetriage.chat;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where chat work runs, off the request thread so every request is acknowledged at once. Each task gets a
+ * virtual thread (waiting on the chat platform or the CI costs nothing), the number of tasks waiting is bounded,
+ * and the CPU-heavy part ({@link #bounded}) runs at most {@code concurrency} at a time.
+ */
+public final class Workers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
+
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-", 0).factory());
+    private final Semaphore slots;
+    private final int maxTasks;
+    private final AtomicInteger tasks = new AtomicInteger();
+
+    /**
+     * @param concurrency triage runs at the same time
+     * @param maxTasks tasks accepted and not finished; more are refused so a flood cannot exhaust memory
+     */
+    public Workers(int concurrency, int maxTasks) {
+        if (concurrency < 1 || maxTasks < concurrency) {
+            throw new IllegalArgumentException("need 1 <= concurrency <= maxTasks, got " + concurrency + " and " + maxTasks);
+        }
+        this.slots = new Semaphore(concurrency, true);
+        this.maxTasks = maxTasks;
+    }
+
+    /** Starts {@code task}, or answers false when too many are waiting (the caller says the bot is busy). */
+    public boolean submit(String name, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (tasks.incrementAndGet() > maxTasks) {
+            tasks.decrementAndGet();
+            LOG.warn("busy: {} tasks waiting, refused {}", maxTasks, name);
+            return false;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("chat task {} failed", name, e);
+                } finally {
+                    tasks.decrementAndGet();
+                }
+            });
+            return true;
+        } catch (RuntimeException rejected) {
+            tasks.decrementAndGet();
+            LOG.warn("chat task {} refused: workers are shut down", name);
+            return false;
+        }
+    }
+
+    /** Runs {@code work} when one of the {@code concurrency} slots is free. */
+    public <T> T bounded(Supplier<T> work) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a triage slot", e);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Tasks accepted and not finished. */
+    public int pending() {
+        return tasks.get();
+    }
+
+    /** Stops accepting work and waits up to {@code seconds} for running tasks. */
+    public void shutdown(long seconds) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(seconds, TimeUnit.SECONDS)) {
+                LOG.warn("{} chat tasks still running at shutdown", tasks.get());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(10);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pipelinetriage.cli;
+
+import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.boot.config.ConfigLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code serve}: the chat bot. Exit codes: 2 bad configuration, 5 could not start. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Slack bot: POST /slack/events (events, commands, interactivity) and GET /healthz.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file with the ci and slack sections "
+            + "(default: $" + ConfigLoader.ENV_VAR + ").")
+    Path config;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "3000", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Path> path = ConfigLoader.locate(Optional.ofNullable(config), System.getenv());
+        if (path.isEmpty()) {
+            err.println("serve needs a configuration file: pass --config FILE or set " + ConfigLoader.ENV_VAR);
+            return 2;
+        }
+        ServeWiring.Served served;
+        try {
+            AppConfig loaded = ConfigLoader.loadForServe(path.get());
+            served = ServeWiring.start(loaded, System.getenv(), ServeWiring.Setup.production(host, port));
+        } catch (ConfigException e) {
+            err.println("invalid configuration: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("could not start: " + e.getMessage());
+            err.flush();
+            return 5;
+        }
+        out.printf("pipeline-triage is serving on %s:%d (POST /slack/events, GET /healthz)%n", host, served.port());
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(served::close, "shutdown"));
+        served.join();
+        return 0;
+    }
+}

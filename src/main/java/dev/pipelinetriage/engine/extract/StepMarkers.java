@@ -1,0 +1,81 @@
+package dev.pipelinetriage.engine.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What CI systems print around a job's steps: the echo of a command that starts one, and the lines that say
+ * a step (or the whole job) failed. Each check starts with a cheap literal test so ordinary lines cost almost
+ * nothing.
+ */
+final class StepMarkers {
+
+    /** A failed step: the command it ran when the marker names it, and whether the marker is job-level. */
+    record Failure(String command, boolean jobLevel) {
+    }
+
+    /** Travis: {@code The command "make test" exited with 2.} (also "failed and exited with"). */
+    private static final Pattern TRAVIS_FAILED = Pattern.compile(
+            "^The command \"(.*)\" (?:failed and )?exited with ([1-9]\\d*)\\.?");
+    /** GitHub Actions, after its {@code ##[error]} prefix was read: {@code Process completed with exit code 1.} */
+    private static final Pattern GITHUB_FAILED = Pattern.compile("^(?:Error: )?Process completed with exit code [1-9]\\d*");
+    /** GitLab runner: {@code ERROR: Job failed: exit code 1} / {@code ERROR: Job failed (system failure): ...}. */
+    private static final Pattern GITLAB_FAILED = Pattern.compile("^ERROR: Job failed\\b");
+    /** Jenkins: a shell step's exit, a freestyle build step, or a declarative stage that failed. */
+    private static final Pattern JENKINS_FAILED = Pattern.compile(
+            "^(?:ERROR: script returned exit code [1-9]\\d*|Build step '[^']*' marked build as failure|"
+                    + "Stage \"[^\"]*\" skipped due to earlier failure)");
+    /** Azure Pipelines and other runners: {@code ##[error]Bash exited with code '1'.}, {@code Script failed with exit code: 1}. */
+    private static final Pattern OTHER_FAILED = Pattern.compile(
+            "^(?:\\S+ exited with code '[1-9]\\d*'\\.|Script failed with exit code: ?[1-9]\\d*|Command exited with code [1-9]\\d*)");
+    /** Step names that tidy up after the job rather than run it (GitLab sections, Travis phases). */
+    private static final Pattern HOUSEKEEPING = Pattern.compile(
+            "(?i)^(?:after_script|upload_artifacts.*|cleanup.*|cache.*|archive_cache|restore_cache|.*after_failure.*|"
+                    + "get_sources|download_artifacts|prepare_.*|resolve_secrets|Post .*|Complete job|Set up job)$");
+
+    private StepMarkers() {
+    }
+
+    /**
+     * The command of a Travis-style echo ({@code $ make test}), or null. Shells and runners print these
+     * before running a command; they start a step.
+     */
+    static String commandEcho(String text) {
+        if (text.length() > 2 && text.charAt(0) == '$' && text.charAt(1) == ' ') {
+            return text.substring(2).strip();
+        }
+        return null;
+    }
+
+    /** The step failure this line announces, or null. */
+    static Failure failure(String text) {
+        if (text.length() < 12) {
+            return null;
+        }
+        char c = text.charAt(0);
+        if (c == 'T' && text.startsWith("The command \"")) {
+            Matcher m = TRAVIS_FAILED.matcher(text);
+            return m.find() ? new Failure(m.group(1), false) : null;
+        }
+        if ((c == 'P' || c == 'E') && text.contains("Process completed with exit code")) {
+            return GITHUB_FAILED.matcher(text).find() ? new Failure(null, false) : null;
+        }
+        if (c == 'E' && text.startsWith("ERROR: ")) {
+            if (GITLAB_FAILED.matcher(text).find()) {
+                return new Failure(null, true);
+            }
+            return JENKINS_FAILED.matcher(text).find() ? new Failure(null, false) : null;
+        }
+        if ((c == 'B' || c == 'S') && JENKINS_FAILED.matcher(text).find()) {
+            return new Failure(null, false);
+        }
+        if (text.contains("xited with code") || text.contains("failed with exit code")) {
+            return OTHER_FAILED.matcher(text).find() ? new Failure(null, false) : null;
+        }
+        return null;
+    }
+
+    static boolean isHousekeeping(String stepName) {
+        return stepName != null && HOUSEKEEPING.matcher(stepName.strip()).matches();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.pipelinetriage.app.port;
+
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.JobRef;
+import dev.pipelinetriage.domain.JobStatus;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CI instance in memory, for tests of the layers above the providers: links
+ * {@code https://ci.example/OWNER/REPO/runs/ID}, each run with the configured failed jobs and log, reruns
+ * recorded.
+ */
+public final class FakeCiProvider implements CiProvider {
+    private static final Pattern LINK = Pattern.compile("https://ci\\.example/([a-z0-9-]+/[a-z0-9-]+)/runs/(\\d+)");
+
+    public final List<RerunRequest> reruns = new CopyOnWriteArrayList<>();
+    private volatile List<String> failedJobs = List.of("test");
+    private volatile List<String> log = List.of("Compiling app", "error[E0308]: mismatched types", "build failed");
+    private volatile RerunResult rerunResult;
+
+    public FakeCiProvider failedJobs(String... names) {
+        this.failedJobs = List.of(names);
+        return this;
+    }
+
+    public FakeCiProvider log(String... lines) {
+        this.log = List.of(lines);
+        return this;
+    }
+
+    public FakeCiProvider rerunAnswers(RerunResult result) {
+        this.rerunResult = result;
+        return this;
+    }
+
+    public static RunRef run(String id, int attempt) {
+        return new RunRef("fake", CiKind.GITHUB, "octo/repo", id, attempt);
+    }
+
+    @Override
+    public String instance() {
+        return "fake";
+    }
+
+    @Override
+    public CiKind kind() {
+        return CiKind.GITHUB;
+    }
+
+    @Override
+    public LinkResult parseLink(String pasted) {
+        if (!pasted.startsWith("https://ci.example/")) {
+            return new LinkResult.NotThisInstance();
+        }
+        Matcher m = LINK.matcher(pasted);
+        if (!m.matches()) {
+            return new LinkResult.Refused("fake link not recognised: expected OWNER/REPO/runs/ID");
+        }
+        return new LinkResult.Parsed(CiLink.toRun(new RunRef("fake", CiKind.GITHUB, m.group(1), m.group(2), 0)));
+    }
+
+    @Override
+    public ResolveResult resolve(CiLink link) {
+        RunRef ref = link.run().orElseThrow().withAttempt(1);
+        List<Job> jobs = new ArrayList<>();
+        int id = 100;
+        for (String name : failedJobs) {
+            jobs.add(new Job(new JobRef(ref, Integer.toString(id++), name, 1), JobStatus.FAILED, null));
+        }
+        return new ResolveResult.Resolved(new Run(ref, JobStatus.FAILED, jobs,
+                "https://ci.example/" + ref.project() + "/runs/" + ref.runId()), jobs);
+    }
+
+    @Override
+    public FetchResult fetchLog(Job job, long maxBytes) {
+        List<LogLine> lines = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            lines.add(new LogLine(i + 1, log.get(i)));
+        }
+        return new FetchResult.Fetched(new JobLog(job.ref(), lines, false, false, 100));
+    }
+
+    @Override
+    public RerunResult rerun(RerunRequest request) {
+        reruns.add(request);
+        if (rerunResult != null) {
+            return rerunResult;
+        }
+        RunRef run = ((RerunRequest.FailedJobsOf) request).run();
+        return new RerunResult.Started("https://ci.example/" + run.project() + "/runs/" + run.runId() + "/attempts/"
+                + (run.attempt() + 1), false);
+    }
+}

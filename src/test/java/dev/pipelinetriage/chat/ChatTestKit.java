@@ -1,0 +1,55 @@
+package dev.pipelinetriage.chat;
+
+import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.FeedbackService;
+import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.RerunService;
+import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.port.Authorizer;
+import dev.pipelinetriage.app.port.FakeCiProvider;
+import dev.pipelinetriage.app.port.InMemoryAuditLog;
+import dev.pipelinetriage.app.port.InMemoryStateStore;
+import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
+import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.engine.redact.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The conversation layer over in-memory ports and the bundled knowledge base. */
+final class ChatTestKit implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final List<KnownError> KB = ((KnowledgeBaseLoad.Loaded) Bootstrap.knowledgeBase(Optional.empty())).knownErrors();
+    private static final TriageService TRIAGE = Bootstrap.triageService(KB);
+
+    final FakeCiProvider ci = new FakeCiProvider();
+    final InMemoryStateStore store = new InMemoryStateStore();
+    final InMemoryAuditLog audit = new InMemoryAuditLog();
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Workers workers = new Workers(2, 200);
+    final CardCodec codec = new CardCodec();
+    final FailedJobLogs logs = new FailedJobLogs(List.of(ci), 1 << 20);
+    final Authorizer authorizer = (actor, action) -> actor.user().equals("U_ONCALL")
+            ? new Authorizer.Allowed("listed user") : new Authorizer.Denied("Only on-call engineers may rerun.");
+
+    TriageConversation conversation(int maxLinks, Set<String> channels) {
+        return new TriageConversation(new LinkDetector(logs, maxLinks), new LinkTriage(logs, TRIAGE, 30),
+                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
+                channels);
+    }
+
+    CardActions actions() {
+        return new CardActions(new RerunService(List.of(ci), authorizer, store, audit, clock, Duration.ofMinutes(10)),
+                new FeedbackService(store, new Redactor(), clock), store, codec, KB);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown(10);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.pipelinetriage.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelinetriage.app.port.Actor;
+import dev.pipelinetriage.domain.Verdict;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TriageConversationTest {
+    private final ChatTestKit kit = new ChatTestKit();
+    private final RecordingSurface surface = new RecordingSurface();
+    private final Place thread = new Place("slack", "T1", "C1", "1700000000.000100");
+    private final Actor dev = new Actor("slack", "T1", "U_DEV", false);
+
+    @AfterEach
+    void stop() {
+        kit.close();
+    }
+
+    private Inbound message(Inbound.Trigger trigger, String delivery, String text) {
+        return new Inbound(trigger, delivery, thread, dev, text);
+    }
+
+    /** Waits for the workers: the conversation answers at once and works afterwards. */
+    private void settle() {
+        kit.workers.shutdown(30);
+    }
+
+    @Test
+    void aPastedLinkGetsAPlaceholderThenTheCardInItsPlace() {
+        var reception = kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "CI is red again: https://ci.example/octo/repo/runs/42 any idea?"), surface);
+        settle();
+
+        assertThat(reception).isEqualTo(new TriageConversation.Accepted(1));
+        assertThat(surface.posts).singleElement().satisfies(p -> {
+            assertThat(p.text()).isEqualTo("Looking at octo/repo · run 42...");
+            assertThat(p.place()).isEqualTo(thread);
+        });
+        var shown = surface.cards.getFirst();
+        assertThat(shown.replacing()).isEqualTo(surface.posts.getFirst().id());
+        assertThat(shown.card().title()).isEqualTo("octo/repo · run 42, attempt 1");
+        assertThat(shown.card().jobs()).singleElement().isInstanceOf(CardView.Triaged.class);
+        assertThat(kit.store.card(shown.card().cardId())).hasValueSatisfying(stored -> {
+            assertThat(stored.message().message()).isEqualTo(surface.posts.getFirst().id());
+            assertThat(stored.failedJobs()).containsExactly("test");
+            assertThat(kit.codec.decode(stored.document())).isEqualTo(shown.card());
+        });
+    }
+
+    @Test
+    void aRedeliveredEventProducesOneCard() {
+        var conversation = kit.conversation(3, Set.of());
+        conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), surface);
+
+        var again = conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        assertThat(again).isInstanceOf(TriageConversation.Ignored.class);
+        assertThat(surface.cards).hasSize(1);
+    }
+
+    @Test
+    void linksOverTheLimitAreNamedNotDropped() {
+        var reception = kit.conversation(2, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/1 https://ci.example/octo/repo/runs/2 https://ci.example/octo/repo/runs/3"),
+                surface);
+        settle();
+
+        assertThat(reception).isEqualTo(new TriageConversation.Accepted(2));
+        assertThat(surface.cards).hasSize(2);
+        assertThat(surface.posts).extracting(RecordingSurface.Post::text)
+                .contains("The bot triages at most 2 links per message; not triaged: https://ci.example/octo/repo/runs/3.");
+    }
+
+    @Test
+    void aMessageWithoutCiLinksIsIgnoredButAnExplicitRequestGetsAHint() {
+        var conversation = kit.conversation(3, Set.of());
+
+        assertThat(conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "see https://example.com/x"), surface))
+                .isInstanceOf(TriageConversation.Ignored.class);
+        var hint = (TriageConversation.Hint) conversation.onMessage(message(Inbound.Trigger.COMMAND, null,
+                "https://ci.example/octo/repo/pulls/3"), surface);
+
+        assertThat(hint.text().plain()).contains("fake link not recognised");
+        settle();
+        assertThat(surface.posts).isEmpty();
+    }
+
+    @Test
+    void aChannelOutsideTheAllowedListIsNotWatched() {
+        var reception = kit.conversation(3, Set.of("C_SUPPORT")).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        assertThat(reception).isInstanceOf(TriageConversation.Ignored.class);
+        assertThat(surface.posts).isEmpty();
+    }
+
+    @Test
+    void aRunWithTwoFailedJobsGetsOneCardListingBoth() {
+        kit.ci.failedJobs("unit", "lint");
+
+        kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MENTION, "Ev1", "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        assertThat(surface.cards).singleElement().satisfies(shown ->
+                assertThat(shown.card().jobs()).extracting(CardView.JobCard::job).containsExactly("unit", "lint"));
+    }
+
+    @Test
+    void theCardsVerdictIsCodeWhenAnyJobsIs() {
+        kit.ci.log("src/main.rs:3:5: error[E0308]: mismatched types", "error: could not compile `app` due to 1 previous error");
+
+        kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        CardView card = surface.cards.getFirst().card();
+        assertThat(card.verdict()).isEqualTo(Verdict.CODE);
+        var job = (CardView.Triaged) card.jobs().getFirst();
+        assertThat(job.verdictWords()).startsWith("Code:");
+        assertThat(job.nextSteps()).isNotEmpty();
+    }
+}

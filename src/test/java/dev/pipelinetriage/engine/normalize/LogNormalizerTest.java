@@ -1,0 +1,131 @@
+package dev.pipelinetriage.engine.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogNormalizerTest {
+
+    private static List<NormalizedLine> normalize(byte[] log) {
+        List<NormalizedLine> out = new ArrayList<>();
+        new LogNormalizer().normalize(new ByteArrayInputStream(log), out::add);
+        return out;
+    }
+
+    private static List<NormalizedLine> normalize(String log) {
+        return normalize(log.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ansiColourCodesAreRemoved() {
+        var lines = normalize("\u001B[31;1merror\u001B[0m: cannot find symbol\n");
+        assertThat(lines.getFirst().text()).isEqualTo("error: cannot find symbol");
+    }
+
+    @Test
+    void colourCodesThatLostTheirEscapeByteAreRemovedToo() {
+        var lines = normalize("[0K[33;1mThe command \"make\" exited with 2.[0m\n");
+        assertThat(lines.getFirst().text()).isEqualTo("The command \"make\" exited with 2.");
+    }
+
+    @Test
+    void aCarriageReturnProgressBarKeepsOnlyWhatTheTerminalShowedLast() {
+        var lines = normalize("Downloading 10%\rDownloading 55%\rDownloading 100%\r\nnext\n");
+        assertThat(lines).extracting(NormalizedLine::text).containsExactly("Downloading 100%", "next");
+    }
+
+    @Test
+    void windowsLineEndingsDoNotLeaveCarriageReturnsBehind() {
+        var lines = normalize("first\r\nsecond\r\n");
+        assertThat(lines).extracting(NormalizedLine::text).containsExactly("first", "second");
+    }
+
+    @Test
+    void gitHubActionsTimestampsAreStripped() {
+        var lines = normalize("2024-03-01T10:15:30.1234567Z npm ERR! code ELIFECYCLE\n");
+        assertThat(lines.getFirst().text()).isEqualTo("npm ERR! code ELIFECYCLE");
+    }
+
+    @Test
+    void gitHubActionsGroupsStartStepsAndErrorsAreFlagged() {
+        var lines = normalize("""
+                2024-03-01T10:15:30.0000000Z ##[group]Run npm test
+                2024-03-01T10:15:31.0000000Z > jest
+                2024-03-01T10:15:32.0000000Z ##[endgroup]
+                2024-03-01T10:15:33.0000000Z ##[error]Process completed with exit code 1.
+                """);
+        assertThat(lines.get(0).kind()).isEqualTo(LineKind.STEP_START);
+        assertThat(lines.get(0).step()).isEqualTo("Run npm test");
+        assertThat(lines.get(1).step()).isEqualTo("Run npm test");
+        assertThat(lines.get(2).kind()).isEqualTo(LineKind.NOISE);
+        assertThat(lines.get(3).kind()).isEqualTo(LineKind.CI_ERROR);
+        assertThat(lines.get(3).text()).isEqualTo("Process completed with exit code 1.");
+    }
+
+    @Test
+    void gitLabSectionMarkersNameTheStepAndDisappearFromTheText() {
+        var lines = normalize("section_start:1700000000:step_script\r\u001B[0K\u001B[0;m$ cargo test\n"
+                + "running 3 tests\n"
+                + "section_end:1700000100:step_script\r\u001B[0K\n");
+        assertThat(lines.get(0).kind()).isEqualTo(LineKind.STEP_START);
+        assertThat(lines.get(0).step()).isEqualTo("step_script");
+        assertThat(lines.get(1).step()).isEqualTo("step_script");
+        assertThat(lines.get(2).kind()).isEqualTo(LineKind.NOISE);
+    }
+
+    @Test
+    void travisFoldAndTimeMarkersAreRemovedAndTheFoldNamesTheStep() {
+        var lines = normalize("travis_fold:start:install.1\r\u001B[0Ktravis_time:start:0a1b2c3d\r\u001B[0K$ bundle install\n"
+                + "travis_time:end:0a1b2c3d:start=1,finish=2,duration=1\r\u001B[0K\n");
+        assertThat(lines.get(0).text()).isEqualTo("$ bundle install");
+        assertThat(lines.get(1).kind()).isEqualTo(LineKind.NOISE);
+    }
+
+    @Test
+    void jenkinsPipelineNoiseIsDroppedAndStagesStartSteps() {
+        var lines = normalize("[Pipeline] stage\n[Pipeline] { (Build)\n+ mvn -B verify\n[Pipeline] }\n");
+        assertThat(lines.get(0).kind()).isEqualTo(LineKind.NOISE);
+        assertThat(lines.get(1).kind()).isEqualTo(LineKind.STEP_START);
+        assertThat(lines.get(1).step()).isEqualTo("Build");
+        assertThat(lines.get(2).step()).isEqualTo("Build");
+        assertThat(lines.get(3).kind()).isEqualTo(LineKind.NOISE);
+    }
+
+    @Test
+    void invalidUtf8IsDecodedLossilyInsteadOfFailing() {
+        byte[] log = {'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'd', 'o', 'n', 'e', '\n'};
+        var lines = normalize(log);
+        assertThat(lines.getFirst().text()).startsWith("ok ").endsWith(" done").contains("\uFFFD");
+    }
+
+    @Test
+    void nulBytesAreRemoved() {
+        var lines = normalize("err\u0000or: disk\u0000 full\n");
+        assertThat(lines.getFirst().text()).isEqualTo("error: disk full");
+    }
+
+    @Test
+    void anOverLongLineIsCutAndMarked() {
+        String longLine = "x".repeat(10_000);
+        List<NormalizedLine> out = new ArrayList<>();
+        new LogNormalizer(200).normalize(new ByteArrayInputStream((longLine + "\nafter\n").getBytes(StandardCharsets.UTF_8)), out::add);
+        assertThat(out.getFirst().text()).startsWith("x".repeat(200)).contains("line cut").hasSizeLessThan(300);
+        assertThat(out.get(1).text()).isEqualTo("after");
+    }
+
+    @Test
+    void originalLineNumbersAreKeptThroughBlankAndNoiseLines() {
+        var lines = normalize("one\n\n[Pipeline] echo\nfour\n");
+        assertThat(lines).extracting(NormalizedLine::number).containsExactly(1, 2, 3, 4);
+        assertThat(lines.get(3).text()).isEqualTo("four");
+    }
+
+    @Test
+    void aFinalLineWithoutNewlineStillCounts() {
+        assertThat(normalize("a\nb")).extracting(NormalizedLine::text).containsExactly("a", "b");
+    }
+}
