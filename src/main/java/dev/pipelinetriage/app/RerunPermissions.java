@@ -13,13 +13,14 @@ import java.util.Set;
 
 /**
  * Who may start side effects from chat: configured user ids, and members of configured user groups (on-call),
- * looked up through the platform with a short cache so that removal from the group takes effect within the
- * cache's lifetime. A failed lookup is never cached and never allows.
+ * looked up per user through the platform with a short cache so that removal from the group takes effect within
+ * the cache's lifetime. A failed lookup is never cached and never allows.
  */
 public final class RerunPermissions implements Authorizer {
     private final Set<String> users;
     private final List<String> groups;
     private final GroupDirectory directory;
+    /** Per workspace/user: which configured groups they belong to. */
     private final Cache<String, Set<String>> memberships;
 
     public RerunPermissions(Set<String> users, List<String> groups, GroupDirectory directory, Duration cacheFor,
@@ -38,26 +39,26 @@ public final class RerunPermissions implements Authorizer {
         if (users.contains(actor.user())) {
             return new Allowed("listed user");
         }
-        String failure = null;
-        for (String group : groups) {
-            String key = actor.workspace() + "/" + group;
-            Set<String> members = memberships.getIfPresent(key);
-            if (members == null) {
-                switch (directory.members(actor.workspace(), group)) {
-                    case GroupDirectory.Members m -> {
-                        members = m.users();
-                        memberships.put(key, members);
+        if (!groups.isEmpty()) {
+            String key = actor.workspace() + "/" + actor.user();
+            Set<String> memberOf = memberships.getIfPresent(key);
+            if (memberOf == null) {
+                switch (directory.memberships(actor.workspace(), actor.user(), groups)) {
+                    case GroupDirectory.MemberOf m -> {
+                        memberOf = m.groups();
+                        memberships.put(key, memberOf);
                     }
-                    case GroupDirectory.LookupFailed f -> failure = f.reason();
+                    case GroupDirectory.LookupFailed f -> {
+                        return new Denied("The bot could not check the on-call group membership (" + f.reason()
+                                + "), so it does not " + action + " anything now; try again in a minute.");
+                    }
                 }
             }
-            if (members != null && members.contains(actor.user())) {
-                return new Allowed("member of user group " + group);
+            for (String group : groups) {
+                if (memberOf.contains(group)) {
+                    return new Allowed("member of user group " + group);
+                }
             }
-        }
-        if (failure != null) {
-            return new Denied("The bot could not check the on-call group membership (" + failure + "), so it does not "
-                    + action + " anything now; try again in a minute.");
         }
         return new Denied("Only on-call engineers may " + action + " jobs from chat: the configured users and members "
                 + "of the configured on-call user groups. Ask one of them.");

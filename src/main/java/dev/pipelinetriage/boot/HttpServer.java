@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -13,7 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Embedded Jetty 12: {@code POST /slack/events} and {@code GET /healthz}. */
+/** Embedded Jetty 12: the chat endpoints ({@code POST /slack/events}, {@code POST /api/messages}) and {@code GET /healthz}. */
 final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
@@ -27,7 +28,8 @@ final class HttpServer implements AutoCloseable {
         this.ready = ready;
     }
 
-    static HttpServer start(String host, int port, HttpServlet slack) throws IOException {
+    /** @param endpoints servlets by path, e.g. {@code /slack/events} */
+    static HttpServer start(String host, int port, Map<String, HttpServlet> endpoints) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -38,7 +40,7 @@ final class HttpServer implements AutoCloseable {
         AtomicBoolean ready = new AtomicBoolean();
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("slack", slack), "/slack/events");
+        endpoints.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
         context.addServlet(new ServletHolder("health", new Health(ready)), "/healthz");
         server.setHandler(context);
         server.setStopTimeout(5_000);

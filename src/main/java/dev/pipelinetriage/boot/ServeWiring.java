@@ -7,6 +7,9 @@ import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
+import dev.pipelinetriage.adapter.teams.TeamsBot;
+import dev.pipelinetriage.adapter.teams.TeamsClient;
+import dev.pipelinetriage.adapter.teams.TeamsSettings;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
@@ -14,10 +17,12 @@ import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
 import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.SlackSection;
+import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
@@ -26,19 +31,23 @@ import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * Composes {@code pipeline-triage serve}: the CI providers, the embedded store, the triage engine, the chat
- * layer and the Slack app behind the HTTP server. Secrets are read here, once; a missing one fails with a
+ * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
@@ -48,6 +57,10 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
+    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
+    private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
+    /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
+    private static final Duration KEY_REFRESH = Duration.ofHours(1);
 
     private ServeWiring() {
     }
@@ -57,38 +70,53 @@ public final class ServeWiring {
      *
      * @param ciSleeper waits between CI retries
      * @param slackSleeper waits for Slack's Retry-After and per-channel pacing
+     * @param teamsSleeper waits between Bot Connector retries
      * @param port 0 for any free port
      */
     public record Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper,
-            String host, int port, int concurrency, int maxTasks) {
+            dev.pipelinetriage.adapter.teams.Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
             Objects.requireNonNull(slackSleeper, "slackSleeper");
+            Objects.requireNonNull(teamsSleeper, "teamsSleeper");
             Objects.requireNonNull(host, "host");
+        }
+
+        /** For setups without Teams (its retries would wait for real, but nothing calls them). */
+        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+                int port, int concurrency, int maxTasks) {
+            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    concurrency, maxTasks);
         }
 
         public static Setup production(String host, int port) {
             return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
-                    host, port, Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
+                    dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
         }
     }
 
     /** Starts everything; the caller owns the result and closes it. */
     public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
-        SlackSection slack = config.slackSection().orElseThrow(() -> new ConfigException("slack",
-                "missing: serve needs a slack section with signingSecret and botToken"));
-        SlackSettings settings = new SlackSettings(slack.signingSecret().read("slack.signingSecret", env),
-                slack.botToken().read("slack.botToken", env), slack.apiBaseUrl().toString(), slack.postInterval(), 4,
-                1024 * 1024);
-        Optional<String> appToken = slack.socketModeToken().map(t -> t.read("slack.appToken", env));
+        if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
+            throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
+                    + "teams section (appId, appPassword, allowedTenants)");
+        }
+        // Secrets are read before anything starts, so a missing one fails fast and names its key.
+        Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
+                slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
+                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024));
+        Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
+                .map(t -> t.read("slack.appToken", env));
+        Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
         List<KnownError> knownErrors = switch (Bootstrap.knowledgeBase(Optional.empty())) {
             case KnowledgeBaseLoad.Loaded loaded -> loaded.knownErrors();
             case KnowledgeBaseLoad.Invalid invalid -> throw new ConfigException("the bundled knowledge base is invalid: "
                     + invalid.problems().getFirst());
         };
-        List<CiProvider> providers = CiWiring.providers(config.ci(), env, CiHttpClients.newSharedClient(), setup.clock(),
-                setup.ciSleeper());
+        OkHttpClient http = CiHttpClients.newSharedClient();
+        List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper());
 
         EmbeddedStore store = EmbeddedStore.open(config.store().directory());
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
@@ -98,26 +126,63 @@ public final class ServeWiring {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             TriageService triage = Bootstrap.triageService(knownErrors);
             CardCodec codec = new CardCodec();
-            TriageConversation conversation = new TriageConversation(new LinkDetector(logs, slack.maxLinksPerMessage()),
-                    new LinkTriage(logs, triage, EXCERPT_LINES),
-                    new CardBuilder(slack.runbookBaseUrl() == null ? null : slack.runbookBaseUrl().toString()), codec,
-                    store.stateStore(), workers, setup.clock(), DEDUP_FOR, new HashSet<>(slack.allowedChannels()));
-            SlackClient client = new SlackClient(settings, setup.clock(), setup.slackSleeper());
-            RerunPermissions permissions = new RerunPermissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
-                    client.groupDirectory(), GROUP_CACHE, Ticker.systemTicker());
-            CardActions actions = new CardActions(new RerunService(providers, permissions, store.stateStore(),
-                    store.auditLog(), setup.clock(), CONFIRM_WITHIN), new FeedbackService(store.stateStore(),
-                    new Redactor(), setup.clock()), store.stateStore(), codec, knownErrors);
-            app = new SlackApp(client, conversation, actions, workers, setup.clock());
-            server = HttpServer.start(setup.host(), setup.port(), app.servlet());
-            if (appToken.isPresent()) {
+            Shared shared = new Shared(logs, new LinkTriage(logs, triage, EXCERPT_LINES), codec, store, workers, providers,
+                    knownErrors, setup.clock());
+            Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
+            if (slackSettings.isPresent()) {
+                SlackSection slack = config.slack();
+                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
+                app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
+                        new HashSet<>(slack.allowedChannels())), shared.actions(Set.copyOf(slack.rerunUsers()),
+                        slack.rerunUserGroups(), client.groupDirectory()), workers, setup.clock());
+                endpoints.put("/slack/events", app.servlet());
+            }
+            if (teamsSettings.isPresent()) {
+                TeamsSection teams = config.teams();
+                TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
+                TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
+                        Set.of()), shared.actions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                        client.groupDirectory()), codec, store.stateStore(), store.auditLog(), workers, TEAMS_DEDUP_FOR);
+                endpoints.put("/api/messages", bot.servlet());
+            }
+            server = HttpServer.start(setup.host(), setup.port(), endpoints);
+            if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
             }
             server.ready();
-            return new Served(server, app, workers, store);
+            return new Served(server, app, workers, store, List.copyOf(endpoints.keySet()));
         } catch (IOException | RuntimeException e) {
             closeQuietly(server, app, workers, store);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static TeamsSettings teamsSettings(TeamsSection teams, Map<String, String> env) {
+        String password = teams.appPassword().read("teams.appPassword", env);
+        return new TeamsSettings(teams.appId(), password, teams.tenant(), Set.copyOf(teams.allowedTenants()),
+                teams.openIdMetadataUrl(), teams.loginBaseUrl(), teams.graphBaseUrl(),
+                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH);
+    }
+
+    /**
+     * What every chat platform shares: one triage pipeline, store and worker pool. Each platform gets its own
+     * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
+     * same use cases.
+     */
+    private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, EmbeddedStore store, Workers workers,
+            List<CiProvider> providers, List<KnownError> knownErrors, Clock clock) {
+
+        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels) {
+            return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.stateStore(),
+                    workers, clock, DEDUP_FOR, channels);
+        }
+
+        CardActions actions(Set<String> users, List<String> groups, GroupDirectory directory) {
+            RerunPermissions permissions = new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
+            return new CardActions(new RerunService(providers, permissions, store.stateStore(), store.auditLog(), clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.stateStore(), new Redactor(), clock), store.stateStore(),
+                    codec, knownErrors);
         }
     }
 
@@ -138,16 +203,28 @@ public final class ServeWiring {
         private final SlackApp app;
         private final Workers workers;
         private final EmbeddedStore store;
+        private final List<String> endpoints;
 
-        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store) {
+        Served(HttpServer server, SlackApp app, Workers workers, EmbeddedStore store, List<String> endpoints) {
             this.server = server;
             this.app = app;
             this.workers = workers;
             this.store = store;
+            this.endpoints = endpoints;
+        }
+
+        /** The chat endpoints served, e.g. {@code POST /api/messages}. */
+        public List<String> endpoints() {
+            return endpoints.stream().map(path -> "POST " + path).toList();
         }
 
         public int port() {
             return server.port();
+        }
+
+        /** Chat tasks accepted and not finished (tests wait for none before counting requests). */
+        public int pendingTasks() {
+            return workers.pending();
         }
 
         /** Waits until every accepted task has finished (tests use it before counting requests). */

@@ -15,13 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code serve}: the chat bot. Exit codes: 2 bad configuration, 5 could not start. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the Slack bot: POST /slack/events (events, commands, interactivity) and GET /healthz.")
+        description = "Run the chat bot: POST /slack/events (Slack events, commands, interactivity), POST /api/messages "
+                + "(Microsoft Teams activities) and GET /healthz.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file with the ci and slack sections "
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file with the ci section and a slack and/or teams section "
             + "(default: $" + ConfigLoader.ENV_VAR + ").")
     Path config;
 
@@ -53,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 5;
         }
-        out.printf("pipeline-triage is serving on %s:%d (POST /slack/events, GET /healthz)%n", host, served.port());
+        out.printf("pipeline-triage is serving on %s:%d (%s, GET /healthz)%n", host, served.port(), String.join(", ", served.endpoints()));
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "shutdown"));
         served.join();

@@ -91,14 +91,15 @@ final class SlackWeb {
         return a.ok() ? Optional.empty() : Optional.of(a.error());
     }
 
-    GroupDirectory.Membership groupMembers(String team, String group) {
+    /** Whether {@code user} is in {@code group} ({@code MemberOf} that group or none), or why Slack did not say. */
+    GroupDirectory.Membership groupMembership(String team, String group, String user) {
         Answer<UsergroupsUsersListResponse> a = call("usergroups.users.list", null, false, () -> client.usergroupsUsersList(
                 UsergroupsUsersListRequest.builder().usergroup(group).teamId(team).build()));
         if (!a.ok()) {
             return new GroupDirectory.LookupFailed("Slack answered " + a.error() + " for user group " + group);
         }
         List<String> users = a.response().getUsers();
-        return new GroupDirectory.Members(users == null ? java.util.Set.of() : java.util.Set.copyOf(users));
+        return new GroupDirectory.MemberOf(users != null && users.contains(user) ? java.util.Set.of(group) : java.util.Set.of());
     }
 
     private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced, Call<R> call) {

@@ -34,6 +34,9 @@ public final class ConfigLoader {
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis");
+    private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
+            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl");
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
             "logHosts", "maxConcurrentRequests");
     /** Where GitHub's log endpoint redirects (the API description's example and blob storage seen in practice). */
@@ -55,7 +58,7 @@ public final class ConfigLoader {
         return parse(read(path));
     }
 
-    /** For {@code serve}: also reads and validates the {@code slack:} and {@code store:} sections. */
+    /** For {@code serve}: also reads and validates the {@code slack:}, {@code teams:} and {@code store:} sections. */
     public static AppConfig loadForServe(Path path) {
         return parseForServe(read(path));
     }
@@ -75,11 +78,12 @@ public final class ConfigLoader {
         return new AppConfig(ci(root(yaml)));
     }
 
-    /** The {@code ci:}, {@code slack:} and {@code store:} sections, each validated. */
+    /** The {@code ci:}, {@code slack:}, {@code teams:} and {@code store:} sections, each validated. */
     public static AppConfig parseForServe(String yaml) {
         JsonNode root = root(yaml);
         SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
-        return new AppConfig(ci(root), slack, store(root.get("store")));
+        TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
+        return new AppConfig(ci(root), slack, store(root.get("store")), teams);
     }
 
     private static CiConfig ci(JsonNode root) {
@@ -130,6 +134,50 @@ public final class ConfigLoader {
         long interval = integer(slack, "slack", "postIntervalMillis", 1000, 0, 60_000);
         return new SlackSection(signing, bot, app, channels, users, groups, runbooks, api, maxLinks,
                 Duration.ofMillis(interval));
+    }
+
+    private static TeamsSection teams(JsonNode teams) {
+        if (!teams.isObject()) {
+            throw new ConfigException("teams", "must be a mapping with appId, appPassword and allowedTenants");
+        }
+        rejectUnknown(teams, "teams", TEAMS_KEYS);
+        String appId = text(teams, "teams", "appId", true);
+        if (!appId.matches(GUID)) {
+            throw new ConfigException("teams.appId", "must be the bot's Microsoft App ID (a GUID), got '" + abbreviate(appId) + "'");
+        }
+        CredentialSource password = token(teams.get("appPassword"), "teams.appPassword");
+        String tenant = Optional.ofNullable(text(teams, "teams", "tenant", false)).orElse("botframework.com");
+        if (!tenant.matches(GUID) && !tenant.equals("botframework.com")) {
+            throw new ConfigException("teams.tenant", "must be a tenant id (GUID) or botframework.com, got '" + abbreviate(tenant) + "'");
+        }
+        List<String> tenants = ids(teams, "teams", "allowedTenants", GUID, "tenant ids (GUIDs)");
+        if (tenants.isEmpty()) {
+            throw new ConfigException("teams.allowedTenants", "required: the tenant ids whose Teams may use the bot");
+        }
+        List<String> users = List.of();
+        List<String> groups = List.of();
+        JsonNode rerun = teams.get("rerun");
+        if (rerun != null && !rerun.isNull()) {
+            if (!rerun.isObject()) {
+                throw new ConfigException("teams.rerun", "must be a mapping with users and/or groups");
+            }
+            rejectUnknown(rerun, "teams.rerun", Set.of("users", "groups"));
+            users = ids(rerun, "teams.rerun", "users", GUID, "Entra object ids (GUIDs)");
+            groups = ids(rerun, "teams.rerun", "groups", GUID, "Entra group ids (GUIDs)");
+        }
+        if (!groups.isEmpty() && !tenant.matches(GUID)) {
+            throw new ConfigException("teams.tenant", "must be the tenant id when teams.rerun.groups are named: group "
+                    + "membership is read from Microsoft Graph in that tenant");
+        }
+        URI runbooks = url(teams, "teams", "runbookBaseUrl").orElse(null);
+        int maxLinks = (int) integer(teams, "teams", "maxLinksPerMessage", 3, 1, 20);
+        URI metadata = url(teams, "teams", "openIdMetadataUrl")
+                .orElse(URI.create("https://login.botframework.com/v1/.well-known/openidconfiguration"));
+        URI login = url(teams, "teams", "loginBaseUrl").orElse(URI.create("https://login.microsoftonline.com"));
+        URI graph = url(teams, "teams", "graphBaseUrl").orElse(URI.create("https://graph.microsoft.com"));
+        URI test = url(teams, "teams", "testServiceUrl").orElse(null);
+        return new TeamsSection(appId, password, tenant, tenants, users, groups, runbooks, maxLinks, metadata, login,
+                graph, test);
     }
 
     private static StoreSection store(JsonNode store) {

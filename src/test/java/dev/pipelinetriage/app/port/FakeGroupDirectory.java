@@ -1,9 +1,11 @@
 package dev.pipelinetriage.app.port;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** User groups in memory, for tests: set members, make lookups fail, count lookups (to see the cache work). */
 public final class FakeGroupDirectory implements GroupDirectory {
@@ -25,11 +27,12 @@ public final class FakeGroupDirectory implements GroupDirectory {
     }
 
     @Override
-    public Membership members(String workspace, String groupId) {
+    public Membership memberships(String workspace, String user, List<String> groupIds) {
         lookups.incrementAndGet();
         if (failure != null) {
             return new LookupFailed(failure);
         }
-        return new Members(groups.getOrDefault(groupId, Set.of()));
+        return new MemberOf(groupIds.stream().filter(g -> groups.getOrDefault(g, Set.of()).contains(user))
+                .collect(Collectors.toSet()));
     }
 }

@@ -1,0 +1,39 @@
+package dev.pipelinetriage.boot.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code teams:} section: the Azure bot registration (app id, credential by reference), the tenants served,
+ * who may rerun, and the Microsoft endpoints (overridable so tests can point them at fakes).
+ *
+ * @param tenant the tenant the app token is requested from: the tenant id for a single-tenant registration
+ *     (required when {@code rerunGroups} are named, because Graph is asked in that tenant), else
+ *     {@code botframework.com}
+ * @param allowedTenants tenant ids whose requests are served
+ * @param rerunUsers Entra object ids allowed to rerun jobs
+ * @param rerunGroups Entra group ids whose (transitive) members may rerun jobs
+ * @param testServiceUrl a plain-http Bot Connector URL prefix to accept (tests only), or null
+ */
+public record TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
+        List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
+        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl) {
+
+    public TeamsSection {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(appPassword, "appPassword");
+        Objects.requireNonNull(tenant, "tenant");
+        allowedTenants = List.copyOf(allowedTenants);
+        rerunUsers = List.copyOf(rerunUsers);
+        rerunGroups = List.copyOf(rerunGroups);
+        Objects.requireNonNull(openIdMetadataUrl, "openIdMetadataUrl");
+        Objects.requireNonNull(loginBaseUrl, "loginBaseUrl");
+        Objects.requireNonNull(graphBaseUrl, "graphBaseUrl");
+    }
+
+    public Optional<URI> testServiceUrlPrefix() {
+        return Optional.ofNullable(testServiceUrl);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.pipelinetriage.adapter.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipelinetriage.chat.CardView;
+import dev.pipelinetriage.chat.ChatText;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Verdict;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Adaptive Card for a triage card (shapes: adaptivecards.io schema 1.4; Teams "Universal Actions for
+ * Adaptive Cards" for Action.Execute, "Mention support within Adaptive Cards" for msteams.entities).
+ */
+class TeamsAdaptiveCardsTest {
+    private final People people = new People();
+    private final AdaptiveCards cards = new AdaptiveCards(people);
+
+    private static CardView card(List<LogLine> excerpt, String step) {
+        return new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642", null,
+                List.of(new CardView.Triaged("test", Verdict.PLATFORM, "Platform: the CI infrastructure failed, not the code",
+                        "high confidence (85%)", "matched a known error", step, "Maven Central timed out",
+                        "https://git.example/kb/blob/main/runbooks/maven-central.md", excerpt, false,
+                        List.of("A rerun is likely to pass: use Rerun failed jobs."))), 0, Verdict.PLATFORM, null);
+    }
+
+    @Test
+    void aLogLineTryingToInjectAMentionOrALinkIsEscaped() {
+        var excerpt = List.of(new LogLine(41, "<at>Everyone</at> click [here](https://evil.example/x) or www.evil.example"),
+                new LogLine(42, "<a href=\"https://evil.example\">docs</a> **bold**"));
+
+        JsonNode card = cards.render(card(excerpt, "<at>Build</at>"));
+
+        String text = card.toString();
+        assertThat(text).doesNotContain("<at>Everyone</at>", "<at>Build</at>", "https://evil.example", "www.evil",
+                "<a href");
+        assertThat(text).contains("<\u200Bat>Everyone<\u200B/at>", "https:\u200B//evil.example/x", "w\u200Bww.evil.example");
+        // Excerpt lines are TextRuns (never markdown), monospace, numbered as in the log.
+        List<JsonNode> runs = card.findValues("inlines").stream().flatMap(i -> i.valueStream())
+                .filter(r -> "Monospace".equals(r.path("fontType").asText())).toList();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("type").asText()).isEqualTo("TextRun");
+        assertThat(runs.get(0).get("text").asText()).startsWith("41  ");
+        // No mention entity exists unless the bot names someone itself.
+        assertThat(card.at("/msteams/entities").isMissingNode()).isTrue();
+        assertThat(card.findValues("type").stream().map(JsonNode::asText)).doesNotContain("TextBlock");
+    }
+
+    @Test
+    void theCardShowsVerdictStepKnownErrorRunbookAndTheThreeActions() {
+        JsonNode card = cards.render(card(List.of(new LogLine(7, "Could not transfer artifact")), "Run mvn verify"));
+
+        assertThat(card.toString()).contains("Verdict: ", "Platform: the CI infrastructure failed", "high confidence (85%)",
+                "Failed step: ", "Run mvn verify", "Known error: ", "Maven Central timed out", "Next steps");
+        assertThat(card.findValues("url").stream().map(JsonNode::asText)).containsExactly(
+                "https://git.example/kb/blob/main/runbooks/maven-central.md",
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642");
+        assertThat(card.get("actions").findValues("verb").stream().map(JsonNode::asText))
+                .containsExactly("rerun", "notRight", "helpful");
+        assertThat(card.get("actions").findValues("cardId").stream().map(JsonNode::asText)).containsOnly("card-1");
+    }
+
+    @Test
+    void theRerunNoteMentionsWhoAskedByTheirTeamsId() {
+        people.saw("0c1e7d6a-3b1f-4f4b-9a43-7d1e5f2a9b01", "29:abc", "Jane [Smith](https://evil.example)");
+        CardView view = card(List.of(), null).withRerun(new CardView.RerunNote("0c1e7d6a-3b1f-4f4b-9a43-7d1e5f2a9b01",
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642/attempts/2", Instant.parse("2026-11-26T10:05:00Z")));
+
+        JsonNode card = cards.render(view);
+
+        JsonNode mention = card.at("/msteams/entities/0");
+        assertThat(mention.at("/mentioned/id").asText()).isEqualTo("29:abc");
+        assertThat(mention.get("text").asText()).isEqualTo("<at>Jane Smithhttps:\u200B//evil.example</at>");
+        assertThat(card.toString()).contains("Rerun requested by <at>Jane Smithhttps:\u200B//evil.example</at> at 2026-11-26 10:05 UTC");
+    }
+
+    @Test
+    void aMessageIsXmlEscapedAndOnlyTheBotsOwnLinksAreAnchors() {
+        var rendered = TeamsText.xml(ChatText.builder().text("<at>All</at> & <b>x</b> see https://evil.example ")
+                .link("https://github.com/o/r/actions/runs/1/attempts/2", "new attempt").build(), people);
+
+        assertThat(rendered.text()).isEqualTo("&lt;\u200Bat&gt;All&lt;\u200B/at&gt; &amp; &lt;\u200Bb&gt;x&lt;\u200B/b&gt; "
+                + "see https:\u200B//evil.example <a href=\"https://github.com/o/r/actions/runs/1/attempts/2\">new attempt</a>");
+        assertThat(rendered.entities()).isEmpty();
+    }
+
+    @Test
+    void aTeamsMessageIsReducedToTheTextTheLinkDetectorReads() {
+        String text = "<at>Pipeline Triage</at> look at <a href=\"https://github.com/o/r/actions/runs/1?a=1&amp;b=2\">"
+                + "this run</a>&nbsp;please";
+
+        assertThat(TeamsActivities.plainText(text).strip().replaceAll("\\s+", " "))
+                .isEqualTo("look at https://github.com/o/r/actions/runs/1?a=1&b=2 this run please");
+    }
+}
