@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.boot.config.StoreSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,13 +112,14 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void postgresqlIsConfiguredFromAConfigMapAndASecret() {
-        JsonNode postgres = only("ConfigMap", "pipeline-triage-postgres").path("data");
+    void severalReplicasShareOnePostgresqlStoreWhosePasswordComesFromASecret() {
+        var store = ConfigLoader.parseForServe(only("ConfigMap", "pipeline-triage-config").path("data")
+                .path("config.yaml").asText()).store();
 
-        assertThat(postgres.has("PGHOST")).isTrue();
-        assertThat(postgres.has("PGDATABASE")).isTrue();
-        assertThat(container().path("envFrom").findValuesAsText("name")).contains("pipeline-triage-postgres");
-        assertThat(stream(container().path("env")).filter(e -> e.path("name").asText().equals("PGPASSWORD")))
+        assertThat(store.type()).isEqualTo(StoreSection.Type.POSTGRES);
+        assertThat(store.url()).startsWith("jdbc:postgresql://").doesNotContain("password");
+        String variable = ((CredentialSource.FromEnv) store.password()).variable();
+        assertThat(stream(container().path("env")).filter(e -> e.path("name").asText().equals(variable)))
                 .singleElement().satisfies(e -> assertThat(e.path("valueFrom").has("secretKeyRef")).isTrue());
     }
 
