@@ -160,9 +160,11 @@ public final class ServeWiring {
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
                 TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
+                RerunPermissions permissions = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
+                        client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of()), shared.actions(shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
-                        client.groupDirectory())), codec, store.state(), store.audit(), workers, TEAMS_DEDUP_FOR);
+                        Set.of()), shared.actions(permissions), shared.ticketActions(permissions), codec, store.state(),
+                        store.audit(), workers, TEAMS_DEDUP_FOR);
                 endpoints.put("/api/messages", bot.servlet());
             }
             recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
