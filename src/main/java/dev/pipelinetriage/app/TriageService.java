@@ -12,6 +12,7 @@ import dev.pipelinetriage.engine.extract.Extraction;
 import dev.pipelinetriage.engine.extract.FailureExtractor;
 import dev.pipelinetriage.engine.match.HitCollector;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
+import dev.pipelinetriage.engine.match.RegexEvidence;
 import dev.pipelinetriage.engine.normalize.LineKind;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
 import dev.pipelinetriage.engine.normalize.NormalizedLine;
@@ -65,7 +66,19 @@ public final class TriageService {
         return analyze(sink -> normalizer.normalize(log.lines(), sink), maxLines, log.truncated());
     }
 
+    /**
+     * Analyzes a whole log and keeps what the knowledge-base report needs besides the report: every scored
+     * candidate, the entries whose regexes hit anywhere, and the key failure lines.
+     */
+    public TriageDetail analyzeInDetail(InputStream log, int maxLines) {
+        return detail(sink -> normalizer.normalize(log, sink), maxLines, false);
+    }
+
     private TriageReport analyze(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
+        return detail(source, maxLines, truncatedAtSource).report();
+    }
+
+    private TriageDetail detail(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
         var extractor = new FailureExtractor(maxLines).newSession();
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
@@ -84,12 +97,15 @@ public final class TriageService {
         Extraction extraction = extractor.finish();
 
         List<Match> similar = index.search(searchLines(extraction), SEARCH_RESULTS);
-        Classification c = classifier.classify(extraction, hits.evidence(), similar);
+        List<RegexEvidence> evidence = hits.evidence();
+        Classification c = classifier.classify(extraction, evidence, similar);
 
         RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
         String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
-        return new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
+        TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
                 truncatedAtSource, rerun, c.reason());
+        return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
+                evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kb lint [DIR]} and {@code kb test [DIR]}: check a knowledge base (default: the bundled one).
+ * {@code kb lint [DIR]} and {@code kb test [DIR]}: check a knowledge base (default: the bundled one);
+ * {@code kb report} judges it against a folder of logs.
  * Problems print as {@code file:line: message}; the exit status is 1 when there is any.
  */
 @Command(name = "kb", mixinStandardHelpOptions = true,
         description = "Check the knowledge base of known errors.",
-        subcommands = {KbCommand.Lint.class, KbCommand.Test.class})
+        subcommands = {KbCommand.Lint.class, KbCommand.Test.class, KbReportCommand.class})
 public final class KbCommand implements Runnable {
 
     static final int PROBLEMS_FOUND = 1;

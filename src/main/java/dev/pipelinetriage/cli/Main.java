@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Triages failed CI jobs: finds the lines that explain the failure and says whether it is code, platform or flaky.",
-        subcommands = {AnalyzeCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, BenchCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class,
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -53,7 +54,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *   <li>focus = idf-weight of the terms L shares with D / idf-weight of all of L's terms: how much of
  *       the line the example explains, so a long line that merely contains a common word stays low;</li>
  *   <li>similarity = coverage^0.75 x focus^0.25 (coverage dominates: failure lines often carry
- *       project-specific words that no example can contain).</li>
+ *       project-specific words that no example can contain);</li>
+ *   <li>a line that lacks the example's most distinctive term (its highest idf; any of them on a tie) keeps only
+ *       {@value #MISSING_DISTINCTIVE_FACTOR} of that: "npm ERR! code ELIFECYCLE" shares three words with
+ *       "npm ERR! code ERESOLVE" but not the one that names the error;</li>
+ *   <li>an example of fewer than {@value #MIN_TERMS_FOR_PARTIAL} terms only counts for a line whose every
+ *       term it contains: a two-word example is in too many lines to mean anything there.</li>
  * </ul>
  * A phrase indication found in a line scores 1. An entry's score for a line is its best example's
  * similarity, unless one of its own counter-examples resembles the line at least as much: then the line
@@ -65,6 +71,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     /** Entries scoring below this are not returned: an unrelated line shares at most a word or two. */
     static final double MIN_SCORE = 0.3;
     private static final double COVERAGE_WEIGHT = 0.75;
+    static final double MISSING_DISTINCTIVE_FACTOR = 0.6;
+    /** An example with fewer terms only resembles lines made of its own terms. */
+    static final int MIN_TERMS_FOR_PARTIAL = 3;
     private static final int HITS_PER_LINE = 64;
     private static final int MAX_TERMS_PER_QUERY = 256;
     private static final int MAX_EVIDENCE = 5;
@@ -79,7 +88,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private final IndexSearcher searcher;
 
     /** A document: one example or counter-example line of an entry. */
-    private record IndexedLine(int entry, boolean counter, Set<String> terms, double selfScore) {
+    private record IndexedLine(int entry, boolean counter, Set<String> terms, double selfScore, Set<String> distinctive) {
     }
 
     private record IndexedPhrase(int entry, List<String> tokens) {
@@ -104,9 +113,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 }
             }
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            Map<String, Double> idfCache = new HashMap<>();
             for (int i = 0; i < unscored.size(); i++) {
                 IndexedLine line = unscored.get(i);
-                lines.add(new IndexedLine(line.entry(), line.counter(), line.terms(), selfScore(i, line.terms())));
+                double rarest = line.terms().stream().mapToDouble(t -> idf(t, idfCache)).max().orElseThrow();
+                Set<String> distinctive = line.terms().stream()
+                        .filter(t -> idf(t, idfCache) >= rarest - 1e-9)
+                        .collect(Collectors.toUnmodifiableSet());
+                lines.add(new IndexedLine(line.entry(), line.counter(), line.terms(), selfScore(i, line.terms()),
+                        distinctive));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory knowledge index failed", e);
@@ -126,7 +141,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 document.add(new StringField(ORDINAL, Integer.toString(out.size()), Field.Store.NO));
                 document.add(new StoredField(ORDINAL, out.size()));
                 writer.addDocument(document);
-                out.add(new IndexedLine(entry, counter, terms, 0));
+                out.add(new IndexedLine(entry, counter, terms, 0, null));
             }
         }
     }
@@ -223,6 +238,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             }
             double focus = lineWeight == 0 ? 0 : shared / lineWeight;
             double similarity = Math.pow(coverage, COVERAGE_WEIGHT) * Math.pow(focus, 1 - COVERAGE_WEIGHT);
+            if (line.distinctive().stream().noneMatch(terms::contains)) {
+                similarity *= MISSING_DISTINCTIVE_FACTOR;
+            }
+            if (line.terms().size() < MIN_TERMS_FOR_PARTIAL && focus < 1.0) {
+                continue; // "1) Failure:" says too little to vouch for a longer line that merely contains it
+            }
             (line.counter() ? bestCounter : bestExample).merge(line.entry(), similarity, Math::max);
         }
         for (Map.Entry<Integer, Double> example : bestExample.entrySet()) {

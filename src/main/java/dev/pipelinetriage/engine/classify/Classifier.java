@@ -16,29 +16,63 @@ import java.util.Set;
 
 /**
  * Decides the verdict. A known error wins when its evidence sits where the failure is (among the extracted
- * key lines); otherwise generic signals over the key lines give a weaker verdict, or {@code unknown} when
- * the log says too little -- confidence always reflects how the verdict was reached.
+ * key lines, in the excerpt, or among the log's last lines); otherwise generic signals over the key lines
+ * give a weaker verdict, or {@code unknown} when the log says too little -- confidence always reflects how
+ * the verdict was reached.
+ *
+ * <p>Entries tagged {@value #SUMMARY_TAG} recognise a tool's summary ("3 tests failed", "could not compile
+ * due to previous error"): true, but not why. When such an entry leads and an entry that names a cause
+ * (a port in use, a full disk, a refused connection) also matches near the failure, the cause is the
+ * explanation -- a test that failed because its port was taken is not a code failure.
  */
 public final class Classifier {
 
     /** Below this combined score a known error is not trusted as the explanation. */
     static final double MATCH_THRESHOLD = 0.5;
+    /** A cause must score at least this to displace a leading summary entry. */
+    static final double CAUSE_THRESHOLD = 0.6;
+    /** ... and be at most this far below it: a faint resemblance does not explain a clear summary. */
+    static final double CAUSE_MARGIN = 0.25;
+    /** Tag of entries that recognise a failure summary rather than its cause. */
+    public static final String SUMMARY_TAG = "summary";
+    /** Share of the log after which a regex hit outside the excerpt still counts as where the job ended. */
+    static final double LATE_SHARE = 0.75;
     private static final int KEY_LINES_CONSIDERED = 12;
 
     public Classification classify(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
         List<Match> candidates = combine(extraction, regexEvidence, searchMatches);
         if (!candidates.isEmpty() && candidates.getFirst().score() >= MATCH_THRESHOLD) {
-            Match best = candidates.getFirst();
+            Match best = explanation(candidates);
             KnownError entry = best.knownError();
-            double confidence = Math.min(0.97, 0.35 + 0.6 * best.score());
-            return new Classification(entry.category().verdict(), round(confidence), best,
-                    "matches known error '" + entry.title() + "'");
+            double confidence = Math.min(0.97, 0.2 + 0.75 * best.score());
+            String reason = best == candidates.getFirst()
+                    ? "matches known error '" + entry.title() + "'"
+                    : "matches known error '" + entry.title() + "', the cause behind '"
+                            + candidates.getFirst().knownError().title() + "'";
+            return new Classification(entry.category().verdict(), round(confidence), best, reason);
         }
         return fallback(extraction);
     }
 
-    /** One score per known error: regex evidence near the failure, Lucene similarity, or both. */
-    List<Match> combine(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
+    /** The leading candidate, unless it is a summary and a cause matched near the failure too. */
+    private static Match explanation(List<Match> candidates) {
+        Match top = candidates.getFirst();
+        if (!isSummary(top.knownError())) {
+            return top;
+        }
+        return candidates.stream()
+                .filter(m -> m.score() >= Math.max(CAUSE_THRESHOLD, top.score() - CAUSE_MARGIN)
+                        && !isSummary(m.knownError()))
+                .findFirst()
+                .orElse(top);
+    }
+
+    static boolean isSummary(KnownError entry) {
+        return entry.tags().contains(SUMMARY_TAG);
+    }
+
+    /** One score per known error, best first: regex evidence near the failure, Lucene similarity, or both. */
+    public List<Match> combine(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
         Map<Integer, Integer> keyRank = new HashMap<>();
         List<LogLine> keys = extraction.keyLines();
         for (int i = 0; i < Math.min(keys.size(), KEY_LINES_CONSIDERED); i++) {
@@ -56,7 +90,7 @@ public final class Classifier {
                 score += 0.35 - 0.02 * bestRank;
             } else if (evidence.lines().stream().anyMatch(l -> excerptLines.contains(l.number()))) {
                 score += 0.15;
-            } else {
+            } else if (!isLate(evidence, extraction)) {
                 score -= 0.1; // found somewhere in the log, but not where the job failed
             }
             if (evidence.hits() > 1) {
@@ -68,7 +102,9 @@ public final class Classifier {
             Match existing = best.get(m.knownError().id());
             double score = 0.85 * m.score();
             if (existing != null) {
-                score = Math.max(existing.score(), score) + 0.05;
+                // Regex and similarity agree; the closer the resemblance to an example, the more specific the
+                // entry, which decides between two entries whose regexes both hit the same line.
+                score = Math.max(existing.score(), score) + 0.1 * m.score();
                 var evidence = new ArrayList<>(existing.evidence());
                 m.evidence().stream().filter(l -> !evidence.contains(l)).forEach(evidence::add);
                 best.put(m.knownError().id(), new Match(m.knownError(), clamp(score), evidence));
@@ -79,6 +115,15 @@ public final class Classifier {
         return best.values().stream()
                 .sorted((a, b) -> Double.compare(b.score(), a.score()))
                 .toList();
+    }
+
+    /**
+     * True when the entry last showed in the log's final part: the job ended on it even if the extractor
+     * chose other lines (a formatter's diff, a browser disconnect before a wrapper's error lines).
+     */
+    private static boolean isLate(RegexEvidence evidence, Extraction extraction) {
+        int last = evidence.lines().stream().mapToInt(LogLine::number).max().orElse(0);
+        return extraction.lineCount() > 0 && last >= LATE_SHARE * extraction.lineCount();
     }
 
     private static void put(Map<String, Match> best, Match m) {

@@ -26,7 +26,7 @@ final class GenericSignals {
             GenericSignal.of("registry", Verdict.PLATFORM, 5,
                     "(?i)(?:\\b(?:502|503|504) (?:Bad Gateway|Service Unavailable|Gateway Time-?out)|\\b429 Too Many Requests|toomanyrequests|rate limit(?:ed)? exceeded|Could not transfer artifact|Could not GET|Could not HEAD|Failed to fetch|Hash Sum mismatch|Unable to fetch some archives|Failed to download|download failed|returned error: 5\\d\\d|HTTP (?:status|Error) 5\\d\\d|status code 5\\d\\d)"),
             GenericSignal.of("resources", Verdict.PLATFORM, 6,
-                    "(?i)(?:no space left on device|ENOSPC|disk quota exceeded|out of memory|OOMKilled|Cannot allocate memory|Java heap space|JavaScript heap out of memory|exit code 137|signal: killed|\\bKilled\\b|GC overhead limit exceeded|too many open files)"),
+                    "(?i)(?:no space left on device|ENOSPC|disk quota exceeded|out of memory|OOMKilled|Cannot allocate memory|Java heap space|JavaScript heap out of memory|exit code 137|signal: killed|(?-i:(?:^|\\s)Killed(?:\\s|$))|GC overhead limit exceeded|too many open files)"),
             GenericSignal.of("runner", Verdict.PLATFORM, 6,
                     "(?i)(?:lost communication with the server|runner has received a shutdown signal|The operation was canceled|stopped hearing from agent|runner system failure|ERROR: Job failed \\(system failure\\)|exceeded the maximum time limit|No output has been received in the last|job exceeded|agent went offline|channel is closed|ChannelClosedException|RemovedFromQueue|The hosted runner|timed out after \\d+ minutes|execution expired|Waiting for a runner)"),
             GenericSignal.of("credentials", Verdict.PLATFORM, 4,

@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.extract;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,7 @@ final class ErrorRules {
      * Any line worth scoring contains one of these (case aside), or starts like a stack frame. "at " alone
      * would let through most lines of prose ("that ", "format "), so frames are recognised by their start.
      */
-    private static final Keywords TRIGGERS = new Keywords(
+    private static final LiteralAutomaton TRIGGERS = new LiteralAutomaton(List.of(
         "err", "fail", "fatal", "exception", "traceback", "killed", "denied", "refused", "timed out",
         "timeout", "not found", "cannot", "could not", "couldn't", "unable", "panic", "abort", "exit code",
         "exited with", "assert", "expected", "no space", "unauthorized", "forbidden", "rate limit",
@@ -32,7 +33,7 @@ final class ErrorRules {
         "caused by", "✗", "✖", "×", "●", "not ok", "bad ", "reset", "unreachable", "unknown", "terminated",
         "dubious", "looks like", "illegal", "__", "in `", "+0x", "not available", "exceeded", "violat",
         "deprecat", "severity", "[!!]", "incompatible", "undeclared", "redeclared", "not defined",
-        "no matching", "unsatisf", "non-zero", "nonzero", "stack trace", "core dumped", "signal", "file \"");
+        "no matching", "unsatisf", "non-zero", "nonzero", "stack trace", "core dumped", "signal", "file \""));
 
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
@@ -139,12 +140,11 @@ final class ErrorRules {
         if (text.length() < 3 || !hasTrigger(text)) {
             return null;
         }
-        if (NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find()) {
-            return null;
-        }
         for (ErrorRule rule : RULES) {
             if (rule.pattern().matcher(text).find()) {
-                return rule;
+                // Checked only for lines a rule took: most lines match no rule, and this check is costly.
+                boolean reassuring = NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find();
+                return reassuring ? null : rule;
             }
         }
         return null;
@@ -250,7 +250,7 @@ final class ErrorRules {
     }
 
     private static boolean hasTrigger(String text) {
-        return TRIGGERS.anyIn(text) || startsLikeAFrame(text);
+        return TRIGGERS.occursIn(text) || startsLikeAFrame(text);
     }
 
     private static boolean startsLikeAFrame(String text) {

@@ -56,6 +56,11 @@ public final class BoundedRegex {
         return Optional.ofNullable(requiredLiteral);
     }
 
+    /** Whether {@link #requiredLiteral()} is to be found regardless of ASCII case (the pattern starts with (?i)). */
+    boolean literalIgnoresCase() {
+        return literalIgnoresCase;
+    }
+
     /**
      * True when the pattern finds a match in {@code text}. {@code lowerCaseText} is the same text lower-cased
      * (computed once per line by the caller) or null.
@@ -71,6 +76,11 @@ public final class BoundedRegex {
                 return false;
             }
         }
+        return findWithoutPrecheck(text);
+    }
+
+    /** As {@link #find(String)}, for a caller that has already seen the required literal in {@code text}. */
+    boolean findWithoutPrecheck(String text) {
         Matcher m = pattern.matcher(new CountingCharSequence(text, budget, pattern.pattern()));
         try {
             return m.find();

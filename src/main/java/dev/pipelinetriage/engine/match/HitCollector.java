@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Gathers a scan's hits per known error, keeping a bounded number of evidence lines each. */
+/**
+ * Gathers a scan's hits per known error, keeping a bounded number of evidence lines each: the first ones,
+ * and in the last slot always the latest, because where an error last showed tells whether the job ended
+ * on it.
+ */
 public final class HitCollector implements Consumer<IndicationHit> {
 
     private static final int MAX_EVIDENCE_LINES = 5;
@@ -30,8 +34,13 @@ public final class HitCollector implements Consumer<IndicationHit> {
         Entry entry = byId.computeIfAbsent(hit.knownError().id(), id -> new Entry(hit.knownError()));
         entry.hits++;
         for (LogLine line : hit.lines()) {
-            if (entry.lines.size() < MAX_EVIDENCE_LINES && entry.lines.stream().noneMatch(l -> l.number() == line.number())) {
+            if (entry.lines.stream().anyMatch(l -> l.number() == line.number())) {
+                continue;
+            }
+            if (entry.lines.size() < MAX_EVIDENCE_LINES) {
                 entry.lines.add(line);
+            } else {
+                entry.lines.set(MAX_EVIDENCE_LINES - 1, line);
             }
         }
     }

@@ -3,11 +3,15 @@ package dev.pipelinetriage.engine.match;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,40 +22,62 @@ import java.util.function.Consumer;
  * it has none): on the {@code maxLines - 1} lines before it, the line and the {@code maxLines - 1} lines after
  * it, so any match spanning at most {@code maxLines} lines through that line is found. A scan keeps at most
  * a few windows of lines in memory.
+ *
+ * <p>Each line is read once by an automaton over all the regexes' required literals, and a regex runs only on
+ * the lines that hold its literal: with hundreds of entries that pass, not the regexes, is the cost per line.
  */
 public final class IndicationMatcher {
 
-    private record Compiled(KnownError knownError, Indication indication, BoundedRegex regex, int window) {
+    /**
+     * @param literal the id of the regex's required literal in {@link #literals}, or -1 when it has none
+     * @param exactLiteral the literal to confirm with {@code contains} when it is case-sensitive (the automaton
+     *     folds case), else null
+     */
+    private record Compiled(KnownError knownError, Indication indication, BoundedRegex regex, int window, int literal,
+            String exactLiteral) {
+
+        /** Whether the line holds the required literal, so the regex is worth running (always when there is none). */
+        boolean mayMatch(String text, int[] found, int stamp) {
+            return literal < 0 || found[literal] == stamp && (exactLiteral == null || text.contains(exactLiteral));
+        }
     }
 
     private final List<Compiled> singleLine;
     private final List<Compiled> multiLine;
-    private final boolean anyIgnoresCase;
+    /** Every required literal, found in one pass per line instead of one {@code contains} per regex. */
+    private final LiteralAutomaton literals;
 
     /** Compiles every regex indication; a pattern that does not compile throws with the entry's id. */
     public IndicationMatcher(List<KnownError> entries) {
         var single = new ArrayList<Compiled>();
         var multi = new ArrayList<Compiled>();
-        boolean ignoreCase = false;
+        var literalIds = new LinkedHashMap<String, Integer>();
         for (KnownError entry : entries) {
             for (Indication indication : entry.indications()) {
                 switch (indication) {
-                    case Indication.LineRegex r -> single.add(new Compiled(entry, r, compile(entry, r.pattern()), 1));
-                    case Indication.MultiLineRegex r ->
-                            multi.add(new Compiled(entry, r, compile(entry, r.pattern()), r.maxLines()));
+                    case Indication.LineRegex r -> single.add(compiled(entry, r, r.pattern(), 1, literalIds));
+                    case Indication.MultiLineRegex r -> multi.add(compiled(entry, r, r.pattern(), r.maxLines(), literalIds));
                     case Indication.Phrase ignored -> {
                         // matched by the KnowledgeIndex
                     }
-                }
-                if (indication instanceof Indication.LineRegex r && r.pattern().startsWith("(?i)")
-                        || indication instanceof Indication.MultiLineRegex m && m.pattern().startsWith("(?i)")) {
-                    ignoreCase = true;
                 }
             }
         }
         this.singleLine = List.copyOf(single);
         this.multiLine = List.copyOf(multi);
-        this.anyIgnoresCase = ignoreCase;
+        this.literals = new LiteralAutomaton(List.copyOf(literalIds.keySet()));
+    }
+
+    private static Compiled compiled(KnownError entry, Indication indication, String pattern, int window,
+            Map<String, Integer> literalIds) {
+        BoundedRegex regex = compile(entry, pattern);
+        // The literal as written, not BoundedRegex's Unicode-lower-cased one: (?i) folds ASCII letters only.
+        String literal = RequiredLiteral.of(pattern).orElse(null);
+        if (literal == null) {
+            return new Compiled(entry, indication, regex, window, -1, null);
+        }
+        int id = literalIds.computeIfAbsent(LiteralAutomaton.fold(literal), key -> literalIds.size());
+        return new Compiled(entry, indication, regex, window, id, regex.literalIgnoresCase() ? null : literal);
     }
 
     private static BoundedRegex compile(KnownError entry, String pattern) {
@@ -91,6 +117,9 @@ public final class IndicationMatcher {
         private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
         private final List<PendingWindow> pending = new ArrayList<>();
         private final int keep;
+        /** {@code found[literal] == stamp} when the literal occurs in the current line. */
+        private final int[] found = new int[literals.literalCount()];
+        private int stamp;
         private long budgetFailures;
 
         private Scan(Consumer<IndicationHit> sink) {
@@ -100,9 +129,10 @@ public final class IndicationMatcher {
 
         public void accept(LogLine line) {
             String text = line.text();
-            String lower = anyIgnoresCase ? text.toLowerCase(Locale.ROOT) : null;
+            int stamp = nextStamp();
+            literals.scan(text, found, stamp);
             for (Compiled c : singleLine) {
-                if (find(c.regex(), text, lower)) {
+                if (c.mayMatch(text, found, stamp) && findChecked(c.regex(), text)) {
                     sink.accept(new IndicationHit(c.knownError(), c.indication(), List.of(line)));
                 }
             }
@@ -118,10 +148,7 @@ public final class IndicationMatcher {
                 }
             }
             for (Compiled c : multiLine) {
-                boolean anchors = c.regex().requiredLiteral()
-                        .map(literal -> (c.regex().pattern().startsWith("(?i)") ? lower : text).contains(literal))
-                        .orElse(true);
-                if (anchors && !alreadyPending(c)) {
+                if (c.mayMatch(text, found, stamp) && !alreadyPending(c)) {
                     var window = new PendingWindow(c);
                     recent.stream().skip(Math.max(0, recent.size() - (c.window() - 1))).forEach(window.lines::add);
                     window.lines.add(line);
@@ -133,6 +160,15 @@ public final class IndicationMatcher {
             if (recent.size() >= keep) {
                 recent.removeFirst();
             }
+        }
+
+        /** A fresh mark for this line's literals, so {@link #found} never needs clearing between lines. */
+        private int nextStamp() {
+            if (stamp == Integer.MAX_VALUE) {
+                Arrays.fill(found, 0);
+                stamp = 0;
+            }
+            return ++stamp;
         }
 
         /** A window still collecting lines already covers the next anchor of the same indication. */
@@ -161,6 +197,16 @@ public final class IndicationMatcher {
         private boolean find(BoundedRegex regex, String text, String lower) {
             try {
                 return regex.find(text, lower);
+            } catch (RegexBudgetExceededException e) {
+                budgetFailures++;
+                return false;
+            }
+        }
+
+        /** For a line whose required literal has been seen already. */
+        private boolean findChecked(BoundedRegex regex, String text) {
+            try {
+                return regex.findWithoutPrecheck(text);
             } catch (RegexBudgetExceededException e) {
                 budgetFailures++;
                 return false;

@@ -30,18 +30,18 @@ public final class LogNormalizer {
     private static final Pattern ANSI = Pattern.compile(
             "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[()][A-Za-z0-9]|\u001B[@-Z\\\\-_]?");
     /** SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs). */
-    private static final Pattern ANSI_REMNANT = Pattern.compile("\\[[0-9;]{0,12}[mK]");
+    static final Pattern ANSI_REMNANT = Pattern.compile("\\[[0-9;]{0,12}[mK]");
     private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B-\u001F\u007F]");
     /** GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step. */
-    private static final Pattern GITHUB_TIMESTAMP = Pattern.compile(
+    static final Pattern GITHUB_TIMESTAMP = Pattern.compile(
             "^(?:[^\t]{1,200}\t[^\t]{1,200}\t)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z ?");
-    private static final Pattern GITHUB_COMMAND = Pattern.compile(
+    static final Pattern GITHUB_COMMAND = Pattern.compile(
             "^(?:##\\[(group|endgroup|error|warning|notice|debug|section|command)\\]|::(group|endgroup|error|warning|notice|debug)(?: [^:]*)?::)(.*)$");
     private static final Pattern GITLAB_SECTION = Pattern.compile(
             "section_(start|end):\\d+:([A-Za-z0-9_.\\-]+)(?:\\[[^\\]]*\\])?");
-    private static final Pattern TRAVIS_MARKER = Pattern.compile(
+    static final Pattern TRAVIS_MARKER = Pattern.compile(
             "travis_(fold|time):(start|end):[A-Za-z0-9_.\\-]*(?::[A-Za-z0-9_=,.\\-]*)?");
-    private static final Pattern JENKINS_PIPELINE = Pattern.compile("^\\[Pipeline\\] ?(.*)$");
+    static final Pattern JENKINS_PIPELINE = Pattern.compile("^\\[Pipeline\\] ?(.*)$");
     private static final Pattern JENKINS_STAGE = Pattern.compile("^\\{ \\((.+)\\)$");
 
     private final int maxLineChars;
@@ -116,14 +116,16 @@ public final class LogNormalizer {
             text = gl.replaceAll("");
         }
         text = lastOverwrite(text);
-        text = GITHUB_TIMESTAMP.matcher(text).replaceFirst("");
+        if (mayStartWithGithubTimestamp(text)) {
+            text = GITHUB_TIMESTAMP.matcher(text).replaceFirst("");
+        }
         text = stripAnsi(text);
         if (kind == LineKind.NOISE && !text.isBlank()) {
             kind = LineKind.TEXT;
         }
 
-        Matcher gh = GITHUB_COMMAND.matcher(text);
-        if (gh.find()) {
+        Matcher gh = mayBeGithubCommand(text) ? GITHUB_COMMAND.matcher(text) : null;
+        if (gh != null && gh.find()) {
             String command = gh.group(1) != null ? gh.group(1) : gh.group(2);
             String rest = gh.group(3).strip();
             switch (command) {
@@ -138,8 +140,8 @@ public final class LogNormalizer {
             text = rest;
         }
 
-        Matcher travis = TRAVIS_MARKER.matcher(text);
-        if (travis.find()) {
+        Matcher travis = text.contains("travis_") ? TRAVIS_MARKER.matcher(text) : null;
+        if (travis != null && travis.find()) {
             if (travis.group(1).equals("fold") && travis.group(2).equals("start")) {
                 String name = text.substring(travis.start() + "travis_fold:start:".length(), travis.end());
                 state.step = name;
@@ -148,8 +150,8 @@ public final class LogNormalizer {
             kind = text.isEmpty() ? LineKind.NOISE : kind;
         }
 
-        Matcher jenkins = JENKINS_PIPELINE.matcher(text);
-        if (jenkins.find()) {
+        Matcher jenkins = text.startsWith("[Pipeline]") ? JENKINS_PIPELINE.matcher(text) : null;
+        if (jenkins != null && jenkins.find()) {
             Matcher stage = JENKINS_STAGE.matcher(jenkins.group(1));
             if (stage.find()) {
                 state.step = stage.group(1);
@@ -189,13 +191,42 @@ public final class LogNormalizer {
         if (text.indexOf('\u001B') >= 0) {
             text = ANSI.matcher(text).replaceAll("");
         }
-        if (text.indexOf('[') >= 0) {
+        if (mayHaveAnsiRemnant(text)) {
             text = ANSI_REMNANT.matcher(text).replaceAll("");
         }
         if (hasControl(text)) {
             text = CONTROL.matcher(text).replaceAll(m -> m.group().equals("\t") ? "\t" : "");
         }
         return text;
+    }
+
+    // Necessary conditions for the regexes above (package-private, as are those regexes, so a test can hold
+    // each to its regex), checked first because almost every line fails them: a regex call costs a matcher and
+    // a scan of the line, these a character or two.
+
+    /** GITHUB_TIMESTAMP needs a digit at the start, or the tabs of the job and step columns. */
+    static boolean mayStartWithGithubTimestamp(String text) {
+        return !text.isEmpty() && (isAsciiDigit(text.charAt(0)) || text.indexOf('\t') >= 0);
+    }
+
+    /** GITHUB_COMMAND is anchored at the start of the line. */
+    static boolean mayBeGithubCommand(String text) {
+        return text.startsWith("##[") || text.startsWith("::");
+    }
+
+    /** ANSI_REMNANT needs a '[' followed by a digit, ';', 'm' or 'K'. */
+    static boolean mayHaveAnsiRemnant(String text) {
+        for (int i = text.indexOf('['); i >= 0 && i + 1 < text.length(); i = text.indexOf('[', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (isAsciiDigit(next) || next == ';' || next == 'm' || next == 'K') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean hasControl(String text) {

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.engine.redact;
 
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
 public final class Redactor {
 
     private final List<Rule> rules;
+    /** Every rule's trigger literals: a line holding none of them (most lines) skips the rules altogether. */
+    private final LiteralAutomaton triggers;
 
     /** A redactor with the built-in rules (GitHub, GitLab, Slack, AWS, Azure, Google, npm, PyPI, Docker, ...). */
     public Redactor() {
@@ -29,6 +32,10 @@ public final class Redactor {
 
     Redactor(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.triggers = new LiteralAutomaton(this.rules.stream()
+                .flatMap(rule -> rule.trigger().literals().stream())
+                .distinct()
+                .toList());
     }
 
     /** Redacts one self-contained line; an unterminated private key header hides the rest of this line only. */
@@ -64,7 +71,7 @@ public final class Redactor {
 
     /** A fresh cursor for one log: remembers across lines whether a private key block is open. */
     public RedactionStream newStream() {
-        return new RedactionStream(rules);
+        return new RedactionStream(rules, triggers);
     }
 
     /**
@@ -73,10 +80,12 @@ public final class Redactor {
     public static final class RedactionStream {
 
         private final List<Rule> rules;
+        private final LiteralAutomaton triggers;
         private boolean insidePrivateKey;
 
-        private RedactionStream(List<Rule> rules) {
+        private RedactionStream(List<Rule> rules, LiteralAutomaton triggers) {
             this.rules = rules;
+            this.triggers = triggers;
         }
 
         /** Redacts the next line of the log. */
@@ -85,6 +94,9 @@ public final class Redactor {
             PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
             insidePrivateKey = step.open();
             String text = step.text();
+            if (!triggers.occursIn(text)) {
+                return text; // no rule's trigger: no rule would change the line
+            }
             String lower = Ascii.toLowerCase(text);
             for (Rule rule : rules) {
                 String next = rule.apply(text, lower);

@@ -8,4 +8,7 @@ interface Rule {
      * @param lowerLine {@code Ascii.toLowerCase(line)}, computed once and shared by the rules
      */
     String apply(String line, String lowerLine);
+
+    /** The literals of which one must occur in a line for the rule to change it (ASCII case aside). */
+    Trigger trigger();
 }

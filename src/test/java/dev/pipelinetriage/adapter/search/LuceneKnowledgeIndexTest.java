@@ -111,4 +111,29 @@ class LuceneKnowledgeIndexTest {
     void entriesAreInIdOrder() {
         assertThat(index.entries()).extracting(KnownError::id).containsExactly("disk-full", "jest-failure", "maven-network");
     }
+
+    @Test
+    void aLineMissingTheExamplesDistinctiveWordScoresBelowAMatch() {
+        KnownError eresolve = entry("npm-eresolve", Category.CODE, List.of(new Indication.LineRegex("npm ERR! code ERESOLVE")),
+                List.of("npm ERR! code ERESOLVE", "npm ERR! ERESOLVE unable to resolve dependency tree"),
+                List.of("npm WARN ERESOLVE overriding peer dependency"));
+        KnownError timeout = entry("npm-timeout", Category.PLATFORM, List.of(new Indication.LineRegex("npm ERR! code ETIMEDOUT")),
+                List.of("npm ERR! code ETIMEDOUT", "npm ERR! network request failed, reason: connect ETIMEDOUT"),
+                List.of("npm ERR! code E404"));
+        var npm = new LuceneKnowledgeIndex(List.of(eresolve, timeout));
+
+        List<Match> matches = npm.search(lines("npm ERR! code ELIFECYCLE"), 5);
+
+        assertThat(matches).allSatisfy(m -> assertThat(m.score()).isLessThan(0.5));
+    }
+
+    @Test
+    void aVeryShortExampleOnlyVouchesForALineMadeOfItsOwnWords() {
+        KnownError minitest = entry("minitest", Category.CODE, List.of(new Indication.LineRegex("^\\s*\\d+\\) Failure:$")),
+                List.of("  1) Failure:", "Minitest::Assertion: Expected true to not be truthy."), List.of("Finished in 1.2s"));
+        var index = new LuceneKnowledgeIndex(List.of(minitest));
+
+        assertThat(index.search(lines("* Failure 404 Not Found"), 5)).isEmpty();
+        assertThat(index.search(lines("  2) Failure:"), 5)).extracting(m -> m.knownError().id()).containsExactly("minitest");
+    }
 }

@@ -23,6 +23,12 @@ class ClassifierTest {
                 List.of(), List.of(), "runbooks/" + id + ".md", "fix", RerunAdvice.SAFE, "team", List.of());
     }
 
+    private static KnownError summary(String id) {
+        return new KnownError(id, "Title of " + id, Category.CODE, "test", List.of(new Indication.LineRegex("x")),
+                List.of(), List.of(), "runbooks/" + id + ".md", "fix", RerunAdvice.NEVER, "developer",
+                List.of("test", Classifier.SUMMARY_TAG));
+    }
+
     private static Extraction extraction(LogLine... keyLines) {
         return new Extraction(List.of(keyLines), List.of(keyLines), null, 100);
     }
@@ -71,5 +77,52 @@ class ClassifierTest {
                 List.of(), List.of());
         assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(result.confidence()).isZero();
+    }
+
+    @Test
+    void aCauseShownNextToATestSummaryIsTheExplanation() {
+        var fail = new LogLine(588, "--- FAIL: TestSimulation (10.06s)");
+        var bind = new LogLine(589, "peer_test.go:235: listen udp 127.0.0.1:42613: bind: address already in use");
+        var result = classifier.classify(extraction(fail, bind), List.of(
+                new RegexEvidence(summary("go-test-failure"), 1, List.of(fail)),
+                new RegexEvidence(entry("address-already-in-use", Category.FLAKY), 1, List.of(bind))), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FLAKY);
+        assertThat(result.match().knownError().id()).isEqualTo("address-already-in-use");
+        assertThat(result.reason()).contains("the cause behind 'Title of go-test-failure'");
+    }
+
+    @Test
+    void aFaintResemblanceDoesNotDisplaceAClearSummary() {
+        var fail = new LogLine(90, "Tests:       2 failed, 40 passed, 42 total");
+        var other = new LogLine(80, "warning: retrying download");
+        var result = classifier.classify(extraction(fail), List.of(new RegexEvidence(summary("jest-test-failure"), 1, List.of(fail))),
+                List.of(new Match(entry("registry-flake", Category.PLATFORM), 0.72, List.of(other))));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.match().knownError().id()).isEqualTo("jest-test-failure");
+    }
+
+    @Test
+    void aKnownErrorTheLogEndsOnCountsEvenWhenTheExtractorChoseOtherLines() {
+        var generic = new LogLine(126, "ERROR: Job failed: exit code 1");
+        var diff = new LogLine(110, "Diff in /builds/app/src/main.rs at line 12:");
+        var result = classifier.classify(new Extraction(List.of(generic), List.of(generic), null, 127),
+                List.of(new RegexEvidence(entry("rustfmt-check-failed", Category.CODE), 2, List.of(diff))), List.of());
+
+        assertThat(result.match().knownError().id()).isEqualTo("rustfmt-check-failed");
+        assertThat(result.confidence()).isLessThan(0.7);
+    }
+
+    @Test
+    void whenTwoRegexEntriesHitTheSameLineTheOneWhoseExampleItResemblesMoreWins() {
+        var line = new LogLine(50, "go: example.com/x@v1.0.0: Get \"https://proxy.golang.org/x\": net/http: TLS handshake timeout");
+        var result = classifier.classify(extraction(line), List.of(
+                        new RegexEvidence(entry("tls-handshake", Category.PLATFORM), 1, List.of(line)),
+                        new RegexEvidence(entry("go-module-download", Category.PLATFORM), 1, List.of(line))),
+                List.of(new Match(entry("go-module-download", Category.PLATFORM), 0.95, List.of(line)),
+                        new Match(entry("tls-handshake", Category.PLATFORM), 0.5, List.of(line))));
+
+        assertThat(result.match().knownError().id()).isEqualTo("go-module-download");
     }
 }

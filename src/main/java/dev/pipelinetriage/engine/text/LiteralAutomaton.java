@@ -1,0 +1,163 @@
+package dev.pipelinetriage.engine.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Aho-Corasick over many literals: one pass over a line says which of them occur in it, where a
+ * {@code contains} per literal would read the line once per literal (a knowledge base has hundreds).
+ *
+ * <p>ASCII letters are folded to lower case, as java.util.regex's {@code (?i)} does without UNICODE_CASE; a
+ * caller that needs an exact-case literal confirms a hit with {@code contains}. Immutable and thread-safe.
+ */
+public final class LiteralAutomaton {
+
+    /** Symbol 0 stands for every character no literal contains: it always leads back to the root. */
+    private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
+    private final int symbols;
+    /** Full transition table, {@code state * symbols + symbol}: no failure links to follow while scanning. */
+    private final int[] next;
+    /** Per state, the ids of the literals that end there (directly or through a suffix), or null. */
+    private final int[][] ends;
+    private final int literalCount;
+
+    /** Literal {@code i} gets id {@code i}; literals must not be empty. */
+    public LiteralAutomaton(List<String> literals) {
+        this.literalCount = literals.size();
+        int symbolCount = 1;
+        for (String literal : literals) {
+            if (literal.isEmpty()) {
+                throw new IllegalArgumentException("an empty literal occurs everywhere; leave it out");
+            }
+            for (int i = 0; i < literal.length(); i++) {
+                char c = fold(literal.charAt(i));
+                if (symbolOf[c] == 0) {
+                    symbolOf[c] = (char) symbolCount++;
+                }
+            }
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            symbolOf[c] = symbolOf[fold(c)];
+        }
+        this.symbols = symbolCount;
+
+        // The trie, as child maps while building.
+        List<Map<Integer, Integer>> children = new ArrayList<>();
+        List<List<Integer>> own = new ArrayList<>();
+        children.add(new HashMap<>());
+        own.add(new ArrayList<>());
+        for (int id = 0; id < literals.size(); id++) {
+            String literal = literals.get(id);
+            int state = 0;
+            for (int i = 0; i < literal.length(); i++) {
+                int symbol = symbolOf[literal.charAt(i)];
+                Integer child = children.get(state).get(symbol);
+                if (child == null) {
+                    child = children.size();
+                    children.add(new HashMap<>());
+                    own.add(new ArrayList<>());
+                    children.get(state).put(symbol, child);
+                }
+                state = child;
+            }
+            own.get(state).add(id);
+        }
+
+        // Breadth first, so a state's failure target is complete before the state itself.
+        int states = children.size();
+        this.next = new int[Math.multiplyExact(states, symbols)];
+        int[] failure = new int[states];
+        List<List<Integer>> allEnds = new ArrayList<>(own);
+        var queue = new ArrayDeque<Integer>();
+        for (int symbol = 0; symbol < symbols; symbol++) {
+            Integer child = children.getFirst().get(symbol);
+            if (child != null) {
+                next[symbol] = child;
+                queue.add(child);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            List<Integer> inherited = allEnds.get(failure[state]);
+            if (!inherited.isEmpty()) {
+                var merged = new ArrayList<>(allEnds.get(state));
+                merged.addAll(inherited);
+                allEnds.set(state, merged);
+            }
+            for (int symbol = 0; symbol < symbols; symbol++) {
+                Integer child = children.get(state).get(symbol);
+                int viaFailure = next[failure[state] * symbols + symbol];
+                if (child == null) {
+                    next[state * symbols + symbol] = viaFailure;
+                } else {
+                    next[state * symbols + symbol] = child;
+                    failure[child] = viaFailure;
+                    queue.add(child);
+                }
+            }
+        }
+        this.ends = new int[states][];
+        for (int state = 0; state < states; state++) {
+            List<Integer> e = allEnds.get(state);
+            ends[state] = e.isEmpty() ? null : e.stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+    }
+
+    public int literalCount() {
+        return literalCount;
+    }
+
+    /** Sets {@code found[id] = stamp} for every literal that occurs in {@code text} (ASCII case folded). */
+    public void scan(String text, int[] found, int stamp) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * symbols + symbolOf[text.charAt(i)]];
+            int[] e = ends[state];
+            if (e != null) {
+                for (int id : e) {
+                    found[id] = stamp;
+                }
+            }
+        }
+    }
+
+    /** Whether any literal occurs in {@code text} (ASCII case folded); stops at the first. */
+    public boolean occursIn(String text) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * symbols + symbolOf[text.charAt(i)]];
+            if (ends[state] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ids of the literals that occur in {@code text}, in id order; for one-off checks and tests. */
+    public int[] find(String text) {
+        int[] found = new int[literalCount];
+        scan(text, found, 1);
+        return IntStream.range(0, literalCount).filter(id -> found[id] == 1).toArray();
+    }
+
+    public static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    public static String fold(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = fold(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    @Override
+    public String toString() {
+        return "LiteralAutomaton[" + literalCount + " literals, " + ends.length + " states, " + symbols + " symbols]";
+    }
+}

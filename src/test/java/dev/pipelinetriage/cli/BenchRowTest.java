@@ -1,0 +1,38 @@
+package dev.pipelinetriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchRowTest {
+
+    @Test
+    void theMedianOfAnOddCountIsTheMiddleValueAndOfAnEvenCountTheMeanOfTheTwoMiddleOnes() {
+        assertThat(BenchRow.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(BenchRow.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+        assertThat(BenchRow.median(List.of(7.0))).isEqualTo(7.0);
+        assertThatThrownBy(() -> BenchRow.median(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void throughputAndRatioComeFromTheWholeChildRun() {
+        var row = new BenchRow(100, 99_999_000, 3, 2.0, 1.5, 3.1, 200, 300, "yes", 0.5, 42L);
+        assertThat(row.oursMbPerSecond()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(row.ratio()).isEqualTo(4.0);
+        assertThat(new BenchRow(100, 1, 1, 2.0, 1.5, 3.1, 200, 300, "yes", null, null).ratio()).isNull();
+    }
+
+    @Test
+    void theTableIsMarkdownWithOneRowPerSize() {
+        String table = BenchRow.table(List.of(
+                new BenchRow(10, 9_999_990, 3, 1.234, 0.9, 2.5, 120.4, 310.6, "yes", 0.1, 5L),
+                new BenchRow(1000, 999_999_900, 1, 0, 0, 0, 0, 0, "no: out of memory (-Xmx256m)", null, null)));
+        assertThat(table.lines().toList()).containsExactly(
+                "| size MB | ours s | ours MB/s | analyze s | peak heap MB | peak RSS MB | completed | rg s | ours/rg |",
+                "|--------:|-------:|----------:|----------:|-------------:|------------:|-----------|-----:|--------:|",
+                "| 10 | 1.23 | 8.1 | 0.90 | 120 | 311 | yes | 0.10 | 12.3x |",
+                "| 1000 | 0.00 | 0.0 | 0.00 | 0 | 0 | no: out of memory (-Xmx256m) | - | - |");
+    }
+}
