@@ -182,8 +182,8 @@ public final class ServeWiring {
                 RerunPermissions permissions = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
                         client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), permissions), shared.actions(permissions), codec, store.state(), audit, workers,
-                        TEAMS_DEDUP_FOR);
+                        Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
+                        store.state(), audit, workers, TEAMS_DEDUP_FOR);
                 endpoints.put("/api/messages", bot.servlet());
             }
             recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));

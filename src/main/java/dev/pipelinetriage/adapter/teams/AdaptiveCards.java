@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardView;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ final class AdaptiveCards {
     static final String RERUN = "rerun";
     static final String CONFIRM_RERUN = "rerunConfirm";
     static final String RESTORE = "restore";
+    static final String FILE_TICKET = "fileTicket";
+    static final String CONFIRM_TICKET = "fileTicketConfirm";
     static final String HELPFUL = "helpful";
     static final String NOT_RIGHT = "notRight";
     static final String NOT_RIGHT_SUBMIT = "notRightSubmit";
@@ -63,6 +66,9 @@ final class AdaptiveCards {
         if (card.moreJobs() > 0) {
             body.add(runs(null, false, card.moreJobs() + " more failed job(s) are not shown; open the run for all of them."));
         }
+        for (CardView.RecurrenceNote note : card.recurrences()) {
+            recurrence(body, note);
+        }
         card.rerunNote().ifPresent(note -> rerunNote(root, body, note));
         ArrayNode actions = root.putArray("actions");
         if (card.runUrl() != null) {
@@ -70,6 +76,9 @@ final class AdaptiveCards {
         }
         if (card.hasActions()) {
             actions.add(execute("Rerun failed jobs", RERUN, card.cardId()));
+            if (card.canFileTicket()) {
+                actions.add(execute("File ticket", FILE_TICKET, card.cardId()));
+            }
             actions.add(execute("Not right", NOT_RIGHT, card.cardId()));
             actions.add(execute("Helpful", HELPFUL, card.cardId()));
         }
@@ -78,6 +87,27 @@ final class AdaptiveCards {
 
     /** The card with the rerun confirmation under it; only the proposer's token is accepted on Rerun. */
     ObjectNode withConfirmation(CardView card, CardActions.ConfirmRerun confirm) {
+        return withConfirmation(card, new Confirmation(confirm.title(), confirm.body(), confirm.warning(),
+                confirm.confirm(), CONFIRM_RERUN, "destructive", confirm.token(), confirm.cancel()));
+    }
+
+    /** The card with the File ticket confirmation under it; only the proposer's token is accepted. */
+    ObjectNode withTicketConfirmation(CardView card, TicketActions.Confirm confirm) {
+        return withConfirmation(card, new Confirmation(confirm.title(), confirm.body(), null, confirm.confirm(),
+                CONFIRM_TICKET, "positive", confirm.token(), confirm.cancel()));
+    }
+
+    /**
+     * What a confirmation box shows, whichever action it guards.
+     *
+     * @param warning shown in the attention colour, or null
+     * @param style the confirm button's style: a rerun is destructive (it may cost CI time), a ticket positive
+     */
+    private record Confirmation(String title, String body, String warning, String confirm, String verb, String style,
+            String token, String cancel) {
+    }
+
+    private ObjectNode withConfirmation(CardView card, Confirmation confirm) {
         ObjectNode root = render(card);
         ArrayNode body = (ArrayNode) root.get("body");
         ObjectNode box = JSON.objectNode().put("type", "Container").put("style", "attention").put("separator", true);
@@ -90,9 +120,9 @@ final class AdaptiveCards {
             items.add(warning);
         }
         ObjectNode buttons = JSON.objectNode().put("type", "ActionSet");
-        ObjectNode yes = execute(confirm.confirm(), CONFIRM_RERUN, card.cardId());
+        ObjectNode yes = execute(confirm.confirm(), confirm.verb(), card.cardId());
         ((ObjectNode) yes.get("data")).put("token", confirm.token());
-        yes.put("style", "destructive");
+        yes.put("style", confirm.style());
         buttons.putArray("actions").add(yes).add(execute(confirm.cancel(), RESTORE, card.cardId()));
         items.add(buttons);
         body.add(box);
@@ -169,6 +199,15 @@ final class AdaptiveCards {
             for (String step : t.nextSteps()) {
                 body.add(runs(null, false, "• " + step));
             }
+        }
+    }
+
+    /** "Seen N times in 7 days -- ticket KEY", and the ticket as a button, as the runbook is. */
+    private static void recurrence(ArrayNode body, CardView.RecurrenceNote note) {
+        body.add(separated(runs(null, false, note.words())));
+        if (note.ticketKey() != null && note.ticketUrl() != null) {
+            ObjectNode set = body.addObject().put("type", "ActionSet");
+            set.putArray("actions").add(openUrl("Ticket " + note.ticketKey(), note.ticketUrl()));
         }
     }
 

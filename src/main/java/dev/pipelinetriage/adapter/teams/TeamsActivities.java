@@ -18,6 +18,7 @@ import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.Inbound;
 import dev.pipelinetriage.chat.Place;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.Verdict;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +41,12 @@ final class TeamsActivities {
     static final String PLATFORM = "teams";
     static final String ACTION_INVOKE = "adaptiveCard/action";
     private static final Logger LOG = LoggerFactory.getLogger(TeamsActivities.class);
+    private static final Pattern COMMAND_WORD = Pattern.compile("\\s*[A-Za-z]+\\s*");
 
     private final Set<String> allowedTenants;
     private final TriageConversation conversation;
     private final CardActions actions;
+    private final Optional<TicketActions> tickets;
     private final CardCodec codec;
     private final StateStore store;
     private final AuditLog audit;
@@ -56,12 +60,14 @@ final class TeamsActivities {
     private final Duration dedupFor;
     private final ObjectMapper json = new ObjectMapper();
 
-    TeamsActivities(Set<String> allowedTenants, TriageConversation conversation, CardActions actions, CardCodec codec,
-            StateStore store, AuditLog audit, Workers workers, TeamsSurface surface, AdaptiveCards cards,
+    /** @param tickets the File ticket button's actions; empty when no ticket tracker is configured */
+    TeamsActivities(Set<String> allowedTenants, TriageConversation conversation, CardActions actions,
+            Optional<TicketActions> tickets, CardCodec codec, StateStore store, AuditLog audit, Workers workers, TeamsSurface surface, AdaptiveCards cards,
             BotConnector connector, ServiceUrls serviceUrls, People people, Clock clock, Duration dedupFor) {
         this.allowedTenants = Set.copyOf(allowedTenants);
         this.conversation = conversation;
         this.actions = actions;
+        this.tickets = tickets;
         this.codec = codec;
         this.store = store;
         this.audit = audit;
@@ -122,17 +128,26 @@ final class TeamsActivities {
         boolean personal = "personal".equals(type);
         boolean mentioned = activity.getMentions().stream().map(Mention::getMentioned)
                 .anyMatch(m -> m != null && activity.getRecipient().getId().equals(m.getId()));
-        Inbound.Trigger trigger = personal || mentioned ? Inbound.Trigger.MENTION : Inbound.Trigger.MESSAGE;
+        String text = plainText(activity.getText());
+        Inbound.Trigger trigger = personal || mentioned ? explicitTrigger(text) : Inbound.Trigger.MESSAGE;
         String conversationId = activity.getConversation().getId();
         Place place = new Place(PLATFORM, tenant, conversationId, activity.getId());
         Actor actor = new Actor(PLATFORM, tenant, userId(from), false);
-        Inbound in = new Inbound(trigger, conversationId + "/" + activity.getId(), place, actor, plainText(activity.getText()));
+        Inbound in = new Inbound(trigger, conversationId + "/" + activity.getId(), place, actor, text);
         switch (conversation.onMessage(in, surface)) {
             case TriageConversation.Accepted accepted -> work("typing", () -> surface.typing(place));
             case TriageConversation.Hint hint -> work("hint", () -> surface.tell(place, actor.user(), hint.text()));
             case TriageConversation.Ignored ignored -> {
             }
         }
+    }
+
+    /**
+     * Teams has no slash commands: a message to the bot that is a single word ("top", as the manifest's command
+     * list sends it) is handed over as a command, which the chat layer answers or treats as a message without links.
+     */
+    private static Inbound.Trigger explicitTrigger(String text) {
+        return COMMAND_WORD.matcher(text).matches() ? Inbound.Trigger.COMMAND : Inbound.Trigger.MENTION;
     }
 
     private Reply onAction(Activity activity, String tenant) {
@@ -165,6 +180,9 @@ final class TeamsActivities {
                 work("rerun confirm", () -> actions.rerunConfirmed(actor, where, token, surface));
                 yield card(cards.render(view));
             }
+            case AdaptiveCards.FILE_TICKET, AdaptiveCards.CONFIRM_TICKET -> tickets
+                    .map(t -> ticket(t, verb, actor(activity, tenant, true), where, data, view))
+                    .orElseGet(() -> message("No ticket tracker is configured for this bot."));
             case AdaptiveCards.RESTORE -> card(cards.render(view));
             case AdaptiveCards.HELPFUL -> message(actions.helpful(actor(activity, tenant, false), cardId).plain());
             case AdaptiveCards.NOT_RIGHT -> actions.notRightClicked(cardId)
@@ -186,6 +204,19 @@ final class TeamsActivities {
                 yield message("The bot does not know this action.");
             }
         };
+    }
+
+    /** File ticket: the same guarded path as a rerun, the tracker called on a worker like the CI. */
+    private Reply ticket(TicketActions tickets, String verb, Actor actor, Place where, JsonNode data, CardView view) {
+        if (verb.equals(AdaptiveCards.FILE_TICKET)) {
+            return switch (tickets.fileClicked(actor, where.channel(), view.cardId())) {
+                case TicketActions.Confirm confirm -> card(cards.withTicketConfirmation(view, confirm));
+                case TicketActions.Refuse refuse -> message(refuse.text().plain());
+            };
+        }
+        String token = data.path("token").asText("");
+        work("file ticket confirm", () -> tickets.fileConfirmed(actor, where, token, surface));
+        return card(cards.render(view));
     }
 
     /**

@@ -4,21 +4,25 @@ import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The Teams bot: {@code POST /api/messages} for Bot Framework activities, on the shared chat layer. */
 public final class TeamsBot {
     private final TeamsEndpoint endpoint;
 
     /**
+     * @param tickets the File ticket button's actions; empty when no ticket tracker is configured
      * @param dedupFor how long an activity id is remembered (Teams resends activities it thinks timed out)
      */
-    public TeamsBot(TeamsClient client, TriageConversation conversation, CardActions actions, CardCodec codec,
-            StateStore store, AuditLog audit, Workers workers, Duration dedupFor) {
+    public TeamsBot(TeamsClient client, TriageConversation conversation, CardActions actions,
+            Optional<TicketActions> tickets, CardCodec codec, StateStore store, AuditLog audit, Workers workers,
+            Duration dedupFor) {
         Objects.requireNonNull(client, "client");
         TeamsSettings settings = client.settings();
         OpenIdKeys keys = new OpenIdKeys(client.http(), settings.openIdMetadataUrl(), client.clock(),
@@ -27,7 +31,8 @@ public final class TeamsBot {
         ServiceUrls serviceUrls = new ServiceUrls();
         TeamsSurface surface = new TeamsSurface(client.connector(), serviceUrls, new AdaptiveCards(people), people);
         this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()),
-                new TeamsActivities(settings.allowedTenants(), conversation, actions, codec, store, audit, workers, surface,
+                new TeamsActivities(settings.allowedTenants(), conversation, actions,
+                        Objects.requireNonNull(tickets, "tickets"), codec, store, audit, workers, surface,
                         new AdaptiveCards(people), client.connector(), serviceUrls, people, client.clock(), dedupFor));
     }
 

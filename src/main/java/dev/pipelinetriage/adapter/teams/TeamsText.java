@@ -49,13 +49,16 @@ final class TeamsText {
         }
     }
 
-    /** For {@code textFormat: xml}: plain parts escaped and defanged, links the bot built as anchors. */
+    /**
+     * For {@code textFormat: xml}: plain parts escaped and defanged, line breaks as {@code <br>} (the markup ignores
+     * a bare newline), links the bot built as anchors.
+     */
     static Rendered xml(ChatText text, People people) {
         StringBuilder sb = new StringBuilder();
         List<ObjectNode> entities = new ArrayList<>();
         for (ChatText.Part part : text.parts()) {
             switch (part) {
-                case ChatText.Plain p -> sb.append(escape(defang(p.text())));
+                case ChatText.Plain p -> sb.append(escape(defang(p.text())).replace("\n", "<br>"));
                 case ChatText.Mention m -> {
                     var person = people.find(m.user());
                     if (person.isPresent()) {

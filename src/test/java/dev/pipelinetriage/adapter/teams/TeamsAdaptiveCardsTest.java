@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.ChatText;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Instant;
@@ -95,5 +96,59 @@ class TeamsAdaptiveCardsTest {
 
         assertThat(TeamsActivities.plainText(text).strip().replaceAll("\\s+", " "))
                 .isEqualTo("look at https://github.com/o/r/actions/runs/1?a=1&b=2 this run please");
+    }
+
+    private static CardView withRecurrence(CardView.RecurrenceNote note) {
+        CardView plain = card(List.of(), null);
+        return new CardView(plain.cardId(), plain.title(), plain.runUrl(), null,
+                List.of(((CardView.Triaged) plain.jobs().getFirst()).withRecurrence(note)), 0, Verdict.PLATFORM, null);
+    }
+
+    @Test
+    void theRecurrenceLineIsEscapedAndItsTicketIsALinkWithoutAFileTicketButton() {
+        CardView view = withRecurrence(new CardView.RecurrenceNote("ke-dns", 3, 7, "OPS-<at>All</at>",
+                "https://example.atlassian.net/browse/OPS-123", false));
+
+        JsonNode card = cards.render(view);
+
+        assertThat(card.toString()).contains("Seen 3 times in 7 days -- ticket OPS-<\u200Bat>All<\u200B/at>")
+                .doesNotContain("<at>All</at>");
+        assertThat(card.findValues("url").stream().map(JsonNode::asText))
+                .contains("https://example.atlassian.net/browse/OPS-123");
+        assertThat(card.get("actions").findValues("verb").stream().map(JsonNode::asText))
+                .containsExactly("rerun", "notRight", "helpful");
+    }
+
+    @Test
+    void aFailureWithoutATicketOffersFileTicketWhoseConfirmationCarriesOnlyTheToken() {
+        CardView view = withRecurrence(new CardView.RecurrenceNote("ke-dns", 2, 7, null, null, false));
+
+        JsonNode card = cards.withTicketConfirmation(view, new TicketActions.Confirm("ticket:t-1", "File a ticket?",
+                "This files a ticket. Seen 2 times in 7 days.", "File ticket", "Cancel"));
+
+        assertThat(card.get("actions").findValues("verb").stream().map(JsonNode::asText))
+                .containsExactly("rerun", "fileTicket", "notRight", "helpful");
+        assertThat(card.toString()).contains("Seen 2 times in 7 days", "File a ticket?").doesNotContain("-- ticket");
+        JsonNode confirm = card.get("body").findValues("actions").stream().flatMap(a -> a.valueStream())
+                .filter(a -> "fileTicketConfirm".equals(a.path("verb").asText())).findFirst().orElseThrow();
+        assertThat(confirm.get("data").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("cardId", "token");
+        assertThat(confirm.at("/data/token").asText()).isEqualTo("ticket:t-1");
+        assertThat(card.get("body").findValues("verb").stream().map(JsonNode::asText)).contains("restore");
+    }
+
+    @Test
+    void aPendingTicketIsSaidAndNotOfferedAgain() {
+        JsonNode card = cards.render(withRecurrence(new CardView.RecurrenceNote("ke-dns", 4, 7, null, null, true)));
+
+        assertThat(card.toString()).contains("Seen 4 times in 7 days -- ticket pending");
+        assertThat(BotFrameworkFakes.verbs(card)).doesNotContain("fileTicket");
+    }
+
+    @Test
+    void aMultiLineMessageKeepsItsLineBreaksInTeamsMarkup() {
+        var rendered = TeamsText.xml(ChatText.of("Top:\n1. <b>x</b>\n"), people);
+
+        assertThat(rendered.text()).isEqualTo("Top:<br>1. &lt;\u200Bb&gt;x&lt;\u200B/b&gt;<br>");
     }
 }

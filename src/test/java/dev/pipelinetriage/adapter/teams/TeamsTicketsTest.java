@@ -1,0 +1,312 @@
+package dev.pipelinetriage.adapter.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
+import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
+import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pipelinetriage.app.port.AuditEntry;
+import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.boot.config.ConfigLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recurrence and tickets in Teams, end to end: {@code serve} with a teams and a Jira Cloud tickets section, one
+ * fresh store per test (a filed ticket changes every later card). WireMock plays the Bot Framework and Graph as in
+ * {@link TeamsBotTest}, GitHub (the documented failed run) and Jira Cloud ("Create issue", documented 201 example).
+ */
+class TeamsTicketsTest {
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    static final String REPO = "/api/v3/repos/octo-org/octo-repo";
+    static final String LINK = "https://github.com/octo-org/octo-repo/actions/runs/30433642";
+    static final String CONVERSATION = "19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.skype";
+    static final String ONCALL = "0c1e7d6a-3b1f-4f4b-9a43-7d1e5f2a9b01";
+    static final String DEVELOPER = "5a2b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02";
+    static final String ONCALL_GROUP = "a1b2c3d4-e5f6-4789-abcd-ef0123456789";
+    static final String ACTIVITIES = "/v3/conversations/" + CONVERSATION + "/activities";
+    static final String CREATE_ISSUE = "/rest/api/3/issue";
+
+    @TempDir
+    Path dir;
+    final BotFrameworkFakes fakes = new BotFrameworkFakes();
+    final WireMockServer login = new WireMockServer(options().dynamicPort());
+    final WireMockServer connector = new WireMockServer(options().dynamicPort());
+    final WireMockServer github = new WireMockServer(options().dynamicPort());
+    final WireMockServer jira = new WireMockServer(options().dynamicPort());
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    final AtomicInteger ids = new AtomicInteger();
+    ServeWiring.Served served;
+    String serviceUrl;
+
+    @BeforeEach
+    void start() {
+        for (WireMockServer server : List.of(login, connector, github, jira)) {
+            server.start();
+        }
+        serviceUrl = connector.baseUrl() + "/";
+        fakes.serveMetadata(login);
+        BotFrameworkFakes.serveTokens(login, TENANT);
+        connector.stubFor(post(urlPathEqualTo(ACTIVITIES)).willReturn(okJson("{\"id\":\"typing-1\"}")));
+        connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-1\"}")));
+        connector.stubFor(put(urlPathEqualTo(ACTIVITIES + "/card-1")).willReturn(okJson("{\"id\":\"card-1\"}")));
+        github.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))));
+        github.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
+                .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
+        github.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + github.port() + "/job-logs.txt?sig=SIGNATURE")));
+        github.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(
+                fixture("github/failed-run/job-log.txt"))));
+        jira.stubFor(post(CREATE_ISSUE).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody(fixture("jira-cloud/documented/create-issue.201.json"))));
+        String config = """
+                ci:
+                  instances:
+                    - name: github
+                      type: github
+                      webUrl: https://github.com
+                      apiUrl: %s/api/v3
+                      logHosts: [127.0.0.1]
+                      token: {env: GITHUB_TOKEN}
+                store:
+                  directory: %s
+                tickets:
+                  tracker: jira-cloud
+                  baseUrl: %s
+                  project: ED
+                  issueType: Bug
+                  user: bot@example.com
+                  token: {env: JIRA_TOKEN}
+                teams:
+                  appId: %s
+                  appPassword: {env: TEAMS_APP_PASSWORD}
+                  tenant: %s
+                  allowedTenants: [%s]
+                  rerun:
+                    groups: [%s]
+                  runbookBaseUrl: https://git.example/kb/blob/main
+                  openIdMetadataUrl: %s%s
+                  loginBaseUrl: %s
+                  graphBaseUrl: %s
+                  testServiceUrl: %s
+                """.formatted(github.baseUrl(), dir.resolve("data"), jira.baseUrl(), APP_ID, TENANT, TENANT, ONCALL_GROUP,
+                login.baseUrl(), BotFrameworkFakes.METADATA_PATH, login.baseUrl(), login.baseUrl(), connector.baseUrl());
+        served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
+                "TEAMS_APP_PASSWORD", "teams-app-password-value", "JIRA_TOKEN", "jira-api-token-not-real"),
+                new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC), d -> { }, d -> { }, d -> { }, "127.0.0.1", 0, 2, 100));
+    }
+
+    @AfterEach
+    void stop() {
+        served.close();
+        for (WireMockServer server : List.of(login, connector, github, jira)) {
+            server.stop();
+        }
+    }
+
+    private String id() {
+        return "1481567603" + (1000 + ids.incrementAndGet());
+    }
+
+    private HttpResponse<String> send(JsonNode activity) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/api/messages"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + fakes.valid(NOW, serviceUrl, c -> c))
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private List<LoggedRequest> cardUpdates() {
+        return connector.findAll(putRequestedFor(urlPathEqualTo(ACTIVITIES + "/card-1")));
+    }
+
+    private JsonNode card(LoggedRequest update) throws IOException {
+        return json.readTree(update.getBodyAsString()).at("/attachments/0/content");
+    }
+
+    /** Pastes the link and waits for the triage card; answers the card. */
+    private JsonNode pasteAndWaitForCard() throws Exception {
+        send(BotFrameworkFakes.message(id(), serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK));
+        await("the card", () -> !cardUpdates().isEmpty());
+        return card(cardUpdates().getLast());
+    }
+
+    private static String cardId(JsonNode card) {
+        return card.findValues("data").stream().filter(d -> d.has("cardId")).findFirst().orElseThrow().get("cardId").asText();
+    }
+
+    /** The user's Teams account (a member of this tenant) and their answer to Graph's checkMemberGroups. */
+    private void stubPerson(String objectId, List<String> groups) {
+        connector.stubFor(get(urlPathEqualTo("/v3/conversations/" + CONVERSATION + "/members/29:" + objectId))
+                .willReturn(okJson("{\"id\":\"29:" + objectId + "\",\"name\":\"Jane Smith\",\"aadObjectId\":\"" + objectId
+                        + "\",\"userRole\":\"user\",\"tenantId\":\"" + TENANT + "\"}")));
+        String value = groups.stream().map(g -> "\"" + g + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        login.stubFor(post(urlPathEqualTo("/v1.0/users/" + objectId + "/checkMemberGroups"))
+                .withRequestBody(equalToJson("{\"groupIds\":[\"" + ONCALL_GROUP + "\"]}"))
+                .willReturn(okJson("{\"value\":[" + value + "]}")));
+    }
+
+    private JsonNode press(String user, String verb, Map<String, String> data) throws Exception {
+        var response = send(BotFrameworkFakes.invoke(id(), serviceUrl, CONVERSATION, TENANT, user, "card-1", verb, data));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void theCardSaysHowOftenTheFailureWasSeenAndOffersFileTicket() throws Exception {
+        JsonNode card = pasteAndWaitForCard();
+
+        assertThat(card.toString()).contains("Seen once in 7 days");
+        assertThat(BotFrameworkFakes.verbs(card)).containsExactly("rerun", "fileTicket", "notRight", "helpful");
+    }
+
+    @Test
+    void anAuthorizedFileTicketIsConfirmedThenFiledOnceAndTheCardShowsTheTicket() throws Exception {
+        String cardId = cardId(pasteAndWaitForCard());
+        stubPerson(ONCALL, List.of(ONCALL_GROUP));
+
+        JsonNode confirmation = press(ONCALL, "fileTicket", Map.of("cardId", cardId));
+
+        assertThat(confirmation.get("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(confirmation.get("value").toString()).contains("File a ticket?", "audit log");
+        String token = confirmation.get("value").findValues("data").stream().filter(d -> d.has("token")).findFirst()
+                .orElseThrow().get("token").asText();
+        jira.verify(0, postRequestedFor(anyUrl()));
+
+        press(ONCALL, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
+
+        await("the card with the ticket", () -> cardUpdates().size() == 2);
+        await("idle workers", () -> served.pendingTasks() == 0);
+        jira.verify(1, postRequestedFor(urlPathEqualTo(CREATE_ISSUE))
+                .withRequestBody(matchingJsonPath("$.fields.project.key", equalTo("ED")))
+                .withRequestBody(matchingJsonPath("$.fields.description.type", equalTo("doc"))));
+        jira.verify(1, postRequestedFor(anyUrl()));
+        JsonNode updated = card(cardUpdates().getLast());
+        assertThat(updated.toString()).contains("Seen once in 7 days -- ticket ED-24");
+        assertThat(updated.findValues("url").stream().map(JsonNode::asText)).contains(jira.baseUrl() + "/browse/ED-24");
+        assertThat(BotFrameworkFakes.verbs(updated)).containsExactly("rerun", "notRight", "helpful");
+        assertThat(served.auditLog().latest(50)).extracting(AuditEntry::user, AuditEntry::action, AuditEntry::outcome)
+                .contains(tuple(ONCALL, "ticket", "requested"), tuple(ONCALL, "ticket", "filed"));
+    }
+
+    @Test
+    void anUnauthorizedFileTicketIsDeniedAuditedAndNeverReachesTheTracker() throws Exception {
+        String cardId = cardId(pasteAndWaitForCard());
+        stubPerson(DEVELOPER, List.of());
+
+        JsonNode answer = press(DEVELOPER, "fileTicket", Map.of("cardId", cardId));
+
+        assertThat(answer.get("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answer.get("value").asText()).contains("Only on-call engineers may file tickets for");
+        assertThat(served.auditLog().latest(50)).anySatisfy(e -> {
+            assertThat(e.user()).isEqualTo(DEVELOPER);
+            assertThat(e.action()).isEqualTo("ticket");
+            assertThat(e.outcome()).isEqualTo("denied");
+        });
+        await("idle workers", () -> served.pendingTasks() == 0);
+        jira.verify(0, postRequestedFor(anyUrl()));
+        assertThat(cardUpdates()).hasSize(1);
+    }
+
+    @Test
+    void aConfirmationTokenFromSomeoneElseFilesNothing() throws Exception {
+        String cardId = cardId(pasteAndWaitForCard());
+        stubPerson(ONCALL, List.of(ONCALL_GROUP));
+        stubPerson(DEVELOPER, List.of());
+        String token = press(ONCALL, "fileTicket", Map.of("cardId", cardId)).get("value").findValues("data").stream()
+                .filter(d -> d.has("token")).findFirst().orElseThrow().get("token").asText();
+
+        press(DEVELOPER, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
+
+        await("idle workers", () -> served.pendingTasks() == 0);
+        jira.verify(0, postRequestedFor(anyUrl()));
+        assertThat(served.auditLog().latest(50)).extracting(AuditEntry::user, AuditEntry::outcome)
+                .contains(tuple(DEVELOPER, "denied"));
+    }
+
+    @Test
+    void topInAChannelMentionAnswersWithThisWeeksRecurringFailures() throws Exception {
+        pasteAndWaitForCard();
+        await("idle workers", () -> served.pendingTasks() == 0);
+        String activityId = id();
+
+        send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "top"));
+
+        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        JsonNode reply = json.readTree(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId)))
+                .getFirst().getBodyAsString());
+        assertThat(reply.get("textFormat").asText()).isEqualTo("xml");
+        assertThat(reply.get("text").asText()).contains("Top recurring failures in the last 7 days:<br>1. ",
+                "once in 1 repository");
+        github.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void topInAPersonalChatNeedsNoMention() throws Exception {
+        String activityId = id();
+        ObjectNode personal = BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "");
+        personal.put("text", "top").remove("entities");
+        ((ObjectNode) personal.get("conversation")).put("conversationType", "personal").put("isGroup", false);
+
+        send(personal);
+
+        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
+                .getBodyAsString()).contains("No recurring failures this week");
+    }
+
+    @Test
+    void aOneWordMessageThatIsNoCommandStillGetsTheNoLinkHint() throws Exception {
+        String activityId = id();
+
+        send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "hello"));
+
+        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
+                .getBodyAsString()).contains("No link to a configured CI instance found");
+    }
+}
