@@ -3,13 +3,11 @@ package dev.pipelinetriage.adapter.ci.azure;
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LinkParsing;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
-import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
-import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -36,39 +33,14 @@ import okhttp3.Response;
  * Azure Pipelines on Azure DevOps Services or Server, over the Build REST API (api-version 7.1). A job is a
  * timeline record of type "Job"; its log is the record's log id.
  */
-public final class AzureProvider implements CiProvider {
+public final class AzureProvider extends HttpCiProvider {
     static final String READ_SCOPE = "Build (Read) (vso.build)";
     static final String WRITE_SCOPE = "Build (Read & execute) (vso.build_execute)";
     private static final String API_VERSION = "7.1";
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final String instance;
-    private final HttpUrl web;
-    private final InstanceHttp http;
-    private final CiCaches caches;
-    private final AzureLinks links;
-
     public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
-        this.instance = Objects.requireNonNull(instance, "instance");
-        this.web = Objects.requireNonNull(web, "web");
-        this.http = Objects.requireNonNull(http, "http");
-        this.caches = Objects.requireNonNull(caches, "caches");
-        this.links = new AzureLinks(instance);
-    }
-
-    @Override
-    public String instance() {
-        return instance;
-    }
-
-    @Override
-    public CiKind kind() {
-        return CiKind.AZURE;
-    }
-
-    @Override
-    public LinkResult parseLink(String pasted) {
-        return LinkParsing.parse(pasted, web, links::parse);
+        super(CiKind.AZURE, instance, web, http, caches, new AzureLinks(instance)::parse);
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.pipelinetriage.adapter.ci.github;
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LinkParsing;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
-import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
-import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -35,44 +32,19 @@ import okhttp3.Response;
  * GitHub Actions on github.com or GitHub Enterprise Server, over the REST API
  * (docs.github.com/rest/actions/workflow-runs and /workflow-jobs).
  */
-public final class GitHubProvider implements CiProvider {
+public final class GitHubProvider extends HttpCiProvider {
     static final String READ_SCOPE = "actions:read (fine-grained token or GitHub App), or repo for private "
             + "repositories (classic token)";
     static final String WRITE_SCOPE = "actions:write (fine-grained token or GitHub App), or repo (classic token)";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_JOB_PAGES = 10;
 
-    private final String instance;
-    private final HttpUrl web;
-    private final InstanceHttp http;
-    private final CiCaches caches;
-    private final GitHubLinks links;
-
     /**
      * @param web the web URL users paste links from, e.g. {@code https://github.com}
      * @param http the instance's client; its host policy must list the log-storage hosts
      */
     public GitHubProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
-        this.instance = Objects.requireNonNull(instance, "instance");
-        this.web = Objects.requireNonNull(web, "web");
-        this.http = Objects.requireNonNull(http, "http");
-        this.caches = Objects.requireNonNull(caches, "caches");
-        this.links = new GitHubLinks(instance);
-    }
-
-    @Override
-    public String instance() {
-        return instance;
-    }
-
-    @Override
-    public CiKind kind() {
-        return CiKind.GITHUB;
-    }
-
-    @Override
-    public LinkResult parseLink(String pasted) {
-        return LinkParsing.parse(pasted, web, links::parse);
+        super(CiKind.GITHUB, instance, web, http, caches, new GitHubLinks(instance)::parse);
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.pipelinetriage.adapter.ci.gitlab;
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LinkParsing;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
-import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
-import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -35,39 +32,14 @@ import okhttp3.Response;
  * GitLab CI on gitlab.com or a self-managed GitLab, over REST API v4 (docs.gitlab.com/api/jobs, /api/pipelines).
  * Projects are addressed by their path, URL-encoded once as a single {@code :id} segment.
  */
-public final class GitLabProvider implements CiProvider {
+public final class GitLabProvider extends HttpCiProvider {
     static final String READ_SCOPE = "read_api";
     static final String WRITE_SCOPE = "api (read_api cannot retry jobs)";
     /** gitlab-runner's marker when a job's output passed the runner's output_limit. */
     static final String RUNNER_LIMIT_MARKER = "Job's log exceeded limit of";
 
-    private final String instance;
-    private final HttpUrl web;
-    private final InstanceHttp http;
-    private final CiCaches caches;
-    private final GitLabLinks links;
-
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
-        this.instance = Objects.requireNonNull(instance, "instance");
-        this.web = Objects.requireNonNull(web, "web");
-        this.http = Objects.requireNonNull(http, "http");
-        this.caches = Objects.requireNonNull(caches, "caches");
-        this.links = new GitLabLinks(instance);
-    }
-
-    @Override
-    public String instance() {
-        return instance;
-    }
-
-    @Override
-    public CiKind kind() {
-        return CiKind.GITLAB;
-    }
-
-    @Override
-    public LinkResult parseLink(String pasted) {
-        return LinkParsing.parse(pasted, web, links::parse);
+        super(CiKind.GITLAB, instance, web, http, caches, new GitLabLinks(instance)::parse);
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.pipelinetriage.adapter.ci.jenkins;
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
+import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LinkParsing;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
-import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
-import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
@@ -38,38 +35,13 @@ import okhttp3.Response;
  * Jenkins (any version with the remote access API), authenticated with a user name and API token. A build is
  * both the run and its single job; a rerun is a new build of the same job with the same parameters.
  */
-public final class JenkinsProvider implements CiProvider {
+public final class JenkinsProvider extends HttpCiProvider {
     static final String READ_SCOPE = "Overall/Read and Job/Read permission";
     static final String WRITE_SCOPE = "Job/Build permission";
     private static final Pattern QUEUE_ITEM = Pattern.compile("/queue/item/([0-9]{1,18})/?$");
 
-    private final String instance;
-    private final HttpUrl web;
-    private final InstanceHttp http;
-    private final CiCaches caches;
-    private final JenkinsLinks links;
-
     public JenkinsProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
-        this.instance = Objects.requireNonNull(instance, "instance");
-        this.web = Objects.requireNonNull(web, "web");
-        this.http = Objects.requireNonNull(http, "http");
-        this.caches = Objects.requireNonNull(caches, "caches");
-        this.links = new JenkinsLinks(instance);
-    }
-
-    @Override
-    public String instance() {
-        return instance;
-    }
-
-    @Override
-    public CiKind kind() {
-        return CiKind.JENKINS;
-    }
-
-    @Override
-    public LinkResult parseLink(String pasted) {
-        return LinkParsing.parse(pasted, web, links::parse);
+        super(CiKind.JENKINS, instance, web, http, caches, new JenkinsLinks(instance)::parse);
     }
 
     @Override
