@@ -37,40 +37,82 @@ final class ErrorRules {
 
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
-            ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]+\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b"),
-            ErrorRule.of("javac", 9, "^\\[ERROR\\] \\S+\\.(?:java|kt|scala|groovy):\\[?\\d+"),
-            ErrorRule.of("kotlinc", 9, "^e: (?:file:)?\\S+\\.kts?:"),
-            ErrorRule.of("tsc", 9, "error TS\\d{3,5}:"),
-            ErrorRule.of("rustc", 9, "^error(?:\\[E\\d{4}\\])?: (?!aborting due to|could not compile|Could not compile|build failed)"),
-            ErrorRule.of("dotnet", 9, "error (?:CS|MSB|NU|FS|BC|NETSDK)\\d{3,5}"),
-            ErrorRule.of("rspec-failure", 9, "Failure/Error:"),
-            ErrorRule.of("maven-error", 7, "^\\[ERROR\\] (?!-> \\[Help|To see the full|Re-run Maven|For more information|$|\\s*$)"),
-            ErrorRule.of("build-failure", 5, "BUILD FAILURE|FAILURE: Build failed|BUILD FAILED|Build failed with an exception"),
-            ErrorRule.of("gradle-what-went-wrong", 6, "^\\* What went wrong:"),
+            ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]+\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b",
+                    "error"),
+            ErrorRule.of("javac", 9, "^\\[ERROR\\] \\S+\\.(?:java|kt|scala|groovy):\\[?\\d+",
+                    "[error] "),
+            ErrorRule.of("kotlinc", 9, "^e: (?:file:)?\\S+\\.kts?:",
+                    "e: "),
+            ErrorRule.of("tsc", 9, "error TS\\d{3,5}:",
+                    "error ts"),
+            ErrorRule.of("rustc", 9, "^error(?:\\[E\\d{4}\\])?: (?!aborting due to|could not compile|Could not compile|build failed)",
+                    "error"),
+            ErrorRule.of("dotnet", 9, "error (?:CS|MSB|NU|FS|BC|NETSDK)\\d{3,5}",
+                    "error "),
+            ErrorRule.of("rspec-failure", 9, "Failure/Error:",
+                    "failure/error:"),
+            ErrorRule.of("maven-error", 7, "^\\[ERROR\\] (?!-> \\[Help|To see the full|Re-run Maven|For more information|$|\\s*$)",
+                    "[error] "),
+            ErrorRule.of("build-failure", 5, "BUILD FAILURE|FAILURE: Build failed|BUILD FAILED|Build failed with an exception",
+                    "build fail"),
+            ErrorRule.of("gradle-what-went-wrong", 6, "^\\* What went wrong:",
+                    "what went wrong:"),
             ErrorRule.of("test-failed", 8, "(?:^--- FAIL: |^\\s*FAIL[: \\t]|\\*\\*\\* FAILED \\*\\*\\*|^FAILED |^\\s*✗|^\\s*✖|^\\s*×|^\\s*● |"
                     + "^not ok \\d+|Tests? FAILED|<<< FAILURE!|<<< ERROR!|\\bFAILED\\b|\\[FAIL\\]|^\\s*\\d+\\) (?:Failure|Error):|"
-                    + "^(?:Failure|Error|Failed):$|^#\\s+Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)"),
-            ErrorRule.of("test-summary", 5, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)"),
-            ErrorRule.of("pytest-e", 8, "^E {2,}\\S"),
+                    + "^(?:Failure|Error|Failed):$|^#\\s+Failed test|^\\s*Failed:? \\d+/\\d+ |Dubious, test returned)",
+                    "fail", "✗", "✖", "×", "●", "not ok", "error", "dubious"),
+            ErrorRule.of("test-summary", 5, "(?:Tests run: \\d+, Failures: [1-9]|Tests run: \\d+, Failures: \\d+, Errors: [1-9]|\\b[1-9]\\d* (?:failed|failing|failures?|errors?)\\b)",
+                    "fail", "error"),
+            ErrorRule.of("pytest-e", 8, "^E {2,}\\S",
+                    "e  "),
             ErrorRule.of("assertion", 8, "(?i)(?:AssertionError|AssertionFailedError|ComparisonFailure|Assert\\.\\w+\\(\\) Failure|assert(?:ion)? failed|"
                     + "expected:? .{0,200}(?:but (?:was|got)|got|actual)|Expected .{0,200} to (?:equal|be|have|match|not)|"
-                    + "^\\s*expect\\(.{0,200}\\)\\.|^\\s*(?:Expected|Actual|Received)(?: value)?:)"),
-            ErrorRule.of("traceback", 6, "^Traceback \\(most recent call last\\)"),
-            ErrorRule.of("exception", 7, "(?:^|\\s|:)(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::|$)|^(?:[A-Z]\\w*::)*[A-Z][A-Za-z]*(?:Error|Exception)\\b:? "),
-            ErrorRule.of("elixir-raise", 8, "^\\s*\\*\\* \\((?:[A-Z]\\w*\\.)*\\w+\\) "),
-            ErrorRule.of("caused-by", 6, "^\\s*Caused by: "),
-            ErrorRule.of("panic", 8, "(?:panicked at|^panic: |fatal error: |Segmentation fault|core dumped)"),
-            ErrorRule.of("npm-err", 5, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)"),
-            ErrorRule.of("make-error", 5, "make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+"),
-            ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:"),
-            ErrorRule.of("error-word", 4, "(?i)\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)"),
-            ErrorRule.of("failed-word", 3, "(?i)\\b(?:failed|failure|failing)\\b(?!s?:? ?0\\b)"),
-            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|(?-i:\\bKilled\\b)(?!-)|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)"),
-            ErrorRule.of("exit-code", 4, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|non-zero exit (?:code|status)|Process completed with exit code [1-9])"),
-            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))"),
-            ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol|variable)|does not exist|is not defined|not available|illegal|incompatible|exceeded|redeclared|undeclared|unsatisfi|no matching)\\b"),
-            ErrorRule.of("stack-frame", 1, "^\\s*at [\\w$.<>\\[\\] ]+\\(.*\\)$|^\\s*at .+:\\d+(?::\\d+)?\\)?$|^\\s*File \".+\", line \\d+|^\\s*\\S+:\\d+:in `|\\.go:\\d+ \\+0x"),
-            ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b|deprecat"));
+                    + "^\\s*expect\\(.{0,200}\\)\\.|^\\s*(?:Expected|Actual|Received)(?: value)?:)",
+                    "assert", "comparisonfailure", "expect", "actual", "received"),
+            ErrorRule.of("traceback", 6, "^Traceback \\(most recent call last\\)",
+                    "traceback (most recent call last)"),
+            ErrorRule.of("exception", 7, "(?:^|\\s|:)(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::|$)|^(?:[A-Z]\\w*::)*[A-Z][A-Za-z]*(?:Error|Exception)\\b:? ",
+                    "exception", "error"),
+            ErrorRule.of("elixir-raise", 8, "^\\s*\\*\\* \\((?:[A-Z]\\w*\\.)*\\w+\\) ",
+                    "** ("),
+            ErrorRule.of("caused-by", 6, "^\\s*Caused by: ",
+                    "caused by: "),
+            ErrorRule.of("panic", 8, "(?:panicked at|^panic: |fatal error: |Segmentation fault|core dumped)",
+                    "panicked at", "panic: ", "fatal error: ", "segmentation fault", "core dumped"),
+            ErrorRule.of("npm-err", 5, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)",
+                    "err! ", "error "),
+            ErrorRule.of("make-error", 5, "make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+",
+                    "***"),
+            ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:",
+                    "fatal", "error"),
+            ErrorRule.of("error-word", 4, "(?i)\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)",
+                    "error"),
+            ErrorRule.of("failed-word", 3, "(?i)\\b(?:failed|failure|failing)\\b(?!s?:? ?0\\b)",
+                    "fail"),
+            ErrorRule.of("platform", 7, "(?i)(?:no space left on device|ENOSPC|out of memory|OOMKilled|(?-i:\\bKilled\\b)(?!-)|exit code 137|connection (?:refused|reset|timed out)|timed out|could not resolve host|temporary failure in name resolution|name or service not known|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|TLS handshake|certificate verify failed|rate limit|too many requests|\\b(?:429|50[234])\\b.{0,40}(?:error|status|response|Service|Gateway)|permission denied|unauthorized|forbidden|authentication failed|lost communication|stopped hearing|runner system failure|exceeded the maximum time|no output has been received)",
+                    "no space left on device", "enospc", "out of memory", "oomkilled", "killed", "exit code 137",
+                    "connection ", "timed out", "could not resolve host", "temporary failure in name resolution",
+                    "name or service not known", "econnreset", "etimedout", "econnrefused", "eai_again", "tls handshake",
+                    "certificate verify failed", "rate limit", "too many requests", "429", "502", "503", "504",
+                    "permission denied", "unauthorized", "forbidden", "authentication failed", "lost communication",
+                    "stopped hearing", "runner system failure", "exceeded the maximum time", "no output has been received"),
+            ErrorRule.of("exit-code", 4, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|non-zero exit (?:code|status)|Process completed with exit code [1-9])",
+                    "exited with", "exit code", "exit status", "non-zero exit"),
+            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))",
+                    "offen", "problem", "violation", "would reformat", "code style issues", "checkstyle", "(severity: "),
+            ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol|variable)|does not exist|is not defined|not available|illegal|incompatible|exceeded|redeclared|undeclared|unsatisfi|no matching)\\b",
+                    "cannot", "can't", "could not", "couldn't", "unable to", "no such file", "not found", "undefined ",
+                    "does not exist", "is not defined", "not available", "illegal", "incompatible", "exceeded", "redeclared",
+                    "undeclared", "unsatisfi", "no matching"),
+            ErrorRule.of("stack-frame", 1, "^\\s*at [\\w$.<>\\[\\] ]+\\(.*\\)$|^\\s*at .+:\\d+(?::\\d+)?\\)?$|^\\s*File \".+\", line \\d+|^\\s*\\S+:\\d+:in `|\\.go:\\d+ \\+0x",
+                    "at ", "file \"", ":in `", "+0x"),
+            ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b|deprecat",
+                    "warn", "deprecat"));
+
+    /** One pass over a line finds every rule literal it holds; literal id -> index of its rule in RULES. */
+    private static final LiteralAutomaton RULE_LITERALS =
+            new LiteralAutomaton(RULES.stream().flatMap(r -> r.literals().stream()).toList());
+    private static final int[] RULE_OF_LITERAL = ruleOfLiteral();
 
     /** Lines that mention errors only to say there were none, or to configure them. */
     private static final Pattern NOT_AN_ERROR = Pattern.compile(
@@ -130,6 +172,21 @@ final class ErrorRules {
     private ErrorRules() {
     }
 
+    private static int[] ruleOfLiteral() {
+        var rules = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < RULES.size(); i++) {
+            for (int n = RULES.get(i).literals().size(); n > 0; n--) {
+                rules.add(i);
+            }
+        }
+        return rules.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rules, strongest first; for tests that hold each rule to its literals. */
+    static List<ErrorRule> rules() {
+        return RULES;
+    }
+
     /** Strongest first, so the first rule that matches is the answer. */
     private static List<ErrorRule> byWeight(ErrorRule... rules) {
         return Arrays.stream(rules).sorted(Comparator.comparingInt(ErrorRule::weight).reversed()).toList();
@@ -140,8 +197,17 @@ final class ErrorRules {
         if (text.length() < 3 || !hasTrigger(text)) {
             return null;
         }
-        for (ErrorRule rule : RULES) {
-            if (rule.pattern().matcher(text).find()) {
+        boolean[] candidate = new boolean[RULES.size()];
+        int[] found = new int[RULE_OF_LITERAL.length];
+        RULE_LITERALS.scan(text, found, 1);
+        for (int id = 0; id < found.length; id++) {
+            if (found[id] == 1) {
+                candidate[RULE_OF_LITERAL[id]] = true;
+            }
+        }
+        for (int i = 0; i < RULES.size(); i++) {
+            ErrorRule rule = RULES.get(i);
+            if (candidate[i] && rule.pattern().matcher(text).find()) {
                 // Checked only for lines a rule took: most lines match no rule, and this check is costly.
                 boolean reassuring = NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find();
                 return reassuring ? null : rule;
