@@ -180,4 +180,13 @@ final class BotFrameworkFakes {
     static List<String> verbs(com.fasterxml.jackson.databind.JsonNode card) {
         return card.findValues("verb").stream().map(v -> v.asText()).toList();
     }
+
+    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
+    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
 }

@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +133,7 @@ class TeamsBotTest {
     @BeforeEach
     void fakes() throws InterruptedException {
         // Work a previous test started must not land in this test's request counts.
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         login.resetAll();
         connector.resetAll();
         github.resetAll();
@@ -184,15 +183,6 @@ class TeamsBotTest {
         return BotFrameworkFakes.message(id, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK);
     }
 
-    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
     private List<LoggedRequest> cardUpdates() {
         return connector.findAll(putRequestedFor(urlPathEqualTo(ACTIVITIES + "/card-1")));
     }
@@ -204,7 +194,7 @@ class TeamsBotTest {
     /** Pastes the link and waits for the triage card; answers the card's id. */
     private String pasteAndWaitForCard() throws Exception {
         assertThat(send(pasted(id()), token()).statusCode()).isEqualTo(200);
-        await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
         JsonNode card = card(cardUpdates().getLast());
         return card.findValues("data").stream().filter(d -> d.has("cardId")).findFirst().orElseThrow().get("cardId").asText();
     }
@@ -216,7 +206,7 @@ class TeamsBotTest {
         var response = send(pasted(activityId), token());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
         LoggedRequest reply = connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst();
         assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer eyJhbGciOiJIUzI1Ni...");
         JsonNode placeholder = json.readTree(reply.getBodyAsString());
@@ -231,7 +221,7 @@ class TeamsBotTest {
         String text = card.toString();
         assertThat(text).contains("Job: test", "Verdict: ", "Expected: 42", "Monospace", "Next steps");
         assertThat(BotFrameworkFakes.verbs(card)).containsExactly("rerun", "notRight", "helpful");
-        await("typing", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES))
+        BotFrameworkFakes.await("typing", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES))
                 .withRequestBody(equalToJson("{\"type\":\"typing\"}"))).isEmpty());
     }
 
@@ -242,8 +232,8 @@ class TeamsBotTest {
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
 
-        await("the card", () -> !cardUpdates().isEmpty());
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         assertThat(connector.findAll(postRequestedFor(urlPathMatching(ACTIVITIES + "/.+")))).hasSize(1);
         assertThat(cardUpdates()).hasSize(1);
     }
@@ -289,7 +279,7 @@ class TeamsBotTest {
 
         assertThat(send(activity, fakes.valid(NOW, elsewhere, c -> c)).statusCode()).isEqualTo(200);
 
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         assertThat(served.stateStore().claimEvent("teams:" + CONVERSATION + "/" + activity.get("id").asText(), NOW,
                 Duration.ofHours(1))).as("the activity was processed").isFalse();
         github.verify(0, anyRequestedFor(urlPathMatching("/v3/.*")));
@@ -377,7 +367,7 @@ class TeamsBotTest {
         JsonNode restored = press(ONCALL, "rerunConfirm", Map.of("cardId", cardId, "token", token));
 
         assertThat(BotFrameworkFakes.verbs(restored.get("value"))).containsExactly("rerun", "notRight", "helpful");
-        await("the updated card", () -> cardUpdates().size() == 2);
+        BotFrameworkFakes.await("the updated card", () -> cardUpdates().size() == 2);
         github.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
         JsonNode updated = card(cardUpdates().getLast());
         assertThat(updated.toString()).contains("Rerun requested by <at>Jane Smith</at>",

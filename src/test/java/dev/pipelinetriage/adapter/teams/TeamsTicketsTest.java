@@ -35,13 +35,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,15 +149,6 @@ class TeamsTicketsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
     private List<LoggedRequest> cardUpdates() {
         return connector.findAll(putRequestedFor(urlPathEqualTo(ACTIVITIES + "/card-1")));
     }
@@ -171,7 +160,7 @@ class TeamsTicketsTest {
     /** Pastes the link and waits for the triage card; answers the card. */
     private JsonNode pasteAndWaitForCard() throws Exception {
         send(BotFrameworkFakes.message(id(), serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK));
-        await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
         return card(cardUpdates().getLast());
     }
 
@@ -219,8 +208,8 @@ class TeamsTicketsTest {
 
         press(ONCALL, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
 
-        await("the card with the ticket", () -> cardUpdates().size() == 2);
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("the card with the ticket", () -> cardUpdates().size() == 2);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(1, postRequestedFor(urlPathEqualTo(CREATE_ISSUE))
                 .withRequestBody(matchingJsonPath("$.fields.project.key", equalTo("ED")))
                 .withRequestBody(matchingJsonPath("$.fields.description.type", equalTo("doc"))));
@@ -247,7 +236,7 @@ class TeamsTicketsTest {
             assertThat(e.action()).isEqualTo("ticket");
             assertThat(e.outcome()).isEqualTo("denied");
         });
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(0, postRequestedFor(anyUrl()));
         assertThat(cardUpdates()).hasSize(1);
     }
@@ -262,7 +251,7 @@ class TeamsTicketsTest {
 
         press(DEVELOPER, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
 
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(0, postRequestedFor(anyUrl()));
         assertThat(served.auditLog().latest(50)).extracting(AuditEntry::user, AuditEntry::outcome)
                 .contains(tuple(DEVELOPER, "denied"));
@@ -271,12 +260,12 @@ class TeamsTicketsTest {
     @Test
     void topInAChannelMentionAnswersWithThisWeeksRecurringFailures() throws Exception {
         pasteAndWaitForCard();
-        await("idle workers", () -> served.pendingTasks() == 0);
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         String activityId = id();
 
         send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "top"));
 
-        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         JsonNode reply = json.readTree(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId)))
                 .getFirst().getBodyAsString());
         assertThat(reply.get("textFormat").asText()).isEqualTo("xml");
@@ -294,7 +283,7 @@ class TeamsTicketsTest {
 
         send(personal);
 
-        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
                 .getBodyAsString()).contains("No recurring failures this week");
     }
@@ -305,7 +294,7 @@ class TeamsTicketsTest {
 
         send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "hello"));
 
-        await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
                 .getBodyAsString()).contains("No link to a configured CI instance found");
     }
