@@ -135,7 +135,8 @@ public final class FailureExtractor {
     }
 
     /** The output of a step that failed: where it started and ended, and the last lines it printed. */
-    private record FailedSegment(String step, int start, int end, List<LogLine> tail) {
+    /** A failed step: its name, where it ran, its last lines and the CI's own line saying it failed. */
+    private record FailedSegment(String step, int start, int end, List<LogLine> tail, LogLine verdict) {
     }
 
     /** One log's extraction. Not thread-safe. */
@@ -173,7 +174,7 @@ public final class FailureExtractor {
             }
             StepMarkers.Failure failure = StepMarkers.failure(text);
             if (failure != null) {
-                markFailed(failure, line.number());
+                markFailed(failure, line);
                 closeCluster();
                 if (!failure.jobLevel()) {
                     remember(line);
@@ -276,7 +277,8 @@ public final class FailureExtractor {
             }
         }
 
-        private void markFailed(StepMarkers.Failure failure, int number) {
+        private void markFailed(StepMarkers.Failure failure, LogLine verdict) {
+            int number = verdict.number();
             if (failed.size() >= 2) {
                 return;
             }
@@ -294,7 +296,7 @@ public final class FailureExtractor {
                 }
             }
             String name = failure.command() != null ? failure.command() : (step == null ? null : step.name());
-            failed.add(new FailedSegment(name, start, number, tail));
+            failed.add(new FailedSegment(name, start, number, tail, verdict));
         }
 
         /** The step a failure marker closes: the echo of the same command, else the last step that ran a script. */
@@ -383,6 +385,10 @@ public final class FailureExtractor {
                     }
                 }
             }
+            if (segment != null) {
+                // The CI's own "step X failed" line names what failed; worth a line when there is room.
+                budget.defer(segment.verdict());
+            }
             String step = segment != null ? segment.step() : lastErrorStep;
             return new Extraction(budget.lines(), keys, step, lineCount);
         }
@@ -424,6 +430,13 @@ public final class FailureExtractor {
                 if (texts.add(ErrorRules.repeatKey(l.text()))) {
                     chosen.put(l.number(), l);
                 }
+            }
+        }
+
+        /** Shows the line only if room is left once everything that explains the failure is in. */
+        void defer(LogLine line) {
+            if (!chosen.containsKey(line.number())) {
+                deferred.add(line);
             }
         }
 

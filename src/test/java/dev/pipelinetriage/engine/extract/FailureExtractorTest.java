@@ -261,6 +261,16 @@ class FailureExtractorTest {
     class FailedStep {
 
         @Test
+        void theCisOwnFailureLineIsShownWhenTheBudgetHasRoomButNeverDisplacesTheCause() {
+            String log = "[Pipeline] { (Build)\n+ mvn -B verify\n" + filler(30)
+                    + "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-deploy-plugin:3.1.1:deploy on project app: Failed to deploy artifacts\n"
+                    + "Build step 'Invoke top-level Maven targets' marked build as failure\n" + "Finished: FAILURE\n";
+            assertThat(texts(extract(log))).contains("Build step 'Invoke top-level Maven targets' marked build as failure");
+            assertThat(texts(extract(log, 1))).containsExactly(
+                    "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-deploy-plugin:3.1.1:deploy on project app: Failed to deploy artifacts");
+        }
+
+        @Test
         void travisNamesTheCommandThatExitedNonZeroAndItsOutputIsShown() {
             var e = extract("$ ./lint.sh\n" + filler(5) + "The command \"./lint.sh\" exited with 0.\n"
                     + "$ make test\n" + filler(40) + "Package size limit has exceeded by 49 B\n"
