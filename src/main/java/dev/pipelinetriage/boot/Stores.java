@@ -1,6 +1,7 @@
 package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
+import dev.pipelinetriage.adapter.store.JdbcStore;
 import dev.pipelinetriage.adapter.store.PostgresStore;
 import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.port.AuditLog;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,52 +23,37 @@ import org.slf4j.LoggerFactory;
 final class Stores implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
-    private final StateStore state;
-    private final AuditLog audit;
-    private final TriageHistory history;
-    private final BooleanSupplier reachable;
-    private final AutoCloseable owner;
+    private final JdbcStore store;
     private ScheduledExecutorService maintenance;
 
-    private Stores(StateStore state, AuditLog audit, TriageHistory history, BooleanSupplier reachable,
-            AutoCloseable owner) {
-        this.state = state;
-        this.audit = audit;
-        this.history = history;
-        this.reachable = reachable;
-        this.owner = owner;
+    private Stores(JdbcStore store) {
+        this.store = store;
     }
 
     static Stores open(StoreSection section, Map<String, String> env) {
-        return switch (section.type()) {
-            case EMBEDDED -> {
-                EmbeddedStore store = EmbeddedStore.open(section.directory());
-                yield new Stores(store.stateStore(), store.auditLog(), store.triageHistory(), store::reachable, store);
-            }
-            case POSTGRES -> {
-                PostgresStore store = PostgresStore.open(section.url(), section.user(),
-                        section.password().read("store.password", env), section.maxConnections());
-                yield new Stores(store.stateStore(), store.auditLog(), store.triageHistory(), store::reachable, store);
-            }
-        };
+        return new Stores(switch (section.type()) {
+            case EMBEDDED -> EmbeddedStore.open(section.directory());
+            case POSTGRES -> PostgresStore.open(section.url(), section.user(),
+                    section.password().read("store.password", env), section.maxConnections());
+        });
     }
 
     StateStore state() {
-        return state;
+        return store.stateStore();
     }
 
     AuditLog audit() {
-        return audit;
+        return store.auditLog();
     }
 
     /** Every triaged job, for the health report. */
     TriageHistory history() {
-        return history;
+        return store.triageHistory();
     }
 
     /** Whether the database answers now (readiness). */
     boolean reachable() {
-        return reachable.getAsBoolean();
+        return store.reachable();
     }
 
     /** Runs reconciliation and pruning now (recovering claims a crashed process left) and then every {@code every}. */
@@ -95,8 +80,8 @@ final class Stores implements AutoCloseable {
             maintenance.shutdownNow();
         }
         try {
-            owner.close();
-        } catch (Exception e) {
+            store.close();
+        } catch (RuntimeException e) {
             LOG.warn("the state store did not close cleanly", e);
         }
     }

@@ -1,15 +1,10 @@
 package dev.pipelinetriage.adapter.store;
 
-import dev.pipelinetriage.app.port.AuditLog;
-import dev.pipelinetriage.app.port.StateStore;
-import dev.pipelinetriage.app.port.TriageHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -17,19 +12,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * H2 locks the file, so a second process on the same directory fails to start: more than one replica needs the
  * PostgreSQL store.
  */
-public final class EmbeddedStore implements AutoCloseable {
+public final class EmbeddedStore extends JdbcStore {
     static final String FILE_NAME = "pipeline-triage";
 
-    private final JdbcConnectionPool pool;
-    private final JdbcStateStore state;
-    private final JdbcAuditLog audit;
-    private final JdbcTriageHistory history;
-
     private EmbeddedStore(JdbcConnectionPool pool) {
-        this.pool = pool;
-        this.state = new JdbcStateStore(pool);
-        this.audit = new JdbcAuditLog(pool);
-        this.history = JdbcTriageHistory.create(pool);
+        super(pool);
     }
 
     /** Opens (or creates) the database in {@code directory}; fails with a message naming the directory. */
@@ -50,31 +37,5 @@ public final class EmbeddedStore implements AutoCloseable {
                     + "Several replicas need the PostgreSQL store): " + e.getMessage(), e);
         }
         return new EmbeddedStore(pool);
-    }
-
-    public StateStore stateStore() {
-        return state;
-    }
-
-    public AuditLog auditLog() {
-        return audit;
-    }
-
-    public TriageHistory triageHistory() {
-        return history;
-    }
-
-    /** True when the database answers a trivial query (readiness). */
-    public boolean reachable() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            return s.execute("SELECT 1");
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void close() {
-        pool.dispose();
     }
 }

@@ -1,11 +1,6 @@
 package dev.pipelinetriage.adapter.store;
 
-import dev.pipelinetriage.app.port.AuditLog;
-import dev.pipelinetriage.app.port.StateStore;
-import dev.pipelinetriage.app.port.TriageHistory;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -14,17 +9,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * them because every claim is a unique key or a conditional update in the database, never an in-process lock.
  * The schema is migrated on start; replicas starting together take turns on an advisory lock.
  */
-public final class PostgresStore implements AutoCloseable {
-    private final JdbcConnectionPool pool;
-    private final JdbcStateStore state;
-    private final JdbcAuditLog audit;
-    private final JdbcTriageHistory history;
-
+public final class PostgresStore extends JdbcStore {
     private PostgresStore(JdbcConnectionPool pool) {
-        this.pool = pool;
-        this.state = new JdbcStateStore(pool);
-        this.audit = new JdbcAuditLog(pool);
-        this.history = JdbcTriageHistory.create(pool);
+        super(pool);
     }
 
     /**
@@ -56,31 +43,5 @@ public final class PostgresStore implements AutoCloseable {
             throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + e.getMessage(), e);
         }
         return new PostgresStore(pool);
-    }
-
-    public StateStore stateStore() {
-        return state;
-    }
-
-    public AuditLog auditLog() {
-        return audit;
-    }
-
-    public TriageHistory triageHistory() {
-        return history;
-    }
-
-    /** True when the database answers a trivial query (readiness). */
-    public boolean reachable() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            return s.execute("SELECT 1");
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void close() {
-        pool.dispose();
     }
 }

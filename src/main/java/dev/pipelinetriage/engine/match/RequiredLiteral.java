@@ -115,33 +115,21 @@ final class RequiredLiteral {
     }
 
     private static boolean hasTopLevelAlternation(String body) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                }
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
+        return atDepthZero(body, 0, '|') >= 0;
     }
 
     private static int closingParen(String body, int open) {
+        return atDepthZero(body, open, ')');
+    }
+
+    /**
+     * The index of the first {@code target} ('|' or ')') met outside character classes when the group depth,
+     * counted from {@code from}, is zero; -1 when there is none.
+     */
+    private static int atDepthZero(String body, int from, char target) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = open; i < body.length(); i++) {
+        for (int i = from; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\\') {
                 i++;
@@ -155,9 +143,11 @@ final class RequiredLiteral {
                 depth++;
             } else if (c == ')') {
                 depth--;
-                if (depth == 0) {
+                if (target == ')' && depth == 0) {
                     return i;
                 }
+            } else if (c == '|' && target == '|' && depth == 0) {
+                return i;
             }
         }
         return -1;

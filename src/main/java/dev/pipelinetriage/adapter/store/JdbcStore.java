@@ -1,0 +1,53 @@
+package dev.pipelinetriage.adapter.store;
+
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TriageHistory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * An opened, migrated database and the ports over it. The embedded and PostgreSQL stores differ only in how
+ * the pool is opened; everything they offer once open is here, once.
+ */
+public abstract sealed class JdbcStore implements AutoCloseable permits EmbeddedStore, PostgresStore {
+    private final JdbcConnectionPool pool;
+    private final JdbcStateStore state;
+    private final JdbcAuditLog audit;
+    private final JdbcTriageHistory history;
+
+    JdbcStore(JdbcConnectionPool pool) {
+        this.pool = pool;
+        this.state = new JdbcStateStore(pool);
+        this.audit = new JdbcAuditLog(pool);
+        this.history = JdbcTriageHistory.create(pool);
+    }
+
+    public StateStore stateStore() {
+        return state;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
+    }
+
+    public TriageHistory triageHistory() {
+        return history;
+    }
+
+    /** True when the database answers a trivial query (readiness). */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}
