@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Outage grouping: when many jobs hit the same platform failure in one channel within minutes, the channel gets
@@ -17,9 +18,14 @@ import java.util.Optional;
  * burst starts over. Only platform failures group: a code failure belongs to its own change, however common.
  */
 public final class OutageGrouping {
+    /** Hits are kept this long, far beyond any window, then pruned every {@value #PRUNE_EVERY} hits. */
+    private static final Duration KEEP_HITS = Duration.ofDays(7);
+    private static final int PRUNE_EVERY = 500;
+
     private final OutageStore store;
     private final int threshold;
     private final Duration window;
+    private final AtomicLong hits = new AtomicLong();
 
     public OutageGrouping(OutageStore store, int threshold, Duration window) {
         this.store = Objects.requireNonNull(store, "store");
@@ -78,6 +84,9 @@ public final class OutageGrouping {
             return new Card();
         }
         String key = signature.key();
+        if (hits.incrementAndGet() % PRUNE_EVERY == 0) {
+            store.pruneHits(at.minus(KEEP_HITS));
+        }
         store.recordHit(channel, key, jobKey, at);
         Optional<Banner> latest = store.latestBanner(channel, key);
         if (latest.isPresent() && open(latest.get(), at)) {
