@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * Failure notices from CI webhooks, the same for every chat platform: route the failed run to its channel, drop
  * redeliveries (by delivery id and by run attempt, in the shared store, so one card per failure across replicas),
  * triage it on a worker and post the card -- or, during an outage, count it on the channel's banner instead.
- * {@link #receive} does no I/O, so the webhook answers within the provider's timeout.
+ * {@link #receive} only routes and queues (plus an audit line when it drops a run), so the webhook answers within
+ * the provider's timeout; the redelivery checks run on the worker, so a delivery refused as busy is not marked
+ * as seen and its retry is processed.
  */
 public final class FailureNotices {
     private static final Logger LOG = LoggerFactory.getLogger(FailureNotices.class);

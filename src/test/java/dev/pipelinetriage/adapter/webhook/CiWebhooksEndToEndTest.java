@@ -56,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CiWebhooksEndToEndTest {
     private static final String GITHUB_SECRET = "gh-hook-secret-0123456789";
     private static final String GITLAB_SECRET = "gl-hook-secret-0123456789";
+    private static final String JENKINS_SECRET = "jk-hook-secret-0123456789";
     private static final String CHANNEL = "C0PLATFORM";
     /** What docs.slack.dev's chat.postMessage example answers: every message gets this ts here. */
     private static final String MESSAGE_TS = "1503435956.000247";
@@ -100,6 +101,11 @@ class CiWebhooksEndToEndTest {
                       webUrl: http://192.168.64.1:3005
                       apiUrl: http://localhost:%1$d/api/v4
                       token: {env: GITLAB_TOKEN}
+                    - name: jenkins
+                      type: jenkins
+                      webUrl: http://localhost:%1$d/jenkins
+                      username: triage-bot
+                      token: {env: JENKINS_TOKEN}
                 slack:
                   signingSecret: {env: SLACK_SIGNING_SECRET}
                   botToken: {env: SLACK_BOT_TOKEN}
@@ -113,9 +119,14 @@ class CiWebhooksEndToEndTest {
                       secret: {env: GITHUB_WEBHOOK_SECRET}
                     - instance: gitlab
                       secret: {env: GITLAB_WEBHOOK_TOKEN}
+                    - instance: jenkins
+                      secret: {env: JENKINS_WEBHOOK_SECRET}
                   routes:
                     - repository: "octo-org/*"
                       channel: slack:%4$s
+                    - repository: "team/**"
+                      branch: main
+                      channel: slack:C0JENKINS
                   outage:
                     threshold: 3
                     windowMinutes: 10
@@ -124,7 +135,8 @@ class CiWebhooksEndToEndTest {
         var webhooks = WebhooksConfigLoader.parse(yaml, config.ci());
         var env = Map.of("GITHUB_TOKEN", "ghp_e2eGitHubTokenValue000000000000000000", "GITLAB_TOKEN", "glpat-e2e0000000000",
                 "SLACK_SIGNING_SECRET", "e2e-signing-secret", "SLACK_BOT_TOKEN", "xoxb-1111-2222-e2eBotTokenValue",
-                "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET, "GITLAB_WEBHOOK_TOKEN", GITLAB_SECRET);
+                "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET, "GITLAB_WEBHOOK_TOKEN", GITLAB_SECRET, "JENKINS_TOKEN",
+                "jenkins-api-token-0000", "JENKINS_WEBHOOK_SECRET", JENKINS_SECRET);
         served = ServeWiring.start(config, OpsSection.defaults(), webhooks, env, new ServeWiring.Setup(Clock.systemUTC(),
                 d -> { }, d -> { }, "127.0.0.1", 0, 4, 100));
     }
@@ -356,6 +368,35 @@ class CiWebhooksEndToEndTest {
     /** The Block Kit blocks of a call, as Jackson writes them (Slack's SDK escapes apostrophes). */
     private static String blocks(Map<String, String> call) throws IOException {
         return JSON.readTree(call.get("blocks")).toString();
+    }
+
+    // ---- the generic hook (Jenkins) ----
+
+    @Test
+    void theGenericHookTriagesARunUrlOfItsInstanceAndRefusesAnyOtherHostOrAWrongProof() throws Exception {
+        // Bodies of the cdancy/jenkins-rest fixtures (api-samples): build api/json with the result a failure.
+        ci.stubFor(get(urlPathEqualTo("/jenkins/job/team/job/fish/10/api/json")).willReturn(okJson(
+                CiTestKit.fixture("jenkins/documented/build-api-json.200.json").replace("\"SUCCESS\"", "\"FAILURE\""))));
+        ci.stubFor(get("/jenkins/job/team/job/fish/10/consoleText").willReturn(aResponse().withBody(REGISTRY_503_LOG)));
+        byte[] ours = ("{\"runUrl\": \"http://localhost:" + ci.port() + "/jenkins/job/team/job/fish/10/\", "
+                + "\"branch\": \"main\", \"status\": \"FAILURE\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] foreign = "{\"runUrl\": \"https://jenkins.elsewhere.example/job/team/job/fish/10/\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> wrongBearer = deliver("/webhooks/jenkins", ours, "Authorization", "Bearer not-it");
+        HttpResponse<String> otherHost = deliver("/webhooks/jenkins", foreign, "Authorization", "Bearer " + JENKINS_SECRET);
+        HttpResponse<String> accepted = deliver("/webhooks/jenkins", ours, "X-Triage-Signature-256", hmac(JENKINS_SECRET, ours));
+
+        assertThat(wrongBearer.statusCode()).isEqualTo(401);
+        assertThat(otherHost.statusCode()).isEqualTo(422);
+        assertThat(otherHost.body()).contains("Unknown CI host 'jenkins.elsewhere.example'");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
+        Map<String, String> card = slackCalls("chat.postMessage").getFirst();
+        assertThat(card.get("channel")).isEqualTo("C0JENKINS");
+        assertThat(card.get("text")).contains("team/fish · run 10");
+        assertThat(ci.findAll(anyRequestedFor(anyUrl()))).allSatisfy(
+                request -> assertThat(request.getUrl()).startsWith("/jenkins/job/team/job/fish/10/"));
     }
 
     private String metrics() throws Exception {
