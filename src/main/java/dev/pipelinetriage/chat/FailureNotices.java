@@ -136,9 +136,7 @@ public final class FailureNotices {
         if (result instanceof LinkTriage.Triaged t) {
             for (LinkTriage.JobOutcome job : t.jobs()) {
                 OutageGrouping.Decision decision = job instanceof LinkTriage.Reported r
-                        ? Signatures.of(r.report()).map(s -> outages.hit(channelKey, s, jobKey(t, r), clock.instant()))
-                                .orElse(new OutageGrouping.Card())
-                        : new OutageGrouping.Card();
+                        ? decide(channelKey, t, r) : new OutageGrouping.Card();
                 if (decision instanceof Grouped g) {
                     grouped.add(g);
                     banner(place, surface, g, ((LinkTriage.Reported) job).report());
@@ -153,6 +151,17 @@ public final class FailureNotices {
             return;
         }
         card(event, place, surface, result);
+    }
+
+    /** Grouping is secondary: when the store cannot count, the job gets its card. */
+    private OutageGrouping.Decision decide(String channelKey, LinkTriage.Triaged run, LinkTriage.Reported job) {
+        try {
+            return Signatures.of(job.report()).map(s -> outages.hit(channelKey, s, jobKey(run, job), clock.instant()))
+                    .orElse(new OutageGrouping.Card());
+        } catch (RuntimeException e) {
+            LOG.error("outage grouping of job {} failed; posting its card", job.job().ref().id(), e);
+            return new OutageGrouping.Card();
+        }
     }
 
     private void card(FailedRunEvent event, Place place, ChatSurface surface, LinkTriage.Result result) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The outage store in memory, for tests: one lock for atomicity, the same answers as the database one. */
-public final class InMemoryOutageStore implements OutageStore {
+public class InMemoryOutageStore implements OutageStore {
     private record Hit(String channel, String signature, String job, Instant at) {
     }
 
