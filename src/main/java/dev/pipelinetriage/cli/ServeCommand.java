@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code serve}: the chat bot. Exit codes: 2 bad configuration, 5 could not start. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the chat bot: POST /slack/events (Slack events, commands, interactivity), POST /api/messages "
-                + "(Microsoft Teams activities) and GET /healthz.")
+                + "(Microsoft Teams activities), POST /webhooks/<instance> (CI failure webhooks, when a webhooks section is "
+                + "configured) and GET /healthz.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

@@ -283,7 +283,7 @@ class CiWebhooksEndToEndTest {
         HttpResponse<String> push = deliverGitHub("push", "p-2", ping);
         assertThat(push.statusCode()).isEqualTo(202);
         assertThat(push.body()).contains("is not used");
-        assertThat(deliver("/webhooks/jenkins", ping).statusCode()).isEqualTo(404);
+        assertThat(deliver("/webhooks/no-such-instance", ping).statusCode()).isEqualTo(404);
     }
 
     @Test
