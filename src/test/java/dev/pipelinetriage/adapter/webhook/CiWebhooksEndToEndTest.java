@@ -124,6 +124,9 @@ class CiWebhooksEndToEndTest {
                   routes:
                     - repository: "octo-org/*"
                       channel: slack:%4$s
+                    - repository: "gitlab-org/*"
+                      branch: "release/*"
+                      channel: slack:C0GITLAB
                     - repository: "team/**"
                       branch: main
                       channel: slack:C0JENKINS
@@ -368,6 +371,33 @@ class CiWebhooksEndToEndTest {
     /** The Block Kit blocks of a call, as Jackson writes them (Slack's SDK escapes apostrophes). */
     private static String blocks(Map<String, String> call) throws IOException {
         return JSON.readTree(call.get("blocks")).toString();
+    }
+
+    @Test
+    void aFailedGitLabPipelineOnARoutedBranchGetsOneCardListingItsFailedJobs() throws Exception {
+        // GitLab "Pipelines API" and "Jobs API" documented answers (fixtures/gitlab/documented), pipeline failed.
+        String project = "/api/v4/projects/gitlab-org%2Fgitlab-test";
+        ci.stubFor(get(project + "/pipelines/31").willReturn(okJson(CiTestKit.fixture("gitlab/documented/get-pipeline.200.json")
+                .replace("\"status\": \"success\"", "\"status\": \"failed\""))));
+        ci.stubFor(get(urlPathEqualTo(project + "/pipelines/31/jobs"))
+                .willReturn(okJson(CiTestKit.fixture("gitlab/documented/list-pipeline-jobs.200.json"))));
+        ci.stubFor(get(urlPathMatching(project + "/jobs/[67]/trace")).willReturn(aResponse().withBody(
+                CiTestKit.fixture("gitlab/documented/trace-truncated-by-runner.txt"))));
+        ObjectNode payload = DeliveriesTest.fixture("gitlab-pipeline-hook.json");
+        ((ObjectNode) payload.get("object_attributes")).put("status", "failed").put("ref", "release/1.0");
+        byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> first = deliver("/webhooks/gitlab", body, "X-Gitlab-Event", "Pipeline Hook",
+                "X-Gitlab-Token", GITLAB_SECRET, "Idempotency-Key", "f0a5d8b2-3c1e-4b7a-9e2d-6c8f1a0b3d4e");
+        HttpResponse<String> retried = deliver("/webhooks/gitlab", body, "X-Gitlab-Event", "Pipeline Hook",
+                "X-Gitlab-Token", GITLAB_SECRET, "Idempotency-Key", "f0a5d8b2-3c1e-4b7a-9e2d-6c8f1a0b3d4e");
+
+        assertThat(List.of(first.statusCode(), retried.statusCode())).containsOnly(202);
+        awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
+        Map<String, String> card = slackCalls("chat.postMessage").getFirst();
+        assertThat(card.get("channel")).isEqualTo("C0GITLAB");
+        assertThat(card.get("text")).contains("gitlab-org/gitlab-test · run 31");
+        assertThat(card.get("blocks")).contains("rspec:other").contains("teaspoon");
     }
 
     // ---- the generic hook (Jenkins) ----
