@@ -127,16 +127,17 @@ public final class LinkTriage {
     }
 
     public Result triage(String link) {
-        return triage(metrics.time(Stage.FETCH, () -> logs.collect(link)));
+        TriageService service = triage.get();
+        return triage(service, metrics.time(Stage.FETCH, () -> logs.collect(link)));
     }
 
     /** Triage of a run or job named by ids (a webhook's), on the configured instance they name. */
     public Result triage(CiLink link) {
-        return triage(metrics.time(Stage.FETCH, () -> logs.collect(link)));
+        TriageService service = triage.get();
+        return triage(service, metrics.time(Stage.FETCH, () -> logs.collect(link)));
     }
 
-    private Result triage(FailedJobLogs.Outcome outcome) {
-        TriageService service = triage.get();
+    private Result triage(TriageService service, FailedJobLogs.Outcome outcome) {
         return switch (outcome) {
             case FailedJobLogs.LinkRefused refused -> new Refused(refused.reason());
             case FailedJobLogs.Failed failed -> {

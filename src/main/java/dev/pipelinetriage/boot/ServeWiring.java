@@ -9,6 +9,8 @@ import dev.pipelinetriage.adapter.slack.SlackSettings;
 import dev.pipelinetriage.adapter.teams.TeamsBot;
 import dev.pipelinetriage.adapter.teams.TeamsClient;
 import dev.pipelinetriage.adapter.teams.TeamsSettings;
+import dev.pipelinetriage.adapter.webhook.CiWebhooks;
+import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
@@ -30,8 +32,6 @@ import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
-import dev.pipelinetriage.adapter.webhook.CiWebhooks;
-import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
@@ -50,6 +50,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,7 +205,7 @@ public final class ServeWiring {
             endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
                     .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
                             : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList())));
-            List<String> served = new java.util.ArrayList<>(chatEndpoints);
+            List<String> served = new ArrayList<>(chatEndpoints);
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
                         shared.logs(), runbooks, codec, store.state(), store.outages(), workers, setup.clock(),
