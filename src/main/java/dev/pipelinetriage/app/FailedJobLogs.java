@@ -100,16 +100,30 @@ public final class FailedJobLogs {
     public Outcome collect(String pasted) {
         return switch (route(pasted)) {
             case Unrouted u -> new LinkRefused(u.reason());
-            case RoutedTo r -> switch (r.provider().resolve(r.link())) {
-                case CiProblem problem -> new Failed(problem, r.provider().instance());
-                case ResolveResult.Resolved resolved -> {
-                    List<JobLogResult> jobs = new ArrayList<>();
-                    for (Job job : resolved.targets()) {
-                        jobs.add(new JobLogResult(job, r.provider().fetchLog(job, maxLogBytes)));
-                    }
-                    yield new Collected(r.provider(), resolved.run(), jobs);
+            case RoutedTo r -> collect(r.provider(), r.link());
+        };
+    }
+
+    /** The same for ids that did not come from a link (a webhook's): the instance is named by the ids. */
+    public Outcome collect(CiLink link) {
+        for (CiProvider provider : providers) {
+            if (provider.instance().equals(link.instance())) {
+                return collect(provider, link);
+            }
+        }
+        return new LinkRefused("No configured CI instance is named '" + link.instance() + "'.");
+    }
+
+    private Outcome collect(CiProvider provider, CiLink link) {
+        return switch (provider.resolve(link)) {
+            case CiProblem problem -> new Failed(problem, provider.instance());
+            case ResolveResult.Resolved resolved -> {
+                List<JobLogResult> jobs = new ArrayList<>();
+                for (Job job : resolved.targets()) {
+                    jobs.add(new JobLogResult(job, provider.fetchLog(job, maxLogBytes)));
                 }
-            };
+                yield new Collected(provider, resolved.run(), jobs);
+            }
         };
     }
 

@@ -9,6 +9,7 @@ import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.TriageMetrics.Stage;
 import dev.pipelinetriage.app.port.TriageRecord;
+import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.domain.Run;
@@ -127,7 +128,17 @@ public final class LinkTriage {
 
     public Result triage(String link) {
         TriageService service = triage.get();
-        return switch (metrics.time(Stage.FETCH, () -> logs.collect(link))) {
+        return triage(service, metrics.time(Stage.FETCH, () -> logs.collect(link)));
+    }
+
+    /** Triage of a run or job named by ids (a webhook's), on the configured instance they name. */
+    public Result triage(CiLink link) {
+        TriageService service = triage.get();
+        return triage(service, metrics.time(Stage.FETCH, () -> logs.collect(link)));
+    }
+
+    private Result triage(TriageService service, FailedJobLogs.Outcome outcome) {
+        return switch (outcome) {
             case FailedJobLogs.LinkRefused refused -> new Refused(refused.reason());
             case FailedJobLogs.Failed failed -> {
                 metrics.providerError(failed.provider(), kind(failed.problem()));

@@ -9,6 +9,8 @@ import dev.pipelinetriage.adapter.slack.SlackSettings;
 import dev.pipelinetriage.adapter.teams.TeamsBot;
 import dev.pipelinetriage.adapter.teams.TeamsClient;
 import dev.pipelinetriage.adapter.teams.TeamsSettings;
+import dev.pipelinetriage.adapter.webhook.CiWebhooks;
+import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
@@ -29,6 +31,7 @@ import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
+import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
@@ -47,6 +50,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,8 +124,14 @@ public final class ServeWiring {
         return start(config, OpsSection.defaults(), env, setup);
     }
 
-    /** Starts everything; the caller owns the result and closes it. */
+    /** Starts everything without CI webhooks; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Map<String, String> env, Setup setup) {
+        return start(config, opsSection, Optional.empty(), env, setup);
+    }
+
+    /** Starts everything; the caller owns the result and closes it. */
+    public static Served start(AppConfig config, OpsSection opsSection, Optional<WebhooksSection> webhooks,
+            Map<String, String> env, Setup setup) {
         if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
             throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
                     + "teams section (appId, appPassword, allowedTenants)");
@@ -133,6 +143,7 @@ public final class ServeWiring {
         Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
                 .map(t -> t.read("slack.appToken", env));
         Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
+        List<WebhookSource> webhookSources = webhooks.map(w -> WebhookWiring.sources(w, config.ci(), env)).orElse(List.of());
         OpsWiring ops;
         try {
             ops = OpsWiring.start(opsSection, setup.clock());
@@ -149,6 +160,7 @@ public final class ServeWiring {
         ops.metrics.queueDepth(workers::pending);
         AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
+        Map<String, ChatSurface> webhookSurfaces = new LinkedHashMap<>();
         SlackApp app = null;
         HttpServer server = null;
         try {
@@ -175,6 +187,7 @@ public final class ServeWiring {
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock());
                 endpoints.put("/slack/events", app.servlet());
                 surfaces.put("slack", client.surface());
+                webhookSurfaces.put("slack", client.surface());
             }
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
@@ -185,12 +198,20 @@ public final class ServeWiring {
                         Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR);
                 endpoints.put("/api/messages", bot.servlet());
+                webhookSurfaces.put("teams", bot.surface());
             }
             recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
             endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
                     .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
                             : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList())));
+            List<String> served = new ArrayList<>(chatEndpoints);
+            if (webhooks.isPresent()) {
+                endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
+                        shared.logs(), runbooks, codec, store.state(), store.outages(), workers, setup.clock(),
+                        webhookSurfaces, audit, ops.metrics).servlet());
+                webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
+            }
             server = HttpServer.start(setup.host(), setup.port(), endpoints);
             if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
@@ -200,7 +221,7 @@ public final class ServeWiring {
                     setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
                     setup.clock());
             server.ready();
-            return new Served(server, app, workers, store, chatEndpoints, ops);
+            return new Served(server, app, workers, store, served, ops);
         } catch (IOException | RuntimeException e) {
             closeQuietly(server, app, workers, store, ops);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import dev.pipelinetriage.adapter.store.JdbcStore;
 import dev.pipelinetriage.adapter.store.PostgresStore;
 import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.boot.config.StoreSection;
@@ -49,6 +50,11 @@ final class Stores implements AutoCloseable {
     /** Every triaged job, for the health report. */
     TriageHistory history() {
         return store.triageHistory();
+    }
+
+    /** Outage grouping's hits and banners. */
+    OutageStore outages() {
+        return store.outageStore();
     }
 
     /** Whether the database answers now (readiness). */

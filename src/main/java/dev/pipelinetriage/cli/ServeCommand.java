@@ -6,6 +6,7 @@ import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code serve}: the chat bot. Exit codes: 2 bad configuration, 5 could not start. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the chat bot: POST /slack/events (Slack events, commands, interactivity), POST /api/messages "
-                + "(Microsoft Teams activities) and GET /healthz.")
+                + "(Microsoft Teams activities), POST /webhooks/<instance> (CI failure webhooks, when a webhooks section is "
+                + "configured) and GET /healthz.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             AppConfig loaded = ConfigLoader.loadForServe(path.get());
             OpsSection ops = OpsConfigLoader.load(path.get(), System.getenv());
-            served = ServeWiring.start(loaded, ops, System.getenv(), ServeWiring.Setup.production(host, port));
+            var webhooks = WebhooksConfigLoader.load(path.get(), loaded.ci());
+            served = ServeWiring.start(loaded, ops, webhooks, System.getenv(), ServeWiring.Setup.production(host, port));
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
             err.flush();

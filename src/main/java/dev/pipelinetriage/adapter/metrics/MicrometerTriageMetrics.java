@@ -1,6 +1,7 @@
 package dev.pipelinetriage.adapter.metrics;
 
 import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.domain.Verdict;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * habits ({@code _total} counters, {@code _seconds} timers); the knowledge-base hit ratio is also offered as a
  * gauge so that a dashboard without PromQL arithmetic can show it.
  */
-public final class MicrometerTriageMetrics implements TriageMetrics {
+public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetrics {
     private final PrometheusMeterRegistry registry;
     private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
     private final Map<Verdict, Counter> verdicts = new EnumMap<>(Verdict.class);
@@ -129,6 +130,23 @@ public final class MicrometerTriageMetrics implements TriageMetrics {
     public void queueDepth(IntSupplier depth) {
         Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt())
                 .description("Chat tasks accepted and not finished").register(registry);
+    }
+
+    @Override
+    public void delivery(String source, String outcome) {
+        Counter.builder("webhook.deliveries").description("CI webhook deliveries by source and outcome")
+                .tag("source", source).tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void absorbedByBanner() {
+        Counter.builder("webhook.cards.grouped").description("Failure cards left out because an outage banner counts them")
+                .register(registry).increment();
+    }
+
+    @Override
+    public void bannerOpened() {
+        Counter.builder("webhook.outage.banners").description("Outage banners posted").register(registry).increment();
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.adapter.store;
 
 import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageHistory;
 import java.sql.Connection;
@@ -17,12 +18,14 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
     private final JdbcStateStore state;
     private final JdbcAuditLog audit;
     private final JdbcTriageHistory history;
+    private final JdbcOutageStore outages;
 
     JdbcStore(JdbcConnectionPool pool) {
         this.pool = pool;
         this.state = new JdbcStateStore(pool);
         this.audit = new JdbcAuditLog(pool);
         this.history = JdbcTriageHistory.create(pool);
+        this.outages = new JdbcOutageStore(pool);
     }
 
     public StateStore stateStore() {
@@ -35,6 +38,11 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
 
     public TriageHistory triageHistory() {
         return history;
+    }
+
+    /** Outage grouping's hits and banners (CI webhooks). */
+    public OutageStore outageStore() {
+        return outages;
     }
 
     /** True when the database answers a trivial query (readiness). */

@@ -4,6 +4,7 @@ import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -15,6 +16,7 @@ import java.util.Optional;
 /** The Teams bot: {@code POST /api/messages} for Bot Framework activities, on the shared chat layer. */
 public final class TeamsBot {
     private final TeamsEndpoint endpoint;
+    private final TeamsSurface surface;
 
     /**
      * @param tickets the File ticket button's actions; empty when no ticket tracker is configured
@@ -29,11 +31,19 @@ public final class TeamsBot {
                 settings.keyRefreshInterval());
         People people = new People();
         ServiceUrls serviceUrls = new ServiceUrls();
-        TeamsSurface surface = new TeamsSurface(client.connector(), serviceUrls, new AdaptiveCards(people), people);
+        this.surface = new TeamsSurface(client.connector(), serviceUrls, new AdaptiveCards(people), people);
         this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()),
                 new TeamsActivities(settings.allowedTenants(), conversation, actions,
                         Objects.requireNonNull(tickets, "tickets"), codec, store, audit, workers, surface,
                         new AdaptiveCards(people), client.connector(), serviceUrls, people, client.clock(), dedupFor));
+    }
+
+    /**
+     * Posting to Teams outside a conversation turn (CI webhook cards). It reaches a conversation once the bot has
+     * had a verified activity from it since it started, because only such an activity tells it where to post.
+     */
+    public ChatSurface surface() {
+        return surface;
     }
 
     /** The servlet for {@code POST /api/messages}. */

@@ -109,7 +109,7 @@ class PostgresStoreTest extends StateStoreContract {
             while (r.next()) {
                 versions.add(r.getInt(1));
             }
-            assertThat(versions).containsExactly(1, 2);
+            assertThat(versions).containsExactly(1, 2, 3);
         }
     }
 

@@ -1,0 +1,36 @@
+package dev.pipelinetriage.adapter.webhook;
+
+import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.port.WebhookMetrics;
+import dev.pipelinetriage.chat.FailureNotices;
+import jakarta.servlet.http.HttpServlet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The CI webhook receiver: one servlet for {@code /webhooks/*}, one path per configured source. */
+public final class CiWebhooks {
+    /** Where the servlet is mounted. */
+    public static final String PATH = "/webhooks/*";
+
+    private final WebhookEndpoint endpoint;
+
+    /**
+     * @param links parses a run URL given to the generic hook with the configured instances' link rules
+     */
+    public CiWebhooks(List<WebhookSource> sources, FailureNotices notices, Function<String, FailedJobLogs.Routed> links,
+            WebhookMetrics metrics) {
+        Map<String, WebhookSource> byInstance = new LinkedHashMap<>();
+        for (WebhookSource source : sources) {
+            if (byInstance.put(source.instance(), source) != null) {
+                throw new IllegalArgumentException("two webhook sources for instance " + source.instance());
+            }
+        }
+        this.endpoint = new WebhookEndpoint(byInstance, notices, links, metrics);
+    }
+
+    public HttpServlet servlet() {
+        return endpoint;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pipelinetriage.adapter.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipelinetriage.app.FailedRunEvent;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.RunRef;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * GitHub's {@code workflow_run} and {@code workflow_job} events ("Webhook events and payloads" on docs.github.com):
+ * a completed run or job whose conclusion is a failure becomes a {@link FailedRunEvent}; {@code ping} is answered;
+ * every other event and action is ignored. The delivery id is {@code X-GitHub-Delivery}, which a redelivery keeps.
+ */
+final class GitHubDeliveries {
+    /** Conclusions that mean the run did not pass for a reason worth explaining (not cancelled, not skipped). */
+    private static final Set<String> FAILED = Set.of("failure", "timed_out", "startup_failure");
+
+    private GitHubDeliveries() {
+    }
+
+    static Delivery read(WebhookSource source, UnaryOperator<String> headers, JsonNode payload) {
+        String event = headers.apply("X-GitHub-Event");
+        if ("ping".equals(event)) {
+            return new Delivery.Pong();
+        }
+        if (!"workflow_run".equals(event) && !"workflow_job".equals(event)) {
+            return new Delivery.Ignored("event '" + (event == null ? "" : event) + "' is not used; subscribe to "
+                    + "workflow_run or workflow_job");
+        }
+        String object = event;
+        String action = Payloads.text(payload, "action").orElse("");
+        String conclusion = Payloads.text(payload, object + "/conclusion").orElse("");
+        if (!action.equals("completed") || !FAILED.contains(conclusion)) {
+            return new Delivery.Ignored(event + " " + action + (conclusion.isEmpty() ? "" : " " + conclusion));
+        }
+        Optional<Delivery> foreign = Payloads.foreignHost(source, Payloads.host(Payloads.text(payload, "repository/html_url")));
+        if (foreign.isPresent()) {
+            return foreign.get();
+        }
+        Optional<String> repository = Payloads.text(payload, "repository/full_name")
+                .filter(r -> r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"));
+        Optional<String> runId = Payloads.id(payload, object.equals("workflow_run") ? "workflow_run/id" : "workflow_job/run_id");
+        if (repository.isEmpty() || runId.isEmpty()) {
+            return new Delivery.Refused(400, event + " payload without repository.full_name or the run id");
+        }
+        int attempt = Payloads.integer(payload, object + "/run_attempt", 0);
+        RunRef run = new RunRef(source.instance(), CiKind.GITHUB, repository.get(), runId.get(), attempt);
+        String branch = Payloads.text(payload, object + "/head_branch").orElse(null);
+        String delivery = headers.apply("X-GitHub-Delivery");
+        if (object.equals("workflow_run")) {
+            return new Delivery.Failure(new FailedRunEvent(source.instance(), delivery, CiLink.toRun(run), branch, null));
+        }
+        Optional<String> jobId = Payloads.id(payload, "workflow_job/id");
+        if (jobId.isEmpty()) {
+            return new Delivery.Refused(400, "workflow_job payload without workflow_job.id");
+        }
+        return new Delivery.Failure(new FailedRunEvent(source.instance(), delivery, CiLink.toJob(run, jobId.get()), branch,
+                null));
+    }
+}

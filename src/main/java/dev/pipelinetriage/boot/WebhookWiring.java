@@ -1,0 +1,59 @@
+package dev.pipelinetriage.boot;
+
+import dev.pipelinetriage.adapter.webhook.CiWebhooks;
+import dev.pipelinetriage.adapter.webhook.WebhookSource;
+import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.OutageGrouping;
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.OutageStore;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.WebhookMetrics;
+import dev.pipelinetriage.boot.config.CiConfig;
+import dev.pipelinetriage.boot.config.CiInstanceConfig;
+import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.chat.CardBuilder;
+import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.FailureNotices;
+import dev.pipelinetriage.chat.Workers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The CI webhook receiver of {@code serve}: its secrets, routing, de-duplication and outage grouping. */
+final class WebhookWiring {
+    /**
+     * GitHub lets people redeliver deliveries of the past 3 days, and a run attempt is one failure for good: ids are
+     * remembered for longer than any redelivery.
+     */
+    static final Duration DEDUP_FOR = Duration.ofDays(8);
+
+    private WebhookWiring() {
+    }
+
+    /** Reads every source's secret now, so a missing one stops start-up naming its key. */
+    static List<WebhookSource> sources(WebhooksSection section, CiConfig ci, Map<String, String> env) {
+        List<WebhookSource> sources = new ArrayList<>();
+        for (int i = 0; i < section.sources().size(); i++) {
+            WebhooksSection.Source source = section.sources().get(i);
+            CiInstanceConfig instance = ci.instances().stream().filter(c -> c.name().equals(source.instance())).findFirst()
+                    .orElseThrow(() -> new ConfigException("webhooks.sources", "unknown instance " + source.instance()));
+            String secret = source.secret().read("webhooks.sources[" + i + "].secret", env);
+            sources.add(new WebhookSource(instance.name(), instance.type(), instance.webUrl().getHost(), secret));
+        }
+        return sources;
+    }
+
+    static CiWebhooks receiver(WebhooksSection section, List<WebhookSource> sources, LinkTriage triage,
+            FailedJobLogs logs, String runbooks, CardCodec codec, StateStore state, OutageStore outages, Workers workers,
+            Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics) {
+        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks), codec, state, workers, clock,
+                DEDUP_FOR, surfaces, section.routing(),
+                new OutageGrouping(outages, section.outageThreshold(), section.outageWindow()), audit, metrics);
+        return new CiWebhooks(sources, notices, logs::route, metrics);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.pipelinetriage.chat;
+
+import dev.pipelinetriage.app.FailedRunEvent;
+import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.OutageGrouping;
+import dev.pipelinetriage.app.OutageGrouping.BannerAction;
+import dev.pipelinetriage.app.OutageGrouping.Grouped;
+import dev.pipelinetriage.app.WebhookRoutes;
+import dev.pipelinetriage.app.port.AuditEntry;
+import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.ChatRef;
+import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.StoredCard;
+import dev.pipelinetriage.app.port.WebhookMetrics;
+import dev.pipelinetriage.domain.Signature;
+import dev.pipelinetriage.engine.signature.Signatures;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Failure notices from CI webhooks, the same for every chat platform: route the failed run to its channel, drop
+ * redeliveries (by delivery id and by run attempt, in the shared store, so one card per failure across replicas),
+ * triage it on a worker and post the card -- or, during an outage, count it on the channel's banner instead.
+ * {@link #receive} only routes and queues (plus an audit line when it drops a run), so the webhook answers within
+ * the provider's timeout; the redelivery checks run on the worker, so a delivery refused as busy is not marked
+ * as seen and its retry is processed.
+ */
+public final class FailureNotices {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureNotices.class);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    /** The event table's key column; longer keys are hashed. */
+    private static final int MAX_KEY = 300;
+
+    private final LinkTriage triage;
+    private final CardBuilder cards;
+    private final CardCodec codec;
+    private final StateStore store;
+    private final Workers workers;
+    private final Clock clock;
+    private final Duration dedupFor;
+    private final Map<String, ChatSurface> surfaces;
+    private final WebhookRoutes routes;
+    private final OutageGrouping outages;
+    private final AuditLog audit;
+    private final WebhookMetrics metrics;
+
+    /**
+     * @param dedupFor how long a delivery or run attempt is remembered: longer than the providers' redelivery horizon
+     * @param surfaces chat platforms by name ({@code slack}, {@code teams})
+     */
+    public FailureNotices(LinkTriage triage, CardBuilder cards, CardCodec codec, StateStore store, Workers workers,
+            Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
+            OutageGrouping outages, AuditLog audit, WebhookMetrics metrics) {
+        this.triage = Objects.requireNonNull(triage, "triage");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.store = Objects.requireNonNull(store, "store");
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
+        this.surfaces = Map.copyOf(surfaces);
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.outages = Objects.requireNonNull(outages, "outages");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** What the webhook answers. */
+    public sealed interface Reception permits Accepted, Unrouted, Busy {
+    }
+
+    /** Work started (a redelivery is recognised on the worker, against the shared store). */
+    public record Accepted(String channel) implements Reception {
+    }
+
+    /** No rule, no default channel, or a channel on a chat platform that is not configured: nothing is posted. */
+    public record Unrouted(String reason) implements Reception {
+    }
+
+    /** Too much work queued: the provider should deliver again later. */
+    public record Busy() implements Reception {
+    }
+
+    public Reception receive(FailedRunEvent event) {
+        WebhookRoutes.Routed routed = routes.route(event.repository(), event.branch());
+        String target = event.failureKey() + (event.branch() == null ? "" : " branch " + event.branch());
+        if (routed.channel().isEmpty()) {
+            audit(event, "", target, "dropped", routed.reason());
+            return new Unrouted(routed.reason());
+        }
+        WebhookRoutes.ChatChannel channel = routed.channel().get();
+        ChatSurface surface = surfaces.get(channel.platform());
+        if (surface == null) {
+            String why = "routed by " + routed.reason() + " to " + channel.platform() + ", which is not configured";
+            audit(event, channel.key(), target, "dropped", why);
+            return new Unrouted(why);
+        }
+        Place place = new Place(channel.platform(), channel.workspace(), channel.channel(), null);
+        if (!workers.submit("webhook " + event.failureKey(), () -> notify(event, place, channel.key(), surface, target,
+                routed.reason()))) {
+            return new Busy();
+        }
+        return new Accepted(channel.key());
+    }
+
+    private void notify(FailedRunEvent event, Place place, String channelKey, ChatSurface surface, String target,
+            String reason) {
+        if (!claim("delivery:" + event.deliveryId(), event) || !claim("failure:" + event.failureKey(), event)) {
+            LOG.info("dropped redelivery of {}", event.failureKey());
+            metrics.delivery(event.source(), "duplicate");
+            return;
+        }
+        audit(event, channelKey, target, "routed", reason);
+        LinkTriage.Result result;
+        try {
+            result = workers.bounded(() -> triage.triage(event.link()));
+        } catch (RuntimeException e) {
+            LOG.error("triage of {} failed", event.failureKey(), e);
+            return;
+        }
+        List<Grouped> grouped = new ArrayList<>();
+        boolean everyJobGrouped = result instanceof LinkTriage.Triaged t && !t.jobs().isEmpty();
+        if (result instanceof LinkTriage.Triaged t) {
+            for (LinkTriage.JobOutcome job : t.jobs()) {
+                OutageGrouping.Decision decision = job instanceof LinkTriage.Reported r
+                        ? decide(channelKey, t, r) : new OutageGrouping.Card();
+                if (decision instanceof Grouped g) {
+                    grouped.add(g);
+                    banner(place, surface, g, ((LinkTriage.Reported) job).report());
+                } else {
+                    everyJobGrouped = false;
+                }
+            }
+        }
+        if (everyJobGrouped) {
+            grouped.forEach(g -> metrics.absorbedByBanner());
+            LOG.info("{} counted on the outage banner instead of a card", event.failureKey());
+            return;
+        }
+        card(event, place, surface, result);
+    }
+
+    /** Grouping is secondary: when the store cannot count, the job gets its card. */
+    private OutageGrouping.Decision decide(String channelKey, LinkTriage.Triaged run, LinkTriage.Reported job) {
+        try {
+            return Signatures.of(job.report()).map(s -> outages.hit(channelKey, s, jobKey(run, job), clock.instant()))
+                    .orElse(new OutageGrouping.Card());
+        } catch (RuntimeException e) {
+            LOG.error("outage grouping of job {} failed; posting its card", job.job().ref().id(), e);
+            return new OutageGrouping.Card();
+        }
+    }
+
+    private void card(FailedRunEvent event, Place place, ChatSurface surface, LinkTriage.Result result) {
+        String cardId = UUID.randomUUID().toString();
+        CardView card = cards.build(cardId, event.link(), result);
+        Posted shown = surface.showCard(place, null, card);
+        switch (shown) {
+            case Posted.Delivered d when card.hasActions() && result instanceof LinkTriage.Triaged t -> {
+                List<String> failedJobs = t.jobs().stream().map(j -> j.job().ref().name()).toList();
+                store.saveCard(new StoredCard(cardId, new ChatRef(place.platform(), place.workspace(), place.channel(),
+                        d.messageId()), t.run().ref(), card.verdict(), failedJobs, codec.encode(card), clock.instant()));
+            }
+            case Posted.Delivered d -> {
+            }
+            case Posted.Undelivered u -> LOG.warn("card for {} was not delivered: {}", event.failureKey(), u.reason());
+        }
+    }
+
+    private void banner(Place place, ChatSurface surface, Grouped grouped, dev.pipelinetriage.domain.TriageReport report) {
+        Signature signature = Signatures.of(report).orElseThrow();
+        switch (grouped.action()) {
+            case POST -> {
+                Posted posted = surface.showCard(place, null, bannerCard(grouped, signature));
+                if (posted instanceof Posted.Delivered d) {
+                    metrics.bannerOpened();
+                    outages.posted(grouped.banner(), d.messageId()).ifPresent(update -> surface.showCard(place,
+                            d.messageId(), bannerCard(update, signature)));
+                } else {
+                    LOG.warn("outage banner for {} was not delivered: {}", signature.key(),
+                            ((Posted.Undelivered) posted).reason());
+                }
+            }
+            case UPDATE -> surface.showCard(place, grouped.banner().messageId(), bannerCard(grouped, signature));
+            case NONE -> {
+            }
+        }
+    }
+
+    /** e.g. "37 jobs hit 'Container registry unavailable' since 10:02 UTC". */
+    static CardView bannerCard(Grouped grouped, Signature signature) {
+        String headline = grouped.count() + " jobs hit '" + signature.summary() + "' since "
+                + CLOCK_TIME.format(grouped.banner().since()) + " UTC";
+        return new CardView(null, "Possible platform outage", null, new CardView.Notice(headline,
+                "The same platform failure keeps repeating in this channel, so the bot counts further jobs here instead "
+                        + "of posting a card for each. Rerunning will not help until the platform recovers."),
+                List.of(), 0, null, null);
+    }
+
+    private static String jobKey(LinkTriage.Triaged run, LinkTriage.Reported job) {
+        var ref = job.job().ref();
+        int attempt = ref.attempt() > 0 ? ref.attempt() : run.run().ref().attempt();
+        return ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+    }
+
+    /** True the first time; a null delivery id (the provider sends none) claims nothing. */
+    private boolean claim(String what, FailedRunEvent event) {
+        if (what.equals("delivery:null")) {
+            return true;
+        }
+        String key = "webhook:" + event.source() + ":" + what;
+        return store.claimEvent(key.length() <= MAX_KEY ? key : "webhook:" + event.source() + ":" + sha256(key),
+                clock.instant(), dedupFor);
+    }
+
+    private void audit(FailedRunEvent event, String channel, String target, String outcome, String reason) {
+        try {
+            audit.append(new AuditEntry(clock.instant(), "webhook", event.source(), "ci:" + event.source(), channel,
+                    "webhook-route", target, outcome, reason));
+        } catch (RuntimeException e) {
+            // Routing is not a privileged action: a failed audit append must not drop the failure notice.
+            LOG.error("audit of the route of {} failed", event.failureKey(), e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
