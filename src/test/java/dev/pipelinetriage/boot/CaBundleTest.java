@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.pipelinetriage.TestCa;
 import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.boot.config.ConfigException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.boot;
+package dev.pipelinetriage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * certificate ({@link #caPem}) and a PKCS#12 keystore ({@link #serverKeystore}) with a localhost server key whose
  * certificate it signed, chain included, for a TLS server to present.
  */
-record TestCa(Path caPem, Path serverKeystore, String password) {
+public record TestCa(Path caPem, Path serverKeystore, String password) {
 
-    static TestCa create(Path dir) throws IOException, InterruptedException {
+    public static TestCa create(Path dir) throws IOException, InterruptedException {
         String password = "changeit";
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("server.p12");
@@ -39,6 +39,30 @@ record TestCa(Path caPem, Path serverKeystore, String password) {
         keytool("-importcert", "-alias", "server", "-keystore", server.toString(), "-storepass", password, "-file",
                 signed.toString());
         return new TestCa(caPem, server, password);
+    }
+
+    /**
+     * The server's key and certificate chain as PEM files, for servers that read PEM (PostgreSQL); the key file is
+     * readable by its owner only, as PostgreSQL demands.
+     */
+    public Path[] serverPemFiles(Path dir) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(serverKeystore)) {
+            store.load(in, password.toCharArray());
+        }
+        java.util.Base64.Encoder base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        StringBuilder chain = new StringBuilder();
+        for (java.security.cert.Certificate c : store.getCertificateChain("server")) {
+            chain.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(c.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        byte[] key = store.getKey("server", password.toCharArray()).getEncoded(); // PKCS#8
+        Path certFile = java.nio.file.Files.writeString(dir.resolve("server.crt.pem"), chain);
+        Path keyFile = dir.resolve("server.key.pem");
+        java.nio.file.Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(key)
+                + "\n-----END PRIVATE KEY-----\n");
+        java.nio.file.Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return new Path[] {certFile, keyFile};
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
