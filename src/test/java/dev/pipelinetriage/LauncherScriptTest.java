@@ -89,6 +89,19 @@ class LauncherScriptTest {
         assertThat(run.output()).contains("needs Java 21 or newer (found 17)").doesNotContain("mvnw");
     }
 
+    @Test
+    void theCiScriptRunsExactlyTheReadmesTestCommand() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String quickStart = readme.substring(readme.indexOf("## Quick start"), readme.indexOf("## The command line"));
+        java.util.List<String> commands = quickStart.lines().filter(l -> l.startsWith("./"))
+                .map(l -> l.replaceFirst("\\s+#.*", "").strip()).toList();
+        java.util.List<String> ci = Files.readAllLines(Path.of(".ci/run")).stream().map(String::strip)
+                .filter(l -> l.startsWith("./")).toList();
+
+        assertThat(commands).hasSize(2).contains("./pipeline-triage demo");
+        assertThat(ci).containsExactly(commands.get(1));
+    }
+
     private record Run(int exit, String output) {
     }
 
