@@ -114,16 +114,13 @@ public final class ConfigLoader {
             }
         }
         collect(problems, () -> ci(root));
-        for (String section : List.of("slack", "teams", "tickets")) {
-            JsonNode node = root.get(section);
+        List<Map.Entry<String, java.util.function.Consumer<JsonNode>>> optional = List.of(
+                Map.entry("slack", ConfigLoader::slack), Map.entry("teams", ConfigLoader::teams),
+                Map.entry("tickets", ConfigLoader::tickets));
+        for (var section : optional) {
+            JsonNode node = root.get(section.getKey());
             if (node != null && !node.isNull()) {
-                collect(problems, () -> {
-                    switch (section) {
-                        case "slack" -> slack(node);
-                        case "teams" -> teams(node);
-                        default -> tickets(node);
-                    }
-                });
+                collect(problems, () -> section.getValue().accept(node));
             }
         }
         collect(problems, () -> store(root.get("store")));
