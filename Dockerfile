@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Pipeline Triage: build with the Maven wrapper on a JDK, run on a JRE as a non-root user.
-#   docker build -t pipeline-triage .
+#   docker build -t pipeline-triage --build-arg SOURCE_URL=https://git.example.com/you/pipeline-triage \
+#     --build-arg VERSION=0.1.0 --build-arg REVISION=$(git rev-parse HEAD) .
 #   docker run -e PIPELINE_TRIAGE_CONFIG=/etc/pipeline-triage/config.yaml -e SLACK_BOT_TOKEN ... pipeline-triage
 # Secrets come from the environment or mounted files at run time; none is passed to or stored in any layer.
 
@@ -19,11 +20,13 @@ RUN ./mvnw -B -q -DskipTests package
 FROM eclipse-temurin:21-jre-noble
 ARG VERSION=0.1.0-SNAPSHOT
 ARG REVISION=unknown
+# Where this image's source lives; a placeholder until the build says (see the build command above).
+ARG SOURCE_URL=https://example.invalid/pipeline-triage
 LABEL org.opencontainers.image.title="pipeline-triage" \
       org.opencontainers.image.description="Chat-ops bot that triages failed CI jobs: code, platform or flaky." \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
-      org.opencontainers.image.source="https://github.com/pipeline-triage/pipeline-triage" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
       org.opencontainers.image.licenses="Apache-2.0"
 
 # A fixed numeric id, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
@@ -39,6 +42,7 @@ COPY --from=build /src/target/pipeline-triage.jar pipeline-triage.jar
 COPY knowledge-base knowledge-base
 COPY runbooks runbooks
 COPY src/main/docker/entrypoint.sh bin/entrypoint.sh
+COPY LICENSE LICENSE
 
 ENV PIPELINE_TRIAGE_HOME=/opt/pipeline-triage \
     PIPELINE_TRIAGE_LOG_FORMAT=json \
@@ -46,6 +50,9 @@ ENV PIPELINE_TRIAGE_HOME=/opt/pipeline-triage \
 VOLUME ["/var/lib/pipeline-triage"]
 EXPOSE 3000
 USER 10001:10001
+# The working directory is the state volume, owned by the user above: the embedded store's default
+# directory (./data, when the configuration names none) is then writable and kept across restarts.
+WORKDIR /var/lib/pipeline-triage
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["/opt/pipeline-triage/bin/entrypoint.sh", "healthcheck"]

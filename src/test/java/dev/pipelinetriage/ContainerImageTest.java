@@ -95,6 +95,47 @@ class ContainerImageTest {
     }
 
     @Test
+    void theEmbeddedStoresDefaultDirectoryIsWritableByTheImagesUser() throws Exception {
+        String user = named("USER").getLast().substring(5).split(":")[0];
+        List<String> workdirs = named("WORKDIR");
+        Path workdir = Path.of(workdirs.getLast().substring(8).trim());
+        Path store = workdir.resolve(dev.pipelinetriage.boot.config.AppConfig.DEFAULT_DATA_DIRECTORY).normalize();
+
+        assertThat(instructions().indexOf(workdirs.getLast())).as("the last WORKDIR is where the process runs")
+                .isGreaterThan(instructions().indexOf(named("USER").getLast()));
+        assertThat(named("RUN")).as("a RUN gives " + store + " (or a folder above it) to uid " + user)
+                .anyMatch(run -> ownedBy(run, user).stream().anyMatch(store::startsWith));
+        assertThat(Files.readString(ENTRYPOINT)).as("the entrypoint keeps the working directory")
+                .doesNotContainPattern("(?m)^\\s*cd\\s");
+    }
+
+    /** Folders a {@code chown UID:GID DIR...} in this RUN hands to {@code uid}. */
+    private static List<Path> ownedBy(String run, String uid) {
+        List<Path> owned = new java.util.ArrayList<>();
+        Matcher chown = Pattern.compile("chown (?:-R )?" + uid + "(?::\\d+)? ((?:/[\\w/.-]+\\s*)+)").matcher(run);
+        while (chown.find()) {
+            for (String dir : chown.group(1).trim().split("\\s+")) {
+                owned.add(Path.of(dir));
+            }
+        }
+        return owned;
+    }
+
+    @Test
+    void theLicenseLabelNamesTheLicenseFileAndTheSourceLabelComesFromABuildArgument() throws Exception {
+        String labels = String.join(" ", named("LABEL"));
+        String license = Files.readString(Path.of("LICENSE"));
+
+        assertThat(license).contains("Apache License").contains("Version 2.0, January 2004");
+        assertThat(labels).contains("org.opencontainers.image.licenses=\"Apache-2.0\"");
+        Matcher source = Pattern.compile("org\\.opencontainers\\.image\\.source=\"\\$\\{(\\w+)}\"").matcher(labels);
+        assertThat(source.find()).as("the source label is filled by --build-arg").isTrue();
+        assertThat(named("ARG")).anyMatch(a -> a.startsWith("ARG " + source.group(1) + "="));
+        assertThat(Files.readString(Path.of("README.md"))).contains("--build-arg " + source.group(1) + "=");
+        assertThat(named("COPY")).anyMatch(c -> c.startsWith("COPY LICENSE "));
+    }
+
+    @Test
     void theEntrypointIsAnExecutableBashScriptThatParses() throws Exception {
         assertThat(Files.isExecutable(ENTRYPOINT)).isTrue();
         assertThat(Files.readAllLines(ENTRYPOINT).getFirst()).isEqualTo("#!/usr/bin/env bash");

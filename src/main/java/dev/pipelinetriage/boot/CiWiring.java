@@ -48,7 +48,8 @@ public final class CiWiring {
     }
 
     public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
-        return new FailedJobLogs(providers(config.ci(), env, CiHttpClients.newSharedClient(), Clock.systemUTC(),
+        return new FailedJobLogs(providers(config.ci(), env,
+                CiHttpClients.newSharedClient(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
                 Sleeper.threadSleeper()), config.ci().maxLogBytes());
     }
 

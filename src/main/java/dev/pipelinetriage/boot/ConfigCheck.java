@@ -3,98 +3,133 @@ package dev.pipelinetriage.boot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pipelinetriage.adapter.ci.CiHttpClients;
+import dev.pipelinetriage.adapter.store.StoreProbe;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.boot.config.ConfigSections;
 import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
+import dev.pipelinetriage.boot.config.TicketsSection;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * {@code config check}: reads a configuration as {@code serve} would, says what the bot would do with it, and
- * names every problem. Secrets are read to see that they are there, and shown only as "set, N characters".
- * With reachability on, every configured service URL gets one GET with short timeouts; any HTTP answer (401
- * included) means the network path works.
+ * names every problem: all invalid keys and unknown sections at once, missing secrets, the store, and with
+ * reachability on, whether each configured service answers and accepts its credentials. Secrets are read to see
+ * that they are there, sent only to the service they belong to, and shown only as "set, N characters".
  */
 public final class ConfigCheck {
-    private static final Set<String> KNOWN_SECTIONS = Set.of("ci", "slack", "teams", "tickets", "store", "ops");
+    /** Sections this check reads itself; other known sections only have their URLs probed. */
+    private static final Set<String> DESCRIBED = Set.of("ci", "slack", "teams", "tickets", "store", "ops");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private ConfigCheck() {
     }
 
+    /** The file cannot be used at all, or it can and here is what it does. */
+    public sealed interface Outcome {
+    }
+
+    /** Every reason the file is invalid, each naming its key. */
+    public record Invalid(List<String> errors) implements Outcome {
+        public Invalid {
+            errors = List.copyOf(errors);
+        }
+    }
+
     /**
      * @param lines what the bot would do, one line each, secrets masked
      * @param problems what must be fixed before {@code serve} can start (or reach what it needs)
      */
-    public record Result(List<String> lines, List<String> problems) {
-        public Result {
+    public record Checked(List<String> lines, List<String> problems) implements Outcome {
+        public Checked {
             lines = List.copyOf(lines);
             problems = List.copyOf(problems);
         }
     }
 
-    /** Checks {@code path}; an unreadable or invalid file is a {@link ConfigException}. */
-    public static Result run(Path path, Map<String, String> env, boolean reach) {
-        AppConfig config = ConfigLoader.loadForServe(path);
-        OpsSection ops = OpsConfigLoader.load(path, env);
+    public static Outcome run(Path path, Map<String, String> env, boolean reach) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Invalid(List.of("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")"));
+        }
+        List<String> errors = new ArrayList<>(ConfigLoader.problemsForServe(text).stream().map(Throwable::getMessage).toList());
+        OpsSection ops = null;
+        Optional<CaBundle> ca = Optional.empty();
+        try {
+            ops = OpsConfigLoader.parse(text, env);
+        } catch (ConfigException e) {
+            errors.add(e.getMessage());
+        }
+        try {
+            ca = CaBundle.fromEnv(env);
+        } catch (ConfigException e) {
+            errors.add(e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        return describe(path, ConfigLoader.parseForServe(text), ops, ca, tree(text), env, reach);
+    }
+
+    private static Checked describe(Path path, AppConfig config, OpsSection ops, Optional<CaBundle> ca, JsonNode root,
+            Map<String, String> env, boolean reach) {
         List<String> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Map<String, URI> targets = new LinkedHashMap<>();
+        List<ReachProbe> probes = new ArrayList<>();
         lines.add("configuration: " + path);
+        lines.add("extra trusted CAs: " + ca.map(CaBundle::describe).orElse("none ($" + CaBundle.ENV_VAR + " not set)"));
 
         lines.add("ci: " + config.ci().instances().size() + " instance(s), log cap " + config.ci().maxLogBytes() / 1024
                 + " KiB per job, request timeout " + config.ci().requestTimeout().toSeconds() + " s");
         for (int i = 0; i < config.ci().instances().size(); i++) {
             CiInstanceConfig ci = config.ci().instances().get(i);
+            String key = "ci.instances[" + i + "].token";
             lines.add("  " + ci.name() + " (" + ci.type().wireName() + "): links from " + ci.webUrl() + ", API " + ci.apiUrl()
-                    + ", token " + secret(ci.token(), "ci.instances[" + i + "].token", env, problems));
-            targets.put("ci " + ci.name() + " API", ci.apiUrl());
+                    + ", token " + secret(ci.token(), key, env, problems));
+            value(ci.token(), key, env).ifPresent(token -> probes.add(ciProbe(ci, token)));
         }
 
-        config.slackSection().ifPresentOrElse(slack -> slack(slack, env, lines, problems, targets),
+        config.slackSection().ifPresentOrElse(slack -> slack(slack, env, lines, problems, probes),
                 () -> lines.add("slack: not configured"));
         config.teamsSection().ifPresentOrElse(teams -> {
             lines.add("teams: app " + teams.appId() + ", token tenant " + teams.tenant() + ", serving tenants "
                     + String.join(", ", teams.allowedTenants()));
             lines.add("  app password " + secret(teams.appPassword(), "teams.appPassword", env, problems));
-            targets.put("teams OpenID metadata", teams.openIdMetadataUrl());
-            targets.put("teams login", teams.loginBaseUrl());
-            targets.put("teams Graph", teams.graphBaseUrl());
+            probes.add(ReachProbe.anonymous("teams OpenID metadata", teams.openIdMetadataUrl().toString()));
+            probes.add(ReachProbe.anonymous("teams login", teams.loginBaseUrl().toString()));
+            probes.add(ReachProbe.anonymous("teams Graph", teams.graphBaseUrl().toString()));
         }, () -> lines.add("teams: not configured"));
         if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
             problems.add("serve needs a slack or a teams section");
         }
-        StoreSection store = config.store();
-        switch (store.type()) {
-            case EMBEDDED -> lines.add("store: embedded database in " + store.directory().toAbsolutePath()
-                    + " (one replica only)");
-            case POSTGRES -> lines.add("store: PostgreSQL at " + store.url() + " as " + store.user() + ", password "
-                    + secret(store.password(), "store.password", env, problems));
-        }
+        store(config.store(), env, ca, reach, lines, problems);
         config.ticketsSection().ifPresentOrElse(tickets -> {
-            lines.add("tickets: " + tickets.tracker().name().toLowerCase(java.util.Locale.ROOT) + " at " + tickets.baseUrl()
+            lines.add("tickets: " + tickets.tracker().name().toLowerCase(Locale.ROOT) + " at " + tickets.baseUrl()
                     + ", token " + secret(tickets.token(), "tickets.token", env, problems));
-            targets.put("tickets tracker", tickets.baseUrl());
+            value(tickets.token(), "tickets.token", env).ifPresent(token -> probes.add(ticketsProbe(tickets, token)));
         }, () -> lines.add("tickets: not configured"));
         lines.add("knowledge base: " + ops.knowledgeBaseDirectory().map(d -> d + (ops.watchKnowledgeBase()
                 ? " (reloaded when files change)" : " (reloaded on 'kb reload' only)")).orElse("bundled in the jar"));
@@ -102,40 +137,33 @@ public final class ConfigCheck {
                 .ifPresent(d -> problems.add("knowledge base directory " + d + " does not exist"));
         lines.add("shutdown: in-flight work gets " + ops.shutdownGrace().toSeconds() + " s to finish");
         lines.add(ops.digestSection().map(d -> "weekly digest: " + d.platform() + " channel " + d.channel() + ", "
-                + d.day().name().toLowerCase(java.util.Locale.ROOT) + "s at " + d.time() + " UTC")
+                + d.day().name().toLowerCase(Locale.ROOT) + "s at " + d.time() + " UTC")
                 .orElse("weekly digest: off"));
 
-        JsonNode root = tree(path);
-        List<String> others = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String section = it.next();
-            if (!KNOWN_SECTIONS.contains(section)) {
-                others.add(section);
-                collectUrls(section, root.get(section), targets);
-            }
-        }
+        List<String> others = ConfigSections.KNOWN.stream().filter(s -> !DESCRIBED.contains(s) && root.has(s)).toList();
+        others.forEach(section -> collectUrls(section, root.get(section), probes));
         if (!others.isEmpty()) {
             lines.add("other sections (checked when their feature starts): " + String.join(", ", others));
         }
 
         if (reach) {
             lines.add("reachability (connect " + CONNECT_TIMEOUT.toSeconds() + " s, answer " + REQUEST_TIMEOUT.toSeconds()
-                    + " s):");
-            HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            targets.forEach((name, uri) -> {
-                String outcome = probe(http, uri);
-                lines.add("  " + name + " " + uri + ": " + outcome);
-                if (!outcome.startsWith("reachable")) {
-                    problems.add(name + " " + uri + " is " + outcome);
+                    + " s; each service gets the credentials the bot would send it):");
+            OkHttpClient http = CiHttpClients.newSharedClient(ca.map(CaBundle::trustManager)).newBuilder()
+                    .connectTimeout(CONNECT_TIMEOUT).callTimeout(REQUEST_TIMEOUT).build();
+            for (ReachProbe probe : probes) {
+                ReachProbe.Answer answer = probe.send(http);
+                lines.add("  " + probe.name() + " " + probe.url() + ": " + answer.text());
+                if (!(answer instanceof ReachProbe.Fine)) {
+                    problems.add(probe.name() + " " + probe.url() + " is " + answer.text());
                 }
-            });
+            }
         }
-        return new Result(lines, problems);
+        return new Checked(lines, problems);
     }
 
     private static void slack(SlackSection slack, Map<String, String> env, List<String> lines, List<String> problems,
-            Map<String, URI> targets) {
+            List<ReachProbe> probes) {
         lines.add("slack: events over " + (slack.socketModeToken().isPresent() ? "Socket Mode" : "HTTP (POST /slack/events)")
                 + ", Web API " + slack.apiBaseUrl());
         lines.add("  signing secret " + secret(slack.signingSecret(), "slack.signingSecret", env, problems));
@@ -145,7 +173,85 @@ public final class ConfigCheck {
                 : String.join(", ", slack.allowedChannels())));
         lines.add("  rerun and kb reload allowed for " + slack.rerunUsers().size() + " user(s) and members of "
                 + slack.rerunUserGroups().size() + " user group(s)");
-        targets.put("slack Web API", slack.apiBaseUrl());
+        value(slack.botToken(), "slack.botToken", env).ifPresent(token -> probes.add(new ReachProbe("slack Web API",
+                slash(slack.apiBaseUrl()) + "auth.test", Map.of("Authorization", "Bearer " + token), true)));
+    }
+
+    /** The store as the bot would open it: the embedded file is looked at always, PostgreSQL is contacted with reach. */
+    private static void store(StoreSection store, Map<String, String> env, Optional<CaBundle> ca, boolean reach,
+            List<String> lines, List<String> problems) {
+        StoreProbe.Outcome outcome;
+        switch (store.type()) {
+            case EMBEDDED -> {
+                lines.add("store: embedded database in " + store.directory().toAbsolutePath() + " (one replica only)");
+                outcome = StoreProbe.embedded(store.directory());
+            }
+            case POSTGRES -> {
+                lines.add("store: PostgreSQL at " + store.url() + " as " + store.user() + ", password "
+                        + secret(store.password(), "store.password", env, problems));
+                Optional<String> password = value(store.password(), "store.password", env);
+                if (!reach || password.isEmpty()) {
+                    lines.add("  database: not contacted" + (reach ? " (no password)" : " (--reach connects and reads the "
+                            + "schema version)"));
+                    return;
+                }
+                outcome = StoreProbe.postgres(store.url(), store.user(), password.get(), ca.map(CaBundle::path),
+                        CONNECT_TIMEOUT);
+            }
+            default -> throw new IllegalStateException("unknown store type " + store.type());
+        }
+        switch (outcome) {
+            case StoreProbe.NotCreated n -> lines.add("  database: not created yet; the first start creates it and applies "
+                    + "the migrations");
+            case StoreProbe.Failed f -> {
+                lines.add("  database: " + f.reason());
+                problems.add("store: " + f.reason());
+            }
+            case StoreProbe.Reached r -> {
+                String state = r.applied().isEmpty() ? "empty; the first start applies migrations " + r.known()
+                        : r.pending().isEmpty() ? "schema up to date (version " + r.applied().getLast() + ")"
+                        : "schema at version " + r.applied().getLast() + "; the next start applies " + r.pending();
+                lines.add("  database: connected, " + state);
+                if (!r.newerThanThisBuild().isEmpty()) {
+                    problems.add("store: the database has schema version(s) " + r.newerThanThisBuild() + " that this build "
+                            + "does not know (newest known " + r.known().getLast() + "); a newer bot migrated it");
+                }
+            }
+        }
+    }
+
+    /** The cheapest authenticated GET on each CI's API, with the header the bot's client sends. */
+    private static ReachProbe ciProbe(CiInstanceConfig ci, String token) {
+        String name = "ci " + ci.name() + " API";
+        String api = slash(ci.apiUrl());
+        return switch (ci.type()) {
+            case GITHUB -> new ReachProbe(name, api, Map.of("Authorization", "Bearer " + token), false);
+            case GITLAB -> new ReachProbe(name, api + "version", Map.of("PRIVATE-TOKEN", token), false);
+            case JENKINS -> new ReachProbe(name, api + "api/json?tree=mode", Map.of("Authorization",
+                    basic(ci.username(), token)), false);
+            case AZURE -> new ReachProbe(name, api + "_apis/projects?$top=1&api-version=7.1", Map.of("Authorization",
+                    basic("", token)), false);
+        };
+    }
+
+    private static ReachProbe ticketsProbe(TicketsSection tickets, String token) {
+        String base = slash(tickets.baseUrl());
+        return switch (tickets.tracker()) {
+            case JIRA_CLOUD -> new ReachProbe("tickets tracker", base + "rest/api/3/myself",
+                    Map.of("Authorization", basic(tickets.user(), token)), false);
+            case JIRA_DATA_CENTER -> new ReachProbe("tickets tracker", base + "rest/api/2/myself",
+                    Map.of("Authorization", "Bearer " + token), false);
+            case GITHUB -> new ReachProbe("tickets tracker", base, Map.of("Authorization", "Bearer " + token), false);
+        };
+    }
+
+    private static String basic(String user, String token) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String slash(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? s : s + "/";
     }
 
     /** Reads the secret to prove it is there; shows only where it comes from and its length. */
@@ -162,16 +268,25 @@ public final class ConfigCheck {
         }
     }
 
-    private static JsonNode tree(Path path) {
+    /** The secret for a probe; a missing one is already a problem from {@link #secret}. */
+    private static Optional<String> value(CredentialSource source, String key, Map<String, String> env) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(source.read(key, env));
+        } catch (ConfigException e) {
+            return Optional.empty();
         }
     }
 
-    /** Base URLs of sections owned by other features (teams:, tickets:): any http(s) value in them. */
-    private static void collectUrls(String path, JsonNode node, Map<String, URI> targets) {
+    private static JsonNode tree(String text) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException("configuration is not valid YAML (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Base URLs in sections owned by other features: any http(s) value in them, probed without credentials. */
+    private static void collectUrls(String path, JsonNode node, List<ReachProbe> probes) {
         if (node == null) {
             return;
         }
@@ -179,30 +294,17 @@ public final class ConfigCheck {
             try {
                 URI uri = URI.create(node.asText().strip());
                 if (uri.getHost() != null && uri.getRawUserInfo() == null) {
-                    targets.put(path, uri);
+                    probes.add(ReachProbe.anonymous(path, uri.toString()));
                 }
             } catch (IllegalArgumentException ignored) {
                 // not a URL after all; nothing to reach
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> collectUrls(path + "." + e.getKey(), e.getValue(), targets));
+            node.properties().forEach(e -> collectUrls(path + "." + e.getKey(), e.getValue(), probes));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectUrls(path + "[" + i + "]", node.get(i), targets);
+                collectUrls(path + "[" + i + "]", node.get(i), probes);
             }
-        }
-    }
-
-    private static String probe(HttpClient http, URI uri) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return "reachable (HTTP " + response.statusCode() + ")";
-        } catch (IOException e) {
-            return "unreachable (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unreachable (interrupted)";
         }
     }
 }

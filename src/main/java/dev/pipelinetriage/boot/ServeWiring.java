@@ -151,7 +151,8 @@ public final class ServeWiring {
             throw new ConfigException(e.getMessage());
         }
         List<KnownError> knownErrors = ops.knowledgeBase.serving().knownErrors();
-        OkHttpClient http = CiHttpClients.newSharedClient();
+        Optional<javax.net.ssl.X509TrustManager> trust = CaBundle.fromEnv(env).map(CaBundle::trustManager);
+        OkHttpClient http = CiHttpClients.newSharedClient(trust);
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
                 ops.metrics);
 
@@ -179,7 +180,7 @@ public final class ServeWiring {
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
-                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper());
+                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper(), trust);
                 RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),

@@ -35,7 +35,8 @@ final class Stores implements AutoCloseable {
         return new Stores(switch (section.type()) {
             case EMBEDDED -> EmbeddedStore.open(section.directory());
             case POSTGRES -> PostgresStore.open(section.url(), section.user(),
-                    section.password().read("store.password", env), section.maxConnections());
+                    section.password().read("store.password", env), section.maxConnections(),
+                    CaBundle.fromEnv(env).map(CaBundle::path));
         });
     }
 

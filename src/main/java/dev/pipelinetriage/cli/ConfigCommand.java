@@ -1,7 +1,6 @@
 package dev.pipelinetriage.cli;
 
 import dev.pipelinetriage.boot.ConfigCheck;
-import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,23 +54,25 @@ final class ConfigCommand implements Runnable {
                 err.flush();
                 return INVALID;
             }
-            ConfigCheck.Result result;
-            try {
-                result = ConfigCheck.run(path.get(), env, reach);
-            } catch (ConfigException e) {
-                err.println("invalid configuration: " + e.getMessage());
-                err.flush();
-                return INVALID;
+            switch (ConfigCheck.run(path.get(), env, reach)) {
+                case ConfigCheck.Invalid invalid -> {
+                    err.println("invalid configuration: " + invalid.errors().size() + " problem(s):");
+                    invalid.errors().forEach(e -> err.println("  - " + e));
+                    err.flush();
+                    return INVALID;
+                }
+                case ConfigCheck.Checked result -> {
+                    result.lines().forEach(out::println);
+                    if (result.problems().isEmpty()) {
+                        out.println("configuration OK");
+                    } else {
+                        out.println(result.problems().size() + " problem(s):");
+                        result.problems().forEach(p -> out.println("  - " + p));
+                    }
+                    out.flush();
+                    return result.problems().isEmpty() ? 0 : PROBLEMS;
+                }
             }
-            result.lines().forEach(out::println);
-            if (result.problems().isEmpty()) {
-                out.println("configuration OK");
-            } else {
-                out.println(result.problems().size() + " problem(s):");
-                result.problems().forEach(p -> out.println("  - " + p));
-            }
-            out.flush();
-            return result.problems().isEmpty() ? 0 : PROBLEMS;
         }
     }
 }

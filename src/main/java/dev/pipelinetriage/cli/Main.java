@@ -35,11 +35,19 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The project version the build wrote into {@code version.properties} (the shaded jar's manifest has none). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"pipeline-triage " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            String v = build.getProperty("version", "");
+            // Unfiltered (an IDE copying resources as they are) still shows the placeholder.
+            return new String[] {"pipeline-triage " + (v.isBlank() || v.startsWith("${") ? "development build" : v)};
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.pipelinetriage.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.forbidden;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -75,8 +81,8 @@ class ConfigCheckCommandTest {
                 ops:
                   shutdownGraceSeconds: 25
                   digest: {channel: C0DIGEST, day: friday, time: "16:00"}
-                alerts:
-                  webhook:
+                webhooks:
+                  alerts:
                     url: %1$s/alerts
                 """.formatted(apiBase, dir.resolve("data"));
     }
@@ -93,7 +99,7 @@ class ConfigCheckCommandTest {
                 .contains("signing secret from $SLACK_SIGNING_SECRET: set, 32 characters")
                 .contains("shutdown: in-flight work gets 25 s to finish")
                 .contains("weekly digest: slack channel C0DIGEST, fridays at 16:00 UTC")
-                .contains("other sections (checked when their feature starts): alerts")
+                .contains("other sections (checked when their feature starts): webhooks")
                 .endsWith("configuration OK" + System.lineSeparator())
                 .doesNotContain(GITHUB_TOKEN).doesNotContain(SIGNING).doesNotContain("xoxb-17");
         assertThat(services.getAllServeEvents()).isEmpty();
@@ -109,16 +115,61 @@ class ConfigCheckCommandTest {
     }
 
     @Test
-    void reachChecksEveryConfiguredServiceAndCountsAnyHttpAnswerAsReachable() throws Exception {
+    @DisplayName("--reach: a 401 with the configured token means the service is there but refuses it: a problem")
+    void reachTreatsRejectedCredentialsAsAProblemNotAsReachable() throws Exception {
         Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "xoxb-1"),
                 config(services.baseUrl()), "--reach");
 
-        assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github: reachable (HTTP 401)")
-                .contains("slack Web API " + services.baseUrl() + "/slack/api: reachable (HTTP 401)")
-                .contains("alerts.webhook.url " + services.baseUrl() + "/alerts: reachable (HTTP 401)");
-        services.verify(getRequestedFor(urlPathMatching("/github")));
-        assertThat(services.getAllServeEvents()).noneMatch(e -> e.getRequest().containsHeader("Authorization"));
+        assertThat(run.status()).isEqualTo(ConfigCommand.PROBLEMS);
+        assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github/: reachable, but the credentials "
+                + "were rejected (HTTP 401): check the token")
+                .contains("webhooks.alerts.url " + services.baseUrl() + "/alerts: reachable (HTTP 401, no credentials sent)")
+                .doesNotContain(GITHUB_TOKEN);
+        services.verify(getRequestedFor(urlPathMatching("/github/")).withHeader("Authorization",
+                equalTo("Bearer " + GITHUB_TOKEN)));
+        services.verify(getRequestedFor(urlPathMatching("/alerts")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void reachWithAcceptedCredentialsIsOk() throws Exception {
+        // GitHub REST API root and Slack's auth.test, as documented: 200, and {"ok": true, ...} for a valid token.
+        services.stubFor(get(urlPathEqualTo("/github/")).willReturn(okJson("{\"current_user_url\":\"https://api.github.com/user\"}")));
+        services.stubFor(get(urlPathEqualTo("/slack/api/auth.test")).willReturn(okJson(
+                "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"triage\",\"team_id\":\"T1\",\"user_id\":\"U1\"}")));
+        services.stubFor(get(urlPathEqualTo("/alerts")).willReturn(ok()));
+
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "xoxb-1"),
+                config(services.baseUrl()), "--reach");
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github/: reachable, credentials accepted (HTTP 200)")
+                .contains("slack Web API " + services.baseUrl() + "/slack/api/auth.test: reachable, credentials accepted");
+    }
+
+    @Test
+    void reachReportsSlacksInvalidAuthAnsweredWithStatus200() throws Exception {
+        // Slack's auth.test with a revoked token, as documented: HTTP 200 and {"ok": false, "error": "invalid_auth"}.
+        services.stubFor(get(urlPathEqualTo("/github/")).willReturn(okJson("{}")));
+        services.stubFor(get(urlPathEqualTo("/slack/api/auth.test")).willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "xoxb-1"),
+                config(services.baseUrl()), "--reach");
+
+        assertThat(run.status()).isEqualTo(ConfigCommand.PROBLEMS);
+        assertThat(run.out()).contains("reachable, but Slack refused the token (invalid_auth)");
+        services.verify(getRequestedFor(urlPathEqualTo("/slack/api/auth.test")).withHeader("Authorization",
+                equalTo("Bearer xoxb-1")));
+    }
+
+    @Test
+    void reachCallsAForbiddenTokenAProblemToo() throws Exception {
+        services.stubFor(get(urlPathEqualTo("/github/")).willReturn(forbidden()));
+
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "xoxb-1"),
+                config(services.baseUrl()), "--reach");
+
+        assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github/: reachable, but the credentials "
+                + "were refused (HTTP 403)");
     }
 
     @Test
@@ -131,7 +182,7 @@ class ConfigCheckCommandTest {
                 config("http://127.0.0.1:" + closed), "--reach");
 
         assertThat(run.status()).isEqualTo(ConfigCommand.PROBLEMS);
-        assertThat(run.out()).contains("ci github API http://127.0.0.1:" + closed + "/github: unreachable (ConnectException)");
+        assertThat(run.out()).contains("ci github API http://127.0.0.1:" + closed + "/github/: unreachable (ConnectException)");
     }
 
     @Test
@@ -140,5 +191,76 @@ class ConfigCheckCommandTest {
 
         assertThat(run.status()).isEqualTo(ConfigCommand.INVALID);
         assertThat(run.err()).contains("ci.instances");
+    }
+
+    @Test
+    void aMisspelledTopLevelSectionIsRejectedWithTheNameItProbablyMeant() throws Exception {
+        Run run = check(Map.of(), config(services.baseUrl()).replace("slack:", "slak:"));
+
+        assertThat(run.status()).isEqualTo(ConfigCommand.INVALID);
+        assertThat(run.err()).contains("slak: unknown top-level section (did you mean 'slack'?); known sections: ci, slack,");
+    }
+
+    @Test
+    void everyProblemInTheFileIsReportedNotJustTheFirst() throws Exception {
+        String yaml = """
+                ci:
+                  instances:
+                    - name: GitHub
+                      type: github
+                      token: {env: GITHUB_TOKEN}
+                    - name: jenkins
+                      type: jenkins
+                      webUrl: https://ci.example.com
+                      token: {env: JENKINS_TOKEN}
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                  allowedChannels: [general]
+                store:
+                  type: mysql
+                tikets:
+                  tracker: github
+                ops:
+                  shutdownGraceSeconds: 0
+                """;
+
+        Run run = check(Map.of(), yaml);
+
+        assertThat(run.status()).isEqualTo(ConfigCommand.INVALID);
+        assertThat(run.err()).contains("invalid configuration: 6 problem(s):")
+                .contains("tikets: unknown top-level section (did you mean 'tickets'?)")
+                .contains("ci.instances[0].name: must be lower-case")
+                .contains("ci.instances[1].username: required for jenkins")
+                .contains("slack.allowedChannels[0]: must be one of Slack channel ids")
+                .contains("store.type: must be embedded or postgres, got 'mysql'")
+                .contains("ops.shutdownGraceSeconds: must be a whole number in 1..600");
+    }
+
+    @Test
+    void theEmbeddedStoreIsCheckedWhereItWillBeCreated() throws Exception {
+        Path blocked = Files.writeString(dir.resolve("a-file"), "not a directory");
+        String yaml = config(services.baseUrl()).replace(dir.resolve("data").toString(), blocked.resolve("data").toString());
+
+        Run fresh = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x"),
+                config(services.baseUrl()));
+        Run impossible = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x"),
+                yaml);
+
+        assertThat(fresh.out()).contains("database: not created yet; the first start creates it");
+        assertThat(impossible.status()).isEqualTo(ConfigCommand.PROBLEMS);
+        assertThat(impossible.out()).contains("store: the data directory " + blocked.resolve("data") + " cannot be created: "
+                + blocked + " is not a writable directory");
+    }
+
+    @Test
+    void anExistingEmbeddedStoreShowsItsSchemaVersion() throws Exception {
+        dev.pipelinetriage.adapter.store.EmbeddedStore.open(dir.resolve("data")).close();
+
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x"),
+                config(services.baseUrl()));
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).containsPattern("database: connected, schema up to date \\(version \\d+\\)");
     }
 }

@@ -54,7 +54,7 @@ class ContainerEntrypointIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(out).contains("pipeline-triage development build");
+        assertThat(out).containsPattern("(?m)^pipeline-triage \\d+\\.\\d+\\.\\d+\\S*$");
     }
 
     @Test

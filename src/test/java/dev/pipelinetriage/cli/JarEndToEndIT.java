@@ -71,6 +71,13 @@ class JarEndToEndIT {
     }
 
     @Test
+    void theJarPrintsItsVersion() throws Exception {
+        var result = run(null, "--version");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out().strip()).matches("pipeline-triage \\d+\\.\\d+\\.\\d+\\S*");
+    }
+
+    @Test
     void aMissingLogFileIsAClearErrorNotAStackTrace() throws Exception {
         var result = run(null, "analyze", "no/such/build.log");
         assertThat(result.exit()).isEqualTo(2);

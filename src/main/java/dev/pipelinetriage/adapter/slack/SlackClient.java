@@ -2,10 +2,16 @@ package dev.pipelinetriage.adapter.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.chat.ChatSurface;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The Web API side of the Slack adapter, built before the app because the rerun permissions need its user-group
@@ -17,6 +23,11 @@ public final class SlackClient {
     private final SlackWeb web;
 
     public SlackClient(SlackSettings settings, Clock clock, Sleeper sleeper) {
+        this(settings, clock, sleeper, Optional.empty());
+    }
+
+    /** @param trust verifies Slack's (or a proxy's) certificate instead of the JDK's defaults, e.g. with a company CA */
+    public SlackClient(SlackSettings settings, Clock clock, Sleeper sleeper, Optional<X509TrustManager> trust) {
         this.settings = Objects.requireNonNull(settings, "settings");
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
@@ -25,7 +36,8 @@ public final class SlackClient {
         config.setPrettyResponseLoggingEnabled(false);
         config.setHttpClientCallTimeoutMillis(15_000);
         config.setHttpClientReadTimeoutMillis(10_000);
-        this.slack = Slack.getInstance(config);
+        this.slack = trust.isEmpty() ? Slack.getInstance(config)
+                : Slack.getInstance(config, new SlackHttpClient(trusting(SlackHttpClient.buildOkHttpClient(config), trust.get())));
         this.web = new SlackWeb(slack.methods(settings.botToken()), clock, sleeper, settings.postInterval(),
                 settings.maxAttempts());
     }
@@ -49,5 +61,15 @@ public final class SlackClient {
 
     SlackWeb web() {
         return web;
+    }
+
+    private static okhttp3.OkHttpClient trusting(okhttp3.OkHttpClient client, X509TrustManager trust) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trust}, null);
+            return client.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.pipelinetriage.adapter.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.response.Response;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,29 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackEndpoint extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEndpoint.class);
-    private static final String BODY = SlackEndpoint.class.getName() + ".body";
 
     private final transient App app;
     private final transient SlackSignature signature;
-    private final transient Adapter adapter;
+    private final transient BoltServletBridge bridge;
     private final int maxBodyBytes;
-
-    /** Bolt's servlet adapter, fed the body we already read and verified. */
-    private static final class Adapter extends SlackAppServletAdapter {
-        Adapter(AppConfig config) {
-            super(config);
-        }
-
-        @Override
-        protected String doReadRequestBodyAsString(HttpServletRequest request) {
-            return (String) request.getAttribute(BODY);
-        }
-    }
 
     SlackEndpoint(App app, AppConfig config, SlackSignature signature, int maxBodyBytes) {
         this.app = app;
         this.signature = signature;
-        this.adapter = new Adapter(config);
+        this.bridge = new BoltServletBridge(config);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -64,16 +50,15 @@ final class SlackEndpoint extends HttpServlet {
             refuse(response, 401, "invalid request");
             return;
         }
-        request.setAttribute(BODY, new String(body, StandardCharsets.UTF_8));
         Response answer;
         try {
-            answer = app.run(adapter.buildSlackRequest(request));
+            answer = app.run(bridge.toBoltRequest(request, new String(body, StandardCharsets.UTF_8)));
         } catch (Exception e) {
             LOG.error("Slack request failed in a handler", e);
             refuse(response, 500, "internal error");
             return;
         }
-        adapter.writeResponse(response, answer);
+        BoltServletBridge.write(response, answer);
     }
 
     private static void refuse(HttpServletResponse response, int status, String error) throws IOException {

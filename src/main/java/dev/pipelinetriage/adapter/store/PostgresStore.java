@@ -1,8 +1,11 @@
 package dev.pipelinetriage.adapter.store;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 
 /**
  * The state on PostgreSQL, shared by any number of replicas: event de-dup, rerun and ticket claims hold across
@@ -22,14 +25,17 @@ public final class PostgresStore extends JdbcStore {
      * @param maxConnections per replica; the server's max_connections is shared by all replicas
      */
     public static PostgresStore open(String url, String user, String password, int maxConnections) {
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("a PostgreSQL store URL starts with jdbc:postgresql://, got '" + url + "'");
-        }
+        return open(url, user, password, maxConnections, Optional.empty());
+    }
+
+    /**
+     * @param caBundle PEM certificates to verify the server with when the URL names no {@code sslrootcert} (the
+     *     driver would otherwise look in {@code ~/.postgresql/root.crt}, which a container rarely has)
+     */
+    public static PostgresStore open(String url, String user, String password, int maxConnections,
+            Optional<Path> caBundle) {
         PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
-        source.setURL(url);
-        source.setUser(user);
-        source.setPassword(password);
-        source.setApplicationName("pipeline-triage");
+        configure(source, url, user, password, caBundle);
         source.setConnectTimeout(10);
         source.setSocketTimeout(60);
         // The H2 jar's small pool works over any ConnectionPoolDataSource; no second pooling library needed.
@@ -43,5 +49,19 @@ public final class PostgresStore extends JdbcStore {
             throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + e.getMessage(), e);
         }
         return new PostgresStore(pool);
+    }
+
+    /** URL, credentials and TLS root for any of the driver's data sources; the pool and {@code config check} share it. */
+    static void configure(BaseDataSource source, String url, String user, String password, Optional<Path> caBundle) {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("a PostgreSQL store URL starts with jdbc:postgresql://, got '" + url + "'");
+        }
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        source.setApplicationName("pipeline-triage");
+        if (!url.contains("sslrootcert=")) {
+            caBundle.ifPresent(bundle -> source.setSslRootCert(bundle.toString()));
+        }
     }
 }

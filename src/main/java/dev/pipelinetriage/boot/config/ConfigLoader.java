@@ -25,8 +25,8 @@ import java.util.Set;
  * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
  * naming the key ({@code ci.instances[1].webUrl}) and what is wrong. Unknown keys inside {@code ci:} are
  * rejected (a typo must not silently disable something), and so are unknown keys inside {@code slack:},
- * {@code teams:}, {@code store:} and {@code tickets:}; unknown top-level sections are ignored, because other parts
- * of the bot own them.
+ * {@code teams:}, {@code store:} and {@code tickets:}. For {@code serve} a top-level section that is not one of
+ * {@link ConfigSections#KNOWN} is rejected too; sections owned by other parts of the bot are read by their owners.
  */
 public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
@@ -82,10 +82,60 @@ public final class ConfigLoader {
     /** The {@code ci:}, {@code slack:}, {@code teams:}, {@code store:} and {@code tickets:} sections, each validated. */
     public static AppConfig parseForServe(String yaml) {
         JsonNode root = root(yaml);
+        List<ConfigException> unknown = ConfigSections.unknown(root);
+        if (!unknown.isEmpty()) {
+            throw unknown.getFirst();
+        }
         SlackSection slack = root.has("slack") && !root.get("slack").isNull() ? slack(root.get("slack")) : null;
         TeamsSection teams = root.has("teams") && !root.get("teams").isNull() ? teams(root.get("teams")) : null;
         TicketsSection tickets = root.has("tickets") && !root.get("tickets").isNull() ? tickets(root.get("tickets")) : null;
         return new AppConfig(ci(root), slack, store(root.get("store")), teams, tickets);
+    }
+
+    /**
+     * Every problem {@link #parseForServe} would stop at, not just the first: unknown sections, then each section
+     * checked on its own (and each CI instance on its own), so one run of {@code config check} names them all.
+     * Within one section or instance, checking stops at its first problem.
+     */
+    public static List<ConfigException> problemsForServe(String yaml) {
+        JsonNode root;
+        try {
+            root = root(yaml);
+        } catch (ConfigException e) {
+            return List.of(e);
+        }
+        List<ConfigException> problems = new ArrayList<>(ConfigSections.unknown(root));
+        JsonNode ci = root.get("ci");
+        JsonNode instances = ci == null ? null : ci.get("instances");
+        if (instances != null && instances.isArray()) {
+            for (int i = 0; i < instances.size(); i++) {
+                int index = i;
+                collect(problems, () -> instance(instances.get(index), "ci.instances[" + index + "]", 8));
+            }
+        }
+        collect(problems, () -> ci(root));
+        List<Map.Entry<String, java.util.function.Consumer<JsonNode>>> optional = List.of(
+                Map.entry("slack", ConfigLoader::slack), Map.entry("teams", ConfigLoader::teams),
+                Map.entry("tickets", ConfigLoader::tickets));
+        for (var section : optional) {
+            JsonNode node = root.get(section.getKey());
+            if (node != null && !node.isNull()) {
+                collect(problems, () -> section.getValue().accept(node));
+            }
+        }
+        collect(problems, () -> store(root.get("store")));
+        return List.copyOf(problems);
+    }
+
+    /** Runs one check; its problem is kept unless an earlier check already reported the same one. */
+    private static void collect(List<ConfigException> problems, Runnable check) {
+        try {
+            check.run();
+        } catch (ConfigException e) {
+            if (problems.stream().noneMatch(p -> p.getMessage().equals(e.getMessage()))) {
+                problems.add(e);
+            }
+        }
     }
 
     private static CiConfig ci(JsonNode root) {
