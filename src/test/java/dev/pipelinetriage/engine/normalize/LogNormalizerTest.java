@@ -113,7 +113,7 @@ class LogNormalizerTest {
         String longLine = "x".repeat(10_000);
         List<NormalizedLine> out = new ArrayList<>();
         new LogNormalizer(200).normalize(new ByteArrayInputStream((longLine + "\nafter\n").getBytes(StandardCharsets.UTF_8)), out::add);
-        assertThat(out.getFirst().text()).startsWith("x".repeat(200)).contains("line cut").hasSizeLessThan(300);
+        assertThat(out.getFirst().text()).contains("chars cut]").hasSizeLessThanOrEqualTo(200);
         assertThat(out.get(1).text()).isEqualTo("after");
     }
 
