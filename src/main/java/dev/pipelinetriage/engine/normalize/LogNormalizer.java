@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * Turns raw job-log bytes into clean lines while keeping the original 1-based line numbers.
  *
  * <p>Streams: memory is bounded by the line cap, never by the log size. Handles ANSI and other control
- * codes, carriage-return progress overwrites, GitHub Actions timestamps and workflow markers, GitLab
- * section markers, Travis fold and timing markers, Jenkins {@code [Pipeline]} noise, invalid UTF-8 (decoded
- * lossily), NUL bytes and over-long lines (cut and marked).
+ * codes, carriage-return progress overwrites and CR-only logs, GitHub Actions timestamps and workflow markers,
+ * GitLab section markers, Travis fold and timing markers, Jenkins {@code [Pipeline]} noise, invalid UTF-8
+ * (decoded lossily), NUL bytes and over-long lines (head and tail kept around a marked cut, after a caller's
+ * per-line step such as redaction has seen the whole line).
  */
 public final class LogNormalizer {
 

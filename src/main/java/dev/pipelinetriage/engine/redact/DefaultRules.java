@@ -127,13 +127,14 @@ final class DefaultRules {
             Assignments.rule("password",
                     "passphrase|password|passwd|(?<=[_.-])pass|(?<=[_.;?&-])pwd",
                     startsAtIgnoreCase("pass", "pwd")),
+            // "auth" and the "...key" names take no further words: rabbit_auth_backend, api_key_alias.
             Assignments.rule("token",
-                    "token|(?<=[_\"])auth",
+                    "token|(?<=[_\"])auth(?![_.-])",
                     startsAtIgnoreCase("token", "auth")),
             // Scanned, not anchored: the keyword starts at one of nine words but always ends in "key".
             Assignments.rule("key",
-                    "(?:api|access|private|account|shared[_-]?access|encryption|signing|master|client)[_-]?key"
-                            + "|apikey",
+                    "(?:(?:api|access|private|account|shared[_-]?access|encryption|signing|master|client)[_-]?key"
+                            + "|apikey)(?![_.-])",
                     anywhereIgnoreCase("key")),
             CURL_USER,
             // mysql -pSECRET (the password glued to -p); -p3306:3306 on the same line is docker's port mapping.
@@ -175,11 +176,15 @@ final class DefaultRules {
                 "url", "uri", "urls", "endpoint", "file", "path", "dir", "type", "name", "names", "id", "ids", "length",
                 "len", "size", "count", "min", "max", "expires", "expiry", "expiration", "ttl", "policy", "format",
                 "mode", "enabled", "required", "hint", "prompt", "field", "env", "header", "prefix", "version",
-                "ref", "kind", "method", "provider", "scheme", "strategy", "label", "description", "stdin");
+                "ref", "kind", "method", "provider", "scheme", "strategy", "label", "description", "stdin",
+                "timeout", "retries", "keyring", "result", "success", "failure", "error", "status", "state");
         /** Words before "token:" in parser errors: {@code Unexpected token: '}'}. */
         private static final Set<String> PARSER_WORDS = Set.of(
                 "unexpected", "expected", "unknown", "unrecognized", "unrecognised", "illegal", "unterminated");
         private static final Pattern LOWER_WORD = Pattern.compile("[a-z]++");
+        private static final Pattern DIGITS = Pattern.compile("[0-9]++");
+        /** .NET's PublicKeyToken, public_key: public by name. PUBLIC_GITHUB_TOKEN is still a token. */
+        private static final Pattern PUBLIC_KEY = Pattern.compile("public[_.-]?key");
 
         private static final int SUFFIX = 1;
         private static final int SEPARATOR = 2;
@@ -190,7 +195,7 @@ final class DefaultRules {
 
         static PatternRule rule(String kind, String keywords, Trigger trigger) {
             String regex = "(?i)(?:" + keywords + ")"
-                    + "((?:[_.-][a-z0-9]++)*+)(?![A-Za-z0-9_-])[\"']?+"          // 1: more words of the key
+                    + "((?:[_.-][a-z][a-z0-9]*+)*+)(?![A-Za-z0-9_-])[\"']?+"    // 1: more words of the key
                     + "(\\s*+(?::=|=>|[:=]|%3[ad])\\s*+|\\s++)"               // 2: separator
                     + "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)++)\""                  // 3: double-quoted, JSON escapes
                     + "|'([^'\\r\\n]++)'"                                       // 4: single-quoted
@@ -214,9 +219,12 @@ final class DefaultRules {
             }
             int keyStart = keyStart(line, matcher.start());
             String key = Ascii.toLowerCase(line.substring(keyStart, matcher.end(SUFFIX)));
-            if (key.startsWith("public") || isAboutTheSecret(matcher.group(SUFFIX))
+            if (PUBLIC_KEY.matcher(key).lookingAt() || isAboutTheSecret(matcher.group(SUFFIX))
                     || PARSER_WORDS.contains(wordBefore(line, keyStart))) {
                 return false;
+            }
+            if (matcher.group(SEPARATOR).equals(":") && DIGITS.matcher(value).matches()) {
+                return false; // file:line, function:line (process_auth_result:272), host:port
             }
             if (WHITESPACE.matcher(matcher.group(SEPARATOR)).matches()) {
                 // "--password xyz" and "config set key xyz", never "Password must be 8 chars" nor Docker's

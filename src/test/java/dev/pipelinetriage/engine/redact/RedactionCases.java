@@ -244,6 +244,8 @@ final class RedactionCases {
                 SecretCase.of("db_pass with :=", "db_pass := \"{}\"", fake.alnum(16), "password"),
                 SecretCase.of("keyword with a prefix and a suffix", "export MY_SECRET_VALUE={}", fake.alnum(24),
                         "secret"),
+                SecretCase.of("a token named public is still a token", "$ export PUBLIC_GITHUB_TOKEN={}",
+                        fake.hex(40), "token"),
                 // bare Azure DevOps personal access tokens
                 SecretCase.of("bare legacy Azure DevOps PAT", "echo {} | az devops login --organization https://dev.azure.com/acme",
                         fake.base32Lower(52), "azure-devops-pat"),
@@ -322,6 +324,12 @@ final class RedactionCases {
                 "docker run -p3306:3306 -e MYSQL_ALLOW_EMPTY_PASSWORD=yes mysql:8",
                 "mysql -h db -u root -p app < schema.sql",
                 "nix: /nix/store/0mdqa9w1p6cmli6976v4wi0sw9r4p5prkj7lzfd1877wk11c9c73-source",
-                "export PATH=$HOME/bin:$PATH");
+                "export PATH=$HOME/bin:$PATH",
+                // shapes that key names as word parts must not catch
+                "Setting up libsecret-1-0:amd64 (0.16-0ubuntu1) ...",
+                "Configure options: --with-password-timeout=15 --with-passprompt=[sudo] password for %p:",
+                "[warning] <0.2446.0>@ejabberd_c2s:process_auth_result:272 Failed c2s PLAIN authentication",
+                "rabbit_auth_backend_internal: 5 unresolved calls",
+                "gpg --no-default-keyring --secret-keyring /tmp/tmp.x1Ab2/secring.gpg --keyring /etc/apt/trusted.gpg");
     }
 }
