@@ -99,7 +99,8 @@ final class DefaultRules {
             // An unencoded '@' or '/' may sit in the password: it runs to the '@' that a host name follows (at most
             // 256 characters and 4 '@', so each "://" costs a bounded amount of matching).
             PatternRule.of("url-credential",
-                    "://[^\\s/?#@:\"'<>\\[\\]]*+:((?:" + USERINFO_CHAR + "{1,256}+@){0,3}?" + USERINFO_CHAR + "{1,256}+)"
+                    "://[^\\s/?#@:\"'<>\\[\\]]*+:"
+                            + "((?:" + USERINFO_CHAR + "{1,256}+@){0,3}?" + USERINFO_CHAR + "{1,256}+)"
                             + "@(?=[A-Za-z0-9.\\[\\]-]{1,253}+(?:[:/?#\\s\"'<>),;]|$))",
                     startsAt("://")).onlyGroup(1).when((line, m, value) -> !isPortAndPath(value)),
             // scheme://TOKEN@host: a long random user name is a token (git's oauth form); git@host is not.

@@ -247,7 +247,8 @@ final class RedactionCases {
                 SecretCase.of("a token named public is still a token", "$ export PUBLIC_GITHUB_TOKEN={}",
                         fake.hex(40), "token"),
                 // bare Azure DevOps personal access tokens
-                SecretCase.of("bare legacy Azure DevOps PAT", "echo {} | az devops login --organization https://dev.azure.com/acme",
+                SecretCase.of("bare legacy Azure DevOps PAT",
+                        "echo {} | az devops login --organization https://dev.azure.com/acme",
                         fake.base32Lower(52), "azure-devops-pat"),
                 SecretCase.of("bare 84-character Azure DevOps PAT", "PAT is {} for build",
                         fake.alnum(52) + "JQQJ99" + "A" + "B" + fake.alnum(16) + "AZDO" + fake.alnum(4),
