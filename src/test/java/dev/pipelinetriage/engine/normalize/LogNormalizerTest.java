@@ -193,4 +193,23 @@ class LogNormalizerTest {
         assertThat(text).startsWith("start ").endsWith(" end of line").contains(" chars cut]")
                 .doesNotContain("w").doesNotContain("z");
     }
+    @Test
+    void theCutNeverSplitsARedactionMarker() {
+        for (int at = 40; at < 70; at++) {
+            String text = "a".repeat(at) + "[REDACTED:github-token]" + " b".repeat(400);
+            String cut = new LogNormalizer(200).normalizeText(1, text).text();
+            assertThat(cut.replace("[REDACTED:github-token]", "")).as("cut at %d: %s", at, cut)
+                    .doesNotContain("[REDACTED").doesNotContain("github-token]");
+        }
+    }
+
+    @Test
+    void aCarriageReturnOnlyLogAlsoEndsLinesAtLaterCrLfsAndNewlines() {
+        // Detection reads the first 64 KiB; the '\n's come after it.
+        String start = "compiling module\r".repeat(5_000);
+        var lines = normalize(start + "two\r\nthree\nfour\r");
+        assertThat(lines).hasSize(5_003);
+        assertThat(lines.subList(5_000, 5_003)).extracting(NormalizedLine::text)
+                .containsExactly("two", "three", "four");
+    }
 }
