@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Triage of one job log, end to end, in one streaming pass: normalize, redact (before anything is cut,
@@ -58,12 +59,12 @@ public final class TriageService {
      * @param truncatedAtSource true when the log was already cut before it reached us (a size cap)
      */
     public TriageReport analyze(InputStream log, int maxLines, boolean truncatedAtSource) {
-        return analyze(sink -> normalizer.normalize(log, sink), maxLines, truncatedAtSource);
+        return analyze((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, truncatedAtSource);
     }
 
     /** Analyzes a fetched job log, keeping its original line numbers across a capped log's gap. */
     public TriageReport analyze(JobLog log, int maxLines) {
-        return analyze(sink -> normalizer.normalize(log.lines(), sink), maxLines, log.truncated());
+        return analyze((redact, sink) -> normalizer.normalize(log.lines(), redact, sink), maxLines, log.truncated());
     }
 
     /**
@@ -71,23 +72,26 @@ public final class TriageService {
      * candidate, the entries whose regexes hit anywhere, and the key failure lines.
      */
     public TriageDetail analyzeInDetail(InputStream log, int maxLines) {
-        return detail(sink -> normalizer.normalize(log, sink), maxLines, false);
+        return detail((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, false);
     }
 
-    private TriageReport analyze(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
+    private TriageReport analyze(LineSource source, int maxLines, boolean truncatedAtSource) {
         return detail(source, maxLines, truncatedAtSource).report();
     }
 
-    private TriageDetail detail(Consumer<Consumer<NormalizedLine>> source, int maxLines, boolean truncatedAtSource) {
+    /** Normalized lines of one log, each redacted whole (by {@code redact}) before an over-long one is cut. */
+    @FunctionalInterface
+    private interface LineSource {
+        void read(UnaryOperator<String> redact, Consumer<NormalizedLine> sink);
+    }
+
+    private TriageDetail detail(LineSource source, int maxLines, boolean truncatedAtSource) {
         var extractor = new FailureExtractor(maxLines).newSession();
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
+        // A private key's state spans lines, so the normalizer hands every line, noise too, to this stream.
         var redaction = redactor.newStream();
-        source.accept(raw -> {
-            // A private key's state spans lines, so even noise lines go through the redaction stream.
-            String text = redaction.redact(raw.text());
-            NormalizedLine line = text.equals(raw.text()) ? raw
-                    : new NormalizedLine(raw.line().withText(text), raw.kind(), raw.step());
+        source.read(redaction::redact, line -> {
             if (line.kind() != LineKind.NOISE) {
                 scan.accept(line.line());
             }

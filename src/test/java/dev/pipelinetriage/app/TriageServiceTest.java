@@ -117,4 +117,32 @@ class TriageServiceTest {
         assertThat(report.truncated()).isTrue();
         assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(90_001);
     }
+    @Test
+    void aTokenAcrossTheLineCapIsRedactedBeforeTheLineIsCut() {
+        // Tokens every 48 characters: whatever positions the cap cuts at, one straddles each cut.
+        List<String> tokens = new ArrayList<>();
+        StringBuilder line = new StringBuilder("error: push rejected for");
+        for (int i = 0; line.length() < 40_000; i++) {
+            String token = "ghp_" + String.format("%036d", i).replace('0', 'Q');
+            tokens.add(token);
+            line.append(" t=").append(token).append(',');
+        }
+        var report = service().analyze(log(line + "\n##[error]Process completed with exit code 1.\n"), 30, false);
+        List<String> texts = report.excerpt().stream().map(LogLine::text).toList();
+        assertThat(texts).anyMatch(t -> t.startsWith("error: push rejected for"));
+        for (String token : tokens) {
+            for (int i = 0; i + 8 <= token.length(); i += 4) {
+                String piece = token.substring(i, i + 8);
+                assertThat(texts).noneMatch(t -> t.contains(piece));
+            }
+        }
+    }
+
+    @Test
+    void theErrorAtTheEndOfAnOverLongLineIsStillMatched() {
+        var report = service().analyze(log("docker build .\n" + "Step 3/7 : COPY " + "src/file.txt ".repeat(1_500)
+                + "failed: write /var/lib/docker/tmp/x: No space left on device\n"), 30, false);
+        assertThat(report.match()).isNotNull();
+        assertThat(report.match().knownError().id()).isEqualTo("disk-full");
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,19 +19,25 @@ import java.util.regex.Pattern;
  * Turns raw job-log bytes into clean lines while keeping the original 1-based line numbers.
  *
  * <p>Streams: memory is bounded by the line cap, never by the log size. Handles ANSI and other control
- * codes, carriage-return progress overwrites, GitHub Actions timestamps and workflow markers, GitLab
- * section markers, Travis fold and timing markers, Jenkins {@code [Pipeline]} noise, invalid UTF-8 (decoded
- * lossily), NUL bytes and over-long lines (cut and marked).
+ * codes, carriage-return progress overwrites and CR-only logs, GitHub Actions timestamps and workflow markers,
+ * GitLab section markers, Travis fold and timing markers, Jenkins {@code [Pipeline]} noise, invalid UTF-8
+ * (decoded lossily), NUL bytes and over-long lines (head and tail kept around a marked cut, after a caller's
+ * per-line step such as redaction has seen the whole line).
  */
 public final class LogNormalizer {
 
-    /** Default cap on one line's length in characters; longer lines are cut and marked. */
+    /** Default cap on one line's length in characters; longer lines keep head and tail around a marked cut. */
     public static final int DEFAULT_MAX_LINE_CHARS = 4096;
 
     private static final Pattern ANSI = Pattern.compile(
             "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[()][A-Za-z0-9]|\u001B[@-Z\\\\-_]?");
-    /** SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs). */
-    static final Pattern ANSI_REMNANT = Pattern.compile("\\[[0-9;]{0,12}[mK]");
+    /**
+     * SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs): with digits
+     * ({@code [0m}, {@code [31;1m}, {@code [0K}) anywhere, bare ({@code [m}, {@code [K}) only where no word or
+     * bracket follows, since {@code [main]} and {@code [Kotlin]} are text.
+     */
+    static final Pattern ANSI_REMNANT =
+            Pattern.compile("\\[(?:[0-9;]{0,11}[0-9][0-9;]{0,12}[mK]|;{0,3}[mK](?![A-Za-z0-9_\\]]))");
     private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B-\u001F\u007F]");
     /** GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step. */
     static final Pattern GITHUB_TIMESTAMP = Pattern.compile(
@@ -62,13 +69,22 @@ public final class LogNormalizer {
      * closed. Returns the number of physical lines read.
      */
     public int normalize(InputStream in, Consumer<NormalizedLine> sink) {
+        return normalize(in, UnaryOperator.identity(), sink);
+    }
+
+    /**
+     * As {@link #normalize(InputStream, Consumer)}, with {@code beforeCut} applied to every line's whole text
+     * (every line, in order, noise included) before an over-long line is cut: redaction goes here, so that a
+     * secret is recognized whole before a cut could split it.
+     */
+    public int normalize(InputStream in, UnaryOperator<String> beforeCut, Consumer<NormalizedLine> sink) {
         var state = new State();
         var reader = new RawLineReader(in, maxLineChars * 4);
         try {
             RawLineReader.RawLine raw;
             while ((raw = reader.next()) != null) {
                 state.lineNumber++;
-                sink.accept(normalizeLine(state, decode(raw.bytes(), raw.length()), raw.cutBytes()));
+                sink.accept(normalizeLine(state, decode(raw), beforeCut));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the log", e);
@@ -81,11 +97,16 @@ public final class LogNormalizer {
      * with the same step tracking as a stream. Returns the number of lines.
      */
     public int normalize(Iterable<LogLine> lines, Consumer<NormalizedLine> sink) {
+        return normalize(lines, UnaryOperator.identity(), sink);
+    }
+
+    /** As {@link #normalize(Iterable, Consumer)}, with {@code beforeCut} as in the stream form. */
+    public int normalize(Iterable<LogLine> lines, UnaryOperator<String> beforeCut, Consumer<NormalizedLine> sink) {
         var state = new State();
         int count = 0;
         for (LogLine line : lines) {
             state.lineNumber = line.number();
-            sink.accept(normalizeLine(state, line.text(), 0));
+            sink.accept(normalizeLine(state, line.text(), beforeCut));
             count++;
         }
         return count;
@@ -95,10 +116,10 @@ public final class LogNormalizer {
     public NormalizedLine normalizeText(int number, String text) {
         var state = new State();
         state.lineNumber = number;
-        return normalizeLine(state, text, 0);
+        return normalizeLine(state, text, UnaryOperator.identity());
     }
 
-    private NormalizedLine normalizeLine(State state, String decoded, long cutBytes) {
+    private NormalizedLine normalizeLine(State state, String decoded, UnaryOperator<String> beforeCut) {
         LineKind kind = LineKind.TEXT;
         String text = decoded;
         // GitLab writes "section_start:TS:name\r\e[0K" before the line's own text: read it before the
@@ -163,12 +184,7 @@ public final class LogNormalizer {
             }
         }
 
-        text = text.stripTrailing();
-        if (text.length() > maxLineChars || cutBytes > 0) {
-            int cut = Math.min(text.length(), maxLineChars);
-            long dropped = (long) (text.length() - cut) + cutBytes;
-            text = text.substring(0, cut) + " [... line cut, " + dropped + " more characters]";
-        }
+        text = LineCut.apply(beforeCut.apply(text.stripTrailing()), maxLineChars);
         return new NormalizedLine(new LogLine(state.lineNumber, text), kind, state.step);
     }
 
@@ -239,23 +255,32 @@ public final class LogNormalizer {
         return false;
     }
 
+    /** A line the reader cut in the middle gets the cut's marker there (head and tail decoded apart). */
+    private static String decode(RawLineReader.RawLine raw) {
+        if (raw.cutBytes() == 0) {
+            return decode(raw.bytes(), 0, raw.length());
+        }
+        return decode(raw.bytes(), 0, raw.cutAt()) + LineCut.marker(raw.cutBytes())
+                + decode(raw.bytes(), raw.cutAt(), raw.length() - raw.cutAt());
+    }
+
     /** Lossy UTF-8: invalid bytes become U+FFFD instead of failing the analysis. Keeps '\r' for overwrites. */
-    private static String decode(byte[] bytes, int length) {
+    private static String decode(byte[] bytes, int offset, int length) {
         boolean ascii = true;
-        for (int i = 0; i < length; i++) {
+        for (int i = offset; i < offset + length; i++) {
             if (bytes[i] < 0) {
                 ascii = false;
                 break;
             }
         }
         if (ascii) {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
             return chars.toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder reported a coding error", e);

@@ -2,80 +2,169 @@ package dev.pipelinetriage.engine.normalize;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
- * Splits a byte stream on '\n' without decoding it, keeping at most {@code maxBytes} of each line so one
- * enormous line (a minified bundle, a binary blob) cannot exhaust memory. A trailing '\r' (CRLF) is dropped.
+ * Splits a byte stream into lines without decoding it, keeping at most {@code maxBytes} of each line so one
+ * enormous line (a minified bundle, a progress bar rewritten a million times) cannot exhaust memory. An over-long
+ * line keeps its head and its tail, where the error usually is; the piece the cut splits on either side is dropped
+ * with the middle, so no fragment of a token survives that later redaction could no longer recognize.
+ *
+ * <p>Lines end at '\n' (a trailing '\r' of CRLF is dropped). A log whose first 64 KiB hold carriage returns but
+ * no '\n' uses '\r' alone as its line separator (old Mac style, some Windows tools); it is then split at '\r' and
+ * '\n' alike, so it is read line by line instead of as one line of overwrites.
  */
 final class RawLineReader {
 
-    record RawLine(byte[] bytes, int length, long cutBytes) {
+    /**
+     * One physical line: {@code bytes[0, length)}, where {@code cutBytes > 0} means that many bytes were left out
+     * at {@code cutAt}.
+     */
+    record RawLine(byte[] bytes, int length, int cutAt, long cutBytes) {
     }
 
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private final InputStream in;
-    private final int maxBytes;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
     private int limit;
     private boolean eof;
+    private Boolean carriageReturnOnly;
+    /** In a CR-only log, a '\n' right after the '\r' that ended the previous line belongs to that line. */
+    private boolean lastEndedWithCarriageReturn;
+
+    private final byte[] head;
+    private final byte[] tail;
 
     RawLineReader(InputStream in, int maxBytes) {
+        if (maxBytes < 16) {
+            throw new IllegalArgumentException("maxBytes must be at least 16, got " + maxBytes);
+        }
         this.in = in;
-        this.maxBytes = maxBytes;
+        this.head = new byte[maxBytes / 2];
+        this.tail = new byte[maxBytes - maxBytes / 2];
     }
 
-    /** The next line, or null at the end of the stream. A final line without '\n' still counts. */
+    /** The next line, or null at the end of the stream. A final line without a line end still counts. */
     RawLine next() throws IOException {
-        byte[] line = new byte[Math.min(256, maxBytes)];
-        int length = 0;
-        long cut = 0;
+        if (carriageReturnOnly == null) {
+            carriageReturnOnly = detectCarriageReturnOnly();
+        }
+        int headLength = 0;
+        long tailFill = 0; // bytes written to the ring; position tailFill % tail.length is next
         boolean sawAnything = false;
         while (true) {
-            if (position == limit) {
-                if (eof || !fill()) {
-                    if (!sawAnything) {
-                        return null;
-                    }
-                    return finish(line, length, cut);
+            if (position == limit && !fill()) {
+                return sawAnything ? finish(headLength, tailFill, false) : null;
+            }
+            if (lastEndedWithCarriageReturn) {
+                lastEndedWithCarriageReturn = false;
+                if (buffer[position] == '\n') {
+                    position++;
+                    continue;
                 }
             }
             sawAnything = true;
             int start = position;
-            int newline = -1;
-            for (int i = start; i < limit; i++) {
-                if (buffer[i] == '\n') {
-                    newline = i;
-                    break;
+            int end = lineEnd(start);
+            for (int i = start; i < end; i++) {
+                if (headLength < head.length) {
+                    head[headLength++] = buffer[i];
+                } else {
+                    tail[(int) (tailFill++ % tail.length)] = buffer[i];
                 }
             }
-            int end = newline >= 0 ? newline : limit;
-            int chunk = end - start;
-            int room = maxBytes - length;
-            int take = Math.min(chunk, room);
-            if (take > 0) {
-                if (length + take > line.length) {
-                    line = Arrays.copyOf(line, Math.min(maxBytes, Math.max(line.length * 2, length + take)));
-                }
-                System.arraycopy(buffer, start, line, length, take);
-                length += take;
+            if (end < limit) {
+                boolean carriageReturn = buffer[end] == '\r';
+                position = end + 1;
+                lastEndedWithCarriageReturn = carriageReturn;
+                return finish(headLength, tailFill, carriageReturn);
             }
-            cut += chunk - take;
-            position = newline >= 0 ? newline + 1 : limit;
-            if (newline >= 0) {
-                return finish(line, length, cut);
-            }
+            position = limit;
         }
     }
 
-    private static RawLine finish(byte[] line, int length, long cut) {
-        if (cut == 0 && length > 0 && line[length - 1] == '\r') {
-            length--;
+    private int lineEnd(int from) {
+        for (int i = from; i < limit; i++) {
+            byte b = buffer[i];
+            if (b == '\n' || (b == '\r' && carriageReturnOnly)) {
+                return i;
+            }
         }
-        return new RawLine(line, length, cut);
+        return limit;
+    }
+
+    private RawLine finish(int headLength, long tailFill, boolean endedByCarriageReturn) {
+        int tailLength = (int) Math.min(tailFill, tail.length);
+        long cut = tailFill - tailLength;
+        int tailStart = (int) (tailFill % tail.length); // oldest byte in a full ring
+        byte[] tailBytes = new byte[tailLength];
+        if (tailFill <= tail.length) {
+            System.arraycopy(tail, 0, tailBytes, 0, tailLength);
+        } else {
+            System.arraycopy(tail, tailStart, tailBytes, 0, tail.length - tailStart);
+            System.arraycopy(tail, 0, tailBytes, tail.length - tailStart, tailStart);
+        }
+        int keptHead = headLength;
+        int tailFrom = 0;
+        if (cut > 0) {
+            // Drop the run of non-delimiters on each side of the cut: it may be part of a secret.
+            while (keptHead > 0 && !isDelimiter(head[keptHead - 1])) {
+                keptHead--;
+            }
+            while (tailFrom < tailLength && !isDelimiter(tailBytes[tailFrom])) {
+                tailFrom++;
+            }
+            cut += (headLength - keptHead) + tailFrom;
+        }
+        int length = keptHead + tailLength - tailFrom;
+        if (!endedByCarriageReturn && length > 0 && lastByte(keptHead, tailBytes, tailFrom, tailLength) == '\r') {
+            length--; // CRLF
+        }
+        byte[] bytes = new byte[length];
+        System.arraycopy(head, 0, bytes, 0, Math.min(keptHead, length));
+        if (length > keptHead) {
+            System.arraycopy(tailBytes, tailFrom, bytes, keptHead, length - keptHead);
+        }
+        return new RawLine(bytes, length, Math.min(keptHead, length), cut);
+    }
+
+    private byte lastByte(int keptHead, byte[] tailBytes, int tailFrom, int tailLength) {
+        return tailLength > tailFrom ? tailBytes[tailLength - 1] : head[keptHead - 1];
+    }
+
+    /** Bytes that no token contains: whitespace, quotes, brackets and list separators. */
+    private static boolean isDelimiter(byte b) {
+        return switch (b) {
+            case ' ', '\t', '\r', '"', '\'', '`', ',', ';', '(', ')', '<', '>', '[', ']', '{', '}', '|' -> true;
+            default -> false;
+        };
+    }
+
+    /** Reads up to a full buffer and looks for the first '\n'; a log without one but with '\r' is CR-only. */
+    private boolean detectCarriageReturnOnly() throws IOException {
+        while (limit < buffer.length && !eof) {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n <= 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+        boolean carriageReturn = false;
+        for (int i = 0; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return false;
+            }
+            carriageReturn |= buffer[i] == '\r';
+        }
+        return carriageReturn;
     }
 
     private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             eof = true;

@@ -35,8 +35,11 @@ final class Markers {
         }
         String text = value.toString();
         char first = text.charAt(0);
-        if ("$%<>|{=:".indexOf(first) >= 0) {
-            return true; // a reference, template, placeholder, operator or block-scalar indicator
+        if (first == '$') {
+            return isVariableReference(text);
+        }
+        if ("%<>|{=:\u2026".indexOf(first) >= 0) {
+            return true; // a template, placeholder, operator, block-scalar indicator or a line-cut marker
         }
         if (text.startsWith(PREFIX) || text.startsWith("[MASKED") || text.startsWith("-----BEGIN")) {
             return true;
@@ -45,6 +48,37 @@ final class Markers {
             return true; // ***, xxxx, ... : placeholders
         }
         return NON_SECRET_WORDS.contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code $TOKEN}, {@code ${TOKEN}}, {@code $(cat file)}, {@code $env:TOKEN}, {@code $1}: a shell or
+     * PowerShell reference. A name mixing lower case, upper case and digits ({@code $uperS3cret}) reads as a
+     * password that starts with '$', as does anything holding characters a variable name cannot (a path after
+     * the name aside).
+     */
+    private static boolean isVariableReference(String text) {
+        if (text.length() == 1 || "{(".indexOf(text.charAt(1)) >= 0
+                || text.regionMatches(true, 0, "$env:", 0, 5)) {
+            return true;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '/') {
+                break; // $HOME/.npmrc: a path under a variable
+            } else if (c != '_') {
+                return false;
+            }
+        }
+        return !(lower && upper && digit);
     }
 
     static boolean hasDigit(CharSequence value) {

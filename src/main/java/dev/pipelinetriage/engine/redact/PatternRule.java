@@ -50,13 +50,10 @@ record PatternRule(String kind, Pattern pattern, int group, Trigger trigger, Che
             return line;
         }
         Matcher matcher = pattern.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
-        Replacement out = new Replacement(line, Markers.of(kind));
         if (!trigger.anchors()) {
-            while (matcher.find()) {
-                replaceIfSecret(line, matcher, out);
-            }
-            return out.result();
+            return replaceEverywhere(line, matcher);
         }
+        Replacement out = new Replacement(line, Markers.of(kind));
         Trigger.Cursor occurrences = trigger.cursor(line, lowerLine);
         int at = occurrences.next(0);
         while (at >= 0) {
@@ -67,6 +64,25 @@ record PatternRule(String kind, Pattern pattern, int group, Trigger trigger, Che
                 from = Math.max(from, matcher.end());
             }
             at = from < line.length() ? occurrences.next(from) : -1;
+        }
+        return out.result();
+    }
+
+    /**
+     * Applies the rule whether or not its trigger occurs in the line: for the continuation lines of a command
+     * whose name (the trigger) was on an earlier line. Only for rules whose trigger does not anchor the match.
+     */
+    String applyWithoutTrigger(String line) {
+        if (trigger.anchors()) {
+            throw new IllegalStateException("rule " + kind + " anchors at its trigger; it cannot run without one");
+        }
+        return replaceEverywhere(line, pattern.matcher(line));
+    }
+
+    private String replaceEverywhere(String line, Matcher matcher) {
+        Replacement out = new Replacement(line, Markers.of(kind));
+        while (matcher.find()) {
+            replaceIfSecret(line, matcher, out);
         }
         return out.result();
     }

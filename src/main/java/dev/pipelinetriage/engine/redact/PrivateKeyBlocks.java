@@ -19,9 +19,13 @@ final class PrivateKeyBlocks {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-{0,5}");
     private static final Pattern END = Pattern.compile("-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-{0,5}");
 
-    /** Kept in front of a redacted body line: indentation and a GitHub Actions timestamp. */
-    private static final Pattern LINE_PREFIX =
-            Pattern.compile("\\s*+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z\\s++)?");
+    /**
+     * Kept in front of a redacted body line: indentation, a GitHub Actions timestamp, and BuildKit's plain-progress
+     * step number and seconds ({@code #8 0.106 }).
+     */
+    private static final Pattern LINE_PREFIX = Pattern.compile(
+            "\\s*+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z\\s++)?"
+                    + "(?:#\\d{1,5}+ \\d{1,6}+\\.\\d{1,4}+ ++)?");
     private static final Pattern BASE64_ONLY = Pattern.compile("[A-Za-z0-9+/=]++");
     /** "done", "Finished": words a log prints after a cut-off key; a random base64 tail rarely looks like one. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Z]?[a-z]++");

@@ -21,21 +21,32 @@ import java.util.stream.Stream;
  */
 public final class Redactor {
 
-    private final List<Rule> rules;
-    /** Every rule's trigger literals: a line holding none of them (most lines) skips the rules altogether. */
-    private final LiteralAutomaton triggers;
+    private final Rules rules;
 
     /** A redactor with the built-in rules (GitHub, GitLab, Slack, AWS, Azure, Google, npm, PyPI, Docker, ...). */
     public Redactor() {
-        this(DefaultRules.RULES);
+        this(DefaultRules.RULES, DefaultRules.CONTINUED_COMMANDS);
     }
 
-    Redactor(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
-        this.triggers = new LiteralAutomaton(this.rules.stream()
-                .flatMap(rule -> rule.trigger().literals().stream())
-                .distinct()
-                .toList());
+    Redactor(List<Rule> rules, List<ContinuedCommand> continuedCommands) {
+        this.rules = new Rules(rules, continuedCommands);
+    }
+
+    /**
+     * The rules, and what lets most lines skip them: every rule's trigger literals (a line holding none of them
+     * runs only the few rules that have none, which are hand-written scans).
+     */
+    private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers,
+            List<ContinuedCommand> continuedCommands) {
+
+        Rules(List<Rule> rules, List<ContinuedCommand> continuedCommands) {
+            this(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
+                    new LiteralAutomaton(rules.stream()
+                            .flatMap(rule -> rule.trigger().literals().stream())
+                            .distinct()
+                            .toList()),
+                    List.copyOf(continuedCommands));
+        }
     }
 
     /** Redacts one self-contained line; an unterminated private key header hides the rest of this line only. */
@@ -71,7 +82,7 @@ public final class Redactor {
 
     /** A fresh cursor for one log: remembers across lines whether a private key block is open. */
     public RedactionStream newStream() {
-        return new RedactionStream(rules, triggers);
+        return new RedactionStream(rules);
     }
 
     /**
@@ -79,13 +90,13 @@ public final class Redactor {
      */
     public static final class RedactionStream {
 
-        private final List<Rule> rules;
-        private final LiteralAutomaton triggers;
+        private final Rules rules;
         private boolean insidePrivateKey;
+        /** The command whose arguments the previous line continued onto this one, if any. */
+        private ContinuedCommand continuing;
 
-        private RedactionStream(List<Rule> rules, LiteralAutomaton triggers) {
+        private RedactionStream(Rules rules) {
             this.rules = rules;
-            this.triggers = triggers;
         }
 
         /** Redacts the next line of the log. */
@@ -94,11 +105,20 @@ public final class Redactor {
             PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
             insidePrivateKey = step.open();
             String text = step.text();
-            if (!triggers.occursIn(text)) {
-                return text; // no rule's trigger: no rule would change the line
+            if (continuing != null) {
+                text = continuing.rule().applyWithoutTrigger(text);
+            }
+            continuing = continuedCommand(line);
+            if (!rules.triggers().occursIn(text)) {
+                // No rule's trigger (most lines): only the scans without one could change the line, and they do
+                // not read the lower-cased copy, so none is made.
+                for (Rule rule : rules.untriggered()) {
+                    text = rule.apply(text, text);
+                }
+                return text;
             }
             String lower = Ascii.toLowerCase(text);
-            for (Rule rule : rules) {
+            for (Rule rule : rules.all()) {
                 String next = rule.apply(text, lower);
                 if (next != text) {
                     text = next;
@@ -106,6 +126,22 @@ public final class Redactor {
                 }
             }
             return text;
+        }
+
+        /** The command this line's arguments continue on the next line: the one still open, or one named here. */
+        private ContinuedCommand continuedCommand(String line) {
+            if (!ContinuedCommand.continues(line)) {
+                return null;
+            }
+            if (continuing != null) {
+                return continuing;
+            }
+            for (ContinuedCommand command : rules.continuedCommands()) {
+                if (line.contains(command.name())) {
+                    return command;
+                }
+            }
+            return null;
         }
 
         /** Whether the last line left a private key block open (its END footer not seen yet). */

@@ -5,7 +5,8 @@ interface Rule {
 
     /**
      * @param line the text to redact
-     * @param lowerLine {@code Ascii.toLowerCase(line)}, computed once and shared by the rules
+     * @param lowerLine {@code Ascii.toLowerCase(line)}, computed once and shared by the rules; a rule whose
+     *     trigger is {@link Trigger#always()} must not read it (it may be the line itself)
      */
     String apply(String line, String lowerLine);
 

@@ -14,8 +14,8 @@ record Trigger(List<String> literals, boolean ignoreCase, boolean anchors) {
 
     Trigger {
         literals = List.copyOf(literals);
-        if (literals.isEmpty()) {
-            throw new IllegalArgumentException("a trigger needs at least one literal");
+        if (literals.isEmpty() && anchors) {
+            throw new IllegalArgumentException("an anchoring trigger needs at least one literal");
         }
         if (ignoreCase && literals.stream().anyMatch(l -> !l.equals(Ascii.toLowerCase(l)))) {
             throw new IllegalArgumentException("case-insensitive literals must be lower case: " + literals);
@@ -40,8 +40,20 @@ record Trigger(List<String> literals, boolean ignoreCase, boolean anchors) {
         return new Trigger(List.of(literals), true, false);
     }
 
+    /** No literal to wait for: the rule looks at every line, so it must be cheaper than a regex. */
+    static Trigger always() {
+        return new Trigger(List.of(), false, false);
+    }
+
+    boolean isAlways() {
+        return literals.isEmpty();
+    }
+
     /** Whether any literal occurs in the line: the cheap test most lines fail. */
     boolean occursIn(String line, String lowerLine) {
+        if (isAlways()) {
+            return true;
+        }
         String haystack = ignoreCase ? lowerLine : line;
         for (String literal : literals) {
             if (haystack.contains(literal)) {

@@ -14,6 +14,10 @@
  *       dropped, so line numbers and excerpt cuts stay valid.</li>
  *   <li><b>Linear time</b>: possessive or bounded quantifiers only; a rule's regex runs only where its trigger
  *       literal occurs (java.util.regex has no linear-time guarantee, so the patterns carry it).</li>
+ *   <li><b>Key names match as word parts</b> ({@code MY_SECRET_VALUE}, {@code db_pass}), minus words that say
+ *       the value is about the secret ({@code _url}, {@code _length}, {@code PublicKeyToken}); an
+ *       {@code Authorization:} header hides everything after its scheme word, whatever the scheme, since new
+ *       schemes keep appearing and all of them carry credentials.</li>
  *   <li><b>Favour hiding over showing</b> where a format is ambiguous ({@code token: value} in prose is hidden),
  *       except for forms that are mostly not secrets: {@code -p} flags, bare {@code key=}, {@code PWD=}, words
  *       like {@code bypass}, values that end in {@code (} (source code in compiler errors).</li>

@@ -113,7 +113,7 @@ class LogNormalizerTest {
         String longLine = "x".repeat(10_000);
         List<NormalizedLine> out = new ArrayList<>();
         new LogNormalizer(200).normalize(new ByteArrayInputStream((longLine + "\nafter\n").getBytes(StandardCharsets.UTF_8)), out::add);
-        assertThat(out.getFirst().text()).startsWith("x".repeat(200)).contains("line cut").hasSizeLessThan(300);
+        assertThat(out.getFirst().text()).contains("chars cut]").hasSizeLessThanOrEqualTo(200);
         assertThat(out.get(1).text()).isEqualTo("after");
     }
 
@@ -127,5 +127,89 @@ class LogNormalizerTest {
     @Test
     void aFinalLineWithoutNewlineStillCounts() {
         assertThat(normalize("a\nb")).extracting(NormalizedLine::text).containsExactly("a", "b");
+    }
+    @Test
+    void bracketedWordsStartingWithMOrKAreNotMistakenForColourCodes() {
+        var lines = normalize("[main] ERROR Application run failed\n[Kotlin] compile failed\n[m] [K]\n");
+        assertThat(lines).extracting(NormalizedLine::text)
+                .containsExactly("[main] ERROR Application run failed", "[Kotlin] compile failed", "[m] [K]");
+    }
+
+    @Test
+    void escapeLessColourCodesWithDigitsAndBareResetsBeforeASpaceAreStillRemoved() {
+        var lines = normalize("[31;1mFAILED[0m [m tests[K\n");
+        assertThat(lines.getFirst().text()).isEqualTo("FAILED  tests");
+    }
+
+    @Test
+    void aProgressLineLongerThanTheReadCapStillShowsItsLastSegment() {
+        StringBuilder progress = new StringBuilder();
+        for (int i = 0; progress.length() < 40_000; i++) {
+            progress.append("Downloading layer ").append(i % 100).append("%\r");
+        }
+        var lines = normalize(progress + "error: read tcp 10.0.0.1:443: connection reset by peer\r\nnext\n");
+        assertThat(lines).extracting(NormalizedLine::text)
+                .containsExactly("error: read tcp 10.0.0.1:443: connection reset by peer", "next");
+    }
+
+    @Test
+    void aLogSeparatedOnlyByCarriageReturnsIsReadLineByLine() {
+        var lines = normalize("Compiling api v0.1.0\rerror[E0308]: mismatched types\r  --> src/main.rs:3:5\r"
+                + "error: could not compile `api`\r");
+        assertThat(lines).extracting(NormalizedLine::text).containsExactly("Compiling api v0.1.0",
+                "error[E0308]: mismatched types", "  --> src/main.rs:3:5", "error: could not compile `api`");
+        assertThat(lines).extracting(NormalizedLine::number).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void anOverLongLineKeepsItsTailWhereTheErrorIs() {
+        String line = "rustc --crate-name api " + "--cfg feature=\"x\" ".repeat(2_000)
+                + "(signal: 9, SIGKILL: kill)";
+        var lines = normalize(line + "\n");
+        assertThat(lines.getFirst().text()).startsWith("rustc --crate-name api").endsWith("(signal: 9, SIGKILL: kill)")
+                .contains(" chars cut]").hasSizeLessThanOrEqualTo(LogNormalizer.DEFAULT_MAX_LINE_CHARS + 40);
+    }
+
+    @Test
+    void anOverLongLineIsTransformedWholeBeforeItIsCut() {
+        List<String> seen = new ArrayList<>();
+        String line = "a".repeat(3_000) + " KEEP " + "b".repeat(3_000);
+        List<NormalizedLine> out = new ArrayList<>();
+        new LogNormalizer().normalize(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                text -> {
+                    seen.add(text);
+                    return text.replace("KEEP", "SEEN");
+                }, out::add);
+        assertThat(seen).containsExactly(line);
+        assertThat(out.getFirst().text()).doesNotContain("KEEP").hasSizeLessThan(line.length());
+    }
+
+    @Test
+    void aLineBeyondTheReadCapKeepsHeadAndTailAndDropsThePiecesTheCutSplit() {
+        String head = "start " + "w".repeat(30_000);
+        String line = head + " middle " + "z".repeat(30_000) + " end of line";
+        var lines = normalize(line + "\n");
+        String text = lines.getFirst().text();
+        assertThat(text).startsWith("start ").endsWith(" end of line").contains(" chars cut]")
+                .doesNotContain("w").doesNotContain("z");
+    }
+    @Test
+    void theCutNeverSplitsARedactionMarker() {
+        for (int at = 40; at < 70; at++) {
+            String text = "a".repeat(at) + "[REDACTED:github-token]" + " b".repeat(400);
+            String cut = new LogNormalizer(200).normalizeText(1, text).text();
+            assertThat(cut.replace("[REDACTED:github-token]", "")).as("cut at %d: %s", at, cut)
+                    .doesNotContain("[REDACTED").doesNotContain("github-token]");
+        }
+    }
+
+    @Test
+    void aCarriageReturnOnlyLogAlsoEndsLinesAtLaterCrLfsAndNewlines() {
+        // Detection reads the first 64 KiB; the '\n's come after it.
+        String start = "compiling module\r".repeat(5_000);
+        var lines = normalize(start + "two\r\nthree\nfour\r");
+        assertThat(lines).hasSize(5_003);
+        assertThat(lines.subList(5_000, 5_003)).extracting(NormalizedLine::text)
+                .containsExactly("two", "three", "four");
     }
 }

@@ -34,6 +34,11 @@ final class FakeSecrets {
         return pick(BASE64, length);
     }
 
+    /** RFC 4648 base32 in lower case, the legacy Azure DevOps PAT alphabet; at least one digit. */
+    String base32Lower(int length) {
+        return pick("abcdefghijklmnopqrstuvwxyz234567", length - 1) + "7";
+    }
+
     String hex(int length) {
         return pick(HEX, length);
     }

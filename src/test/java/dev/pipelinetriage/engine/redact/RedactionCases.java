@@ -181,7 +181,78 @@ final class RedactionCases {
                         fake.alnum(14), "password"),
                 SecretCase.of(".netrc line", "machine api.github.com login ci password {}", fake.alnum(20),
                         "password")));
+        rows.addAll(formerLeaks(fake));
         return List.copyOf(rows);
+    }
+
+    /** Secrets that once slipped through: each row names the shape that did. */
+    private static List<SecretCase> formerLeaks(FakeSecrets fake) {
+        return List.of(
+                // Authorization: whatever follows the scheme word, whatever the scheme
+                SecretCase.of("Authorization with an unlisted Api-Token scheme", "Authorization: Api-Token {}",
+                        "dt0c01." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "authorization"),
+                SecretCase.of("Authorization with the SSWS scheme in a quoted curl header",
+                        "curl -H \"Authorization: SSWS {}\" https://acme.okta.com/api/v1/users",
+                        "00" + fake.base64url(40), "authorization"),
+                SecretCase.of("SigV4 Authorization hides credential, signed headers and signature",
+                        "< authorization: AWS4-HMAC-SHA256 {}",
+                        "Credential=AKIA" + fake.upperAlnum(16) + "/20260504/us-east-1/s3/aws4_request, "
+                                + "SignedHeaders=host;x-amz-date, Signature=" + fake.hex(64), "authorization"),
+                SecretCase.of("Digest Authorization with quoted parameters",
+                        "Authorization: Digest {}",
+                        "username=\"ci\", realm=\"api\", nonce=\"" + fake.hex(32) + "\", response=\""
+                                + fake.hex(32) + "\"", "authorization"),
+                // key and value separated by a space in a config command
+                SecretCase.of("aws configure set with the secret as the next word",
+                        "aws configure set aws_secret_access_key {}", fake.base64(40), "secret"),
+                SecretCase.of("npm config set with an auth token as the next word",
+                        "npm config set //npm.acme.io/:_authToken {}", fake.alnum(36), "token"),
+                // URL userinfo runs to the last '@' before the host
+                SecretCase.of("URL password with an unencoded @",
+                        "Downloading https://deploy:{}@artifactory.acme.io/libs/a.jar", "p@ss" + fake.alnum(10),
+                        "url-credential"),
+                SecretCase.of("URL password with an unencoded /",
+                        "Cloning into 'api'... https://ci:{}@git.acme.io/acme/api.git", "pa/ss" + fake.alnum(10),
+                        "url-credential"),
+                SecretCase.of("URL password starting with $", "HTTPS_PROXY=http://proxy:{}@10.0.0.1:3128",
+                        "$uperS3cret" + fake.alnum(6), "url-credential"),
+                // connection strings and command lines
+                SecretCase.of("JDBC ;pwd= parameter",
+                        "jdbc:sqlserver://db.acme.io:1433;databaseName=app;user=sa;pwd={};encrypt=true",
+                        fake.alnum(16), "password"),
+                SecretCase.of("curl -u with an empty user", "curl -sf -u \":{}\" https://api.acme.io/v1/items",
+                        fake.alnum(16), "password"),
+                SecretCase.of("curl --user with a single-quoted password",
+                        "curl --user ci:'{}' https://jenkins.acme.io/job/x/build", fake.alnum(16), "password"),
+                SecretCase.of("mysql -p with the password glued on", "mysql -h db -uroot -p{} app < schema.sql",
+                        fake.alnum(16), "password"),
+                // tokens glued to an escape
+                SecretCase.of("ghp_ glued after an escaped newline in JSON",
+                        "{\"output\": \"cloning\\n{}\\ndone\"}", "ghp_" + fake.alnum(36), "github-token"),
+                SecretCase.of("ghp_ glued after a percent-encoded =",
+                        "GET /login?next=%2Fcallback%3Ftoken%3D{} 302", "ghp_" + fake.alnum(36), "github-token"),
+                SecretCase.of("password in a percent-encoded form body",
+                        "body: user%3Dci%26password%3D{}%26grant_type%3Dpassword", fake.alnum(16), "password"),
+                SecretCase.of("token after an escaped newline ends at the next escape",
+                        "\"message\": \"ok\\ntoken={}\\nnext line\"", fake.alnum(24), "token"),
+                // unquoted values holding punctuation
+                SecretCase.of("unquoted password holding ) ; & and ,", "DB_PASSWORD={} ./migrate.sh",
+                        fake.alnum(6) + ";" + fake.alnum(4) + "&" + fake.alnum(3) + ")" + fake.alnum(3) + ","
+                                + fake.alnum(4), "password"),
+                // keyword names as word parts
+                SecretCase.of("keyword with a suffix", "password_super_secure={}", fake.alnum(16), "password"),
+                SecretCase.of("db_pass with :=", "db_pass := \"{}\"", fake.alnum(16), "password"),
+                SecretCase.of("keyword with a prefix and a suffix", "export MY_SECRET_VALUE={}", fake.alnum(24),
+                        "secret"),
+                SecretCase.of("a token named public is still a token", "$ export PUBLIC_GITHUB_TOKEN={}",
+                        fake.hex(40), "token"),
+                // bare Azure DevOps personal access tokens
+                SecretCase.of("bare legacy Azure DevOps PAT",
+                        "echo {} | az devops login --organization https://dev.azure.com/acme",
+                        fake.base32Lower(52), "azure-devops-pat"),
+                SecretCase.of("bare 84-character Azure DevOps PAT", "PAT is {} for build",
+                        fake.alnum(52) + "JQQJ99" + "A" + "B" + fake.alnum(16) + "AZDO" + fake.alnum(4),
+                        "azure-devops-pat"));
     }
 
     /** Lines that look a little like secrets and must come out unchanged. */
@@ -242,6 +313,24 @@ final class RedactionCases {
                 "proxy is http://user:***@proxy.acme.io:3128",
                 "ssh-keygen -t ed25519 -f ~/.ssh/id -N ''",
                 "AccessDenied: signature does not match",
-                "GET /api/v4/jobs?per_page=100&scope=failed 200");
+                "GET /api/v4/jobs?per_page=100&scope=failed 200",
+                // once masked by mistake
+                "WARNING! Using --password via the CLI is insecure. Use --password-stdin.",
+                "SyntaxError: Unexpected token: '}'",
+                "ERROR in main.js from Terser: Unexpected token: punc ())",
+                "Parse error: unexpected token: name (foo) [src/index.js:3,4]",
+                "System.Web, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a",
+                "password_min_length=12 token_url=https://auth.acme.io/oauth/token secret_name=db-creds",
+                "GET http://localhost:8080/users/@me 404",
+                "docker run -p3306:3306 -e MYSQL_ALLOW_EMPTY_PASSWORD=yes mysql:8",
+                "mysql -h db -u root -p app < schema.sql",
+                "nix: /nix/store/0mdqa9w1p6cmli6976v4wi0sw9r4p5prkj7lzfd1877wk11c9c73-source",
+                "export PATH=$HOME/bin:$PATH",
+                // shapes that key names as word parts must not catch
+                "Setting up libsecret-1-0:amd64 (0.16-0ubuntu1) ...",
+                "Configure options: --with-password-timeout=15 --with-passprompt=[sudo] password for %p:",
+                "[warning] <0.2446.0>@ejabberd_c2s:process_auth_result:272 Failed c2s PLAIN authentication",
+                "rabbit_auth_backend_internal: 5 unresolved calls",
+                "gpg --no-default-keyring --secret-keyring /tmp/tmp.x1Ab2/secring.gpg --keyring /etc/apt/trusted.gpg");
     }
 }

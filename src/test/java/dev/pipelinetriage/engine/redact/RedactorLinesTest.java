@@ -186,4 +186,37 @@ class RedactorLinesTest {
         assertThat(redactor.redactLine(line)).isEqualTo("mirrors: https://a:[REDACTED:url-credential]@one.example.com,"
                 + " ftp://b:[REDACTED:url-credential]@two.example.com/x");
     }
+    @Test
+    void curlUserOnAContinuationLineIsHiddenButDockerUserIdsAreNot() {
+        String password = fake.alnum(16);
+        List<String> lines = log(TS + "Run curl -sf \\", TS + "  -X POST \\", TS + "  -u deploy:" + password + " \\",
+                TS + "  https://jenkins.acme.io/job/x/build", TS + "docker run -u 1000:1000 \\",
+                TS + "  -u node:node alpine true");
+
+        assertThat(redactor.redactLines(lines)).containsExactly(lines.get(0), lines.get(1),
+                TS + "  -u deploy:[REDACTED:password] \\", lines.get(3), lines.get(4), lines.get(5));
+    }
+
+    @Test
+    void aContinuationLineAfterTheCurlCommandEndedIsNotReadAsCurl() {
+        List<String> lines = log("curl -sf https://acme.io/health", "  -u app:app");
+
+        assertThat(redactor.redactLines(lines)).isEqualTo(lines);
+    }
+
+    @Test
+    void privateKeyLinesUnderBuildKitPrefixesAreHiddenAndKeepThePrefix() {
+        List<String> body = keyBody(3);
+        List<String> lines = new ArrayList<>();
+        lines.add("#8 [3/5] RUN cat /run/secrets/deploy_key");
+        lines.add("#8 0.106 -----BEGIN OPENSSH PRIVATE KEY-----");
+        body.forEach(b -> lines.add("#8 0.106 " + b));
+        lines.add("#8 0.107 -----END OPENSSH PRIVATE KEY-----");
+        lines.add("#8 DONE 0.2s");
+
+        List<String> out = redactor.redactLines(lines);
+
+        assertThat(out).containsExactly(lines.get(0), lines.get(1), "#8 0.106 " + KEY_MARKER,
+                "#8 0.106 " + KEY_MARKER, "#8 0.106 " + KEY_MARKER, lines.get(5), lines.get(6));
+    }
 }
