@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -203,6 +204,19 @@ class KnowledgeBaseFailureClassesTest {
 
         assertThat(report.bestMatch().map(Match::knownError).map(e -> e.id())).isPresent().get()
                 .isNotEqualTo(unwantedId);
+    }
+
+    @Test
+    void travisMacOsShellSessionUpdateLineIsNeverTakenForAMissingCommand() {
+        TriageReport report = analyze("""
+                $ npm test
+                  12 passing (40ms)
+                /Users/travis/.travis/job_stages: line 166: shell_session_update: command not found
+
+                Done. Your build exited with 1.
+                """);
+
+        assertThat(report.bestMatch().map(m -> m.knownError().id())).doesNotContain("shell-command-not-found");
     }
 
     static Stream<Arguments> nearMisses() {
