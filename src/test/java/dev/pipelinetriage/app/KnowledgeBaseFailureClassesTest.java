@@ -65,6 +65,27 @@ class KnowledgeBaseFailureClassesTest {
                         /home/runner/work/_temp/3f2c9a.sh: line 1: pnpm: command not found
                         ##[error]Process completed with exit code 127.
                         """),
+                Arguments.of("shell-command-not-found", Verdict.CODE, """
+                        $ make lint
+                        bash: line 3: golangci-lint: command not found
+                        make: *** [Makefile:12: lint] Error 1
+                        ERROR: Job failed: exit code 1
+                        """),
+                Arguments.of("cmake-package-not-found", Verdict.CODE, """
+                        -- The CXX compiler identification is GNU 11.4.0
+                        CMake Error at CMakeLists.txt:24 (find_package):
+                          By not providing "FindEigen3.cmake" in CMAKE_MODULE_PATH this project has
+                          asked CMake to find a package configuration file provided by "Eigen3", but
+                          CMake did not find one.
+                        -- Configuring incomplete, errors occurred!
+                        """),
+                Arguments.of("ci-default-build-no-config", Verdict.CODE, """
+                        $ bundle exec rake
+                        rake aborted!
+                        No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)
+                        (See full trace by running task with --trace)
+                        The command "bundle exec rake" exited with 1.
+                        """),
                 Arguments.of("link-checker-broken-links", Verdict.CODE, """
                         > app@4.3.1 docs-linkinator /home/travis/build/example/app
                         > linkinator _site --recurse --silent
