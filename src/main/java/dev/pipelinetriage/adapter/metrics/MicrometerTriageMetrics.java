@@ -121,13 +121,15 @@ public final class MicrometerTriageMetrics implements TriageMetrics {
 
     @Override
     public void knowledgeBaseSize(IntSupplier entries) {
-        Gauge.builder("knowledge.base.entries", entries, e -> e.getAsInt())
+        // Micrometer holds a gauge's object weakly; a method reference nobody else keeps would be collected and
+        // the gauge would read NaN from then on.
+        Gauge.builder("knowledge.base.entries", entries, e -> e.getAsInt()).strongReference(true)
                 .description("Known errors in the knowledge base that serves now").register(registry);
     }
 
     @Override
     public void queueDepth(IntSupplier depth) {
-        Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt())
+        Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt()).strongReference(true)
                 .description("Chat tasks accepted and not finished").register(registry);
     }
 

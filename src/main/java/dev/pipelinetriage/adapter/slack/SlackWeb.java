@@ -140,6 +140,11 @@ final class SlackWeb {
                     if (channel != null) {
                         nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                     }
+                    // A wait longer than a worker may hold gives up: asking again before it is over earns another 429.
+                    if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                        error += ", asked to wait " + wait.toSeconds() + " s";
+                        break;
+                    }
                     if (attempt == maxAttempts || !sleep(wait)) {
                         break;
                     }
@@ -192,12 +197,11 @@ final class SlackWeb {
         }
     }
 
-    /** Seconds, as Slack sends it; anything else (absent, an HTTP date, garbage) waits the default. */
+    /** Seconds, as Slack sends it, in full; anything else (absent, an HTTP date, garbage) waits the default. */
     static Duration retryAfter(String header) {
         if (header == null || !header.strip().matches("[0-9]{1,6}")) {
             return DEFAULT_RETRY_AFTER;
         }
-        Duration wait = Duration.ofSeconds(Long.parseLong(header.strip()));
-        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        return Duration.ofSeconds(Long.parseLong(header.strip()));
     }
 }
