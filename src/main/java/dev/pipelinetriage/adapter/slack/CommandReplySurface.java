@@ -44,8 +44,11 @@ final class CommandReplySurface implements ChatSurface {
             return posted;
         }
         try {
-            command.respond(r -> r.responseType("ephemeral").text(BlockKitCard.fallback(card))
+            var answer = command.respond(r -> r.responseType("ephemeral").text(BlockKitCard.fallback(card))
                     .blocks(BlockKitCard.render(card)));
+            if (answer.getCode() == null || answer.getCode() != 200) {
+                LOG.warn("Slack response_url did not take the card: HTTP {}", answer.getCode());
+            }
         } catch (IOException e) {
             LOG.warn("Slack response_url did not take the card: {}", e.getClass().getSimpleName());
         }
@@ -70,7 +73,10 @@ final class CommandReplySurface implements ChatSurface {
                         + "to have cards posted here.\n" + text
                 : text;
         try {
-            command.respond(r -> r.responseType("ephemeral").text(said));
+            var answer = command.respond(r -> r.responseType("ephemeral").text(said));
+            if (answer.getCode() == null || answer.getCode() != 200) {
+                LOG.warn("Slack response_url did not take the answer: HTTP {}", answer.getCode());
+            }
             return new Posted.Undelivered("not_in_channel: answered through response_url");
         } catch (IOException e) {
             LOG.warn("Slack response_url did not take the answer: {}", e.getClass().getSimpleName());

@@ -52,9 +52,10 @@ final class SlackHandlers {
             // Ahead of the event handlers, which drop every bot's message: listed notifiers' messages (with any
             // subtype, edits included) are read here from the raw envelope.
             app.use((req, resp, chain) -> {
-                if (req instanceof EventRequest event) {
-                    var notice = notifiers.read(event.getRequestBodyAsString(), event.getContext().getBotId(),
-                            event.getContext().getBotUserId());
+                if (req instanceof EventRequest event && "message".equals(event.getEventType())) {
+                    // Without the bot's own ids no bot message is read: it could be the bot's own.
+                    var notice = web.ownIds().flatMap(own -> notifiers.read(event.getRequestBodyAsString(), own.botId(),
+                            own.userId()));
                     if (notice.isPresent()) {
                         conversation.onMessage(notice.get(), surface);
                         return Response.ok();

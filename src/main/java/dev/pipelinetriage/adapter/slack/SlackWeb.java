@@ -3,6 +3,7 @@ package dev.pipelinetriage.adapter.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.auth.AuthTestRequest;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ final class SlackWeb {
     private final int maxAttempts;
     /** Per channel: when the next post may go out. */
     private final Map<String, Instant> nextPost = new ConcurrentHashMap<>();
+    private final AtomicReference<OwnIds> own = new AtomicReference<>();
 
     SlackWeb(MethodsClient client, Clock clock, Sleeper sleeper, Duration postInterval, int maxAttempts) {
         this.client = client;
@@ -115,6 +118,24 @@ final class SlackWeb {
         }
         List<String> users = a.response().getUsers();
         return new GroupDirectory.MemberOf(users != null && users.contains(user) ? java.util.Set.of(group) : java.util.Set.of());
+    }
+
+    /** The bot's own bot id and user id, as {@code auth.test} names them. */
+    record OwnIds(String botId, String userId) {
+    }
+
+    /** The bot's own ids, asked once and remembered; empty while Slack has not answered. */
+    Optional<OwnIds> ownIds() {
+        OwnIds known = own.get();
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var a = call("auth.test", null, false, () -> client.authTest(AuthTestRequest.builder().build()));
+        if (!a.ok() || a.response().getBotId() == null) {
+            return Optional.empty();
+        }
+        own.compareAndSet(null, new OwnIds(a.response().getBotId(), a.response().getUserId()));
+        return Optional.of(own.get());
     }
 
     private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced, Call<R> call) {
