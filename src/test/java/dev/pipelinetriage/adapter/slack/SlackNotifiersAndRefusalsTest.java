@@ -260,4 +260,27 @@ class SlackNotifiersAndRefusalsTest {
         assertThat(answers.stream().map(r -> r.getBodyAsString())).anySatisfy(body ->
                 assertThat(body).contains("rerun_failed_jobs"));
     }
+
+    @Test
+    void aPlaceholderWhoseAnswerWasLostIsFoundAndReplacedInsteadOfPostedTwice() throws Exception {
+        // Slack took the post but the connection broke before its answer; reading the thread back (the reference's
+        // conversations.replies answer shape) shows the bot's own message.
+        slack.server.stubFor(post("/api/chat.postMessage").withRequestBody(containing("channel=C0LOST001"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        slack.server.stubFor(post("/api/conversations.replies").willReturn(okJson("""
+                {"ok":true,"messages":[
+                  {"type":"message","user":"U061F7AUR","text":"CI is red","ts":"1700000007.000100","thread_ts":"1700000007.000100"},
+                  {"type":"message","subtype":"bot_message","bot_id":"B0BOT1234","text":"Looking at octo-org/octo-repo · run 30433642...",
+                   "ts":"1700000008.000200","thread_ts":"1700000007.000100"}],"has_more":false}""")));
+
+        event("Ev0LOST001", """
+                {"type":"message","user":"U061F7AUR","text":"CI is red <%s>","ts":"1700000007.000100","channel":"C0LOST001",
+                 "event_ts":"1700000007.000100","channel_type":"channel"}""".formatted(RUN_LINK));
+
+        var update = slack.await("chat.update", 1).getFirst();
+        settle();
+        assertThat(update).containsEntry("channel", "C0LOST001").containsEntry("ts", "1700000008.000200");
+        assertThat(slack.count("chat.postMessage")).isEqualTo(1);
+        assertThat(slack.await("conversations.replies", 1).getFirst()).containsEntry("ts", "1700000007.000100");
+    }
 }
