@@ -4,8 +4,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.chat.ChatSurface;
+import com.slack.api.util.http.SlackHttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import okhttp3.OkHttpClient;
 
 /**
  * The Web API side of the Slack adapter, built before the app because the rerun permissions need its user-group
@@ -23,9 +26,11 @@ public final class SlackClient {
         // The SDK's metrics keep background threads and per-method state we do not use.
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        config.setHttpClientCallTimeoutMillis(15_000);
-        config.setHttpClientReadTimeoutMillis(10_000);
-        this.slack = Slack.getInstance(config);
+        // OkHttp's own silent retry after a connection failure is off: it would send a chat.postMessage whose
+        // answer was lost a second time, leaving the first post behind. SlackWeb decides what may be repeated.
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .callTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(10)).build();
+        this.slack = Slack.getInstance(config, new SlackHttpClient(http));
         this.web = new SlackWeb(slack.methods(settings.botToken()), clock, sleeper, settings.postInterval(),
                 settings.maxAttempts());
     }

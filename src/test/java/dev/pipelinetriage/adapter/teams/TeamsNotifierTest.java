@@ -120,7 +120,7 @@ class TeamsNotifierTest {
     private ObjectNode notice(String id, String type, String fromId) {
         ObjectNode activity = BotFrameworkFakes.message(id, serviceUrl, BUILDS, TENANT, "unused", "");
         activity.remove("entities");
-        activity.put("type", type).put("text", "").put("timestamp", "2026-11-26T09:59:0" + id.charAt(id.length() - 1) + "Z");
+        activity.put("type", type).put("text", "").put("timestamp", "2026-11-26T09:59:0" + id.charAt(id.length() - 1) + ".478Z");
         activity.putObject("from").put("id", fromId).put("name", "Workflows").put("role", "bot");
         ObjectNode channelData = activity.putObject("channelData");
         channelData.putObject("tenant").put("id", TENANT);
