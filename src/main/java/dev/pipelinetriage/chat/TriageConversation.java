@@ -236,7 +236,14 @@ public final class TriageConversation {
         // about one a second), and a busy channel's queue of placeholders must not hold back the triage itself.
         CompletableFuture<Posted> placeholder = new CompletableFuture<>();
         ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "...");
-        if (!workers.submit("placeholder", () -> placeholder.complete(surface.post(place, looking)))) {
+        if (!workers.submit("placeholder", () -> {
+            try {
+                placeholder.complete(surface.post(place, looking));
+            } catch (RuntimeException e) {
+                placeholder.completeExceptionally(e); // the card still goes out, as a new message
+                throw e;
+            }
+        })) {
             placeholder.complete(new Posted.Undelivered("the bot is busy"));
         }
         String cardId = UUID.randomUUID().toString();
