@@ -223,6 +223,10 @@ public final class TriageConversation {
     }
 
     private static void withRequestId(String requestId, Runnable work) {
+        if (requestId == null) {
+            work.run();
+            return;
+        }
         MDC.put(REQUEST_ID, requestId);
         try {
             work.run();
@@ -234,18 +238,18 @@ public final class TriageConversation {
     private void triageOne(Place place, LinkDetector.Found link, ChatSurface surface) {
         // The placeholder is posted alongside the triage, not before it: a platform paces posts to one channel (Slack
         // about one a second), and a busy channel's queue of placeholders must not hold back the triage itself.
+        // Its own virtual thread, part of this task: a worker slot could be refused (busy, or shutting down).
         CompletableFuture<Posted> placeholder = new CompletableFuture<>();
         ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "...");
-        if (!workers.submit("placeholder", () -> {
+        String requestId = MDC.get(REQUEST_ID);
+        Thread poster = Thread.ofVirtual().name("placeholder").start(() -> withRequestId(requestId, () -> {
             try {
                 placeholder.complete(surface.post(place, looking));
             } catch (RuntimeException e) {
-                placeholder.completeExceptionally(e); // the card still goes out, as a new message
-                throw e;
+                LOG.error("placeholder for {} failed", link.url(), e);
+                placeholder.complete(new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName()));
             }
-        })) {
-            placeholder.complete(new Posted.Undelivered("the bot is busy"));
-        }
+        }));
         String cardId = UUID.randomUUID().toString();
         CardView card;
         LinkTriage.Result result;
@@ -264,14 +268,9 @@ public final class TriageConversation {
             LOG.warn("triage of {} interrupted by shutdown; telling the thread to paste it again", link.url());
             card = notice(link, "The bot restarted before it finished this link", "Paste the link again to triage it.");
             result = null;
+            poster.interrupt(); // a placeholder still waiting for its turn gives up; the notice is posted instead
         }
-        Posted posted;
-        try {
-            posted = placeholder.join();
-        } catch (RuntimeException e) {
-            posted = new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName());
-        }
-        String replacing = posted instanceof Posted.Delivered d ? d.messageId() : null;
+        String replacing = placeholder.join() instanceof Posted.Delivered d ? d.messageId() : null;
         boolean keep = card.hasActions() && result instanceof LinkTriage.Triaged;
         if (keep && replacing != null) {
             save(place, replacing, card, (LinkTriage.Triaged) result);
