@@ -75,26 +75,35 @@ public final class FailedJobLogs {
     public record RoutedTo(CiProvider provider, CiLink link) implements Routed {
     }
 
-    public record Unrouted(String reason) implements Routed {
+    /** Why a link is not used: a host no instance serves, another page of an instance, or a refused run link. */
+    public enum Unused {
+        UNKNOWN_HOST, OTHER_PAGE, REFUSED
+    }
+
+    public record Unrouted(String reason, Unused kind) implements Routed {
+        public Unrouted(String reason) {
+            this(reason, Unused.REFUSED);
+        }
     }
 
     public Routed route(String pasted) {
-        String refusal = null;
+        LinkResult.Refused refusal = null;
         for (CiProvider provider : providers) {
             switch (provider.parseLink(pasted)) {
                 case LinkResult.Parsed parsed -> {
                     return new RoutedTo(provider, parsed.link());
                 }
-                case LinkResult.Refused refused -> refusal = refusal == null ? refused.reason() : refusal;
+                case LinkResult.Refused refused -> refusal = refusal == null ? refused : refusal;
                 case LinkResult.NotThisInstance ignored -> {
                 }
             }
         }
         if (refusal != null) {
-            return new Unrouted("Link refused: " + refusal + ".");
+            return new Unrouted("Link refused: " + refusal.reason() + ".",
+                    refusal.otherPage() ? Unused.OTHER_PAGE : Unused.REFUSED);
         }
         return new Unrouted("Unknown CI host '" + hostOf(pasted) + "': it is not one of the configured instances ("
-                + String.join(", ", providers.stream().map(CiProvider::instance).toList()) + ").");
+                + String.join(", ", providers.stream().map(CiProvider::instance).toList()) + ").", Unused.UNKNOWN_HOST);
     }
 
     public Outcome collect(String pasted) {

@@ -27,6 +27,7 @@ import dev.pipelinetriage.app.port.TicketRecord;
 import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
@@ -41,6 +42,7 @@ import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.RecurringFailures;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
+import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
@@ -157,7 +159,7 @@ public final class ServeWiring {
                 ops.metrics);
 
         Stores store = Stores.open(config.store(), env);
-        Workers workers = new Workers(setup.concurrency(), setup.maxTasks());
+        Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
         AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
@@ -185,7 +187,8 @@ public final class ServeWiring {
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
                         new HashSet<>(slack.allowedChannels()), permissions), shared.actions(permissions),
-                        shared.ticketActions(permissions).orElse(null), workers, setup.clock());
+                        shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
+                        notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
                 surfaces.put("slack", client.surface());
                 webhookSurfaces.put("slack", client.surface());
@@ -197,7 +200,7 @@ public final class ServeWiring {
                         client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
                         Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
-                        store.state(), audit, workers, TEAMS_DEDUP_FOR);
+                        store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
                 webhookSurfaces.put("teams", bot.surface());
             }
@@ -227,6 +230,10 @@ public final class ServeWiring {
             closeQuietly(server, app, workers, store, ops);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
         }
+    }
+
+    private static Notifiers notifiers(NotifierSection section) {
+        return new Notifiers(Set.copyOf(section.channels()), Set.copyOf(section.bots()));
     }
 
     private static TeamsSettings teamsSettings(TeamsSection teams, Map<String, String> env) {

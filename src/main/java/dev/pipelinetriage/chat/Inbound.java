@@ -12,12 +12,16 @@ import java.util.Objects;
  */
 public record Inbound(Trigger trigger, String deliveryKey, Place place, Actor from, String text) {
 
-    /** How the bot was asked: passively, by a message in a channel it watches, or explicitly. */
+    /**
+     * How the bot was asked: passively, by a message in a channel it watches, or explicitly. {@code NOTIFIER} is a
+     * CI notifier bot's message in a configured channel: answered only with a card for a failure, never with a hint,
+     * a note or a placeholder, and once per channel and run attempt however often the notifier edits its message.
+     */
     public enum Trigger {
-        MESSAGE, MENTION, COMMAND, SHORTCUT;
+        MESSAGE, MENTION, COMMAND, SHORTCUT, NOTIFIER;
 
         boolean explicit() {
-            return this != MESSAGE;
+            return this != MESSAGE && this != NOTIFIER;
         }
     }
 

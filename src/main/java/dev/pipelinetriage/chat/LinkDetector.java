@@ -42,13 +42,17 @@ public final class LinkDetector {
     /**
      * @param links the links to triage, at most the configured number, in message order
      * @param overLimit further usable links, named to the user rather than dropped silently
-     * @param refused links to configured hosts that cannot be used, each with its reason
+     * @param refused run, build or job links to configured hosts that cannot be used (malformed ids, unsafe), each
+     *     with its reason: worth telling whoever pasted them
+     * @param otherPages links to other pages of configured hosts (a repository, a merge request), each with its
+     *     reason: told only to someone who asked the bot explicitly
      */
-    public record Detection(List<Found> links, List<String> overLimit, List<String> refused) {
+    public record Detection(List<Found> links, List<String> overLimit, List<String> refused, List<String> otherPages) {
         public Detection {
             links = List.copyOf(links);
             overLimit = List.copyOf(overLimit);
             refused = List.copyOf(refused);
+            otherPages = List.copyOf(otherPages);
         }
     }
 
@@ -65,6 +69,7 @@ public final class LinkDetector {
         List<Found> links = new ArrayList<>();
         List<String> over = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        List<String> otherPages = new ArrayList<>();
         Set<CiLink> seen = new LinkedHashSet<>();
         for (String url : candidates) {
             switch (router.route(url)) {
@@ -79,13 +84,16 @@ public final class LinkDetector {
                     }
                 }
                 case FailedJobLogs.Unrouted unrouted -> {
-                    if (!unrouted.reason().startsWith("Unknown CI host")) {
-                        refused.add(unrouted.reason());
+                    switch (unrouted.kind()) {
+                        case REFUSED -> refused.add(unrouted.reason());
+                        case OTHER_PAGE -> otherPages.add(unrouted.reason());
+                        case UNKNOWN_HOST -> {
+                        }
                     }
                 }
             }
         }
-        return new Detection(links, over, refused);
+        return new Detection(links, over, refused, otherPages);
     }
 
     /** "See https://ci/run/1." means the link without the full stop. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -99,7 +100,9 @@ public final class TriageConversation {
 
     public Reception onMessage(Inbound in, ChatSurface surface) {
         boolean explicit = in.trigger().explicit();
-        if (!allowedChannels.isEmpty() && !allowedChannels.contains(in.place().channel())) {
+        boolean notifier = in.trigger() == Inbound.Trigger.NOTIFIER;
+        // Notifier channels are named in their own setting, which the adapter has already checked.
+        if (!notifier && !allowedChannels.isEmpty() && !allowedChannels.contains(in.place().channel())) {
             return explicit ? new Hint(ChatText.of("The bot does not triage links in this channel; ask in one of the "
                     + "configured support channels.")) : new Ignored("channel not watched");
         }
@@ -127,13 +130,20 @@ public final class TriageConversation {
             }
         }
         LinkDetector.Detection found = detector.detect(in.text());
+        if (notifier) {
+            return notified(in, found, requestId, surface);
+        }
         if (found.links().isEmpty()) {
             if (!explicit) {
-                return new Ignored("no CI link");
+                // A broken run link pasted in passing is told to whoever pasted it; other pages of a CI host are not.
+                return found.refused().isEmpty() ? new Ignored("no CI link")
+                        : new Hint(ChatText.of(String.join(" ", found.refused())));
             }
-            String why = found.refused().isEmpty()
+            List<String> reasons = new ArrayList<>(found.refused());
+            reasons.addAll(found.otherPages());
+            String why = reasons.isEmpty()
                     ? "No link to a configured CI instance found. Paste the link of a failed run or job."
-                    : String.join(" ", found.refused());
+                    : String.join(" ", reasons);
             return new Hint(ChatText.of(why));
         }
         List<LinkDetector.Found> started = new ArrayList<>();
@@ -163,13 +173,60 @@ public final class TriageConversation {
         if (busy > 0) {
             parts.add(busy + " link(s) were not triaged because the bot is busy; paste them again in a minute.");
         }
-        if (explicit && !found.refused().isEmpty()) {
+        if (!found.refused().isEmpty()) {
             parts.add(String.join(" ", found.refused()));
+        }
+        if (explicit && !found.otherPages().isEmpty()) {
+            parts.add(String.join(" ", found.otherPages()));
         }
         return parts.isEmpty() ? null : ChatText.of(String.join(" ", parts));
     }
 
+    /**
+     * A CI notifier's message: every link is triaged quietly, and only a failure gets a card, in the notifier
+     * message's thread. A notifier also announces started and passed runs and edits its message as the run goes
+     * on, so nothing is said for those, and a run attempt gets one card per channel however often it is announced.
+     */
+    private Reception notified(Inbound in, LinkDetector.Detection found, String requestId, ChatSurface surface) {
+        int started = 0;
+        for (LinkDetector.Found link : found.links()) {
+            if (workers.submit("notifier triage " + link.url(), () -> withRequestId(requestId,
+                    () -> explainFailure(in.place(), link, surface)))) {
+                started++;
+            }
+        }
+        return started == 0 ? new Ignored("no CI link") : new Accepted(started);
+    }
+
+    private void explainFailure(Place place, LinkDetector.Found link, ChatSurface surface) {
+        LinkTriage.Result result = workers.bounded(() -> triage.triage(link.url()));
+        if (!(result instanceof LinkTriage.Triaged triaged) || triaged.jobs().isEmpty()) {
+            LOG.info("notifier link {} shows no failure to explain", link.url());
+            return;
+        }
+        // Claimed only once there is a failure: an earlier "running" announcement of the same run must not use it up.
+        var run = triaged.run().ref();
+        String key = place.platform() + ":notifier:" + place.workspace() + ":" + place.channel() + ":" + run.instance()
+                + ":" + run.project() + ":" + run.runId() + ":" + run.attempt();
+        if (!store.claimEvent(key, clock.instant(), dedupFor)) {
+            LOG.info("notifier run {} already has its card in this channel", link.url());
+            metrics.duplicateEvent();
+            return;
+        }
+        CardView card = cards.build(UUID.randomUUID().toString(), link.link(), triaged);
+        Posted shown = metrics.time(Stage.POST, () -> surface.showCard(place, null, card));
+        if (card.hasActions() && shown instanceof Posted.Delivered d) {
+            save(place, d.messageId(), card, triaged);
+        } else if (shown instanceof Posted.Undelivered u) {
+            LOG.warn("card for notifier link {} was not delivered: {}", link.url(), u.reason());
+        }
+    }
+
     private static void withRequestId(String requestId, Runnable work) {
+        if (requestId == null) {
+            work.run();
+            return;
+        }
         MDC.put(REQUEST_ID, requestId);
         try {
             work.run();
@@ -179,8 +236,20 @@ public final class TriageConversation {
     }
 
     private void triageOne(Place place, LinkDetector.Found link, ChatSurface surface) {
-        Posted placeholder = surface.post(place, ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "..."));
-        String replacing = placeholder instanceof Posted.Delivered d ? d.messageId() : null;
+        // The placeholder is posted alongside the triage, not before it: a platform paces posts to one channel (Slack
+        // about one a second), and a busy channel's queue of placeholders must not hold back the triage itself.
+        // Its own virtual thread, part of this task: a worker slot could be refused (busy, or shutting down).
+        CompletableFuture<Posted> placeholder = new CompletableFuture<>();
+        ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "...");
+        String requestId = MDC.get(REQUEST_ID);
+        Thread poster = Thread.ofVirtual().name("placeholder").start(() -> withRequestId(requestId, () -> {
+            try {
+                placeholder.complete(surface.post(place, looking));
+            } catch (RuntimeException e) {
+                LOG.error("placeholder for {} failed", link.url(), e);
+                placeholder.complete(new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName()));
+            }
+        }));
         String cardId = UUID.randomUUID().toString();
         CardView card;
         LinkTriage.Result result;
@@ -199,7 +268,9 @@ public final class TriageConversation {
             LOG.warn("triage of {} interrupted by shutdown; telling the thread to paste it again", link.url());
             card = notice(link, "The bot restarted before it finished this link", "Paste the link again to triage it.");
             result = null;
+            poster.interrupt(); // a placeholder still waiting for its turn gives up; the notice is posted instead
         }
+        String replacing = placeholder.join() instanceof Posted.Delivered d ? d.messageId() : null;
         boolean keep = card.hasActions() && result instanceof LinkTriage.Triaged;
         if (keep && replacing != null) {
             save(place, replacing, card, (LinkTriage.Triaged) result);

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.chat;
 
+import dev.pipelinetriage.app.port.TriageMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,19 @@ public final class Workers implements AutoCloseable {
     private final Semaphore slots;
     private final int maxTasks;
     private final AtomicInteger tasks = new AtomicInteger();
+    private final TriageMetrics metrics;
 
     /**
      * @param concurrency triage runs at the same time
      * @param maxTasks tasks accepted and not finished; more are refused so a flood cannot exhaust memory
      */
     public Workers(int concurrency, int maxTasks) {
+        this(concurrency, maxTasks, TriageMetrics.none());
+    }
+
+    /** @param metrics counts tasks that threw */
+    public Workers(int concurrency, int maxTasks, TriageMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         if (concurrency < 1 || maxTasks < concurrency) {
             throw new IllegalArgumentException("need 1 <= concurrency <= maxTasks, got " + concurrency + " and " + maxTasks);
         }
@@ -50,6 +58,7 @@ public final class Workers implements AutoCloseable {
                     task.run();
                 } catch (RuntimeException | Error e) {
                     LOG.error("chat task {} failed", name, e);
+                    metrics.handlerError("worker");
                 } finally {
                     tasks.decrementAndGet();
                 }

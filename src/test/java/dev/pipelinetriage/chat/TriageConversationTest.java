@@ -3,6 +3,18 @@ package dev.pipelinetriage.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.port.Actor;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.FakeCiProvider;
+import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.InMemoryTriageHistory;
+import dev.pipelinetriage.app.port.LinkResult;
+import dev.pipelinetriage.app.port.RerunResult;
+import dev.pipelinetriage.app.port.ResolveResult;
+import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.app.port.CiProvider.RerunRequest;
 import dev.pipelinetriage.domain.Verdict;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -122,5 +134,95 @@ class TriageConversationTest {
         var job = (CardView.Triaged) card.jobs().getFirst();
         assertThat(job.verdictWords()).startsWith("Code:");
         assertThat(job.nextSteps()).isNotEmpty();
+    }
+
+    @Test
+    void aBrokenRunLinkPastedInPassingIsToldToWhoeverPastedItButOtherPagesOfTheHostAreNot() {
+        var conversation = kit.conversation(3, Set.of());
+
+        var broken = conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "CI broke: https://ci.example/octo/repo/runs/4x2"), surface);
+        var otherPage = conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev2",
+                "see the repo https://ci.example/octo/repo/pulls/3"), surface);
+
+        assertThat(broken).isInstanceOfSatisfying(TriageConversation.Hint.class,
+                hint -> assertThat(hint.text().plain()).contains("run id must be a positive number"));
+        assertThat(otherPage).isInstanceOf(TriageConversation.Ignored.class);
+    }
+
+    @Test
+    void aBrokenRunLinkNextToAGoodOneIsNamedInTheThread() {
+        kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/42 and https://ci.example/octo/repo/runs/4x2"), surface);
+        settle();
+
+        assertThat(surface.cards).hasSize(1);
+        assertThat(surface.posts).extracting(RecordingSurface.Post::text)
+                .anySatisfy(text -> assertThat(text).contains("run id must be a positive number"));
+    }
+
+    @Test
+    void theTriageStartsWhileThePlaceholderIsStillWaitingForItsTurnToBePosted() throws Exception {
+        var placeholderMayGo = new java.util.concurrent.CountDownLatch(1);
+        var triageStarted = new java.util.concurrent.CountDownLatch(1);
+        // A platform that paces posts to a channel: the placeholder waits its turn.
+        RecordingSurface paced = new RecordingSurface() {
+            @Override
+            public Posted post(Place place, ChatText text) {
+                try {
+                    placeholderMayGo.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.post(place, text);
+            }
+        };
+        var watched = new ResolveWatched(kit.ci, triageStarted::countDown);
+        var conversation = kit.conversation(watched, TriageMetrics.none(),
+                new InMemoryTriageHistory(), java.util.List.of());
+
+        conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), paced);
+
+        boolean startedBeforeThePlaceholder = triageStarted.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        placeholderMayGo.countDown();
+        settle();
+        assertThat(startedBeforeThePlaceholder).isTrue();
+        assertThat(paced.cards).singleElement().satisfies(shown ->
+                assertThat(shown.replacing()).isEqualTo(paced.posts.getFirst().id()));
+    }
+
+    /** The fake CI, saying when a triage starts resolving a run. */
+    private record ResolveWatched(FakeCiProvider ci, Runnable onResolve)
+            implements CiProvider {
+        @Override
+        public String instance() {
+            return ci.instance();
+        }
+
+        @Override
+        public CiKind kind() {
+            return ci.kind();
+        }
+
+        @Override
+        public LinkResult parseLink(String pasted) {
+            return ci.parseLink(pasted);
+        }
+
+        @Override
+        public ResolveResult resolve(CiLink link) {
+            onResolve.run();
+            return ci.resolve(link);
+        }
+
+        @Override
+        public FetchResult fetchLog(Job job, long maxBytes) {
+            return ci.fetchLog(job, maxBytes);
+        }
+
+        @Override
+        public RerunResult rerun(RerunRequest request) {
+            return ci.rerun(request);
+        }
     }
 }

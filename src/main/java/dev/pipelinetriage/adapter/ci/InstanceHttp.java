@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,6 +35,7 @@ public final class InstanceHttp {
     private final String instance;
     private final HostPolicy hosts;
     private final OkHttpClient client;
+    private final OkHttpClient sideEffects;
     private final ObjectMapper json;
     private final HttpProblems problems;
 
@@ -40,6 +43,10 @@ public final class InstanceHttp {
         this.instance = instance;
         this.hosts = hosts;
         this.client = client;
+        // Requests with side effects (a rerun POST, a retry PATCH) get a connection of their own: on a pooled one the
+        // server may close its idle end just as the request goes out, and then whether it was acted on is unknown,
+        // so it could be neither repeated nor reported as failed. A fresh connection costs one handshake per rerun.
+        this.sideEffects = client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
         this.problems = problems;
         this.json = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -93,9 +100,14 @@ public final class InstanceHttp {
         return hosts.api().newBuilder();
     }
 
-    /** Executes and returns the open response for any status; the caller closes it. */
+    /**
+     * Executes and returns the open response for any status; the caller closes it. Reads may reuse a pooled
+     * connection; anything else is sent on a fresh one.
+     */
     public Response execute(Request request) throws IOException {
-        return client.newCall(request.newBuilder().header("User-Agent", "pipeline-triage").build()).execute();
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        return (read ? client : sideEffects).newCall(request.newBuilder().header("User-Agent", "pipeline-triage").build())
+                .execute();
     }
 
     /** GET + decode, with every non-2xx or I/O failure mapped to a problem. */

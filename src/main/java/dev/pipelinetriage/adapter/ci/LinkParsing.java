@@ -26,7 +26,7 @@ public final class LinkParsing {
             }
             return new LinkResult.Parsed(parser.parse(below.get(), url));
         } catch (LinkRefusal refusal) {
-            return new LinkResult.Refused(refusal.reason());
+            return new LinkResult.Refused(refusal.reason(), refusal.isOtherPage());
         } catch (IllegalArgumentException invalid) {
             // Domain validation of the extracted ids; the message names the field.
             return new LinkResult.Refused("the link's ids are not valid: " + invalid.getMessage());

@@ -58,6 +58,31 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
         for (String outcome : new String[] {"requested", "denied", "started", "failed"}) {
             rerunCounter(outcome);
         }
+        // Present at zero from the start, so a dashboard's rate() has a series before the first event.
+        for (String platform : new String[] {"slack", "teams"}) {
+            chatCounter(EVENTS, platform);
+            chatCounter(REJECTIONS, platform);
+            chatCounter(ERRORS, platform);
+            chatCounter(UNDELIVERED, platform);
+        }
+        chatCounter(ERRORS, "worker");
+    }
+
+    private static final String EVENTS = "chat.events.received";
+    private static final String REJECTIONS = "chat.signature.rejections";
+    private static final String ERRORS = "chat.handler.errors";
+    private static final String UNDELIVERED = "chat.posts.undelivered";
+
+    private Counter chatCounter(String name, String platform) {
+        String description = switch (name) {
+            case EVENTS -> "Chat requests that passed the signature or token check";
+            case REJECTIONS -> "Chat requests refused for a missing, stale or wrong signature or token";
+            case ERRORS -> "Chat request handlers and chat tasks that threw";
+            default -> "Messages and cards the chat platform did not take after retries";
+        };
+        // Handler errors are labelled by where they happened (a platform, or the shared workers).
+        return Counter.builder(name).description(description).tag(name.equals(ERRORS) ? "where" : "platform", platform)
+                .register(registry);
     }
 
     private Counter kbCounter(String result) {
@@ -122,13 +147,15 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
 
     @Override
     public void knowledgeBaseSize(IntSupplier entries) {
-        Gauge.builder("knowledge.base.entries", entries, e -> e.getAsInt())
+        // Micrometer holds a gauge's object weakly; a method reference nobody else keeps would be collected and
+        // the gauge would read NaN from then on.
+        Gauge.builder("knowledge.base.entries", entries, e -> e.getAsInt()).strongReference(true)
                 .description("Known errors in the knowledge base that serves now").register(registry);
     }
 
     @Override
     public void queueDepth(IntSupplier depth) {
-        Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt())
+        Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt()).strongReference(true)
                 .description("Chat tasks accepted and not finished").register(registry);
     }
 
@@ -147,6 +174,26 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     @Override
     public void bannerOpened() {
         Counter.builder("webhook.outage.banners").description("Outage banners posted").register(registry).increment();
+    }
+
+    @Override
+    public void chatEventReceived(String platform) {
+        chatCounter(EVENTS, platform).increment();
+    }
+
+    @Override
+    public void signatureRejected(String platform) {
+        chatCounter(REJECTIONS, platform).increment();
+    }
+
+    @Override
+    public void handlerError(String where) {
+        chatCounter(ERRORS, where).increment();
+    }
+
+    @Override
+    public void undeliveredPost(String platform) {
+        chatCounter(UNDELIVERED, platform).increment();
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -4,7 +4,10 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.MeteredSurface;
+import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -26,15 +29,20 @@ public final class SlackApp implements AutoCloseable {
     private final AppConfig config;
     private final SlackSignature signature;
     private final int maxBodyBytes;
+    private final TriageMetrics metrics;
     private SocketModeApp socketMode;
 
     public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, Workers workers, Clock clock) {
-        this(client, conversation, actions, null, workers, clock);
+        this(client, conversation, actions, null, workers, clock, TriageMetrics.none(), Notifiers.off());
     }
 
-    /** @param tickets the File ticket button's actions, or null when no ticket tracker is configured */
+    /**
+     * @param tickets the File ticket button's actions, or null when no ticket tracker is configured
+     * @param metrics counts requests received and refused, handler errors and undelivered posts
+     * @param notifiers which CI notifier bots' messages are triaged, and where
+     */
     public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, TicketActions tickets,
-            Workers workers, Clock clock) {
+            Workers workers, Clock clock, TriageMetrics metrics, Notifiers notifiers) {
         Objects.requireNonNull(client, "client");
         SlackSettings settings = client.settings();
         this.config = AppConfig.builder()
@@ -54,7 +62,10 @@ public final class SlackApp implements AutoCloseable {
         this.app = new App(config);
         this.signature = new SlackSignature(settings.signingSecret(), clock);
         this.maxBodyBytes = settings.maxBodyBytes();
-        SlackHandlers handlers = new SlackHandlers(conversation, actions, new SlackSurface(client.web()), client.web(), workers);
+        this.metrics = metrics;
+        SlackHandlers handlers = new SlackHandlers(conversation, actions,
+                new MeteredSurface(new SlackSurface(client.web()), metrics, SlackHandlers.PLATFORM), client.web(), workers,
+                new SlackNotifierMessages(notifiers));
         handlers.register(app);
         if (tickets != null) {
             handlers.registerTickets(app, tickets);
@@ -63,7 +74,7 @@ public final class SlackApp implements AutoCloseable {
 
     /** The servlet for {@code POST /slack/events}. */
     public HttpServlet servlet() {
-        return new SlackEndpoint(app, config, signature, maxBodyBytes);
+        return new SlackEndpoint(app, config, signature, maxBodyBytes, metrics);
     }
 
     /** Connects over Socket Mode with the app-level token ({@code xapp-...}); requests are then not signed. */

@@ -7,11 +7,13 @@ import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.chat.ChatSurface;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
 
 /**
  * The Web API side of the Slack adapter, built before the app because the rerun permissions need its user-group
@@ -34,10 +36,11 @@ public final class SlackClient {
         // The SDK's metrics keep background threads and per-method state we do not use.
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        config.setHttpClientCallTimeoutMillis(15_000);
-        config.setHttpClientReadTimeoutMillis(10_000);
-        this.slack = trust.isEmpty() ? Slack.getInstance(config)
-                : Slack.getInstance(config, new SlackHttpClient(trusting(SlackHttpClient.buildOkHttpClient(config), trust.get())));
+        // OkHttp's own silent retry after a connection failure is off: it would send a chat.postMessage whose
+        // answer was lost a second time, leaving the first post behind. SlackWeb decides what may be repeated.
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .callTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(10)).build();
+        this.slack = Slack.getInstance(config, new SlackHttpClient(trust.map(t -> trusting(http, t)).orElse(http)));
         this.web = new SlackWeb(slack.methods(settings.botToken()), clock, sleeper, settings.postInterval(),
                 settings.maxAttempts());
     }
@@ -63,7 +66,7 @@ public final class SlackClient {
         return web;
     }
 
-    private static okhttp3.OkHttpClient trusting(okhttp3.OkHttpClient client, X509TrustManager trust) {
+    private static OkHttpClient trusting(OkHttpClient client, X509TrustManager trust) {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {trust}, null);

@@ -3,6 +3,8 @@ package dev.pipelinetriage.adapter.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.pipelinetriage.app.port.Actor;
@@ -33,8 +35,11 @@ final class SlackHandlers {
     private final SlackWeb web;
     private final dev.pipelinetriage.chat.Workers workers;
 
+    private final SlackNotifierMessages notifiers;
+
     SlackHandlers(TriageConversation conversation, CardActions actions, ChatSurface surface, SlackWeb web,
-            dev.pipelinetriage.chat.Workers workers) {
+            dev.pipelinetriage.chat.Workers workers, SlackNotifierMessages notifiers) {
+        this.notifiers = notifiers;
         this.conversation = conversation;
         this.actions = actions;
         this.surface = surface;
@@ -43,6 +48,22 @@ final class SlackHandlers {
     }
 
     void register(App app) {
+        if (notifiers.enabled()) {
+            // Ahead of the event handlers, which drop every bot's message: listed notifiers' messages (with any
+            // subtype, edits included) are read here from the raw envelope.
+            app.use((req, resp, chain) -> {
+                if (req instanceof EventRequest event && "message".equals(event.getEventType())) {
+                    // Without the bot's own ids no bot message is read: it could be the bot's own.
+                    var notice = web.ownIds().flatMap(own -> notifiers.read(event.getRequestBodyAsString(), own.botId(),
+                            own.userId()));
+                    if (notice.isPresent()) {
+                        conversation.onMessage(notice.get(), surface);
+                        return Response.ok();
+                    }
+                }
+                return chain.next(req);
+            });
+        }
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             if (fromBot(e.getBotId(), e.getUser(), ctx) || mentionsBot(e.getText(), ctx)) {
@@ -68,7 +89,7 @@ final class SlackHandlers {
             var p = req.getPayload();
             var reception = conversation.onMessage(new Inbound(Inbound.Trigger.COMMAND, null,
                     place(p.getTeamId(), p.getChannelId(), null), actor(p.getTeamId(), p.getUserId(), null),
-                    unwrap(p.getText())), surface);
+                    unwrap(p.getText())), new CommandReplySurface(surface, ctx));
             return switch (reception) {
                 case TriageConversation.Accepted a -> ctx.ack("Triaging " + a.links() + (a.links() == 1 ? " link" : " links")
                         + "; the card appears in this channel.");

@@ -3,9 +3,12 @@ package dev.pipelinetriage.adapter.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.auth.AuthTestRequest;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
+import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
@@ -24,13 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Web API calls the bot makes, with what the SDK's synchronous client leaves out: a 429 waits its
  * {@code Retry-After} (a missing or unreadable one waits a default), posts to one channel are paced, 5xx and
- * network failures are retried a bounded number of times, and a call that finally fails is logged with the
+ * network failures are retried a bounded number of times (a new message after a lost answer only when reading
+ * back shows it was not posted), and a call that finally fails is logged with the
  * method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
  */
 final class SlackWeb {
@@ -38,6 +43,8 @@ final class SlackWeb {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
     private static final Duration BACKOFF = Duration.ofSeconds(1);
+    /** How far back a lost post is looked for: the time the post took, and clock differences with Slack. */
+    private static final Duration LOOKBACK = Duration.ofMinutes(1);
 
     private final MethodsClient client;
     private final Clock clock;
@@ -46,6 +53,7 @@ final class SlackWeb {
     private final int maxAttempts;
     /** Per channel: when the next post may go out. */
     private final Map<String, Instant> nextPost = new ConcurrentHashMap<>();
+    private final AtomicReference<OwnIds> own = new AtomicReference<>();
 
     SlackWeb(MethodsClient client, Clock clock, Sleeper sleeper, Duration postInterval, int maxAttempts) {
         this.client = client;
@@ -60,18 +68,82 @@ final class SlackWeb {
         R call() throws IOException, SlackApiException;
     }
 
-    /** A finished call: Slack's answer, or why there is none. */
-    private record Answer<R>(R response, String error) {
+    /**
+     * A finished call: Slack's answer, or why there is none.
+     *
+     * @param unknown the connection failed after the request may have reached Slack: whether it acted is unknown
+     */
+    private record Answer<R>(R response, String error, boolean unknown) {
+        Answer(R response, String error) {
+            this(response, error, false);
+        }
+
         boolean ok() {
             return response != null;
         }
     }
 
+    /**
+     * Posts a message. A new message is never sent twice blindly: when the connection fails after the request may
+     * have reached Slack (the answer was lost), the channel or thread is read back for the bot's own message with
+     * this text, posted since just before; found, it is the post (so a card replaces it rather than leaving it
+     * behind); not found, the message is sent again; when it cannot be read back, nothing more is sent.
+     */
     Posted postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
-        Answer<ChatPostMessageResponse> a = call("chat.postMessage", channel, true, () -> client.chatPostMessage(
-                ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(text).blocks(blocks)
-                        .unfurlLinks(false).unfurlMedia(false).build()));
-        return a.ok() ? new Posted.Delivered(a.response().getTs()) : new Posted.Undelivered(a.error());
+        Instant since = clock.instant().minus(LOOKBACK);
+        String error = "not attempted";
+        for (int send = 0; send < 2; send++) {
+            Answer<ChatPostMessageResponse> a = call("chat.postMessage", channel, true, false, () -> client.chatPostMessage(
+                    ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(text).blocks(blocks)
+                            .unfurlLinks(false).unfurlMedia(false).build()));
+            if (a.ok()) {
+                return new Posted.Delivered(a.response().getTs());
+            }
+            error = a.error();
+            if (!a.unknown()) {
+                break;
+            }
+            Optional<Optional<String>> found = findOwnPost(channel, threadTs, text, since);
+            if (found.isEmpty()) {
+                return new Posted.Undelivered(error + "; whether Slack posted it is unknown");
+            }
+            if (found.get().isPresent()) {
+                LOG.info("Slack chat.postMessage answer lost for channel {}; the message was posted", channel);
+                return new Posted.Delivered(found.get().get());
+            }
+        }
+        return new Posted.Undelivered(error);
+    }
+
+    /**
+     * The ts of the bot's own message with {@code text} posted at or after {@code since} in the thread (or the
+     * channel), empty inside when there is none, or empty outside when Slack could not be asked.
+     */
+    private Optional<Optional<String>> findOwnPost(String channel, String threadTs, String text, Instant since) {
+        Optional<OwnIds> me = ownIds();
+        if (me.isEmpty()) {
+            return Optional.empty();
+        }
+        String oldest = since.getEpochSecond() + ".000000";
+        List<com.slack.api.model.Message> messages;
+        if (threadTs != null) {
+            var a = call("conversations.replies", channel, false, () -> client.conversationsReplies(
+                    ConversationsRepliesRequest.builder().channel(channel).ts(threadTs).oldest(oldest).limit(100).build()));
+            if (!a.ok()) {
+                return Optional.empty();
+            }
+            messages = a.response().getMessages();
+        } else {
+            var a = call("conversations.history", channel, false, () -> client.conversationsHistory(
+                    ConversationsHistoryRequest.builder().channel(channel).oldest(oldest).limit(100).build()));
+            if (!a.ok()) {
+                return Optional.empty();
+            }
+            messages = a.response().getMessages();
+        }
+        return Optional.of((messages == null ? List.<com.slack.api.model.Message>of() : messages).stream()
+                .filter(m -> me.get().botId().equals(m.getBotId()) && text.equals(m.getText()))
+                .map(com.slack.api.model.Message::getTs).findFirst());
     }
 
     Posted update(String channel, String ts, String text, List<LayoutBlock> blocks) {
@@ -81,7 +153,7 @@ final class SlackWeb {
     }
 
     Posted postEphemeral(String channel, String user, String threadTs, String text) {
-        var a = call("chat.postEphemeral", channel, false, () -> client.chatPostEphemeral(
+        var a = call("chat.postEphemeral", channel, false, false, () -> client.chatPostEphemeral(
                 ChatPostEphemeralRequest.builder().channel(channel).user(user).threadTs(threadTs).text(text).build()));
         return a.ok() ? new Posted.Delivered(a.response().getMessageTs()) : new Posted.Undelivered(a.error());
     }
@@ -89,7 +161,7 @@ final class SlackWeb {
     /** Uploads a file to {@code channel} (Slack's external upload flow, which the SDK drives in three calls). */
     Posted uploadFile(String channel, String title, String fileName, byte[] data) {
         try {
-            var a = call("files.uploadV2", channel, true, () -> client.filesUploadV2(FilesUploadV2Request.builder()
+            var a = call("files.uploadV2", channel, true, false, () -> client.filesUploadV2(FilesUploadV2Request.builder()
                     .channel(channel).title(title).filename(fileName).fileData(data).build()));
             return a.ok() ? new Posted.Delivered(a.response().getFile() == null ? fileName : a.response().getFile().getId())
                     : new Posted.Undelivered(a.error());
@@ -117,7 +189,31 @@ final class SlackWeb {
         return new GroupDirectory.MemberOf(users != null && users.contains(user) ? java.util.Set.of(group) : java.util.Set.of());
     }
 
+    /** The bot's own bot id and user id, as {@code auth.test} names them. */
+    record OwnIds(String botId, String userId) {
+    }
+
+    /** The bot's own ids, asked once and remembered; empty while Slack has not answered. */
+    Optional<OwnIds> ownIds() {
+        OwnIds known = own.get();
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var a = call("auth.test", null, false, () -> client.authTest(AuthTestRequest.builder().build()));
+        if (!a.ok() || a.response().getBotId() == null) {
+            return Optional.empty();
+        }
+        own.compareAndSet(null, new OwnIds(a.response().getBotId(), a.response().getUserId()));
+        return Optional.of(own.get());
+    }
+
     private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced, Call<R> call) {
+        return call(method, channel, paced, true, call);
+    }
+
+    /** @param repeatable whether a request that may have reached Slack can be sent again (reads, updates) */
+    private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced,
+            boolean repeatable, Call<R> call) {
         String error = "not attempted";
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
@@ -140,6 +236,11 @@ final class SlackWeb {
                     if (channel != null) {
                         nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                     }
+                    // A wait longer than a worker may hold gives up: asking again before it is over earns another 429.
+                    if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                        error += ", asked to wait " + wait.toSeconds() + " s";
+                        break;
+                    }
                     if (attempt == maxAttempts || !sleep(wait)) {
                         break;
                     }
@@ -152,6 +253,13 @@ final class SlackWeb {
                 }
             } catch (IOException e) {
                 error = "network: " + e.getClass().getSimpleName();
+                // A connection that was never made carried nothing; any other failure may have delivered the request.
+                boolean unsent = e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                        || e instanceof java.net.NoRouteToHostException;
+                if (!repeatable && !unsent) {
+                    LOG.warn("Slack {} failed for channel {}: {}", method, channel == null ? "-" : channel, error);
+                    return new Answer<>(null, error, true);
+                }
                 if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
                     break;
                 }
@@ -192,12 +300,11 @@ final class SlackWeb {
         }
     }
 
-    /** Seconds, as Slack sends it; anything else (absent, an HTTP date, garbage) waits the default. */
+    /** Seconds, as Slack sends it, in full; anything else (absent, an HTTP date, garbage) waits the default. */
     static Duration retryAfter(String header) {
         if (header == null || !header.strip().matches("[0-9]{1,6}")) {
             return DEFAULT_RETRY_AFTER;
         }
-        Duration wait = Duration.ofSeconds(Long.parseLong(header.strip()));
-        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        return Duration.ofSeconds(Long.parseLong(header.strip()));
     }
 }

@@ -143,7 +143,9 @@ final class AdaptiveCards {
             choices.addObject().put("title", v.wireName()).put("value", v.wireName());
         }
         ObjectNode known = items.addObject().put("type", "Input.ChoiceSet").put("id", KNOWN_ERROR_INPUT)
-                .put("label", "The known error it was (optional)").put("style", "filtered");
+                // "compact" (a drop-down), not "filtered": filtering came with schema 1.5 and this card declares 1.4,
+                // which Teams clients may render as an error or without the input.
+                .put("label", "The known error it was (optional)").put("style", "compact");
         ArrayNode options = known.putArray("choices");
         for (CardActions.Option option : form.knownErrors()) {
             options.addObject().put("title", option.label()).put("value", option.value());

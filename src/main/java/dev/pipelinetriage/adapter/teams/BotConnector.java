@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Bot Connector REST calls (reply in a thread, update an activity, typing, one member) over OkHttp, to a
  * {@code serviceUrl} the inbound check has bound to a token -- and only https, unless it is the configured test
  * URL. 429, 412, 500, 502, 503 and 504 are retried with exponential backoff and jitter (honouring
- * {@code Retry-After}); a 401 drops the cached app token and retries once. A new message is never re-sent after
+ * {@code Retry-After} in full, up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a 401 drops the cached app token and retries once. A new message is never re-sent after
  * a network failure, because the connector may have delivered it: a duplicate is worse than a missing card.
  */
 final class BotConnector {
@@ -31,6 +31,8 @@ final class BotConnector {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Duration BASE_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /** The longest Retry-After a worker waits out; a longer one gives up rather than asking again too early. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
     private final OkHttpClient http;
     private final AppTokens tokens;
@@ -139,6 +141,10 @@ final class BotConnector {
                         break;
                     }
                     Optional<Duration> asked = retryAfter(response.header("Retry-After"));
+                    if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                        error = "HTTP " + code + ", asked to wait " + asked.get().toSeconds() + " s";
+                        break;
+                    }
                     wait = asked.isPresent() ? asked.get() : backoff(attempt);
                 }
             } catch (AppTokens.TokenException e) {
@@ -170,13 +176,15 @@ final class BotConnector {
         return withJitter.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : withJitter;
     }
 
-    /** Seconds only; absent or unreadable falls back to the backoff. */
+    /**
+     * Seconds only, as asked: cutting a long wait short would only earn another 429. Absent or unreadable falls
+     * back to the backoff.
+     */
     static Optional<Duration> retryAfter(String header) {
-        if (header == null || !header.strip().matches("[0-9]{1,5}")) {
+        if (header == null || !header.strip().matches("[0-9]{1,6}")) {
             return Optional.empty();
         }
-        Duration wait = Duration.ofSeconds(Long.parseLong(header.strip()));
-        return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+        return Optional.of(Duration.ofSeconds(Long.parseLong(header.strip())));
     }
 
     private boolean sleep(Duration wait) {

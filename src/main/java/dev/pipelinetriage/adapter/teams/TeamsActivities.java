@@ -13,9 +13,13 @@ import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.StoredCard;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.CardView;
+import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.MeteredSurface;
+import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.Inbound;
 import dev.pipelinetriage.chat.Place;
 import dev.pipelinetriage.chat.TicketActions;
@@ -24,6 +28,8 @@ import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +58,9 @@ final class TeamsActivities {
     private final AuditLog audit;
     private final Workers workers;
     private final TeamsSurface surface;
+    /** The surface the chat layer posts through: the same, with what Teams did not take counted. */
+    private final ChatSurface chat;
+    private final Notifiers notifiers;
     private final AdaptiveCards cards;
     private final BotConnector connector;
     private final ServiceUrls serviceUrls;
@@ -63,7 +72,10 @@ final class TeamsActivities {
     /** @param tickets the File ticket button's actions; empty when no ticket tracker is configured */
     TeamsActivities(Set<String> allowedTenants, TriageConversation conversation, CardActions actions,
             Optional<TicketActions> tickets, CardCodec codec, StateStore store, AuditLog audit, Workers workers, TeamsSurface surface, AdaptiveCards cards,
-            BotConnector connector, ServiceUrls serviceUrls, People people, Clock clock, Duration dedupFor) {
+            BotConnector connector, ServiceUrls serviceUrls, People people, Clock clock, Duration dedupFor,
+            TriageMetrics metrics, Notifiers notifiers) {
+        this.chat = new MeteredSurface(surface, metrics, PLATFORM);
+        this.notifiers = notifiers;
         this.allowedTenants = Set.copyOf(allowedTenants);
         this.conversation = conversation;
         this.actions = actions;
@@ -105,6 +117,10 @@ final class TeamsActivities {
         }
         serviceUrls.verified(tenant, conversationId, activity.getServiceUrl());
         people.saw(from.getAadObjectId(), from.getId(), from.getName());
+        if (("message".equals(activity.getType()) || "messageUpdate".equals(activity.getType()))
+                && notifier(activity, tenant)) {
+            return new Done();
+        }
         if ("message".equals(activity.getType())) {
             onMessage(activity, tenant);
             return new Done();
@@ -134,11 +150,61 @@ final class TeamsActivities {
         Place place = new Place(PLATFORM, tenant, conversationId, activity.getId());
         Actor actor = new Actor(PLATFORM, tenant, userId(from), false);
         Inbound in = new Inbound(trigger, conversationId + "/" + activity.getId(), place, actor, text);
-        switch (conversation.onMessage(in, surface)) {
+        switch (conversation.onMessage(in, chat)) {
             case TriageConversation.Accepted accepted -> work("typing", () -> surface.typing(place));
-            case TriageConversation.Hint hint -> work("hint", () -> surface.tell(place, actor.user(), hint.text()));
+            case TriageConversation.Hint hint -> work("hint", () -> chat.tell(place, actor.user(), hint.text()));
             case TriageConversation.Ignored ignored -> {
             }
+        }
+    }
+
+    /**
+     * A CI notifier's post or edit (a Workflows or connector card, another bot's message) in a listed channel from a
+     * listed sender: handed over for quiet triage. True when it was such a message; the bot's own never is.
+     */
+    private boolean notifier(Activity activity, String tenant) {
+        ChannelAccount from = activity.getFrom();
+        if (!notifiers.enabled() || from.getId().equals(activity.getRecipient().getId())) {
+            return false;
+        }
+        String conversationId = activity.getConversation().getId();
+        JsonNode channelData = activity.getChannelData() == null ? json.nullNode() : json.valueToTree(activity.getChannelData());
+        String channel = channelData.path("channel").path("id").asText(thread(conversationId));
+        List<String> senders = new ArrayList<>();
+        senders.add(from.getId());
+        senders.add(from.getAadObjectId());
+        if (!notifiers.reads(channel, senders) && !notifiers.reads(thread(conversationId), senders)) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder(plainText(activity.getText()));
+        JsonNode attachments = json.valueToTree(activity.getAttachments());
+        collectCardText(attachments, text);
+        // An edit reuses the message's id: its delivery is told apart by when it was made.
+        String delivery = "messageUpdate".equals(activity.getType())
+                ? (activity.getTimestamp() == null ? null : conversationId + "/" + activity.getId() + "@" + activity.getTimestamp())
+                : conversationId + "/" + activity.getId();
+        Place place = new Place(PLATFORM, tenant, conversationId, activity.getId());
+        conversation.onMessage(new Inbound(Inbound.Trigger.NOTIFIER, delivery, place,
+                new Actor(PLATFORM, tenant, from.getId(), false), text.toString()), chat);
+        return true;
+    }
+
+    /** Card fields that carry text or link targets: TextBlock and TextRun text, fact values, OpenUrl and button targets. */
+    private static final Set<String> CARD_TEXT_FIELDS = Set.of("text", "title", "subtitle", "value", "url");
+
+    private static void collectCardText(JsonNode node, StringBuilder text) {
+        if (node.isArray()) {
+            node.forEach(child -> collectCardText(child, text));
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getValue().isTextual()) {
+                    if (CARD_TEXT_FIELDS.contains(field.getKey())) {
+                        text.append('\n').append(plainText(field.getValue().asText()));
+                    }
+                } else {
+                    collectCardText(field.getValue(), text);
+                }
+            });
         }
     }
 
@@ -177,7 +243,7 @@ final class TeamsActivities {
                 Actor actor = actor(activity, tenant, true);
                 String token = data.path("token").asText("");
                 // The CI call takes seconds: the card comes back at once, and is redrawn with the new attempt.
-                work("rerun confirm", () -> actions.rerunConfirmed(actor, where, token, surface));
+                work("rerun confirm", () -> actions.rerunConfirmed(actor, where, token, chat));
                 yield card(cards.render(view));
             }
             case AdaptiveCards.FILE_TICKET, AdaptiveCards.CONFIRM_TICKET -> tickets
@@ -215,7 +281,7 @@ final class TeamsActivities {
             };
         }
         String token = data.path("token").asText("");
-        work("file ticket confirm", () -> tickets.fileConfirmed(actor, where, token, surface));
+        work("file ticket confirm", () -> tickets.fileConfirmed(actor, where, token, chat));
         return card(cards.render(view));
     }
 

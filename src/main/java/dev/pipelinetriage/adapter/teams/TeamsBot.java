@@ -2,9 +2,11 @@ package dev.pipelinetriage.adapter.teams;
 
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -25,6 +27,17 @@ public final class TeamsBot {
     public TeamsBot(TeamsClient client, TriageConversation conversation, CardActions actions,
             Optional<TicketActions> tickets, CardCodec codec, StateStore store, AuditLog audit, Workers workers,
             Duration dedupFor) {
+        this(client, conversation, actions, tickets, codec, store, audit, workers, dedupFor, TriageMetrics.none(),
+                Notifiers.off());
+    }
+
+    /**
+     * @param metrics counts activities received and refused, handler errors and undelivered posts
+     * @param notifiers which CI notifier bots' messages are triaged, and where
+     */
+    public TeamsBot(TeamsClient client, TriageConversation conversation, CardActions actions,
+            Optional<TicketActions> tickets, CardCodec codec, StateStore store, AuditLog audit, Workers workers,
+            Duration dedupFor, TriageMetrics metrics, Notifiers notifiers) {
         Objects.requireNonNull(client, "client");
         TeamsSettings settings = client.settings();
         OpenIdKeys keys = new OpenIdKeys(client.http(), settings.openIdMetadataUrl(), client.clock(),
@@ -35,7 +48,8 @@ public final class TeamsBot {
         this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()),
                 new TeamsActivities(settings.allowedTenants(), conversation, actions,
                         Objects.requireNonNull(tickets, "tickets"), codec, store, audit, workers, surface,
-                        new AdaptiveCards(people), client.connector(), serviceUrls, people, client.clock(), dedupFor));
+                        new AdaptiveCards(people), client.connector(), serviceUrls, people, client.clock(), dedupFor,
+                        metrics, notifiers), metrics);
     }
 
     /**

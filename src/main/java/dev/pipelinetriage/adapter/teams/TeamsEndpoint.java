@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.microsoft.bot.schema.Activity;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,10 @@ final class TeamsEndpoint extends HttpServlet {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
 
-    TeamsEndpoint(InboundAuth auth, TeamsActivities activities) {
+    private final transient TriageMetrics metrics;
+
+    TeamsEndpoint(InboundAuth auth, TeamsActivities activities, TriageMetrics metrics) {
+        this.metrics = metrics;
         this.auth = auth;
         this.activities = activities;
     }
@@ -52,12 +56,14 @@ final class TeamsEndpoint extends HttpServlet {
         } catch (IOException | RuntimeException e) {
             // Unauthenticated garbage: the same answer as a bad token, so nothing is learned from it.
             LOG.info("Teams request refused: body is not an activity");
+            metrics.signatureRejected(TeamsActivities.PLATFORM);
             response.setStatus(401);
             return;
         }
         switch (auth.check(request.getHeader("Authorization"), activity.getServiceUrl(), activity.getChannelId())) {
             case InboundAuth.Rejected rejected -> {
                 LOG.info("Teams request refused: {}", rejected.reason());
+                metrics.signatureRejected(TeamsActivities.PLATFORM);
                 response.setStatus(401);
                 return;
             }
@@ -69,7 +75,17 @@ final class TeamsEndpoint extends HttpServlet {
             case InboundAuth.Authenticated ok -> {
             }
         }
-        switch (activities.handle(activity)) {
+        metrics.chatEventReceived(TeamsActivities.PLATFORM);
+        TeamsActivities.Reply reply;
+        try {
+            reply = activities.handle(activity);
+        } catch (RuntimeException e) {
+            LOG.error("Teams activity failed in a handler", e);
+            metrics.handlerError(TeamsActivities.PLATFORM);
+            response.setStatus(500);
+            return;
+        }
+        switch (reply) {
             case TeamsActivities.Done done -> response.setStatus(200);
             case TeamsActivities.InvokeResponse invoke -> {
                 response.setStatus(200);

@@ -16,10 +16,19 @@ public sealed interface LinkResult {
     record NotThisInstance() implements LinkResult {
     }
 
-    /** The link is for this instance (or is unsafe), but cannot be used; {@code reason} says why, for people. */
-    record Refused(String reason) implements LinkResult {
+    /**
+     * The link is for this instance (or is unsafe), but cannot be used; {@code reason} says why, for people.
+     *
+     * @param otherPage the link is to a page of the instance that is no run, build or job at all (a repository, a
+     *     merge request), rather than a broken or unsafe run link
+     */
+    record Refused(String reason, boolean otherPage) implements LinkResult {
         public Refused {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public Refused(String reason) {
+            this(reason, false);
         }
     }
 }

@@ -51,6 +51,22 @@ public interface TriageMetrics {
     /** Reports {@code depth} (tasks accepted and not finished) whenever metrics are read. */
     void queueDepth(IntSupplier depth);
 
+    /** A chat platform's request passed its signature or token check ({@code platform}: slack, teams). */
+    default void chatEventReceived(String platform) {
+    }
+
+    /** A chat request was refused for a missing, stale or wrong signature or token. */
+    default void signatureRejected(String platform) {
+    }
+
+    /** A chat request handler or a chat task threw ({@code where}: slack, teams, or worker). */
+    default void handlerError(String where) {
+    }
+
+    /** A message, card or notice did not reach the chat platform after the adapter's retries. */
+    default void undeliveredPost(String platform) {
+    }
+
     /** Counts nothing: for the command line and for tests that do not look at metrics. */
     static TriageMetrics none() {
         return NoMetrics.INSTANCE;

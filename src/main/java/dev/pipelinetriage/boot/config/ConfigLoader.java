@@ -34,9 +34,9 @@ public final class ConfigLoader {
 
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
-            "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis");
+            "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
-            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl");
+            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl", "notifiers");
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
             "logHosts", "maxConcurrentRequests");
@@ -185,7 +185,8 @@ public final class ConfigLoader {
         int maxLinks = (int) integer(slack, "slack", "maxLinksPerMessage", 3, 1, 20);
         long interval = integer(slack, "slack", "postIntervalMillis", 1000, 0, 60_000);
         return new SlackSection(signing, bot, app, channels, users, groups, runbooks, api, maxLinks,
-                Duration.ofMillis(interval));
+                Duration.ofMillis(interval), notifiers(slack, "slack", "[CG][A-Z0-9]{2,30}", "Slack channel ids like C012AB3CD",
+                "[BA][A-Z0-9]{2,30}", "Slack bot ids (B...) or app ids (A...)"));
     }
 
     private static TeamsSection teams(JsonNode teams) {
@@ -229,7 +230,29 @@ public final class ConfigLoader {
         URI graph = url(teams, "teams", "graphBaseUrl").orElse(URI.create("https://graph.microsoft.com"));
         URI test = url(teams, "teams", "testServiceUrl").orElse(null);
         return new TeamsSection(appId, password, tenant, tenants, users, groups, runbooks, maxLinks, metadata, login,
-                graph, test);
+                graph, test, notifiers(teams, "teams", "19:[^\\s;]+@thread\\.[a-z0-9]+", "Teams channel ids like 19:...@thread.tacv2",
+                        "28:[^\\s]+|" + GUID, "Teams bot ids (28:...) or app ids (GUIDs)"));
+    }
+
+    /** {@code KEY.notifiers}: both lists or neither, so a half-written section cannot sit there doing nothing. */
+    private static NotifierSection notifiers(JsonNode parent, String key, String channelPattern, String channels,
+            String botPattern, String bots) {
+        JsonNode node = parent.get("notifiers");
+        if (node == null || node.isNull()) {
+            return NotifierSection.off();
+        }
+        String at = key + ".notifiers";
+        if (!node.isObject()) {
+            throw new ConfigException(at, "must be a mapping with channels and bots");
+        }
+        rejectUnknown(node, at, Set.of("channels", "bots"));
+        NotifierSection section = new NotifierSection(ids(node, at, "channels", channelPattern, channels),
+                ids(node, at, "bots", botPattern, bots));
+        if (section.channels().isEmpty() || section.bots().isEmpty()) {
+            throw new ConfigException(at, "needs both channels and bots: the notifier bots whose messages are triaged, "
+                    + "and the channels where");
+        }
+        return section;
     }
 
     private static StoreSection store(JsonNode store) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  * section adds its name here.
  */
 public final class ConfigSections {
-    public static final List<String> KNOWN = List.of("ci", "slack", "teams", "tickets", "store", "ops", "webhooks",
-            "notifierChannels");
+    public static final List<String> KNOWN = List.of("ci", "slack", "teams", "tickets", "store", "ops", "webhooks");
 
     private ConfigSections() {
     }

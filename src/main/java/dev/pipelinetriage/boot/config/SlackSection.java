@@ -15,12 +15,21 @@ import java.util.Optional;
  * @param rerunUserGroups user group ids whose members may rerun jobs (on-call)
  * @param runbookBaseUrl where runbook paths are published (e.g. the repository's web view), or null
  * @param apiBaseUrl the Slack Web API base ({@code https://slack.com/api/})
+ * @param notifiers CI notifier bots (bot or app ids) whose messages are triaged, and in which channels
  */
 public record SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
         List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
-        URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval) {
+        URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval, NotifierSection notifiers) {
+
+    public SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
+            List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
+            URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval) {
+        this(signingSecret, botToken, appToken, allowedChannels, rerunUsers, rerunUserGroups, runbookBaseUrl, apiBaseUrl,
+                maxLinksPerMessage, postInterval, NotifierSection.off());
+    }
 
     public SlackSection {
+        notifiers = notifiers == null ? NotifierSection.off() : notifiers;
         Objects.requireNonNull(signingSecret, "signingSecret");
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");

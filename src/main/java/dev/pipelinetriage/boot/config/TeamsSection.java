@@ -16,12 +16,21 @@ import java.util.Optional;
  * @param rerunUsers Entra object ids allowed to rerun jobs
  * @param rerunGroups Entra group ids whose (transitive) members may rerun jobs
  * @param testServiceUrl a plain-http Bot Connector URL prefix to accept (tests only), or null
+ * @param notifiers CI notifier bots (bot account or app ids) whose messages are triaged, and in which channels
  */
 public record TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
         List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
-        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl) {
+        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl, NotifierSection notifiers) {
+
+    public TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
+            List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
+            URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl) {
+        this(appId, appPassword, tenant, allowedTenants, rerunUsers, rerunGroups, runbookBaseUrl, maxLinksPerMessage,
+                openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl, NotifierSection.off());
+    }
 
     public TeamsSection {
+        notifiers = notifiers == null ? NotifierSection.off() : notifiers;
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(appPassword, "appPassword");
         Objects.requireNonNull(tenant, "tenant");

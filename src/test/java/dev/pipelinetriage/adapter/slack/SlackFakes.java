@@ -61,6 +61,9 @@ final class SlackFakes implements AutoCloseable {
     }
 
     private void record(Request request) {
+        if (!request.getUrl().startsWith("/api/")) {
+            return; // a response_url, whose JSON body is no form
+        }
         String method = request.getUrl().replaceFirst("^/api/", "");
         if (method.equals("auth.test")) {
             return;
@@ -94,6 +97,12 @@ final class SlackFakes implements AutoCloseable {
     int pending(String method) {
         BlockingQueue<Map<String, String>> queue = calls.get(method);
         return queue == null ? 0 : queue.size();
+    }
+
+    /** Forgets the calls recorded so far, for tests that share one bot and one fake. */
+    void forget() {
+        calls.clear();
+        methods.clear();
     }
 
     long count(String method) {

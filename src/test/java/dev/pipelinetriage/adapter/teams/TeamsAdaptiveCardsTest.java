@@ -151,4 +151,20 @@ class TeamsAdaptiveCardsTest {
 
         assertThat(rendered.text()).isEqualTo("Top:<br>1. &lt;\u200Bb&gt;x&lt;\u200B/b&gt;<br>");
     }
+
+    @Test
+    void theNotRightFormUsesOnlyInputStylesTheDeclaredSchemaVersionKnows() {
+        var form = new dev.pipelinetriage.chat.CardActions.FeedbackForm("card-1", "What was it really?", Verdict.PLATFORM,
+                List.of(Verdict.CODE, Verdict.PLATFORM, Verdict.FLAKY, Verdict.UNKNOWN),
+                List.of(new dev.pipelinetriage.chat.CardActions.Option("maven-central-timeout", "Maven Central timed out")));
+
+        JsonNode card = cards.withFeedbackForm(card(List.of(new LogLine(7, "Could not transfer artifact")), "Run mvn"), form);
+
+        // adaptivecards.io schema: Input.ChoiceSet.style is compact|expanded up to 1.4; "filtered" is new in 1.5.
+        assertThat(card.get("version").asText()).isEqualTo("1.4");
+        List<String> styles = card.findParents("type").stream()
+                .filter(n -> "Input.ChoiceSet".equals(n.path("type").asText()) && n.has("style"))
+                .map(n -> n.get("style").asText()).toList();
+        assertThat(styles).isNotEmpty().allSatisfy(style -> assertThat(style).isIn("compact", "expanded"));
+    }
 }

@@ -152,4 +152,28 @@ class TeamsBotConnectorTest {
         assertThat(second).isEqualTo(first);
         fake.verify(2, postRequestedFor(urlPathEqualTo("/botframework.com/oauth2/v2.0/token")));
     }
+
+    @Test
+    void aRetryAfterLongerThanTheBackoffCapIsWaitedOutInFull() {
+        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("long").whenScenarioStateIs(STARTED).willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "45")));
+        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("long").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"id\":\"reply-1\"}")));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isEqualTo(new Posted.Delivered("reply-1"));
+        assertThat(waits).containsExactly(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void aRetryAfterLongerThanAWorkerMayWaitGivesUpInsteadOfAskingAgainTooEarly() {
+        fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isInstanceOf(Posted.Undelivered.class);
+        assertThat(waits).isEmpty();
+        fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
+    }
 }

@@ -64,7 +64,10 @@ public final class FakeCiProvider implements CiProvider {
         }
         Matcher m = LINK.matcher(pasted);
         if (!m.matches()) {
-            return new LinkResult.Refused("fake link not recognised: expected OWNER/REPO/runs/ID");
+            // A run link with a bad id is a broken run link; any other page of the host is not a run link at all.
+            return pasted.matches("https://ci\\.example/[^/]+/[^/]+/runs/.*")
+                    ? new LinkResult.Refused("run id must be a positive number")
+                    : new LinkResult.Refused("fake link not recognised: expected OWNER/REPO/runs/ID", true);
         }
         return new LinkResult.Parsed(CiLink.toRun(new RunRef("fake", CiKind.GITHUB, m.group(1), m.group(2), 0)));
     }

@@ -34,7 +34,7 @@ class ConfigSectionsTest {
 
     @Test
     void everyKnownSectionIsAccepted() {
-        String yaml = CI + "webhooks: {}\nnotifierChannels: {}\nops: {}\n";
+        String yaml = CI + "webhooks: {}\nops: {}\n";
 
         assertThat(ConfigSections.unknown(new com.fasterxml.jackson.databind.ObjectMapper(
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).valueToTree(java.util.Map.of("ci", 1, "store", 2))))

@@ -70,4 +70,37 @@ class SlackConfigTest {
         assertThatThrownBy(() -> ServeWiring.start(config, Map.of("GITHUB_TOKEN", "t", "SLACK_SIGNING_SECRET", "s"), setup))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("slack.botToken");
     }
+
+    @Test
+    void notifiersAreOffByDefaultAndReadWhenBothListsAreGiven() {
+        String slack = """
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                """;
+        assertThat(ConfigLoader.parseForServe(CI + slack).slack().notifiers()).isEqualTo(NotifierSection.off());
+
+        NotifierSection notifiers = ConfigLoader.parseForServe(CI + slack + """
+                  notifiers:
+                    channels: [C0BUILDS1]
+                    bots: [B0GITHUB1, A0JENKINS1]
+                """).slack().notifiers();
+
+        assertThat(notifiers.channels()).containsExactly("C0BUILDS1");
+        assertThat(notifiers.bots()).containsExactly("B0GITHUB1", "A0JENKINS1");
+    }
+
+    @Test
+    void aNotifierSectionWithoutBotsOrWithAUserIdIsRefusedNamingTheKey() {
+        String slack = """
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                  notifiers:
+                """;
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + slack + "    channels: [C0BUILDS1]\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("slack.notifiers:").hasMessageContaining("both");
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + slack + "    channels: [C0BUILDS1]\n    bots: [U012AB3CD]\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("slack.notifiers.bots[0]:");
+    }
 }

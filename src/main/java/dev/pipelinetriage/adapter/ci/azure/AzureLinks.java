@@ -29,7 +29,7 @@ final class AzureLinks {
     CiLink parse(List<String> raw, PastedUrl url) {
         List<String> s = raw.stream().map(PastedUrl::decode).toList();
         if (s.isEmpty()) {
-            throw new LinkRefusal("Azure Pipelines link not recognised: expected PROJECT/_build/results?buildId=N");
+            throw LinkRefusal.otherPage("Azure Pipelines link not recognised: expected PROJECT/_build/results?buildId=N");
         }
         String project = s.get(0).strip();
         if (!PROJECT.matcher(project).matches() || project.endsWith(".")) {
@@ -50,7 +50,7 @@ final class AzureLinks {
         if (LinkShapes.matches(rest, "_apis", "build", "builds", "#") || LinkShapes.matches(rest, "_apis", "build", "builds", "#", "logs", "#")) {
             return CiLink.toRun(run(project, rest.get(3)));
         }
-        throw new LinkRefusal("Azure Pipelines link not recognised: expected PROJECT/_build/results?buildId=N");
+        throw LinkRefusal.otherPage("Azure Pipelines link not recognised: expected PROJECT/_build/results?buildId=N");
     }
 
     private RunRef run(String project, String buildId) {

@@ -29,7 +29,7 @@ final class GitHubLinks {
     CiLink parse(List<String> raw, PastedUrl url) {
         List<String> s = raw.stream().map(PastedUrl::decode).toList();
         if (s.size() < 3) {
-            throw new LinkRefusal("GitHub link not recognised: expected OWNER/REPO/actions/runs/RUN_ID, a job link or a "
+            throw LinkRefusal.otherPage("GitHub link not recognised: expected OWNER/REPO/actions/runs/RUN_ID, a job link or a "
                     + "pull request checks link");
         }
         String project = Ids.slug(s.get(0), "owner") + "/" + Ids.slug(s.get(1), "repository");
@@ -62,7 +62,7 @@ final class GitHubLinks {
                 && rest.get(2).equals("checks")) {
             return CiLink.toJobOnly(instance, CiKind.GITHUB, project, Ids.number(rest.get(3), "check run id"));
         }
-        throw new LinkRefusal("GitHub link not recognised: expected OWNER/REPO/actions/runs/RUN_ID[/attempts/N]"
+        throw LinkRefusal.otherPage("GitHub link not recognised: expected OWNER/REPO/actions/runs/RUN_ID[/attempts/N]"
                 + "[/job/JOB_ID], OWNER/REPO/runs/JOB_ID or OWNER/REPO/pull/N/checks?check_run_id=JOB_ID");
     }
 

@@ -25,7 +25,7 @@ final class GitLabLinks {
         List<String> s = raw.stream().map(PastedUrl::decode).toList();
         int dash = s.indexOf("-");
         if (dash < 2) {
-            throw new LinkRefusal("GitLab link not recognised: expected GROUP/PROJECT/-/pipelines/ID or "
+            throw LinkRefusal.otherPage("GitLab link not recognised: expected GROUP/PROJECT/-/pipelines/ID or "
                     + "GROUP/PROJECT/-/jobs/ID");
         }
         StringBuilder project = new StringBuilder();
@@ -41,6 +41,6 @@ final class GitLabLinks {
         if (rest.size() >= 2 && rest.get(0).equals("jobs") && (rest.size() == 2 || LinkShapes.matches(rest, "jobs", "#", "raw"))) {
             return CiLink.toJobOnly(instance, CiKind.GITLAB, project.toString(), Ids.number(rest.get(1), "job id"));
         }
-        throw new LinkRefusal("GitLab link not recognised: expected GROUP/PROJECT/-/pipelines/ID or GROUP/PROJECT/-/jobs/ID");
+        throw LinkRefusal.otherPage("GitLab link not recognised: expected GROUP/PROJECT/-/pipelines/ID or GROUP/PROJECT/-/jobs/ID");
     }
 }

@@ -49,17 +49,17 @@ final class JenkinsLinks {
             i += 2;
         }
         if (names.isEmpty() || i >= s.size()) {
-            throw new LinkRefusal("Jenkins link not recognised: expected .../job/NAME/BUILD_NUMBER/ (optionally "
+            throw LinkRefusal.otherPage("Jenkins link not recognised: expected .../job/NAME/BUILD_NUMBER/ (optionally "
                     + "/console), or a Blue Ocean .../detail/BRANCH/BUILD_NUMBER/pipeline link");
         }
         String number = s.get(i);
         if (!number.matches("[0-9]+")) {
-            throw new LinkRefusal("Jenkins link names no build number (got '" + Ids.abbreviate(number)
+            throw LinkRefusal.otherPage("Jenkins link names no build number (got '" + Ids.abbreviate(number)
                     + "'): open the failed build and paste its link");
         }
         List<String> page = s.subList(i + 1, s.size());
         if (!page.isEmpty() && !BUILD_PAGES.contains(page.get(0))) {
-            throw new LinkRefusal("Jenkins link not recognised: unknown build page '" + Ids.abbreviate(page.get(0)) + "'");
+            throw LinkRefusal.otherPage("Jenkins link not recognised: unknown build page '" + Ids.abbreviate(page.get(0)) + "'");
         }
         return build(names, number);
     }
@@ -67,7 +67,7 @@ final class JenkinsLinks {
     private CiLink blueOcean(List<String> raw) {
         // blue/organizations/jenkins/PIPELINE/detail/BRANCH_OR_NAME/N/(pipeline|tests|changes|artifacts)[/NODE]
         if (raw.size() < 7 || !raw.get(2).equals("jenkins") || !raw.get(4).equals("detail")) {
-            throw new LinkRefusal("Blue Ocean link not recognised: expected blue/organizations/jenkins/PIPELINE/detail/"
+            throw LinkRefusal.otherPage("Blue Ocean link not recognised: expected blue/organizations/jenkins/PIPELINE/detail/"
                     + "BRANCH/BUILD_NUMBER/pipeline");
         }
         // Blue Ocean encodes folder separators in the pipeline segment as %2F: decode exactly once, then split.
@@ -82,7 +82,7 @@ final class JenkinsLinks {
         }
         String number = raw.get(6);
         if (!number.matches("[0-9]+")) {
-            throw new LinkRefusal("Blue Ocean link names no build number");
+            throw LinkRefusal.otherPage("Blue Ocean link names no build number");
         }
         return build(names, number);
     }

@@ -1,0 +1,286 @@
+package dev.pipelinetriage.adapter.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.adapter.ci.CiTestKit;
+import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.boot.config.ConfigLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One real bot (Bolt behind Jetty) for the whole class, signed as Slack signs ("Verifying requests from Slack"):
+ * CI notifier messages in the shapes of the Events API reference (the {@code bot_message} and
+ * {@code message_changed} examples, attachments as "Secondary message attachments" documents them, a section
+ * block's mrkdwn link), the slash command's documented form, Web API answers from the reference pages (and their
+ * documented {@code ok:false} error shape), counters read from {@code GET /metrics}. The CI is GitHub's documented
+ * run and jobs shapes (fixtures).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlackNotifiersAndRefusalsTest {
+    private static final String SECRET = "notifier-signing-secret-0123456789";
+    private static final String REPO = "/api/v3/repos/octo-org/octo-repo";
+    private static final String RUN_LINK = "https://github.com/octo-org/octo-repo/actions/runs/30433642";
+    /** The documented bot_message example's bot (its "username" is github). */
+    private static final String GITHUB_BOT = "BB12033";
+    private static final String JENKINS_APP = "A0JENKINS1";
+    /** The bot's own ids, as the fake's auth.test answers them. */
+    private static final String OWN_BOT = "B0BOT1234";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SlackFakes slack;
+    private WireMockServer ci;
+    private ServeWiring.Served served;
+
+    @BeforeAll
+    void serve() throws IOException {
+        slack = new SlackFakes();
+        ci = new WireMockServer(options().dynamicPort());
+        ci.start();
+        ci.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(CiTestKit.fixture("github/failed-run/run.json"))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
+                .willReturn(okJson(CiTestKit.fixture("github/failed-run/jobs.json"))));
+        ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs"))
+                .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt"))));
+        Path data = Files.createTempDirectory("serve-");
+        var config = ConfigLoader.parseForServe("""
+                ci:
+                  instances:
+                    - name: github
+                      type: github
+                      webUrl: https://github.com
+                      apiUrl: http://localhost:%1$d/api/v3
+                      token: {env: GITHUB_TOKEN}
+                slack:
+                  signingSecret: {env: SLACK_SIGNING_SECRET}
+                  botToken: {env: SLACK_BOT_TOKEN}
+                  apiBaseUrl: %2$s
+                  postIntervalMillis: 0
+                  notifiers:
+                    channels: [C0BUILDS1, C0BUILDS2, C0BUILDS3]
+                    bots: [%3$s, %4$s, %5$s]
+                store:
+                  directory: %6$s
+                """.formatted(ci.port(), slack.baseUrl(), GITHUB_BOT, JENKINS_APP, OWN_BOT, data));
+        served = ServeWiring.start(config, Map.of("GITHUB_TOKEN", "ghp_notifierTestToken00000000000000000000",
+                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-3333-4444-notifierBotToken"),
+                new ServeWiring.Setup(Clock.systemUTC(), d -> { }, d -> { }, "127.0.0.1", 0, 4, 1_000));
+    }
+
+    @AfterAll
+    void stop() {
+        served.close();
+        slack.close();
+        ci.stop();
+    }
+
+    @BeforeEach
+    void forget() throws InterruptedException {
+        settle();
+        slack.forget();
+    }
+
+    /** Waits until the bot has no chat work left (the bot is shared, so its workers are not shut down). */
+    private void settle() throws InterruptedException {
+        for (int i = 0; i < 3_000 && served.pendingTasks() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(served.pendingTasks()).as("chat tasks still running").isZero();
+    }
+
+    private HttpResponse<String> send(String body, String contentType, boolean signed) throws Exception {
+        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+        String signature = new SlackSignature(signed ? SECRET : "some-other-secret-000000000000", Clock.systemUTC())
+                .sign(ts, body.getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/slack/events"))
+                .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The envelope of the Events API reference's bot_message example, around {@code event}. */
+    private HttpResponse<String> event(String eventId, String event) throws Exception {
+        return send("""
+                {"token":"XXYYZZ","team_id":"T123ABC456","api_app_id":"A123ABC456","event":%s,"type":"event_callback",
+                 "authorizations":[{"team_id":"T123ABC456","is_bot":false,"is_enterprise_install":false}],
+                 "event_id":"%s","event_time":123456789}""".formatted(event, eventId), "application/json", true);
+    }
+
+    /** The reference's bot_message event, with a failed-build attachment as the GitHub integration posts one. */
+    private static String botMessage(String botId, String channel, String ts) {
+        return """
+                {"type":"message","subtype":"bot_message","ts":"%s","text":"","bot_id":"%s","username":"github",
+                 "icons":{},"channel":"%s","event_ts":"%s","channel_type":"channel",
+                 "attachments":[{"fallback":"Workflow CI failed","color":"#D00000","pretext":"octo-org/octo-repo",
+                   "author_name":"github","title":"CI #30433642 failed","title_link":"%s",
+                   "text":"Run tests failed on main","fields":[{"title":"Branch","value":"main","short":true}],
+                   "footer":"GitHub Actions","ts":123456789}]}""".formatted(ts, botId, channel, ts, RUN_LINK);
+    }
+
+    private long metric(String series) throws Exception {
+        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/metrics"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.]+)$").matcher(scrape);
+        assertThat(m.find()).as(series + " in the scrape").isTrue();
+        return (long) Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aFailureAnnouncedByAListedNotifierGetsOneCardInItsThreadEvenAfterTheNotifierEditsIt() throws Exception {
+        var first = event("Ev0NOTIFY1", botMessage(GITHUB_BOT, "C0BUILDS1", "1358877455.000010"));
+        var card = slack.await("chat.postMessage", 1).getFirst();
+        var edit = event("Ev0NOTIFY2", """
+                {"type":"message","subtype":"message_changed","hidden":true,"channel":"C0BUILDS1",
+                 "ts":"1358878755.000001","event_ts":"1358878755.000001","channel_type":"channel",
+                 "message":%s,"previous_message":{"type":"message","bot_id":"%s","text":"running","ts":"1358877455.000010"}}"""
+                .formatted(botMessage(GITHUB_BOT, "C0BUILDS1", "1358877455.000010"), GITHUB_BOT));
+        settle();
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(card).containsEntry("channel", "C0BUILDS1").containsEntry("thread_ts", "1358877455.000010");
+        assertThat(card.get("blocks")).contains("\"action_id\":\"rerun_failed_jobs\"");
+        assertThat(card.get("text")).doesNotStartWith("Looking at");
+        assertThat(slack.count("chat.postMessage")).isEqualTo(1);
+        assertThat(slack.count("chat.update")).isZero();
+    }
+
+    @Test
+    void anAppsMessageWithTheLinkInASectionBlockIsReadByItsAppId() throws Exception {
+        event("Ev0BLOCKS1", """
+                {"type":"message","bot_id":"B0JENKINS9","app_id":"%s","text":"Build failed","ts":"1700000001.000100",
+                 "channel":"C0BUILDS2","event_ts":"1700000001.000100","channel_type":"channel",
+                 "bot_profile":{"id":"B0JENKINS9","app_id":"%s","name":"Jenkins"},
+                 "blocks":[{"type":"section","block_id":"b1","text":{"type":"mrkdwn","text":"*Failed:* <%s|octo-repo #30433642>"}}]}"""
+                .formatted(JENKINS_APP, JENKINS_APP, RUN_LINK));
+
+        assertThat(slack.await("chat.postMessage", 1).getFirst()).containsEntry("channel", "C0BUILDS2")
+                .containsEntry("thread_ts", "1700000001.000100");
+    }
+
+    @Test
+    void theBotsOwnMessagesAndUnlistedBotsAreNeverAnswered() throws Exception {
+        var own = event("Ev0OWNBOT1", botMessage(OWN_BOT, "C0BUILDS3", "1700000002.000100"));
+        var stranger = event("Ev0STRANGER", botMessage("B0STRANGER", "C0BUILDS3", "1700000003.000100"));
+        var elsewhere = event("Ev0ELSEWHERE", botMessage(GITHUB_BOT, "C0RANDOM1", "1700000004.000100"));
+        settle();
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(slack.methods).isEmpty();
+    }
+
+    @Test
+    void signedBodiesThatCannotBeReadGet400NotA500() throws Exception {
+        var truncated = send("{\"token\":\"XXYYZZ\",\"type\":\"event_callback\",\"event\":{\"type\":\"message\"",
+                "application/json", true);
+        var notJson = send("payload=" + URLEncoder.encode("{\"type\":\"block_actions\",", StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded", true);
+
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(truncated.body()).isEqualTo("{\"error\":\"malformed request\"}");
+    }
+
+    @Test
+    void requestsReceivedAndSignaturesRejectedAreCounted() throws Exception {
+        long received = metric("chat_events_received_total{platform=\"slack\"}");
+        long rejected = metric("chat_signature_rejections_total{platform=\"slack\"}");
+
+        event("Ev0COUNTED1", """
+                {"type":"message","user":"U061F7AUR","text":"no links here","ts":"1700000005.000100","channel":"C0HELP001",
+                 "event_ts":"1700000005.000100","channel_type":"channel"}""");
+        var forged = send("{\"type\":\"event_callback\"}", "application/json", false);
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(metric("chat_events_received_total{platform=\"slack\"}")).isEqualTo(received + 1);
+        assertThat(metric("chat_signature_rejections_total{platform=\"slack\"}")).isEqualTo(rejected + 1);
+    }
+
+    @Test
+    void aBrokenRunLinkPastedInPassingIsToldToThePosterOnly() throws Exception {
+        event("Ev0BROKEN1", """
+                {"type":"message","user":"U061F7AUR","text":"CI is red <https://github.com/octo-org/octo-repo/actions/runs/3043x>",
+                 "ts":"1700000006.000100","channel":"C0HELP001","event_ts":"1700000006.000100","channel_type":"channel"}""");
+
+        var told = slack.await("chat.postEphemeral", 1).getFirst();
+        assertThat(told).containsEntry("user", "U061F7AUR").containsEntry("channel", "C0HELP001");
+        assertThat(told.get("text")).contains("Link refused");
+        assertThat(slack.count("chat.postMessage")).isZero();
+    }
+
+    @Test
+    void theSlashCommandInAChannelTheBotHasNotJoinedAnswersThroughTheResponseUrl() throws Exception {
+        slack.server.stubFor(post("/api/chat.postMessage").withRequestBody(containing("channel=C0NOTJOIN"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        slack.server.stubFor(post("/commands/1234/5678").willReturn(aResponse().withStatus(200).withBody("ok")));
+        String form = SlackFakes.fixture("slash-command.request.form.txt").strip()
+                .replace("command=weather", "command=%2Ftriage")
+                .replace("text=94070", "text=" + URLEncoder.encode(RUN_LINK, StandardCharsets.UTF_8))
+                .replace("channel_id=C2147483705", "channel_id=C0NOTJOIN")
+                .replace("response_url=https://hooks.slack.com/commands/1234/5678", "response_url="
+                        + URLEncoder.encode("http://localhost:" + slack.server.port() + "/commands/1234/5678",
+                                StandardCharsets.UTF_8));
+
+        var ack = send(form, "application/x-www-form-urlencoded", true);
+        settle();
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        var answers = slack.server.findAll(postRequestedFor(urlPathEqualTo("/commands/1234/5678")));
+        assertThat(answers).isNotEmpty();
+        assertThat(answers.getFirst().getBodyAsString()).contains("\"response_type\":\"ephemeral\"",
+                "not a member of this channel", "/invite");
+        assertThat(answers.stream().map(r -> r.getBodyAsString())).anySatisfy(body ->
+                assertThat(body).contains("rerun_failed_jobs"));
+    }
+
+    @Test
+    void aPlaceholderWhoseAnswerWasLostIsFoundAndReplacedInsteadOfPostedTwice() throws Exception {
+        // Slack took the post but the connection broke before its answer; reading the thread back (the reference's
+        // conversations.replies answer shape) shows the bot's own message.
+        slack.server.stubFor(post("/api/chat.postMessage").withRequestBody(containing("channel=C0LOST001"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        slack.server.stubFor(post("/api/conversations.replies").willReturn(okJson("""
+                {"ok":true,"messages":[
+                  {"type":"message","user":"U061F7AUR","text":"CI is red","ts":"1700000007.000100","thread_ts":"1700000007.000100"},
+                  {"type":"message","subtype":"bot_message","bot_id":"B0BOT1234","text":"Looking at octo-org/octo-repo · run 30433642...",
+                   "ts":"1700000008.000200","thread_ts":"1700000007.000100"}],"has_more":false}""")));
+
+        event("Ev0LOST001", """
+                {"type":"message","user":"U061F7AUR","text":"CI is red <%s>","ts":"1700000007.000100","channel":"C0LOST001",
+                 "event_ts":"1700000007.000100","channel_type":"channel"}""".formatted(RUN_LINK));
+
+        var update = slack.await("chat.update", 1).getFirst();
+        settle();
+        assertThat(update).containsEntry("channel", "C0LOST001").containsEntry("ts", "1700000008.000200");
+        assertThat(slack.count("chat.postMessage")).isEqualTo(1);
+        assertThat(slack.await("conversations.replies", 1).getFirst()).containsEntry("ts", "1700000007.000100");
+    }
+}
