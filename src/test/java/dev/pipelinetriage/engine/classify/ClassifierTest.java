@@ -57,7 +57,7 @@ class ClassifierTest {
     void aStrongSimilarityMatchCountsLikeEvidence() {
         var line = new LogLine(40, "Error response from daemon: toomanyrequests: You have reached your pull rate limit.");
         var result = classifier.classify(extraction(line), List.of(),
-                List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line))));
+                List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line), true)));
         assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
         assertThat(result.reason()).contains("Title of docker-hub-rate-limit");
     }
@@ -97,7 +97,7 @@ class ClassifierTest {
         var fail = new LogLine(90, "Tests:       2 failed, 40 passed, 42 total");
         var other = new LogLine(80, "warning: retrying download");
         var result = classifier.classify(extraction(fail), List.of(new RegexEvidence(summary("jest-test-failure"), 1, List.of(fail))),
-                List.of(new Match(entry("registry-flake", Category.PLATFORM), 0.72, List.of(other))));
+                List.of(new Match(entry("registry-flake", Category.PLATFORM), 0.72, List.of(other), false)));
 
         assertThat(result.verdict()).isEqualTo(Verdict.CODE);
         assertThat(result.match().knownError().id()).isEqualTo("jest-test-failure");
@@ -120,8 +120,8 @@ class ClassifierTest {
         var result = classifier.classify(extraction(line), List.of(
                         new RegexEvidence(entry("tls-handshake", Category.PLATFORM), 1, List.of(line)),
                         new RegexEvidence(entry("go-module-download", Category.PLATFORM), 1, List.of(line))),
-                List.of(new Match(entry("go-module-download", Category.PLATFORM), 0.95, List.of(line)),
-                        new Match(entry("tls-handshake", Category.PLATFORM), 0.5, List.of(line))));
+                List.of(new Match(entry("go-module-download", Category.PLATFORM), 0.95, List.of(line), false),
+                        new Match(entry("tls-handshake", Category.PLATFORM), 0.5, List.of(line), false)));
 
         assertThat(result.match().knownError().id()).isEqualTo("go-module-download");
     }
