@@ -94,7 +94,14 @@ final class EvalCommand implements Callable<Integer> {
             err.flush();
             return 3;
         }
-        Map<String, String> gold = labels == null ? Map.of() : EvalCases.labels(labels);
+        Map<String, String> gold;
+        try {
+            gold = labels == null ? Map.of() : EvalCases.labels(labels);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
         List<EvalCase> evaluated = EvalCases.read(cases, gold);
         Files.createDirectories(out);
         Predictor predictor = new Predictor(new PatternCheck(new LucenePhraseMatcher()), maxLines);

@@ -32,7 +32,7 @@ final class SupersedesCheck {
         Set<String> reported = new HashSet<>();
         for (Entry entry : entries) {
             List<String> cycle = cycleFrom(entry.knownError().id(), byId);
-            if (!cycle.isEmpty() && reported.add(String.join(",", cycle.stream().sorted().toList()))) {
+            if (!cycle.isEmpty() && reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
                 problems.add(new Problem(entry.file(), entry.line(), "supersedes forms a cycle ("
                         + String.join(" -> ", cycle) + "); an entry can only refine entries more generic than itself"));
             }

@@ -54,12 +54,89 @@ class ClassifierTest {
     }
 
     @Test
-    void aStrongSimilarityMatchCountsLikeEvidence() {
+    void aPhraseIndicationTheIndexFoundInTheFailureLinesNamesItsEntry() {
         var line = new LogLine(40, "Error response from daemon: toomanyrequests: You have reached your pull rate limit.");
         var result = classifier.classify(extraction(line), List.of(),
                 List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line), true)));
         assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.match().patternFired()).isTrue();
         assertThat(result.reason()).contains("Title of docker-hub-rate-limit");
+    }
+
+    @Test
+    void resemblanceToAnEntrysExamplesAloneNeverNamesIt() {
+        var line = new LogLine(40, "ImportError: No module named 'requests'");
+        var result = classifier.classify(extraction(line), List.of(),
+                List.of(new Match(entry("shellcheck-issues", Category.CODE), 0.95, List.of(line), false)));
+
+        assertThat(result.match()).isNull();
+        assertThat(result.reason()).startsWith("no known error");
+        assertThat(result.confidence()).isLessThan(0.6);
+    }
+
+    @Test
+    void withoutAFiredPatternTheGenericSignalsAreReported() {
+        var line = new LogLine(40, "src/app.c:12:5: error: unknown type name 'foo_t'");
+        var result = classifier.classify(extraction(line), List.of(),
+                List.of(new Match(entry("kotlin-compile-error", Category.CODE), 0.9, List.of(line), false)));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.signals()).containsExactly("compile error");
+        assertThat(result.reason()).isEqualTo("no known error; generic compile error signs point to code");
+    }
+
+    @Test
+    void aRegexThatFiredFarFromTheFailureDoesNotNameItsEntryEvenWhenTheFailureResemblesIt() {
+        var early = new LogLine(3, "npm WARN registry request failed, retrying: socket hang up");
+        var failure = new LogLine(95, "Error: Cannot find module 'left-pad'");
+        var entry = entry("socket-hang-up", Category.PLATFORM);
+        var result = classifier.classify(extraction(failure),
+                List.of(new RegexEvidence(entry, 1, List.of(early))),
+                List.of(new Match(entry, 0.8, List.of(failure), false)));
+
+        assertThat(result.match()).isNull();
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void aFiredPatternOutranksAStrongerResemblanceToAnotherEntry() {
+        var line = new LogLine(50, "ModuleNotFoundError: No module named 'yaml'");
+        var result = classifier.classify(extraction(line),
+                List.of(new RegexEvidence(entry("python-import-error", Category.CODE), 1, List.of(line))),
+                List.of(new Match(entry("pip-download-network-error", Category.PLATFORM), 0.99, List.of(line), false)));
+
+        assertThat(result.match().knownError().id()).isEqualTo("python-import-error");
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void anEntryThatSupersedesTheChosenOneAndFiredNearTheFailureNamesTheFailure() {
+        var cannotAccess = new LogLine(80, "[ERROR] /app/src/main/java/App.java:[3,20] cannot access org.example.Lib");
+        var wrongVersion = new LogLine(82, "[ERROR]     class file has wrong version 61.0, should be 55.0");
+        KnownError javac = entry("javac-compile-error", Category.CODE);
+        KnownError classVersion = new KnownError("jvm-class-version-mismatch", "Title of jvm-class-version-mismatch",
+                Category.CODE, "toolchain", List.of(new Indication.LineRegex("x")), List.of(), List.of(),
+                "runbooks/toolchain.md", "fix", RerunAdvice.NEVER, "developer", List.of(), List.of("javac-compile-error"));
+        var result = classifier.classify(extraction(cannotAccess, wrongVersion), List.of(
+                new RegexEvidence(javac, 1, List.of(cannotAccess)),
+                new RegexEvidence(classVersion, 1, List.of(wrongVersion))), List.of());
+
+        assertThat(result.match().knownError().id()).isEqualTo("jvm-class-version-mismatch");
+        assertThat(result.reason()).contains("a more specific form of 'Title of javac-compile-error'");
+    }
+
+    @Test
+    void anEntryThatSupersedesAnotherButDidNotFireLeavesTheGenericOne() {
+        var cannotFind = new LogLine(80, "[ERROR] /app/src/main/java/App.java:[3,20] cannot find symbol");
+        KnownError javac = entry("javac-compile-error", Category.CODE);
+        KnownError classVersion = new KnownError("jvm-class-version-mismatch", "Title of jvm-class-version-mismatch",
+                Category.CODE, "toolchain", List.of(new Indication.LineRegex("x")), List.of(), List.of(),
+                "runbooks/toolchain.md", "fix", RerunAdvice.NEVER, "developer", List.of(), List.of("javac-compile-error"));
+        var result = classifier.classify(extraction(cannotFind),
+                List.of(new RegexEvidence(javac, 1, List.of(cannotFind))),
+                List.of(new Match(classVersion, 0.7, List.of(cannotFind), false)));
+
+        assertThat(result.match().knownError().id()).isEqualTo("javac-compile-error");
     }
 
     @Test
