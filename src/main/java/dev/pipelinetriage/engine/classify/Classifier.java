@@ -118,6 +118,11 @@ public final class Classifier {
         }
         Set<Integer> excerptLines = new HashSet<>();
         extraction.excerpt().forEach(l -> excerptLines.add(l.number()));
+        // A late hit outside the excerpt explains the failure only when the failure lines themselves name no
+        // kind of failure (a bare "Job failed: exit code 1" after a formatter's diff); when they do (a compiler
+        // error, a failed test), an earlier warning in the log's last quarter is not what the job died of.
+        boolean keyLinesSayNothing = keys.stream().limit(KEY_LINES_CONSIDERED)
+                .noneMatch(l -> GenericSignals.strongest(l.text()).isPresent());
 
         Map<String, Match> best = new HashMap<>();
         for (RegexEvidence evidence : regexEvidence) {
@@ -129,7 +134,7 @@ public final class Classifier {
                 score += 0.35 - 0.02 * bestRank;
             } else if (evidence.lines().stream().anyMatch(l -> excerptLines.contains(l.number()))) {
                 score += 0.15;
-            } else if (!isLate(evidence, extraction)) {
+            } else if (!(isLate(evidence, extraction) && keyLinesSayNothing)) {
                 score -= 0.1; // found somewhere in the log, but not where the job failed
                 nearFailure = false;
             }
@@ -159,8 +164,8 @@ public final class Classifier {
     }
 
     /**
-     * True when the entry last showed in the log's final part: the job ended on it even if the extractor
-     * chose other lines (a formatter's diff, a browser disconnect before a wrapper's error lines).
+     * True when the entry last showed in the log's final part: the job may have ended on it even if the
+     * extractor chose other lines (a formatter's diff before a wrapper's bare error lines).
      */
     private static boolean isLate(RegexEvidence evidence, Extraction extraction) {
         int last = evidence.lines().stream().mapToInt(LogLine::number).max().orElse(0);

@@ -192,6 +192,36 @@ class ClassifierTest {
     }
 
     @Test
+    void aLateHitDoesNotNameItsEntryWhenTheFailureLinesShowAnotherKindOfFailure() {
+        var compile = new LogLine(860, "Program.cs(12,5): error CS0246: The type or namespace name 'Foo' could not be found");
+        var aptWarning = new LogLine(790, "W: Failed to fetch https://packages.example.org/dists/trusty/InRelease");
+        var result = classifier.classify(new Extraction(List.of(compile), List.of(compile), null, 913),
+                List.of(new RegexEvidence(entry("apt-repository-failure", Category.PLATFORM), 2, List.of(aptWarning))),
+                List.of());
+
+        assertThat(result.match()).isNull();
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void withoutAFiredPatternAPackageArchiveThatNoLongerOffersAPinIsAPlatformSign() {
+        var line = new LogLine(600, "PackagesNotFoundError: The following packages are not available from current channels:");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("package unavailable");
+    }
+
+    @Test
+    void withoutAFiredPatternAConnectionThatCouldNotBeCreatedIsANetworkSign() {
+        var line = new LogLine(80, "signal(error (\"Could not create connection to elpa.example.org:443\"))");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("network");
+    }
+
+    @Test
     void whenTwoRegexEntriesHitTheSameLineTheOneWhoseExampleItResemblesMoreWins() {
         var line = new LogLine(50, "go: example.com/x@v1.0.0: Get \"https://proxy.golang.org/x\": net/http: TLS handshake timeout");
         var result = classifier.classify(extraction(line), List.of(
