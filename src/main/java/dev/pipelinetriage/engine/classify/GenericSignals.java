@@ -26,6 +26,9 @@ final class GenericSignals {
                     "(?i)(?:could not resolve host|temporary failure in name resolution|name or service not known|getaddrinfo|EAI_AGAIN|ENOTFOUND|connection (?:reset|refused|timed out)|ECONNRESET|ECONNREFUSED|ETIMEDOUT|network is unreachable|no route to host|read timed out|connect timed? ?out|TLS handshake timeout|SSL(?:Error|Exception)|certificate verify failed|unexpected EOF|broken pipe|remote end hung up|early EOF|(?:could not|couldn't|unable to|failed to|cannot|can't) (?:connect|(?:create|establish|open|make) (?:a |the )?connection)|Operation timed out|socket hang up)"),
             GenericSignal.of("registry", Verdict.PLATFORM, 5,
                     "(?i)(?:\\b(?:502|503|504) (?:Bad Gateway|Service Unavailable|Gateway Time-?out)|\\b429 Too Many Requests|toomanyrequests|rate limit(?:ed)? exceeded|Could not transfer artifact|Could not GET|Could not HEAD|Failed to fetch|Hash Sum mismatch|Unable to fetch some archives|Failed to download|download failed|returned error: 5\\d\\d|HTTP (?:status|Error) 5\\d\\d|status code 5\\d\\d)"),
+            // git could not fetch what the job checks out or pushes (the remote, a branch, objects).
+            GenericSignal.of("git fetch", Verdict.PLATFORM, 5,
+                    "(?i)(?:fatal: (?:unable to access|could not read from remote repository|couldn't find remote ref|remote branch .{1,200} not found in upstream|bad object)|error: failed to fetch some objects)"),
             // A package archive no longer offers what the build pins (conda channels, Emacs package archives).
             GenericSignal.of("package unavailable", Verdict.PLATFORM, 5,
                     "(?i)(?:packages? (?:are|is) not available from|not available from (?:the )?current channels|No version of \\S+ .{0,40}is available)"),

@@ -222,6 +222,15 @@ class ClassifierTest {
     }
 
     @Test
+    void withoutAFiredPatternAGitFetchThatFailedIsAPlatformSign() {
+        var line = new LogLine(30, "fatal: Remote branch feature-x not found in upstream origin");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("git fetch");
+    }
+
+    @Test
     void whenTwoRegexEntriesHitTheSameLineTheOneWhoseExampleItResemblesMoreWins() {
         var line = new LogLine(50, "go: example.com/x@v1.0.0: Get \"https://proxy.golang.org/x\": net/http: TLS handshake timeout");
         var result = classifier.classify(extraction(line), List.of(
