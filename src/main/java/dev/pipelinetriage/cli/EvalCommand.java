@@ -117,9 +117,17 @@ final class EvalCommand implements Callable<Integer> {
                     .run(evaluated, extra);
             predictions = result.predictions();
             printLeaveOneOut(stdout, result, evaluated.size(), extra.size());
-            report.put("withEveryEntry", result.withEverything());
-            report.put("leaveOneRepositoryOut", result.heldOut());
-            report.put("groups", result.groups());
+            report.put("withEveryEntry", json(result.withEverything()));
+            report.put("leaveOneRepositoryOut", json(result.heldOut()));
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (var g : result.groups()) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("repository", g.repository());
+                group.put("dropped", g.dropped());
+                group.put("scores", json(g.scores()));
+                groups.add(group);
+            }
+            report.put("groups", groups);
             report.put("support", new TreeMap<>(result.support()));
         } else {
             TriageService triage = Bootstrap.triageService(loaded.knownErrors());
@@ -129,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             Scores scores = Scores.of(evaluated, predictions, maxLines);
             print(stdout, "scores", scores);
-            report.put("scores", scores);
+            report.put("scores", json(scores));
         }
         ObjectMapper mapper = new ObjectMapper();
         for (Prediction p : predictions.values()) {
@@ -151,10 +159,10 @@ final class EvalCommand implements Callable<Integer> {
 
     private void print(PrintWriter o, String what, Scores s) {
         o.printf(Locale.ROOT, "%s: %d cases; hit@%d %s, line recall@%d %s (%d with gold lines); non-code F1 %s"
-                        + " (%d labeled); named a known error %d, matchPrecision %.3f (%d with a firing pattern)%n",
+                        + " (%d labeled); named a known error %d, matchPrecision %s (%d with a firing pattern)%n",
                 what, s.cases(), maxLines, ratio(s.hitRate(), s.extractionCases()), maxLines,
                 ratio(s.lineRecall(), s.extractionCases()), s.extractionCases(), f1(s), s.scoredLabels(), s.named(),
-                s.matchPrecision(), s.namedWithPattern());
+                ratio(s.matchPrecision(), s.named()), s.namedWithPattern());
     }
 
     private void printLeaveOneOut(PrintWriter o, LeaveOneRepositoryOut.Result r, int caseCount, int supportCount) {
@@ -164,9 +172,9 @@ final class EvalCommand implements Callable<Integer> {
                 "recall", "non-code F1", "matchPrec", "entries dropped");
         for (var g : r.groups()) {
             Scores s = g.scores();
-            o.printf(Locale.ROOT, "  %-40s %5d %8s %9s %11s %9.3f  %s%n", g.repository(), g.cases(),
+            o.printf(Locale.ROOT, "  %-40s %5d %8s %9s %11s %9s  %s%n", g.repository(), g.cases(),
                     ratio(s.hitRate(), s.extractionCases()), ratio(s.lineRecall(), s.extractionCases()), f1(s),
-                    s.matchPrecision(), g.dropped().isEmpty() ? "-" : String.join(" ", g.dropped()));
+                    ratio(s.matchPrecision(), s.named()), g.dropped().isEmpty() ? "-" : String.join(" ", g.dropped()));
         }
         print(o, "held out, all repositories", r.heldOut());
         print(o, "with every entry          ", r.withEverything());
@@ -174,6 +182,23 @@ final class EvalCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Support: %d entries fire where a job failed on some corpus log; %d on one repository only:%n",
                 r.support().size(), single.size());
         single.forEach((id, repository) -> o.printf(Locale.ROOT, "  %-45s %s%n", id, repository));
+    }
+
+    /** The scores as written to --json: a metric that does not apply is null. */
+    private static Map<String, Object> json(Scores s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cases", s.cases());
+        out.put("extractionCases", s.extractionCases());
+        out.put("hitRate", s.extractionCases() == 0 ? null : s.hitRate());
+        out.put("lineRecall", s.extractionCases() == 0 ? null : s.lineRecall());
+        out.put("scoredLabels", s.scoredLabels());
+        out.put("nonCodeGold", s.nonCodeGold());
+        out.put("nonCodePredicted", s.nonCodePredicted());
+        out.put("nonCodeF1", s.hasNonCode() ? s.nonCodeF1() : null);
+        out.put("named", s.named());
+        out.put("namedWithPattern", s.namedWithPattern());
+        out.put("matchPrecision", s.named() == 0 ? null : s.matchPrecision());
+        return out;
     }
 
     private static String ratio(double value, int denominator) {
