@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Decides the verdict. A known error is named only when one of its own patterns (a regex or phrase
- * indication) fired where the job failed -- among the extracted key lines, in the excerpt, or among the log's
- * last lines. Similarity to an entry's example lines ranks candidates but never names one alone: measured on
+ * indication) fired where the job failed -- among the extracted key lines, in the excerpt, or, when those lines
+ * name no kind of failure, in the log's last quarter. Similarity to an entry's example lines ranks candidates but never names one alone: measured on
  * logs never used in development, such matches were right about one time in four. Without a fired pattern,
  * generic signals over the key lines give a weaker verdict, or {@code unknown} when the log says too little --
  * confidence always reflects how the verdict was reached.
