@@ -116,12 +116,22 @@ public final class CardBuilder {
             case NEVER -> "Fix the cause first: a rerun will fail the same way.";
         });
         if (known == null) {
-            steps.add("Nothing in the knowledge base matched. If you find the cause, press Not right and say what it was.");
+            steps.addFirst(noKnownError(report.signals()));
+            steps.add("If you find the cause, press Not right and say what it was.");
         }
         if (report.truncated()) {
             steps.add("The log was cut before analysis, so the cause may be in the missing part.");
         }
         return steps;
+    }
+
+    /** What the card says when no entry's own pattern fired: no known error, and the generic signs seen. */
+    static String noKnownError(List<String> signals) {
+        if (signals.isEmpty()) {
+            return "No known error: no entry of the knowledge base fired on the failure, and the lines show no generic sign.";
+        }
+        return "No known error: no entry of the knowledge base fired on the failure. Generic signs: "
+                + String.join(", ", signals) + ".";
     }
 
     private static String firstSentences(String fix) {

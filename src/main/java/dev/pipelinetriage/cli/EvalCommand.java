@@ -1,20 +1,28 @@
 package dev.pipelinetriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pipelinetriage.adapter.search.LucenePhraseMatcher;
 import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.evaluation.EvalCase;
+import dev.pipelinetriage.app.evaluation.LeaveOneRepositoryOut;
+import dev.pipelinetriage.app.evaluation.PatternCheck;
+import dev.pipelinetriage.app.evaluation.Prediction;
+import dev.pipelinetriage.app.evaluation.Predictor;
+import dev.pipelinetriage.app.evaluation.Scores;
+import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.Bootstrap;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.TriageReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,10 +32,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eval CASES_DIR OUT_DIR}: one prediction per {@code CASES_DIR/<id>/log.txt}, in the format the
- * corpus scorer reads, all in one JVM so hundreds of logs take seconds.
+ * corpus scorer reads, all in one JVM so hundreds of logs take seconds; prints the same metrics as the scorer
+ * where the cases carry gold lines or labels, plus how many named known errors a firing pattern backs.
+ * With {@code --leave-one-repo-out}, each repository's cases are triaged without the entries only that
+ * repository supports (see {@link LeaveOneRepositoryOut}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Write OUT_DIR/<id>.json ({\"excerpt\": [...], \"label\": verdict}) for every CASES_DIR/<id>/log.txt.")
+        description = "Write OUT_DIR/<id>.json ({\"excerpt\": [...], \"label\": verdict, \"match\": id, \"patternFired\": bool})"
+                + " for every CASES_DIR/<id>/log.txt and print hit@N, line recall, non-code F1 and match precision.")
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -42,50 +54,164 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT_DIR")
     Path out;
 
-    @Option(names = "--max-lines", defaultValue = "30", description = "Excerpt budget in lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-lines", defaultValue = "30", description = "Excerpt budget in lines, also the N of hit@N (default: ${DEFAULT-VALUE}).")
     int maxLines;
+
+    @Option(names = "--labels", paramLabel = "CSV", description = "Gold verdicts (columns case_id,label) for cases whose expected.json has none.")
+    Path labels;
+
+    @Option(names = "--leave-one-repo-out", description = "Score each repository's cases without the entries only that repository supports;"
+            + " OUT_DIR gets the held-out predictions.")
+    boolean leaveOneOut;
+
+    @Option(names = "--support", paramLabel = "DIR", description = "Further case folders whose logs count as support of an entry"
+            + " (with --leave-one-repo-out; repeatable).")
+    List<Path> support = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics (and, with --leave-one-repo-out,"
+            + " per-repository scores and every entry's support) to FILE.")
+    Path json;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(cases)) {
-            err.println("not a directory: " + cases);
-            return 2;
-        }
-        var triage = Bootstrap.triageService(knowledgeBase.directory(), err);
-        if (triage.isEmpty()) {
-            return 3;
-        }
-        Files.createDirectories(out);
-        List<Path> logs;
-        try (Stream<Path> dirs = Files.list(cases)) {
-            logs = dirs.map(d -> d.resolve("log.txt")).filter(Files::isRegularFile).sorted().toList();
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        long start = System.nanoTime();
-        int failures = 0;
-        for (Path log : logs) {
-            String id = log.getParent().getFileName().toString();
-            try {
-                TriageReport report = analyze(triage.get(), log);
-                Map<String, Object> prediction = new LinkedHashMap<>();
-                prediction.put("excerpt", report.excerpt().stream().map(LogLine::text).toList());
-                prediction.put("label", report.verdict().wireName());
-                prediction.put("match", report.match() == null ? null : report.match().knownError().id());
-                mapper.writeValue(out.resolve(id + ".json").toFile(), prediction);
-            } catch (RuntimeException e) {
-                failures++;
-                err.println(id + ": " + e);
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (Path dir : concat(List.of(cases), support)) {
+            if (!Files.isDirectory(dir)) {
+                err.println("not a directory: " + dir);
+                err.flush();
+                return 2;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf("wrote %d predictions to %s in %.1f s%n", logs.size() - failures, out, seconds);
-        return failures == 0 ? 0 : 1;
+        if (labels != null && !Files.isRegularFile(labels)) {
+            err.println("no such labels file: " + labels);
+            err.flush();
+            return 2;
+        }
+        KnowledgeBaseLoad load = Bootstrap.knowledgeBase(knowledgeBase.directory());
+        if (!(load instanceof KnowledgeBaseLoad.Loaded loaded)) {
+            ((KnowledgeBaseLoad.Invalid) load).problems().forEach(err::println);
+            err.flush();
+            return 3;
+        }
+        Map<String, String> gold;
+        try {
+            gold = labels == null ? Map.of() : EvalCases.labels(labels);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        List<EvalCase> evaluated = EvalCases.read(cases, gold);
+        Files.createDirectories(out);
+        Predictor predictor = new Predictor(new PatternCheck(new LucenePhraseMatcher()), maxLines);
+        long start = System.nanoTime();
+        Map<String, Object> report = new LinkedHashMap<>();
+        Map<String, Prediction> predictions;
+        if (leaveOneOut) {
+            List<EvalCase> extra = new ArrayList<>();
+            for (Path dir : support) {
+                extra.addAll(EvalCases.read(dir, Map.of()));
+            }
+            var result = new LeaveOneRepositoryOut(Bootstrap::triageService, loaded.knownErrors(), predictor, maxLines)
+                    .run(evaluated, extra);
+            predictions = result.predictions();
+            printLeaveOneOut(stdout, result, evaluated.size(), extra.size());
+            report.put("withEveryEntry", json(result.withEverything()));
+            report.put("leaveOneRepositoryOut", json(result.heldOut()));
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (var g : result.groups()) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("repository", g.repository());
+                group.put("dropped", g.dropped());
+                group.put("scores", json(g.scores()));
+                groups.add(group);
+            }
+            report.put("groups", groups);
+            report.put("support", new TreeMap<>(result.support()));
+        } else {
+            TriageService triage = Bootstrap.triageService(loaded.knownErrors());
+            predictions = new LinkedHashMap<>();
+            for (EvalCase c : evaluated) {
+                predictions.put(c.id(), predictor.observe(triage, c).prediction());
+            }
+            Scores scores = Scores.of(evaluated, predictions, maxLines);
+            print(stdout, "scores", scores);
+            report.put("scores", json(scores));
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (Prediction p : predictions.values()) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("excerpt", p.excerpt());
+            file.put("label", p.label());
+            file.put("match", p.match());
+            file.put("patternFired", p.patternFired());
+            mapper.writeValue(out.resolve(p.id() + ".json").toFile(), file);
+        }
+        if (json != null) {
+            mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        }
+        stdout.printf(Locale.ROOT, "wrote %d predictions to %s in %.1f s%n", predictions.size(), out,
+                (System.nanoTime() - start) / 1e9);
+        stdout.flush();
+        return 0;
     }
 
-    private TriageReport analyze(TriageService triage, Path log) throws IOException {
-        try (InputStream in = Files.newInputStream(log)) {
-            return triage.analyze(in, maxLines, false);
+    private void print(PrintWriter o, String what, Scores s) {
+        o.printf(Locale.ROOT, "%s: %d cases; hit@%d %s, line recall@%d %s (%d with gold lines); non-code F1 %s"
+                        + " (%d labeled); named a known error %d, matchPrecision %s (%d with a firing pattern)%n",
+                what, s.cases(), maxLines, ratio(s.hitRate(), s.extractionCases()), maxLines,
+                ratio(s.lineRecall(), s.extractionCases()), s.extractionCases(), f1(s), s.scoredLabels(), s.named(),
+                ratio(s.matchPrecision(), s.named()), s.namedWithPattern());
+    }
+
+    private void printLeaveOneOut(PrintWriter o, LeaveOneRepositoryOut.Result r, int caseCount, int supportCount) {
+        o.printf(Locale.ROOT, "Leave-one-repository-out: %d cases in %d repositories; support counted on %d cases%n",
+                caseCount, r.groups().size(), caseCount + supportCount);
+        o.printf(Locale.ROOT, "  %-40s %5s %8s %9s %11s %9s  %s%n", "held-out repository", "cases", "hit@" + maxLines,
+                "recall", "non-code F1", "matchPrec", "entries dropped");
+        for (var g : r.groups()) {
+            Scores s = g.scores();
+            o.printf(Locale.ROOT, "  %-40s %5d %8s %9s %11s %9s  %s%n", g.repository(), g.cases(),
+                    ratio(s.hitRate(), s.extractionCases()), ratio(s.lineRecall(), s.extractionCases()), f1(s),
+                    ratio(s.matchPrecision(), s.named()), g.dropped().isEmpty() ? "-" : String.join(" ", g.dropped()));
         }
+        print(o, "held out, all repositories", r.heldOut());
+        print(o, "with every entry          ", r.withEverything());
+        Map<String, String> single = r.singleRepository();
+        o.printf(Locale.ROOT, "Support: %d entries fire where a job failed on some corpus log; %d on one repository only:%n",
+                r.support().size(), single.size());
+        single.forEach((id, repository) -> o.printf(Locale.ROOT, "  %-45s %s%n", id, repository));
+    }
+
+    /** The scores as written to --json: a metric that does not apply is null. */
+    private static Map<String, Object> json(Scores s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cases", s.cases());
+        out.put("extractionCases", s.extractionCases());
+        out.put("hitRate", s.extractionCases() == 0 ? null : s.hitRate());
+        out.put("lineRecall", s.extractionCases() == 0 ? null : s.lineRecall());
+        out.put("scoredLabels", s.scoredLabels());
+        out.put("nonCodeGold", s.nonCodeGold());
+        out.put("nonCodePredicted", s.nonCodePredicted());
+        out.put("nonCodeF1", s.hasNonCode() ? s.nonCodeF1() : null);
+        out.put("named", s.named());
+        out.put("namedWithPattern", s.namedWithPattern());
+        out.put("matchPrecision", s.named() == 0 ? null : s.matchPrecision());
+        return out;
+    }
+
+    private static String ratio(double value, int denominator) {
+        return denominator == 0 ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String f1(Scores s) {
+        return s.hasNonCode() ? String.format(Locale.ROOT, "%.3f", s.nonCodeF1()) : "-";
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -8,10 +8,10 @@ import dev.pipelinetriage.domain.TriageReport;
 import java.util.List;
 
 /** The report's JSON shape: field names here are a public contract, so they change only deliberately. */
-@JsonPropertyOrder({"verdict", "confidence", "failedStep", "match", "excerpt", "truncated", "rerun", "reason"})
+@JsonPropertyOrder({"verdict", "confidence", "failedStep", "match", "excerpt", "truncated", "rerun", "reason", "signals"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ReportJson(String verdict, double confidence, String failedStep, MatchJson match, List<LineJson> excerpt,
-        boolean truncated, String rerun, String reason) {
+        boolean truncated, String rerun, String reason, List<String> signals) {
 
     record LineJson(int line, String text) {
         static List<LineJson> of(List<LogLine> lines) {
@@ -32,6 +32,6 @@ record ReportJson(String verdict, double confidence, String failedStep, MatchJso
     static ReportJson of(TriageReport r) {
         return new ReportJson(r.verdict().wireName(), r.confidence(), r.failedStep(),
                 r.match() == null ? null : MatchJson.of(r.match()), LineJson.of(r.excerpt()), r.truncated(),
-                r.rerun().wireName(), r.reason());
+                r.rerun().wireName(), r.reason(), r.signals());
     }
 }

@@ -21,6 +21,9 @@ final class TextReport {
             out.printf("Runbook:     %s%n", m.knownError().runbook());
             out.printf("Fix:         %s%n", m.knownError().fix().strip());
         });
+        if (r.match() == null) {
+            out.printf("Known error: none%s%n", r.signals().isEmpty() ? "" : " (generic signs: " + String.join(", ", r.signals()) + ")");
+        }
         out.printf("Rerun:       %s%n", switch (r.rerun()) {
             case SAFE -> "safe -- a rerun is likely to pass";
             case UNSAFE -> "unsafe -- a rerun may repeat side effects or hide the cause; look first";

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param truncated true when the log was cut (at the source, by a size cap) before analysis
  * @param rerun advice from the matched entry, or derived from the verdict when nothing matched
  * @param reason one sentence that says why this verdict (for people, not machines)
+ * @param signals when no known error is named, the generic signs seen where the job failed (e.g.
+ *     {@code compile error}, {@code test failure}, {@code network}), strongest first; else empty
  */
 public record TriageReport(
         Verdict verdict,
@@ -22,7 +24,8 @@ public record TriageReport(
         List<LogLine> excerpt,
         boolean truncated,
         RerunAdvice rerun,
-        String reason) {
+        String reason,
+        List<String> signals) {
 
     public TriageReport {
         Objects.requireNonNull(verdict, "verdict");
@@ -32,6 +35,13 @@ public record TriageReport(
             throw new IllegalArgumentException("confidence must be in 0..1, got " + confidence);
         }
         excerpt = List.copyOf(excerpt);
+        signals = List.copyOf(signals);
+    }
+
+    /** A report without generic signals (a known error explains it, or the log showed none). */
+    public TriageReport(Verdict verdict, double confidence, String failedStep, Match match, List<LogLine> excerpt,
+            boolean truncated, RerunAdvice rerun, String reason) {
+        this(verdict, confidence, failedStep, match, excerpt, truncated, rerun, reason, List.of());
     }
 
     public Optional<Match> bestMatch() {

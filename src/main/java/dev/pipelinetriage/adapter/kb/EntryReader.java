@@ -26,8 +26,8 @@ final class EntryReader {
     static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final int MAX_REGEX_LENGTH = 500;
     private static final List<String> KEYS = List.of("id", "title", "category", "subcategory", "indications",
-            "examples", "counterExamples", "runbook", "fix", "rerun", "owner", "tags");
-    private static final Set<String> OPTIONAL_KEYS = Set.of("tags");
+            "examples", "counterExamples", "runbook", "fix", "rerun", "owner", "tags", "supersedes");
+    private static final Set<String> OPTIONAL_KEYS = Set.of("tags", "supersedes");
     private static final List<String> INDICATION_KINDS = List.of("regex", "multiline", "phrase");
 
     private final Predicate<String> runbookExists;
@@ -85,6 +85,16 @@ final class EntryReader {
         RerunAdvice rerun = choice(fields, "rerun", out, RerunAdvice::fromWireName, "safe, unsafe or never");
         String owner = text(fields, "owner", out);
         List<YamlNode.Scalar> tags = fields.containsKey("tags") ? texts(fields, "tags", out) : List.of();
+        List<YamlNode.Scalar> supersedes = fields.containsKey("supersedes") ? texts(fields, "supersedes", out) : List.of();
+        if (supersedes != null) {
+            for (YamlNode.Scalar other : supersedes) {
+                if (!KEBAB_CASE.matcher(other.text()).matches()) {
+                    out.add(other.line(), "supersedes '" + other.text() + "' must be the id of another entry");
+                } else if (other.text().equals(id)) {
+                    out.add(other.line(), "an entry cannot supersede itself; list the more generic entries it refines");
+                }
+            }
+        }
 
         if (problems.size() > before) {
             return Optional.empty();
@@ -92,7 +102,8 @@ final class EntryReader {
         KnownError knownError = new KnownError(id, title, category, subcategory, indications,
                 examples.stream().map(YamlNode.Scalar::text).toList(),
                 counterExamples.stream().map(YamlNode.Scalar::text).toList(), runbook, fix, rerun, owner,
-                tags.stream().map(YamlNode.Scalar::text).toList());
+                tags.stream().map(YamlNode.Scalar::text).toList(),
+                supersedes.stream().map(YamlNode.Scalar::text).toList());
         return Optional.of(new Entry(knownError, file, fields.get("id").line(),
                 examples.stream().map(YamlNode.Scalar::line).toList(),
                 counterExamples.stream().map(YamlNode.Scalar::line).toList()));

@@ -124,6 +124,7 @@ public final class KnowledgeBaseLoader {
             String baseName = source.name().substring(0, source.name().length() - ".yaml".length());
             entryReader.read(root, source.shown(), baseName, problems).ifPresent(entries::add);
         }
+        SupersedesCheck.check(entries, problems);
         if (!problems.isEmpty()) {
             return new KnowledgeBaseLoad.Invalid(problems.stream().sorted().toList());
         }

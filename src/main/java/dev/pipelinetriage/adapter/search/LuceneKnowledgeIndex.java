@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *   <li>an example of fewer than {@value #MIN_TERMS_FOR_PARTIAL} terms only counts for a line whose every
  *       term it contains: a two-word example is in too many lines to mean anything there.</li>
  * </ul>
- * A phrase indication found in a line scores 1. An entry's score for a line is its best example's
+ * A phrase indication found in a line scores 1 and marks the match {@link Match#patternFired()}: the entry's
+ * own pattern, not a resemblance. An entry's score for a line is its best example's
  * similarity, unless one of its own counter-examples resembles the line at least as much: then the line
  * is on the wrong side of the boundary the entry's author drew, and the entry is left out. An entry's
  * score for the failure is its best line's; its evidence are the lines close to that best.
@@ -172,11 +174,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         Map<Integer, List<Scored>> byEntry = new HashMap<>();
         try {
             for (Map.Entry<String, List<LogLine>> group : byText.entrySet()) {
-                Map<Integer, Double> scores = scoreLine(group.getKey(), idfCache);
+                Set<Integer> phraseHits = new HashSet<>();
+                Map<Integer, Double> scores = scoreLine(group.getKey(), idfCache, phraseHits);
                 for (Map.Entry<Integer, Double> score : scores.entrySet()) {
                     if (score.getValue() >= MIN_SCORE) {
                         byEntry.computeIfAbsent(score.getKey(), e -> new ArrayList<>())
-                                .add(new Scored(group.getValue(), score.getValue()));
+                                .add(new Scored(group.getValue(), score.getValue(), phraseHits.contains(score.getKey())));
                     }
                 }
             }
@@ -192,23 +195,29 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
     }
 
-    private record Scored(List<LogLine> lines, double score) {
+    /** One failure line's score for an entry; {@code phrase} when one of the entry's phrases is in it. */
+    private record Scored(List<LogLine> lines, double score, boolean phrase) {
     }
 
     private static Match match(KnownError entry, List<Scored> scored) {
         double best = scored.stream().mapToDouble(Scored::score).max().orElseThrow();
+        // Phrase lines lead the evidence: they are what lets the match name its entry.
         List<LogLine> evidence = scored.stream()
-                .filter(s -> s.score() >= Math.max(MIN_SCORE, best * 0.8))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .filter(s -> s.phrase() || s.score() >= Math.max(MIN_SCORE, best * 0.8))
+                .sorted(Comparator.comparing(Scored::phrase).thenComparingDouble(Scored::score).reversed())
                 .flatMap(s -> s.lines().stream())
                 .limit(MAX_EVIDENCE)
                 .sorted(Comparator.comparingInt(LogLine::number))
                 .toList();
-        return new Match(entry, Math.min(1.0, best), evidence);
+        return new Match(entry, Math.min(1.0, best), evidence, scored.stream().anyMatch(Scored::phrase));
     }
 
-    /** Each entry's similarity to one line, after the counter-example check. */
-    private Map<Integer, Double> scoreLine(String text, Map<String, Double> idfCache) throws IOException {
+    /**
+     * Each entry's similarity to one line, after the counter-example check; entries whose phrase is in the
+     * line go into {@code phraseHits}.
+     */
+    private Map<Integer, Double> scoreLine(String text, Map<String, Double> idfCache, Set<Integer> phraseHits)
+            throws IOException {
         List<String> tokens = analyzer.tokens(text);
         Map<Integer, Double> result = new HashMap<>();
         if (tokens.isEmpty()) {
@@ -218,6 +227,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         for (IndexedPhrase phrase : phrases) {
             if (phraseMatcher.matches(phrase.tokens(), tokens, text)) {
                 result.put(phrase.entry(), 1.0);
+                phraseHits.add(phrase.entry());
             }
         }
         double lineWeight = 0;

@@ -120,7 +120,7 @@ class KnowledgeBaseLoaderTest {
         assertThat(problems()).extracting(Problem::toString).contains(
                 shown("disk-full.yaml") + ":14: unknown key 'counter_examples' (did you mean 'counterExamples'?);"
                         + " allowed keys are id, title, category, subcategory, indications, examples, counterExamples,"
-                        + " runbook, fix, rerun, owner, tags");
+                        + " runbook, fix, rerun, owner, tags, supersedes");
     }
 
     @Test

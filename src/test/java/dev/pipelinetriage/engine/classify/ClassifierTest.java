@@ -54,12 +54,89 @@ class ClassifierTest {
     }
 
     @Test
-    void aStrongSimilarityMatchCountsLikeEvidence() {
+    void aPhraseIndicationTheIndexFoundInTheFailureLinesNamesItsEntry() {
         var line = new LogLine(40, "Error response from daemon: toomanyrequests: You have reached your pull rate limit.");
         var result = classifier.classify(extraction(line), List.of(),
-                List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line))));
+                List.of(new Match(entry("docker-hub-rate-limit", Category.PLATFORM), 0.95, List.of(line), true)));
         assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.match().patternFired()).isTrue();
         assertThat(result.reason()).contains("Title of docker-hub-rate-limit");
+    }
+
+    @Test
+    void resemblanceToAnEntrysExamplesAloneNeverNamesIt() {
+        var line = new LogLine(40, "ImportError: No module named 'requests'");
+        var result = classifier.classify(extraction(line), List.of(),
+                List.of(new Match(entry("shellcheck-issues", Category.CODE), 0.95, List.of(line), false)));
+
+        assertThat(result.match()).isNull();
+        assertThat(result.reason()).startsWith("no known error");
+        assertThat(result.confidence()).isLessThan(0.6);
+    }
+
+    @Test
+    void withoutAFiredPatternTheGenericSignalsAreReported() {
+        var line = new LogLine(40, "src/app.c:12:5: error: unknown type name 'foo_t'");
+        var result = classifier.classify(extraction(line), List.of(),
+                List.of(new Match(entry("kotlin-compile-error", Category.CODE), 0.9, List.of(line), false)));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.signals()).containsExactly("compile error");
+        assertThat(result.reason()).isEqualTo("no known error; generic compile error signs point to code");
+    }
+
+    @Test
+    void aRegexThatFiredFarFromTheFailureDoesNotNameItsEntryEvenWhenTheFailureResemblesIt() {
+        var early = new LogLine(3, "npm WARN registry request failed, retrying: socket hang up");
+        var failure = new LogLine(95, "Error: Cannot find module 'left-pad'");
+        var entry = entry("socket-hang-up", Category.PLATFORM);
+        var result = classifier.classify(extraction(failure),
+                List.of(new RegexEvidence(entry, 1, List.of(early))),
+                List.of(new Match(entry, 0.8, List.of(failure), false)));
+
+        assertThat(result.match()).isNull();
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void aFiredPatternOutranksAStrongerResemblanceToAnotherEntry() {
+        var line = new LogLine(50, "ModuleNotFoundError: No module named 'yaml'");
+        var result = classifier.classify(extraction(line),
+                List.of(new RegexEvidence(entry("python-import-error", Category.CODE), 1, List.of(line))),
+                List.of(new Match(entry("pip-download-network-error", Category.PLATFORM), 0.99, List.of(line), false)));
+
+        assertThat(result.match().knownError().id()).isEqualTo("python-import-error");
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void anEntryThatSupersedesTheChosenOneAndFiredNearTheFailureNamesTheFailure() {
+        var cannotAccess = new LogLine(80, "[ERROR] /app/src/main/java/App.java:[3,20] cannot access org.example.Lib");
+        var wrongVersion = new LogLine(82, "[ERROR]     class file has wrong version 61.0, should be 55.0");
+        KnownError javac = entry("javac-compile-error", Category.CODE);
+        KnownError classVersion = new KnownError("jvm-class-version-mismatch", "Title of jvm-class-version-mismatch",
+                Category.CODE, "toolchain", List.of(new Indication.LineRegex("x")), List.of(), List.of(),
+                "runbooks/toolchain.md", "fix", RerunAdvice.NEVER, "developer", List.of(), List.of("javac-compile-error"));
+        var result = classifier.classify(extraction(cannotAccess, wrongVersion), List.of(
+                new RegexEvidence(javac, 1, List.of(cannotAccess)),
+                new RegexEvidence(classVersion, 1, List.of(wrongVersion))), List.of());
+
+        assertThat(result.match().knownError().id()).isEqualTo("jvm-class-version-mismatch");
+        assertThat(result.reason()).contains("a more specific form of 'Title of javac-compile-error'");
+    }
+
+    @Test
+    void anEntryThatSupersedesAnotherButDidNotFireLeavesTheGenericOne() {
+        var cannotFind = new LogLine(80, "[ERROR] /app/src/main/java/App.java:[3,20] cannot find symbol");
+        KnownError javac = entry("javac-compile-error", Category.CODE);
+        KnownError classVersion = new KnownError("jvm-class-version-mismatch", "Title of jvm-class-version-mismatch",
+                Category.CODE, "toolchain", List.of(new Indication.LineRegex("x")), List.of(), List.of(),
+                "runbooks/toolchain.md", "fix", RerunAdvice.NEVER, "developer", List.of(), List.of("javac-compile-error"));
+        var result = classifier.classify(extraction(cannotFind),
+                List.of(new RegexEvidence(javac, 1, List.of(cannotFind))),
+                List.of(new Match(classVersion, 0.7, List.of(cannotFind), false)));
+
+        assertThat(result.match().knownError().id()).isEqualTo("javac-compile-error");
     }
 
     @Test
@@ -97,7 +174,7 @@ class ClassifierTest {
         var fail = new LogLine(90, "Tests:       2 failed, 40 passed, 42 total");
         var other = new LogLine(80, "warning: retrying download");
         var result = classifier.classify(extraction(fail), List.of(new RegexEvidence(summary("jest-test-failure"), 1, List.of(fail))),
-                List.of(new Match(entry("registry-flake", Category.PLATFORM), 0.72, List.of(other))));
+                List.of(new Match(entry("registry-flake", Category.PLATFORM), 0.72, List.of(other), false)));
 
         assertThat(result.verdict()).isEqualTo(Verdict.CODE);
         assertThat(result.match().knownError().id()).isEqualTo("jest-test-failure");
@@ -115,13 +192,52 @@ class ClassifierTest {
     }
 
     @Test
+    void aLateHitDoesNotNameItsEntryWhenTheFailureLinesShowAnotherKindOfFailure() {
+        var compile = new LogLine(860, "Program.cs(12,5): error CS0246: The type or namespace name 'Foo' could not be found");
+        var aptWarning = new LogLine(790, "W: Failed to fetch https://packages.example.org/dists/trusty/InRelease");
+        var result = classifier.classify(new Extraction(List.of(compile), List.of(compile), null, 913),
+                List.of(new RegexEvidence(entry("apt-repository-failure", Category.PLATFORM), 2, List.of(aptWarning))),
+                List.of());
+
+        assertThat(result.match()).isNull();
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+    }
+
+    @Test
+    void withoutAFiredPatternAPackageArchiveThatNoLongerOffersAPinIsAPlatformSign() {
+        var line = new LogLine(600, "PackagesNotFoundError: The following packages are not available from current channels:");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("package unavailable");
+    }
+
+    @Test
+    void withoutAFiredPatternAConnectionThatCouldNotBeCreatedIsANetworkSign() {
+        var line = new LogLine(80, "signal(error (\"Could not create connection to elpa.example.org:443\"))");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("network");
+    }
+
+    @Test
+    void withoutAFiredPatternAGitFetchThatFailedIsAPlatformSign() {
+        var line = new LogLine(30, "fatal: Remote branch feature-x not found in upstream origin");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("git fetch");
+    }
+
+    @Test
     void whenTwoRegexEntriesHitTheSameLineTheOneWhoseExampleItResemblesMoreWins() {
         var line = new LogLine(50, "go: example.com/x@v1.0.0: Get \"https://proxy.golang.org/x\": net/http: TLS handshake timeout");
         var result = classifier.classify(extraction(line), List.of(
                         new RegexEvidence(entry("tls-handshake", Category.PLATFORM), 1, List.of(line)),
                         new RegexEvidence(entry("go-module-download", Category.PLATFORM), 1, List.of(line))),
-                List.of(new Match(entry("go-module-download", Category.PLATFORM), 0.95, List.of(line)),
-                        new Match(entry("tls-handshake", Category.PLATFORM), 0.5, List.of(line))));
+                List.of(new Match(entry("go-module-download", Category.PLATFORM), 0.95, List.of(line), false),
+                        new Match(entry("tls-handshake", Category.PLATFORM), 0.5, List.of(line), false)));
 
         assertThat(result.match().knownError().id()).isEqualTo("go-module-download");
     }

@@ -30,7 +30,7 @@ class SignaturesTest {
                 List.of(new Indication.LineRegex("x")), List.of(), List.of(), "runbooks/dns.md", "fix", RerunAdvice.SAFE,
                 "platform", List.of());
 
-        Signature signature = Signatures.of(report(new Match(known, 0.9, List.of()), "whatever")).orElseThrow();
+        Signature signature = Signatures.of(report(new Match(known, 0.9, List.of(), true), "whatever")).orElseThrow();
 
         assertThat(signature.key()).isEqualTo("ke-dns-resolution-failure");
         assertThat(signature.summary()).isEqualTo("DNS lookup failed");

@@ -1,0 +1,53 @@
+package dev.pipelinetriage.app.evaluation;
+
+import dev.pipelinetriage.app.TriageDetail;
+import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.TriageReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** Triages one corpus case and keeps what evaluation needs: the prediction and the entries that fired. */
+public final class Predictor {
+
+    private final PatternCheck check;
+    private final int maxLines;
+
+    public Predictor(PatternCheck check, int maxLines) {
+        this.check = Objects.requireNonNull(check, "check");
+        this.maxLines = maxLines;
+    }
+
+    /**
+     * @param fired ids of the entries whose own patterns fired where the job failed (named or not): the
+     *     entries this case supports
+     */
+    public record Observed(Prediction prediction, Set<String> fired) {
+        public Observed {
+            Objects.requireNonNull(prediction, "prediction");
+            fired = Set.copyOf(fired);
+        }
+    }
+
+    public Observed observe(TriageService triage, EvalCase c) {
+        TriageDetail detail;
+        try (InputStream in = Files.newInputStream(c.log())) {
+            detail = triage.analyzeInDetail(in, maxLines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + c.log(), e);
+        }
+        TriageReport report = detail.report();
+        Match match = report.match();
+        Prediction prediction = new Prediction(c.id(), report.excerpt().stream().map(LogLine::text).toList(),
+                report.verdict().wireName(), match == null ? null : match.knownError().id(), check.fired(match));
+        Set<String> fired = new LinkedHashSet<>();
+        detail.candidates().stream().filter(Match::patternFired).forEach(m -> fired.add(m.knownError().id()));
+        return new Observed(prediction, fired);
+    }
+}
