@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
                     + " the work dir), to measure how the cost per line grows with the knowledge base.")
     Integer kbEntries;
 
+    @Option(names = "--no-rg", description = "Skip ripgrep (PCRE2 cannot compile thousands of patterns at once).")
+    boolean noRipgrep;
+
     /** Everything the run found, as written by --json. */
     record Report(Machine machine, String corpus, String maxHeap, int runs, Ripgrep ripgrep, List<BenchRow> results) {
     }
@@ -120,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
         String loadBefore = loadAverage();
         out.printf("load average before: %s; %d CPUs; child JVM: -Xmx%s%n", loadBefore,
                 Runtime.getRuntime().availableProcessors(), heap);
-        Optional<BenchRipgrep> rg = ripgrep(linePatterns(entries.get()), out, err);
+        Optional<BenchRipgrep> rg = noRipgrep ? Optional.empty() : ripgrep(linePatterns(entries.get()), out, err);
         out.flush();
 
         BenchChild child = BenchChild.ofCurrentJvm(heap, kbDirectory, workDir.resolve("worker.err"));
