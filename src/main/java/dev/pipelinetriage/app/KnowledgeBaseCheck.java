@@ -27,6 +27,7 @@ import java.util.function.Function;
  *   <li>{@link #test}: every example, inside a few ordinary log lines, goes through the whole triage and
  *       must come out with its own entry as the match.</li>
  * </ul>
+ * Both first run {@link KnowledgeBaseBreadth}: a regex that fires on lines of passing builds is refused by either.
  * Problems point at the YAML line of the example at fault.
  */
 public final class KnowledgeBaseCheck {
@@ -46,9 +47,32 @@ public final class KnowledgeBaseCheck {
             "Process exited with status 1");
 
     private final PhraseMatcher phraseMatcher;
+    private final KnowledgeBaseBreadth breadth = KnowledgeBaseBreadth.bundled();
 
     public KnowledgeBaseCheck(PhraseMatcher phraseMatcher) {
         this.phraseMatcher = Objects.requireNonNull(phraseMatcher, "phraseMatcher");
+    }
+
+    /**
+     * What is worth knowing but not wrong: regexes without a literal the prefilter can use, which run on every
+     * line of every log, so each one adds to the cost of every line.
+     */
+    public List<Problem> warnings(KnowledgeBaseLoad load) {
+        if (!(load instanceof KnowledgeBaseLoad.Loaded loaded)) {
+            return List.of();
+        }
+        var alwaysTried = new IndicationMatcher(loaded.knownErrors()).alwaysTried();
+        List<Problem> warnings = new ArrayList<>();
+        for (Entry entry : loaded.entries()) {
+            for (IndicationMatcher.AlwaysTried a : alwaysTried) {
+                if (a.knownError().id().equals(entry.knownError().id())) {
+                    warnings.add(new Problem(entry.file(), entry.line(), "regex /" + a.pattern() + "/ has no literal"
+                            + " of 3 or more characters outside groups and alternatives, so it runs on every line;"
+                            + " add fixed text every match contains"));
+                }
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     /** Every problem of the knowledge base; empty when it is fit to ship. */
@@ -61,7 +85,7 @@ public final class KnowledgeBaseCheck {
 
     private List<Problem> lintEntries(KnowledgeBaseLoad.Loaded loaded) {
         IndicationMatcher regexes = new IndicationMatcher(loaded.knownErrors());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(breadth.check(loaded));
         for (Entry entry : loaded.entries()) {
             KnownError known = entry.knownError();
             if (known.examples().size() < MIN_EXAMPLES) {
@@ -113,7 +137,8 @@ public final class KnowledgeBaseCheck {
      * ordinary log lines, and reports each example whose report does not name its own entry.
      */
     public List<Problem> test(KnowledgeBaseLoad.Loaded loaded, Function<String, TriageReport> triage) {
-        List<Problem> problems = new ArrayList<>();
+        // An over-broad regex steals other entries' examples below; say why first, in the words lint uses.
+        List<Problem> problems = new ArrayList<>(breadth.check(loaded));
         for (Entry entry : loaded.entries()) {
             KnownError known = entry.knownError();
             for (int i = 0; i < known.examples().size(); i++) {

@@ -15,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, linted and
- * built into a complete triage service before one reference swap makes it serve; a triage in progress keeps the
+ * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, linted,
+ * built into a complete triage service and put through {@code kb test} (each example must triage as its own
+ * entry) before one reference swap makes it serve; a triage in progress keeps the
  * service it started with. One that fails any step is refused: the one serving stays, and the refusal is kept
  * for readiness checks and counted.
  */
 public final class KnowledgeBaseReload {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBaseReload.class);
     private static final int REASONS_KEPT = 5;
+    /** The excerpt budget {@code kb test} triages examples with. */
+    private static final int TEST_EXCERPT_LINES = 30;
 
     /** A knowledge base built into a triage service; immutable, shared by every triage that uses it. */
     public record Generation(int number, TriageService triage, List<KnownError> knownErrors, Instant loadedAt) {
@@ -137,10 +140,18 @@ public final class KnowledgeBaseReload {
         if (entries.isEmpty()) {
             return new Candidate.Bad(List.of("the knowledge base has no known errors"));
         }
+        TriageService triage;
         try {
-            return new Candidate.Good(entries, build.apply(entries));
+            triage = build.apply(entries);
         } catch (RuntimeException e) {
             return new Candidate.Bad(List.of("cannot build the triage engine: " + e.getMessage()));
         }
+        // What kb test checks: every example, inside a log, must triage as its own entry.
+        List<KnowledgeBaseLoad.Problem> failures = check.test((KnowledgeBaseLoad.Loaded) load,
+                KnowledgeBaseCheck.inMemory(triage, TEST_EXCERPT_LINES));
+        if (!failures.isEmpty()) {
+            return new Candidate.Bad(failures.stream().map(p -> "kb test: " + p).toList());
+        }
+        return new Candidate.Good(entries, triage);
     }
 }

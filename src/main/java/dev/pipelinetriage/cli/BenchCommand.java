@@ -63,6 +63,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
     Path json;
 
+    @Option(names = "--kb-entries", paramLabel = "N",
+            description = "Analyze with the bundled knowledge base padded to N entries with generated ones (written to"
+                    + " the work dir), to measure how the cost per line grows with the knowledge base.")
+    Integer kbEntries;
+
+    @Option(names = "--no-rg", description = "Skip ripgrep (PCRE2 cannot compile thousands of patterns at once).")
+    boolean noRipgrep;
+
     /** Everything the run found, as written by --json. */
     record Report(Machine machine, String corpus, String maxHeap, int runs, Ripgrep ripgrep, List<BenchRow> results) {
     }
@@ -93,7 +101,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "; pass --corpus DIR, a directory with log.txt or *.log files to repeat");
             return 2;
         }
-        Optional<List<KnownError>> entries = knownErrors(err);
+        if (kbEntries != null && (kbEntries < 1 || kbEntries > 100_000)) {
+            err.println("--kb-entries must be between 1 and 100000, got " + kbEntries);
+            return 2;
+        }
+        Optional<Path> kbDirectory = kbEntries == null ? knowledgeBase.directory()
+                : Optional.of(BenchKnowledgeBase.ofSize(kbEntries, workDir));
+        kbDirectory.ifPresent(dir -> out.println("knowledge base: " + dir));
+        Optional<List<KnownError>> entries = knownErrors(kbDirectory, err);
         if (entries.isEmpty()) {
             return 3;
         }
@@ -108,10 +123,10 @@ final class BenchCommand implements Callable<Integer> {
         String loadBefore = loadAverage();
         out.printf("load average before: %s; %d CPUs; child JVM: -Xmx%s%n", loadBefore,
                 Runtime.getRuntime().availableProcessors(), heap);
-        Optional<BenchRipgrep> rg = ripgrep(linePatterns(entries.get()), out, err);
+        Optional<BenchRipgrep> rg = noRipgrep ? Optional.empty() : ripgrep(linePatterns(entries.get()), out, err);
         out.flush();
 
-        BenchChild child = BenchChild.ofCurrentJvm(heap, knowledgeBase.directory(), workDir.resolve("worker.err"));
+        BenchChild child = BenchChild.ofCurrentJvm(heap, kbDirectory, workDir.resolve("worker.err"));
         var rows = new ArrayList<BenchRow>();
         for (int size : sizes) {
             Path log;
@@ -140,8 +155,8 @@ final class BenchCommand implements Callable<Integer> {
         return rows.stream().allMatch(r -> r.completed().equals("yes")) ? 0 : 1;
     }
 
-    private Optional<List<KnownError>> knownErrors(PrintWriter err) {
-        return switch (Bootstrap.knowledgeBase(knowledgeBase.directory())) {
+    private static Optional<List<KnownError>> knownErrors(Optional<Path> directory, PrintWriter err) {
+        return switch (Bootstrap.knowledgeBase(directory)) {
             case KnowledgeBaseLoad.Invalid invalid -> {
                 invalid.problems().forEach(err::println);
                 err.println("the knowledge base has problems; run 'pipeline-triage kb lint'");
@@ -217,8 +232,10 @@ final class BenchCommand implements Callable<Integer> {
                     cpu.add(c.result().cpuSeconds());
                     peakHeap = Math.max(peakHeap, c.result().peakHeapBytes());
                     peakRss = Math.max(peakRss, c.result().peakRssBytes());
-                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (analyze %.2f s, CPU %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
-                            run, runs, c.wallSeconds(), c.result().analyzeSeconds(), c.result().cpuSeconds(), c.result().gcSeconds(),
+                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (load %.2f s / CPU %.2f s, analyze %.2f s / CPU %.2f s = %.0f lines per CPU s, CPU %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
+                            run, runs, c.wallSeconds(), c.result().loadSeconds(), c.result().loadCpuSeconds(),
+                            c.result().analyzeSeconds(), c.result().analyzeCpuSeconds(),
+                            c.result().lines() / Math.max(1e-9, c.result().analyzeCpuSeconds()), c.result().cpuSeconds(), c.result().gcSeconds(),
                             c.result().peakHeapBytes() / MB, c.result().peakRssBytes() / MB, c.result().verdict(), rgNote);
                 }
                 case BenchChild.Failed f -> {

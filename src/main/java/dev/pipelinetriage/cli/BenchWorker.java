@@ -32,8 +32,12 @@ final class BenchWorker {
      * @param peakRssBytes the process's high-water resident set (VmHWM), or -1 where /proc is unavailable
      * @param cpuSeconds CPU time of the whole process, all threads (JIT and GC included), or -1 if unknown: on a
      *     shared machine it moves less with the load than wall time does
+     * @param loadSeconds time to load the knowledge base and build the triage service (regexes, search index)
+     * @param loadCpuSeconds CPU time of that, on the main thread: on a busy machine the figure to compare
+     * @param analyzeCpuSeconds CPU time of the analysis on the main thread
+     * @param lines lines in the log, for a rate that does not depend on line length
      */
-    record Result(double analyzeSeconds, long peakHeapBytes, long peakRssBytes, double gcSeconds, double cpuSeconds,
+    record Result(double loadSeconds, double loadCpuSeconds, long lines, double analyzeSeconds, double analyzeCpuSeconds, long peakHeapBytes, long peakRssBytes, double gcSeconds, double cpuSeconds,
             String verdict, int excerptLines) {
     }
 
@@ -48,19 +52,41 @@ final class BenchWorker {
         }
         Path log = Path.of(args[args.length - 1]);
         var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        var threads = ManagementFactory.getThreadMXBean();
+        long loadStart = System.nanoTime();
+        long loadCpuStart = threads.getCurrentThreadCpuTime();
         var triage = Bootstrap.triageService(kb, err);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        double loadCpuSeconds = (threads.getCurrentThreadCpuTime() - loadCpuStart) / 1e9;
         if (triage.isEmpty()) {
             System.exit(3);
         }
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         TriageReport report;
         try (InputStream in = Files.newInputStream(log)) {
             report = triage.get().analyze(in, FailureExtractor.DEFAULT_MAX_LINES, false);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        var result = new Result(seconds, peakHeapBytes(), peakRssBytes(), gcSeconds(), cpuSeconds(),
+        double analyzeCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        var result = new Result(loadSeconds, loadCpuSeconds, lines(log), seconds, analyzeCpuSeconds, peakHeapBytes(), peakRssBytes(), gcSeconds(), cpuSeconds(),
                 report.verdict().name().toLowerCase(Locale.ROOT), report.excerpt().size());
         System.out.println(new ObjectMapper().writeValueAsString(result));
+    }
+
+    private static long lines(Path log) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(log)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     private static long peakHeapBytes() {

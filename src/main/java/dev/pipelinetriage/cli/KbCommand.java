@@ -47,7 +47,9 @@ public final class KbCommand implements Runnable {
         @Override
         public Integer call() {
             KnowledgeBaseLoad load = Bootstrap.knowledgeBase(Optional.ofNullable(directory));
-            return report(spec, load, Bootstrap.knowledgeBaseCheck().lint(load), "lint");
+            KnowledgeBaseCheck check = Bootstrap.knowledgeBaseCheck();
+            check.warnings(load).forEach(w -> spec.commandLine().getOut().println("warning: " + w));
+            return report(spec, load, check.lint(load), "lint");
         }
     }
 

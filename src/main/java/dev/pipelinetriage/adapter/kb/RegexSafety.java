@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Static screening of knowledge-base regexes for the shapes that make a backtracking engine take
- * exponential time: a repeated group whose body itself repeats ({@code (a+)+}, {@code (\w*\s?)*}), and
- * backreferences, which no linear-time engine supports. This is a cheap first line; the engine still
+ * exponential or high-polynomial time: a repeated group whose body itself repeats ({@code (a+)+},
+ * {@code (\w*\s?)*}, and bounded too: {@code (a{1,30}){1,30}}), a group holding {@code .*} or {@code .+} that
+ * repeats even a fixed number of times ({@code (.*a){12}}), and backreferences, which no linear-time engine
+ * supports. This is a cheap first line; the engine still
  * bounds the work per line at run time.
  */
 final class RegexSafety {
@@ -74,18 +76,40 @@ final class RegexSafety {
                                     + quantifier + " (catastrophic backtracking); make the inner part fixed-length,"
                                     + " drop one of the quantifiers, or use a possessive (++) or atomic (?>...) form");
                         }
+                        if (closedGroup != null && !closedGroup.atomic && !possessive) {
+                            String group = pattern.substring(closedGroup.start, closedGroup.end + 1);
+                            if (closedGroup.wildcard && maxCount(quantifier) > 1) {
+                                return Optional.of("repeats the group " + group + quantifier + ", which holds .* or .+"
+                                        + " (each repetition can take any share of the line: polynomial backtracking);"
+                                        + " match the repeated part with a fixed-length or negated class instead");
+                            }
+                            if (closedGroup.repeats && repeats(quantifier) && maxCount(quantifier) > 1) {
+                                return Optional.of("nests repetition inside the repeated group " + group + quantifier
+                                        + " (bounded, but the ways to split a line multiply); make the inner part"
+                                        + " fixed-length or drop one of the quantifiers");
+                            }
+                        }
+                        if (closedGroup != null && closedGroup.wildcard) {
+                            groups.peek().wildcard = true;
+                        }
                         if (repeats(quantifier)) {
                             groups.peek().repeats = true;
                         }
                         i = afterQuantifier;
+                    } else if (closedGroup != null && closedGroup.wildcard) {
+                        groups.peek().wildcard = true;
                     }
                     closedGroup = null;
                 }
                 case '*', '+', '?', '{' -> {
                     int afterQuantifier = quantifierEnd(pattern, i);
                     if (afterQuantifier > i) {
-                        if (repeats(pattern.substring(i, afterQuantifier))) {
+                        String quantifier = pattern.substring(i, afterQuantifier);
+                        if (repeats(quantifier)) {
                             groups.peek().repeats = true;
+                            if (i > 0 && pattern.charAt(i - 1) == '.' && !escaped(pattern, i - 1) && unbounded(quantifier)) {
+                                groups.peek().wildcard = true;
+                            }
                         }
                         i = afterQuantifier;
                     } else {
@@ -107,6 +131,8 @@ final class RegexSafety {
         final boolean atomic;
         int end;
         boolean repeats;
+        /** Holds an unbounded any-character run ({@code .*}, {@code .+}, {@code .{2,}}). */
+        boolean wildcard;
 
         Frame(int start, boolean atomic) {
             this.start = start;
@@ -154,6 +180,32 @@ final class RegexSafety {
                     || Integer.parseInt(body.substring(comma + 1)) > Integer.parseInt(body.substring(0, comma)));
         }
         return false;
+    }
+
+    /** The most repetitions a quantifier allows; {@code Integer.MAX_VALUE} when unbounded. */
+    private static int maxCount(String quantifier) {
+        char c = quantifier.charAt(0);
+        if (c == '*' || c == '+') {
+            return Integer.MAX_VALUE;
+        }
+        if (c == '?') {
+            return 1;
+        }
+        String body = quantifier.substring(1, quantifier.indexOf('}'));
+        int comma = body.indexOf(',');
+        if (comma < 0) {
+            return Integer.parseInt(body);
+        }
+        return comma == body.length() - 1 ? Integer.MAX_VALUE : Integer.parseInt(body.substring(comma + 1));
+    }
+
+    /** Whether the character at {@code i} is escaped by an odd number of backslashes before it. */
+    private static boolean escaped(String p, int i) {
+        int backslashes = 0;
+        for (int j = i - 1; j >= 0 && p.charAt(j) == '\\'; j--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /** True for quantifiers without an upper bound. */

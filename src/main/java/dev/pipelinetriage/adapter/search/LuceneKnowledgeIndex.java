@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 
 /**
  * The knowledge base in an in-memory Lucene index, answering "which known errors do these failure lines
@@ -86,34 +88,52 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private final LogLineAnalyzer analyzer = new LogLineAnalyzer();
     private final LucenePhraseMatcher phraseMatcher = new LucenePhraseMatcher(analyzer);
     private final List<IndexedLine> lines = new ArrayList<>();
-    private final List<IndexedPhrase> phrases = new ArrayList<>();
+    private final Map<String, List<IndexedPhrase>> phrasesByFirstToken = new HashMap<>();
     private final IndexSearcher searcher;
+    private final Directory directory;
+    private final String contentHash;
+    private final boolean loadedPrebuilt;
 
     /** A document: one example or counter-example line of an entry. */
-    private record IndexedLine(int entry, boolean counter, Set<String> terms, double selfScore, Set<String> distinctive) {
+    private record IndexedLine(int entry, boolean counter, String text, Set<String> terms, double selfScore,
+            Set<String> distinctive) {
     }
 
     private record IndexedPhrase(int entry, List<String> tokens) {
     }
 
-    /** Builds the index; entries are kept in id order. */
+    /**
+     * Builds the index; entries are kept in id order. When the index built at package time for these very entries
+     * is on the classpath (same content hash), it is loaded instead of built.
+     */
     public LuceneKnowledgeIndex(List<KnownError> entries) {
+        this(entries, PrebuiltIndex.bundled());
+    }
+
+    LuceneKnowledgeIndex(List<KnownError> entries, Optional<PrebuiltIndex> prebuilt) {
         this.entries = entries.stream().sorted(Comparator.comparing(KnownError::id)).toList();
-        try {
-            ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            List<IndexedLine> unscored = new ArrayList<>();
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (int e = 0; e < this.entries.size(); e++) {
-                    KnownError entry = this.entries.get(e);
-                    addLines(writer, e, false, entry.examples(), unscored);
-                    addLines(writer, e, true, entry.counterExamples(), unscored);
-                    for (Indication indication : entry.indications()) {
-                        if (indication instanceof Indication.Phrase phrase) {
-                            phrases.add(new IndexedPhrase(e, analyzer.tokens(phrase.text())));
-                        }
+        this.contentHash = PrebuiltIndex.contentHash(this.entries);
+        List<IndexedLine> unscored = new ArrayList<>();
+        for (int e = 0; e < this.entries.size(); e++) {
+            KnownError entry = this.entries.get(e);
+            addLines(e, false, entry.examples(), unscored);
+            addLines(e, true, entry.counterExamples(), unscored);
+            for (Indication indication : entry.indications()) {
+                if (indication instanceof Indication.Phrase phrase) {
+                    List<String> tokens = analyzer.tokens(phrase.text());
+                    if (!tokens.isEmpty()) {
+                        // A line can only hold the phrase if it holds its first word: one lookup per word of a line.
+                        phrasesByFirstToken.computeIfAbsent(tokens.getFirst(), t -> new ArrayList<>())
+                                .add(new IndexedPhrase(e, tokens));
                     }
                 }
             }
+        }
+        try {
+            Optional<PrebuiltIndex> matching = prebuilt.filter(p -> p.contentHash().equals(contentHash)
+                    && p.selfScores().length == unscored.size());
+            this.loadedPrebuilt = matching.isPresent();
+            this.directory = matching.isPresent() ? matching.get().directory() : write(unscored);
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
             Map<String, Double> idfCache = new HashMap<>();
             for (int i = 0; i < unscored.size(); i++) {
@@ -122,30 +142,52 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 Set<String> distinctive = line.terms().stream()
                         .filter(t -> idf(t, idfCache) >= rarest - 1e-9)
                         .collect(Collectors.toUnmodifiableSet());
-                lines.add(new IndexedLine(line.entry(), line.counter(), line.terms(), selfScore(i, line.terms()),
-                        distinctive));
+                double self = matching.isPresent() ? matching.get().selfScores()[i] : selfScore(i, line.terms());
+                lines.add(new IndexedLine(line.entry(), line.counter(), line.text(), line.terms(), self, distinctive));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory knowledge index failed", e);
         }
     }
 
-    private void addLines(IndexWriter writer, int entry, boolean counter, List<String> examples,
-                          List<IndexedLine> out) throws IOException {
+    private Directory write(List<IndexedLine> unscored) throws IOException {
+        ByteBuffersDirectory written = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(written, new IndexWriterConfig(analyzer))) {
+            for (int ordinal = 0; ordinal < unscored.size(); ordinal++) {
+                Document document = new Document();
+                document.add(new TextField(TEXT, unscored.get(ordinal).text(), Field.Store.NO));
+                document.add(new StringField(ORDINAL, Integer.toString(ordinal), Field.Store.NO));
+                document.add(new StoredField(ORDINAL, ordinal));
+                writer.addDocument(document);
+            }
+        }
+        return written;
+    }
+
+    private void addLines(int entry, boolean counter, List<String> examples, List<IndexedLine> out) {
         for (String example : examples) {
             for (String text : example.split("\n")) {
                 Set<String> terms = new LinkedHashSet<>(analyzer.tokens(text));
-                if (terms.isEmpty()) {
-                    continue;
+                if (!terms.isEmpty()) {
+                    out.add(new IndexedLine(entry, counter, text, terms, 0, null));
                 }
-                Document document = new Document();
-                document.add(new TextField(TEXT, text, Field.Store.NO));
-                document.add(new StringField(ORDINAL, Integer.toString(out.size()), Field.Store.NO));
-                document.add(new StoredField(ORDINAL, out.size()));
-                writer.addDocument(document);
-                out.add(new IndexedLine(entry, counter, terms, 0, null));
             }
         }
+    }
+
+    /** Builds the index of {@code entries} and writes it where {@link PrebuiltIndex#bundled()} looks: for the build. */
+    public static void writePrebuilt(List<KnownError> entries, java.nio.file.Path file) {
+        PrebuiltIndex.build(entries, file);
+    }
+
+    /** Whether this index was loaded from the one built at package time rather than built now. */
+    boolean loadedPrebuilt() {
+        return loadedPrebuilt;
+    }
+
+    /** This index as the package-time build stores it. */
+    PrebuiltIndex toPrebuilt() {
+        return new PrebuiltIndex(contentHash, directory, lines.stream().mapToDouble(IndexedLine::selfScore).toArray());
     }
 
     /** The score a document gets when its own terms are the query: the most any line can reach. */
@@ -224,10 +266,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             return result;
         }
         Set<String> terms = new LinkedHashSet<>(tokens);
-        for (IndexedPhrase phrase : phrases) {
-            if (phraseMatcher.matches(phrase.tokens(), tokens, text)) {
-                result.put(phrase.entry(), 1.0);
-                phraseHits.add(phrase.entry());
+        for (String term : terms) {
+            for (IndexedPhrase phrase : phrasesByFirstToken.getOrDefault(term, List.of())) {
+                if (phraseMatcher.matches(phrase.tokens(), tokens, text)) {
+                    result.put(phrase.entry(), 1.0);
+                    phraseHits.add(phrase.entry());
+                }
             }
         }
         double lineWeight = 0;

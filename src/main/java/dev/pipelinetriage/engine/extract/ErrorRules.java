@@ -37,7 +37,7 @@ final class ErrorRules {
 
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
-            ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]+\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b",
+            ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b",
                     "error"),
             ErrorRule.of("javac", 9, "^\\[ERROR\\] \\S+\\.(?:java|kt|scala|groovy):\\[?\\d+",
                     "[error] "),
@@ -81,7 +81,7 @@ final class ErrorRules {
                     "panicked at", "panic: ", "fatal error: ", "segmentation fault", "core dumped"),
             ErrorRule.of("npm-err", 5, "^npm ERR! (?!A complete log|\\s*$|code |errno |syscall )|^ERR! |^error (?!Command failed)",
                     "err! ", "error "),
-            ErrorRule.of("make-error", 5, "make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+",
+            ErrorRule.of("make-error", 5, "make(?:\\[\\d+\\])?: \\*\\*\\* [^*]*Error \\d+",
                     "***"),
             ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:",
                     "fatal", "error"),
@@ -98,7 +98,7 @@ final class ErrorRules {
                     "stopped hearing", "runner system failure", "exceeded the maximum time", "no output has been received"),
             ErrorRule.of("exit-code", 4, "(?i)(?:exited with (?:code )?[1-9]\\d*|exit (?:code|status) [1-9]\\d*|returned (?:a )?non-zero exit|non-zero exit (?:code|status)|Process completed with exit code [1-9])",
                     "exited with", "exit code", "exit status", "non-zero exit"),
-            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))",
+            ErrorRule.of("lint-offense", 6, "(?i)(?:\\boffen[cs]es?\\b|(?<!\\d)\\d+ problems? \\(|\\bviolations?\\b|would reformat|code style issues|checkstyle|✖ \\d+ problem|\\(Severity: \\d\\))",
                     "offen", "problem", "violation", "would reformat", "code style issues", "checkstyle", "(severity: "),
             ErrorRule.of("cannot", 4, "(?i)\\b(?:cannot|can't|could not|couldn't|unable to|no such file|not found|undefined (?:reference|method|symbol|variable)|does not exist|is not defined|not available|illegal|incompatible|exceeded|redeclared|undeclared|unsatisfi|no matching)\\b",
                     "cannot", "can't", "could not", "couldn't", "unable to", "no such file", "not found", "undefined ",
@@ -116,11 +116,11 @@ final class ErrorRules {
 
     /** Lines that mention errors only to say there were none, or to configure them. */
     private static final Pattern NOT_AN_ERROR = Pattern.compile(
-            "(?i)(?:\\b0 (?:errors?|failures?|failed)\\b(?!.*\\b[1-9]\\d* (?:errors?|failures?|failed)\\b)"
+            "(?i)(?:^(?>.*\\b0 (?:errors?|failures?|failed)\\b)(?!.*\\b[1-9]\\d* (?:errors?|failures?|failed)\\b)"
                     + "|failures: 0, errors: 0|errors: 0, failures: 0|-werror(?!=)|error[_-]?prone|errorformat|\\bon-?error\\b|"
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
-                    + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
-                    + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
+                    + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|^(?>.*?succe(?:eded|ss)\\b).*\\b0 fail|"
+                    + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |(?<!\\.)\\.{3,}+ ok\\b|(?-i:\\bskipped: [a-z]))");
 
     /**
      * A test runner's own failure marker at the start of a line wins over reassuring words after it: in
@@ -143,7 +143,8 @@ final class ErrorRules {
                     + "=+ ?(?:FAIL|ERROR): |^(?:FAIL|ERROR): test)");
     /** What ends a section: the next report banner. */
     private static final Pattern SECTION_END = Pattern.compile(
-            "^=+ ?(?:warnings summary|short test summary info|slowest|coverage|.*\\b(?:passed|failed|error|errors)\\b.*\\bin [\\d.]+ ?s(?:econds)?\\b.*) ?=+$|"
+            "^=++ ?(?:(?:warnings summary|short test summary info|slowest|coverage) ?=+$|(?>.*?\\b(?:passed|failed|error|errors)\\b)"
+                    + "(?>.*?\\bin [\\d.]+ ?s(?:econds)?\\b).*=$)|"
                     + "^=+ ?DONE ?=+$|^-{3,} ?coverage|^Ran \\d+ tests? in ");
 
     /**
@@ -185,6 +186,13 @@ final class ErrorRules {
     /** The rules, strongest first; for tests that hold each rule to its literals. */
     static List<ErrorRule> rules() {
         return RULES;
+    }
+
+    /** Every regex the extractor runs on log lines; for tests that bound their cost on hostile lines. */
+    static List<Pattern> patterns() {
+        var all = new java.util.ArrayList<Pattern>(RULES.stream().map(ErrorRule::pattern).toList());
+        all.addAll(List.of(NOT_AN_ERROR, FAILURE_MARKER, CONTINUATION, SECTION, SECTION_END, WRAPPER, BOILERPLATE, BANNER));
+        return all;
     }
 
     /** Strongest first, so the first rule that matches is the answer. */

@@ -81,13 +81,41 @@ public final class BoundedRegex {
 
     /** As {@link #find(String)}, for a caller that has already seen the required literal in {@code text}. */
     boolean findWithoutPrecheck(String text) {
-        Matcher m = pattern.matcher(new CountingCharSequence(text, budget, pattern.pattern()));
+        return findWithoutPrecheck(text, new long[1]);
+    }
+
+    /**
+     * As {@link #findWithoutPrecheck(String)}, adding the character reads the attempt took to {@code spent[0]},
+     * also when it gives up: a scan charges them against its whole-log budget.
+     */
+    boolean findWithoutPrecheck(String text, long[] spent) {
+        var counted = new CountingCharSequence(text, budget, pattern.pattern());
+        Matcher m = pattern.matcher(counted);
         try {
             return m.find();
         } catch (StackOverflowError e) {
             // java.util.regex recurses per repetition of some groups; a deep recursion is the same hazard.
             throw new RegexBudgetExceededException(pattern.pattern(), budget);
+        } finally {
+            spent[0] += counted.used();
         }
+    }
+
+    /**
+     * The character reads one {@code find()} over {@code text} takes, without the literal pre-check: the
+     * deterministic cost measure the budget is kept in, for checks that bound a pattern's worst case.
+     *
+     * @throws RegexBudgetExceededException when the reads exceed the budget
+     */
+    public long steps(String text) {
+        long[] spent = new long[1];
+        findWithoutPrecheck(text, spent);
+        return spent[0];
+    }
+
+    /** The character reads allowed per line. */
+    public long budget() {
+        return budget;
     }
 
     public boolean find(String text) {
@@ -114,6 +142,11 @@ public final class BoundedRegex {
             this.budget = budget;
             this.offset = offset;
             this.length = length;
+        }
+
+        /** Reads taken so far through this view and every sub-sequence of it. */
+        long used() {
+            return budget - Math.max(0, remaining[0]);
         }
 
         @Override

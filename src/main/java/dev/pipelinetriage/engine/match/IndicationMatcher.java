@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,61 +24,144 @@ import java.util.function.Consumer;
  * it, so any match spanning at most {@code maxLines} lines through that line is found. A scan keeps at most
  * a few windows of lines in memory.
  *
- * <p>Each line is read once by an automaton over all the regexes' required literals, and a regex runs only on
- * the lines that hold its literal: with hundreds of entries that pass, not the regexes, is the cost per line.
+ * <p>Each line is read once by an automaton over all the regexes' required literals, and the literals it finds
+ * lead straight to the indications that need them: a line meets only those, plus the few indications without a
+ * literal, so the cost per line does not grow with the number of entries.
+ *
+ * <p>Besides each regex's budget per line, a scan has a budget for the whole log, in the same character reads:
+ * a floor plus a share per character read so far. A log crafted to keep regexes busy exhausts it and the scan
+ * stops matching for the rest of the log, saying so, instead of running for minutes.
  */
 public final class IndicationMatcher {
 
     /**
-     * @param literal the id of the regex's required literal in {@link #literals}, or -1 when it has none
-     * @param exactLiteral the literal to confirm with {@code contains} when it is case-sensitive (the automaton
-     *     folds case), else null
+     * The regex work one scan may do: {@code floorSteps} plus {@code stepsPerChar} for every character of the log
+     * read so far (line breaks included). Ordinary logs use a fraction of a read per character.
      */
-    private record Compiled(KnownError knownError, Indication indication, BoundedRegex regex, int window, int literal,
-            String exactLiteral) {
+    public record LogBudget(long floorSteps, long stepsPerChar) {
+        public static final LogBudget DEFAULT = new LogBudget(20_000_000L, 24);
 
-        /** Whether the line holds the required literal, so the regex is worth running (always when there is none). */
-        boolean mayMatch(String text, int[] found, int stamp) {
-            return literal < 0 || found[literal] == stamp && (exactLiteral == null || text.contains(exactLiteral));
+        public LogBudget {
+            if (floorSteps < 1 || stepsPerChar < 0) {
+                throw new IllegalArgumentException("a log budget needs floorSteps >= 1 and stepsPerChar >= 0, got "
+                        + floorSteps + " and " + stepsPerChar);
+            }
+        }
+
+        long allowance(long chars) {
+            long share = chars > Long.MAX_VALUE / Math.max(1, stepsPerChar) ? Long.MAX_VALUE : chars * stepsPerChar;
+            return share > Long.MAX_VALUE - floorSteps ? Long.MAX_VALUE : floorSteps + share;
         }
     }
 
-    private final List<Compiled> singleLine;
-    private final List<Compiled> multiLine;
-    /** Every required literal, found in one pass per line instead of one {@code contains} per regex. */
+    /** Where a scan ran out of its whole-log budget: matching was skipped from {@code atLine} on. */
+    public record Exhausted(long atLine, long steps) {
+    }
+
+    /** An indication without a literal the prefilter could use: it is tried on every line. */
+    public record AlwaysTried(KnownError knownError, String pattern) {
+    }
+
+    /**
+     * @param exactLiteral the literal to confirm with {@code contains} when it is case-sensitive (the automaton
+     *     folds case), else null
+     */
+    private record Compiled(KnownError knownError, Indication indication, BoundedRegex regex, int window,
+            String exactLiteral) {
+    }
+
+    /** The indications of one kind (single- or multi-line), indexed by the literal each needs. */
+    private static final class Group {
+        final List<Compiled> compiled = new ArrayList<>();
+        final List<List<Integer>> byLiteralBuilding = new ArrayList<>();
+        final List<Integer> alwaysBuilding = new ArrayList<>();
+        int[][] byLiteral;
+        int[] always;
+
+        void add(Compiled c, int literal) {
+            int index = compiled.size();
+            compiled.add(c);
+            if (literal < 0) {
+                alwaysBuilding.add(index);
+                return;
+            }
+            while (byLiteralBuilding.size() <= literal) {
+                byLiteralBuilding.add(new ArrayList<>());
+            }
+            byLiteralBuilding.get(literal).add(index);
+        }
+
+        void seal(int literalCount) {
+            byLiteral = new int[literalCount][];
+            for (int id = 0; id < literalCount; id++) {
+                byLiteral[id] = id < byLiteralBuilding.size()
+                        ? byLiteralBuilding.get(id).stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            }
+            always = alwaysBuilding.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /**
+         * The indices of the indications a line with the given literals meets, in knowledge-base order (so hits
+         * come out in the same order whatever literals a line holds); answers how many were written to {@code out}.
+         */
+        int candidates(int[] foundLiterals, int found, int[] out) {
+            int count = always.length;
+            System.arraycopy(always, 0, out, 0, count);
+            for (int i = 0; i < found; i++) {
+                int[] indices = byLiteral[foundLiterals[i]];
+                System.arraycopy(indices, 0, out, count, indices.length);
+                count += indices.length;
+            }
+            if (found > 0 && count > 1) {
+                Arrays.sort(out, 0, count);
+            }
+            return count;
+        }
+    }
+
+    private final Group single = new Group();
+    private final Group multi = new Group();
+    /** Every required literal, found in one pass per line. */
     private final LiteralAutomaton literals;
+    private final LogBudget budget;
+    private final List<AlwaysTried> alwaysTried = new ArrayList<>();
 
     /** Compiles every regex indication; a pattern that does not compile throws with the entry's id. */
     public IndicationMatcher(List<KnownError> entries) {
-        var single = new ArrayList<Compiled>();
-        var multi = new ArrayList<Compiled>();
+        this(entries, LogBudget.DEFAULT);
+    }
+
+    public IndicationMatcher(List<KnownError> entries, LogBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         var literalIds = new LinkedHashMap<String, Integer>();
         for (KnownError entry : entries) {
             for (Indication indication : entry.indications()) {
                 switch (indication) {
-                    case Indication.LineRegex r -> single.add(compiled(entry, r, r.pattern(), 1, literalIds));
-                    case Indication.MultiLineRegex r -> multi.add(compiled(entry, r, r.pattern(), r.maxLines(), literalIds));
+                    case Indication.LineRegex r -> add(single, entry, r, r.pattern(), 1, literalIds);
+                    case Indication.MultiLineRegex r -> add(multi, entry, r, r.pattern(), r.maxLines(), literalIds);
                     case Indication.Phrase ignored -> {
                         // matched by the KnowledgeIndex
                     }
                 }
             }
         }
-        this.singleLine = List.copyOf(single);
-        this.multiLine = List.copyOf(multi);
         this.literals = new LiteralAutomaton(List.copyOf(literalIds.keySet()));
+        single.seal(literals.literalCount());
+        multi.seal(literals.literalCount());
     }
 
-    private static Compiled compiled(KnownError entry, Indication indication, String pattern, int window,
+    private void add(Group group, KnownError entry, Indication indication, String pattern, int window,
             Map<String, Integer> literalIds) {
         BoundedRegex regex = compile(entry, pattern);
         // The literal as written, not BoundedRegex's Unicode-lower-cased one: (?i) folds ASCII letters only.
         String literal = RequiredLiteral.of(pattern).orElse(null);
         if (literal == null) {
-            return new Compiled(entry, indication, regex, window, -1, null);
+            alwaysTried.add(new AlwaysTried(entry, pattern));
+            group.add(new Compiled(entry, indication, regex, window, null), -1);
+            return;
         }
         int id = literalIds.computeIfAbsent(LiteralAutomaton.fold(literal), key -> literalIds.size());
-        return new Compiled(entry, indication, regex, window, id, regex.literalIgnoresCase() ? null : literal);
+        group.add(new Compiled(entry, indication, regex, window, regex.literalIgnoresCase() ? null : literal), id);
     }
 
     private static BoundedRegex compile(KnownError entry, String pattern) {
@@ -87,6 +171,11 @@ public final class IndicationMatcher {
             throw new IllegalArgumentException("known error " + entry.id() + ": regex does not compile: "
                     + e.getDescription() + " near index " + e.getIndex(), e);
         }
+    }
+
+    /** The regex indications without a usable literal: every line meets them, so each adds to the cost of every line. */
+    public List<AlwaysTried> alwaysTried() {
+        return List.copyOf(alwaysTried);
     }
 
     /** A new scan over one log. Not thread-safe; one per log. */
@@ -117,38 +206,64 @@ public final class IndicationMatcher {
         private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
         private final List<PendingWindow> pending = new ArrayList<>();
         private final int keep;
-        /** {@code found[literal] == stamp} when the literal occurs in the current line. */
-        private final int[] found = new int[literals.literalCount()];
+        /** {@code seen[literal] == stamp} when the literal occurs in the current line. */
+        private final int[] seen = new int[literals.literalCount()];
+        private final int[] foundLiterals = new int[literals.literalCount()];
+        private final int[] candidates = new int[Math.max(single.compiled.size(), multi.compiled.size())];
+        /** Character reads of every regex run so far, {@code spent[0]}. */
+        private final long[] spent = new long[1];
         private int stamp;
+        private long chars;
         private long budgetFailures;
+        private long regexRuns;
+        private Exhausted exhausted;
 
         private Scan(Consumer<IndicationHit> sink) {
             this.sink = sink;
-            this.keep = multiLine.stream().mapToInt(Compiled::window).max().orElse(0);
+            this.keep = multi.compiled.stream().mapToInt(Compiled::window).max().orElse(0);
         }
 
         public void accept(LogLine line) {
             String text = line.text();
-            int stamp = nextStamp();
-            literals.scan(text, found, stamp);
-            for (Compiled c : singleLine) {
-                if (c.mayMatch(text, found, stamp) && findChecked(c.regex(), text)) {
+            chars += text.length() + 1;
+            if (exhausted != null) {
+                return;
+            }
+            int found = literals.collect(text, seen, nextStamp(), foundLiterals);
+            int count = single.candidates(foundLiterals, found, candidates);
+            for (int i = 0; i < count; i++) {
+                Compiled c = single.compiled.get(candidates[i]);
+                if (c.exactLiteral() != null && !text.contains(c.exactLiteral())) {
+                    continue;
+                }
+                if (!withinBudget(line.number())) {
+                    return;
+                }
+                if (run(c.regex(), text)) {
                     sink.accept(new IndicationHit(c.knownError(), c.indication(), List.of(line)));
                 }
             }
             if (keep == 0) {
                 return;
             }
+            List<PendingWindow> complete = new ArrayList<>(0);
             for (Iterator<PendingWindow> it = pending.iterator(); it.hasNext(); ) {
                 PendingWindow window = it.next();
                 window.lines.add(line);
                 if (window.lines.size() == window.size) {
-                    window.evaluate();
                     it.remove();
+                    complete.add(window);
                 }
             }
-            for (Compiled c : multiLine) {
-                if (c.mayMatch(text, found, stamp) && !alreadyPending(c)) {
+            for (PendingWindow window : complete) {
+                if (!window.evaluate(line.number())) {
+                    return;
+                }
+            }
+            count = multi.candidates(foundLiterals, found, candidates);
+            for (int i = 0; i < count; i++) {
+                Compiled c = multi.compiled.get(candidates[i]);
+                if ((c.exactLiteral() == null || text.contains(c.exactLiteral())) && !alreadyPending(c)) {
                     var window = new PendingWindow(c);
                     recent.stream().skip(Math.max(0, recent.size() - (c.window() - 1))).forEach(window.lines::add);
                     window.lines.add(line);
@@ -162,13 +277,22 @@ public final class IndicationMatcher {
             }
         }
 
-        /** A fresh mark for this line's literals, so {@link #found} never needs clearing between lines. */
+        /** A fresh mark for this line's literals, so {@link #seen} never needs clearing between lines. */
         private int nextStamp() {
             if (stamp == Integer.MAX_VALUE) {
-                Arrays.fill(found, 0);
+                Arrays.fill(seen, 0);
                 stamp = 0;
             }
             return ++stamp;
+        }
+
+        /** False, once and for the rest of the log, when the regexes have spent the log's budget. */
+        private boolean withinBudget(long lineNumber) {
+            if (exhausted == null && spent[0] > budget.allowance(chars)) {
+                exhausted = new Exhausted(lineNumber, spent[0]);
+                pending.clear();
+            }
+            return exhausted == null;
         }
 
         /** A window still collecting lines already covers the next anchor of the same indication. */
@@ -183,8 +307,10 @@ public final class IndicationMatcher {
 
         /** Evaluates windows cut short by the end of the log. */
         public void finish() {
-            for (PendingWindow window : pending) {
-                window.evaluate();
+            for (PendingWindow window : List.copyOf(pending)) {
+                if (!window.evaluate(window.lines.getLast().number())) {
+                    break;
+                }
             }
             pending.clear();
         }
@@ -194,19 +320,25 @@ public final class IndicationMatcher {
             return budgetFailures;
         }
 
-        private boolean find(BoundedRegex regex, String text, String lower) {
-            try {
-                return regex.find(text, lower);
-            } catch (RegexBudgetExceededException e) {
-                budgetFailures++;
-                return false;
-            }
+        /** How many times a regex ran: the lines' literals decide which indications get that far. */
+        public long regexRuns() {
+            return regexRuns;
         }
 
-        /** For a line whose required literal has been seen already. */
-        private boolean findChecked(BoundedRegex regex, String text) {
+        /** Character reads of all regex runs so far. */
+        public long steps() {
+            return spent[0];
+        }
+
+        /** Set when the log's regex budget ran out; matching was skipped from that line on. */
+        public Optional<Exhausted> exhausted() {
+            return Optional.ofNullable(exhausted);
+        }
+
+        private boolean run(BoundedRegex regex, String text) {
+            regexRuns++;
             try {
-                return regex.findWithoutPrecheck(text);
+                return regex.findWithoutPrecheck(text, spent);
             } catch (RegexBudgetExceededException e) {
                 budgetFailures++;
                 return false;
@@ -222,7 +354,11 @@ public final class IndicationMatcher {
                 this.compiled = compiled;
             }
 
-            void evaluate() {
+            /** Runs the window's regex; false when the log's budget has run out instead. */
+            boolean evaluate(long lineNumber) {
+                if (!withinBudget(lineNumber)) {
+                    return false;
+                }
                 var joined = new StringBuilder();
                 for (LogLine l : lines) {
                     if (!joined.isEmpty()) {
@@ -230,10 +366,11 @@ public final class IndicationMatcher {
                     }
                     joined.append(l.text());
                 }
-                String text = joined.toString();
-                if (find(compiled.regex(), text, text.toLowerCase(Locale.ROOT))) {
+                // The anchor line held the literal, so the window does too: no pre-check needed.
+                if (run(compiled.regex(), joined.toString())) {
                     sink.accept(new IndicationHit(compiled.knownError(), compiled.indication(), lines));
                 }
+                return true;
             }
         }
     }

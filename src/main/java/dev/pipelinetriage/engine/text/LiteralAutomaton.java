@@ -125,6 +125,30 @@ public final class LiteralAutomaton {
         }
     }
 
+    /**
+     * Lists in {@code out} (from index 0) the ids of the literals that occur in {@code text}, each once, in the order
+     * they are first seen, and answers how many there are. {@code seen} is per-caller scratch of
+     * {@link #literalCount()} entries: an id is listed when {@code seen[id] != stamp}, so a caller that passes a new
+     * stamp per text never clears it. {@code out} needs room for {@link #literalCount()} ids.
+     */
+    public int collect(String text, int[] seen, int stamp, int[] out) {
+        int count = 0;
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * symbols + symbolOf[text.charAt(i)]];
+            int[] e = ends[state];
+            if (e != null) {
+                for (int id : e) {
+                    if (seen[id] != stamp) {
+                        seen[id] = stamp;
+                        out[count++] = id;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     /** Whether any literal occurs in {@code text} (ASCII case folded); stops at the first. */
     public boolean occursIn(String text) {
         int state = 0;

@@ -22,6 +22,18 @@ class LiteralAutomatonTest {
     }
 
     @Test
+    void collectListsEachLiteralOnceInTheOrderFirstSeenWithoutClearingBetweenLines() {
+        var automaton = new LiteralAutomaton(List.of("error", "space", "err"));
+        int[] seen = new int[automaton.literalCount()];
+        int[] out = new int[automaton.literalCount()];
+        int count = automaton.collect("no space left: error, error, space", seen, 1, out);
+        assertThat(java.util.Arrays.copyOf(out, count)).containsExactly(1, 2, 0);
+        assertThat(automaton.collect("all good", seen, 2, out)).isZero();
+        count = automaton.collect("ERR again", seen, 3, out);
+        assertThat(java.util.Arrays.copyOf(out, count)).containsExactly(2);
+    }
+
+    @Test
     void foldsAsciiLettersOnlyAsRegexCaseInsensitivityDoes() {
         var automaton = new LiteralAutomaton(List.of("kotlin", "über"));
         assertThat(automaton.find("KOTLIN daemon")).containsExactly(0);
