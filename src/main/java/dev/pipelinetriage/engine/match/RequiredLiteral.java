@@ -17,12 +17,9 @@ final class RequiredLiteral {
     }
 
     static Optional<String> of(String regex) {
-        String body = regex;
-        if (body.startsWith("(?i)")) {
-            body = body.substring(4);
-        } else if (body.startsWith("(?")) {
-            return Optional.empty();
-        }
+        // A leading (?i) only folds case, which the literal scan does too; any other flag is refused below. A
+        // leading non-capturing group or lookaround is an ordinary group: the literals after it are still required.
+        String body = regex.startsWith("(?i)") ? regex.substring(4) : regex;
         if (INLINE_FLAGS.matcher(body).find() || hasTopLevelAlternation(body)) {
             return Optional.empty();
         }

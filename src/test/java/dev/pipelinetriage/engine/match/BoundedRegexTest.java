@@ -53,6 +53,10 @@ class BoundedRegexTest {
         "error\\[E\\d{4}\\]: mismatched types;]: mismatched types",
         "(?i)killed;killed",
         "timeouts?;timeout",
+        "(?:foo|bar)bazz;bazz",
+        "(?:^|\\n)rake aborted!\\nNo Rakefile found;No Rakefile found ",
+        "(?<!\\d)\\d+ files? inspected, [1-9]\\d* offenses?;' inspected, '",
+        "(?:Process completed with|Job failed:) exit code 124\\b;' exit code 124'",
     })
     void aRequiredLiteralIsOnlyWhatEveryMatchContains(String regex, String literal) {
         assertThat(RequiredLiteral.of(regex)).contains(literal);
@@ -61,7 +65,9 @@ class BoundedRegexTest {
     @ParameterizedTest(name = "{0} has no provable literal")
     @CsvSource(delimiter = ';', value = {
         "ENOSPC|EACCES",
-        "(?:foo|bar)baz",
+        "(?:foo|bar)ba",
+        "(?s)a.b literal",
+        "(?i:abc)def",
         "ab?",
         "abc(?i)def",
         "[abc]+",
