@@ -1,21 +1,20 @@
 package dev.pipelinetriage.boot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.store.StoreProbe;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
-import dev.pipelinetriage.boot.config.ConfigSections;
 import dev.pipelinetriage.boot.config.CredentialSource;
+import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
+import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
+import dev.pipelinetriage.boot.config.WebhooksSection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
@@ -39,7 +37,6 @@ import okhttp3.OkHttpClient;
  */
 public final class ConfigCheck {
     /** Sections this check reads itself; other known sections only have their URLs probed. */
-    private static final Set<String> DESCRIBED = Set.of("ci", "slack", "teams", "tickets", "store", "ops");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -88,13 +85,23 @@ public final class ConfigCheck {
         } catch (ConfigException e) {
             errors.add(e.getMessage());
         }
+        Optional<WebhooksSection> webhooks = Optional.empty();
+        if (errors.isEmpty()) {
+            try {
+                // Checked here as serve checks it at start-up: every source must name a configured CI instance.
+                webhooks = WebhooksConfigLoader.parse(text, ConfigLoader.parseForServe(text).ci());
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return describe(path, ConfigLoader.parseForServe(text), ops, ca, tree(text), env, reach);
+        Checked checked = describe(path, ConfigLoader.parseForServe(text), ops, ca, env, reach);
+        return webhooks.map(w -> withWebhooks(checked, w, env)).orElse(checked);
     }
 
-    private static Checked describe(Path path, AppConfig config, OpsSection ops, Optional<CaBundle> ca, JsonNode root,
+    private static Checked describe(Path path, AppConfig config, OpsSection ops, Optional<CaBundle> ca,
             Map<String, String> env, boolean reach) {
         List<String> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -118,6 +125,7 @@ public final class ConfigCheck {
             lines.add("teams: app " + teams.appId() + ", token tenant " + teams.tenant() + ", serving tenants "
                     + String.join(", ", teams.allowedTenants()));
             lines.add("  app password " + secret(teams.appPassword(), "teams.appPassword", env, problems));
+            lines.add(notifiers(teams.notifiers()));
             probes.add(ReachProbe.anonymous("teams OpenID metadata", teams.openIdMetadataUrl().toString()));
             probes.add(ReachProbe.anonymous("teams login", teams.loginBaseUrl().toString()));
             probes.add(ReachProbe.anonymous("teams Graph", teams.graphBaseUrl().toString()));
@@ -140,12 +148,6 @@ public final class ConfigCheck {
                 + d.day().name().toLowerCase(Locale.ROOT) + "s at " + d.time() + " UTC")
                 .orElse("weekly digest: off"));
 
-        List<String> others = ConfigSections.KNOWN.stream().filter(s -> !DESCRIBED.contains(s) && root.has(s)).toList();
-        others.forEach(section -> collectUrls(section, root.get(section), probes));
-        if (!others.isEmpty()) {
-            lines.add("other sections (checked when their feature starts): " + String.join(", ", others));
-        }
-
         if (reach) {
             lines.add("reachability (connect " + CONNECT_TIMEOUT.toSeconds() + " s, answer " + REQUEST_TIMEOUT.toSeconds()
                     + " s; each service gets the credentials the bot would send it):");
@@ -162,6 +164,34 @@ public final class ConfigCheck {
         return new Checked(lines, problems);
     }
 
+    /** The webhook sources (each secret masked), routes, fallback and outage grouping, before the reachability lines. */
+    private static Checked withWebhooks(Checked checked, WebhooksSection webhooks, Map<String, String> env) {
+        List<String> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>(checked.problems());
+        lines.add("webhooks: " + webhooks.sources().size() + " source(s), " + webhooks.routes().size() + " route(s), "
+                + (webhooks.defaultChannel() == null ? "runs no route matches are dropped (audited)"
+                        : "other runs to " + webhooks.defaultChannel().platform() + " " + webhooks.defaultChannel().channel())
+                + "; an outage banner from " + webhooks.outageThreshold() + " jobs within "
+                + webhooks.outageWindow().toMinutes() + " min");
+        for (int i = 0; i < webhooks.sources().size(); i++) {
+            WebhooksSection.Source source = webhooks.sources().get(i);
+            lines.add("  POST /webhooks/" + source.instance() + ", secret "
+                    + secret(source.secret(), "webhooks.sources[" + i + "].secret", env, problems));
+        }
+        int reachability = checked.lines().stream().filter(l -> l.startsWith("reachability")).findFirst()
+                .map(checked.lines()::indexOf).orElse(checked.lines().size());
+        List<String> all = new ArrayList<>(checked.lines().subList(0, reachability));
+        all.addAll(lines);
+        all.addAll(checked.lines().subList(reachability, checked.lines().size()));
+        return new Checked(all, problems);
+    }
+
+    private static String notifiers(NotifierSection notifiers) {
+        return notifiers.bots().isEmpty() ? "  CI notifier messages: not read"
+                : "  CI notifier messages: read from " + notifiers.bots().size() + " bot(s) in " + notifiers.channels().size()
+                        + " channel(s)";
+    }
+
     private static void slack(SlackSection slack, Map<String, String> env, List<String> lines, List<String> problems,
             List<ReachProbe> probes) {
         lines.add("slack: events over " + (slack.socketModeToken().isPresent() ? "Socket Mode" : "HTTP (POST /slack/events)")
@@ -171,6 +201,7 @@ public final class ConfigCheck {
         slack.socketModeToken().ifPresent(t -> lines.add("  app token " + secret(t, "slack.appToken", env, problems)));
         lines.add("  channels: " + (slack.allowedChannels().isEmpty() ? "every channel the bot is in"
                 : String.join(", ", slack.allowedChannels())));
+        lines.add(notifiers(slack.notifiers()));
         lines.add("  rerun and kb reload allowed for " + slack.rerunUsers().size() + " user(s) and members of "
                 + slack.rerunUserGroups().size() + " user group(s)");
         value(slack.botToken(), "slack.botToken", env).ifPresent(token -> probes.add(new ReachProbe("slack Web API",
@@ -274,37 +305,6 @@ public final class ConfigCheck {
             return Optional.of(source.read(key, env));
         } catch (ConfigException e) {
             return Optional.empty();
-        }
-    }
-
-    private static JsonNode tree(String text) {
-        try {
-            return new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (IOException e) {
-            throw new ConfigException("configuration is not valid YAML (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    /** Base URLs in sections owned by other features: any http(s) value in them, probed without credentials. */
-    private static void collectUrls(String path, JsonNode node, List<ReachProbe> probes) {
-        if (node == null) {
-            return;
-        }
-        if (node.isTextual() && node.asText().matches("https?://[^\\s@]+")) {
-            try {
-                URI uri = URI.create(node.asText().strip());
-                if (uri.getHost() != null && uri.getRawUserInfo() == null) {
-                    probes.add(ReachProbe.anonymous(path, uri.toString()));
-                }
-            } catch (IllegalArgumentException ignored) {
-                // not a URL after all; nothing to reach
-            }
-        } else if (node.isObject()) {
-            node.properties().forEach(e -> collectUrls(path + "." + e.getKey(), e.getValue(), probes));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collectUrls(path + "[" + i + "]", node.get(i), probes);
-            }
         }
     }
 }

@@ -39,7 +39,8 @@ class ConfigCheckCommandTest {
     }
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
+        Files.writeString(dir.resolve("hook-secret"), "whsec-7f3a9c0d2e41b8");
         services.start();
         services.stubFor(get(urlPathMatching("/.*")).willReturn(unauthorized()));
     }
@@ -82,9 +83,13 @@ class ConfigCheckCommandTest {
                   shutdownGraceSeconds: 25
                   digest: {channel: C0DIGEST, day: friday, time: "16:00"}
                 webhooks:
-                  alerts:
-                    url: %1$s/alerts
-                """.formatted(apiBase, dir.resolve("data"));
+                  sources:
+                    - instance: github
+                      secret: {file: %3$s}
+                  routes:
+                    - repository: "acme/*"
+                      channel: slack:C0BUILDS
+                """.formatted(apiBase, dir.resolve("data"), dir.resolve("hook-secret"));
     }
 
     @Test
@@ -99,9 +104,12 @@ class ConfigCheckCommandTest {
                 .contains("signing secret from $SLACK_SIGNING_SECRET: set, 32 characters")
                 .contains("shutdown: in-flight work gets 25 s to finish")
                 .contains("weekly digest: slack channel C0DIGEST, fridays at 16:00 UTC")
-                .contains("other sections (checked when their feature starts): webhooks")
+                .contains("webhooks: 1 source(s), 1 route(s), runs no route matches are dropped (audited); an outage "
+                        + "banner from 5 jobs within 10 min")
+                .contains("POST /webhooks/github, secret from file " + dir.resolve("hook-secret") + ": set, 20 characters")
+                .contains("CI notifier messages: not read")
                 .endsWith("configuration OK" + System.lineSeparator())
-                .doesNotContain(GITHUB_TOKEN).doesNotContain(SIGNING).doesNotContain("xoxb-17");
+                .doesNotContain(GITHUB_TOKEN).doesNotContain(SIGNING).doesNotContain("xoxb-17").doesNotContain("whsec-");
         assertThat(services.getAllServeEvents()).isEmpty();
     }
 
@@ -123,11 +131,9 @@ class ConfigCheckCommandTest {
         assertThat(run.status()).isEqualTo(ConfigCommand.PROBLEMS);
         assertThat(run.out()).contains("ci github API " + services.baseUrl() + "/github/: reachable, but the credentials "
                 + "were rejected (HTTP 401): check the token")
-                .contains("webhooks.alerts.url " + services.baseUrl() + "/alerts: reachable (HTTP 401, no credentials sent)")
                 .doesNotContain(GITHUB_TOKEN);
         services.verify(getRequestedFor(urlPathMatching("/github/")).withHeader("Authorization",
                 equalTo("Bearer " + GITHUB_TOKEN)));
-        services.verify(getRequestedFor(urlPathMatching("/alerts")).withoutHeader("Authorization"));
     }
 
     @Test
@@ -191,6 +197,15 @@ class ConfigCheckCommandTest {
 
         assertThat(run.status()).isEqualTo(ConfigCommand.INVALID);
         assertThat(run.err()).contains("ci.instances");
+    }
+
+    @Test
+    void aWebhookSourceNamingNoConfiguredCiInstanceIsAProblem() throws Exception {
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x"),
+                config(services.baseUrl()).replace("instance: github", "instance: gitlab"));
+
+        assertThat(run.status()).isNotZero();
+        assertThat(run.out() + run.err()).contains("webhooks.sources[0].instance").contains("must name one of ci.instances");
     }
 
     @Test

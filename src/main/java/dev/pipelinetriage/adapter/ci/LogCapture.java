@@ -11,6 +11,8 @@ import java.util.List;
  * Reads a log stream under a byte cap: keeps the first fifth of the budget (how the job started) and the rest
  * for the tail (where failures are), in a ring buffer, while counting newlines so that every kept line keeps
  * its original number. Memory stays at the cap whatever the log's size. Invalid UTF-8 is replaced, CRs dropped.
+ * A log with carriage returns and no newline at all (some Windows and progress-bar tools write only CRs) is split
+ * at the CRs instead, so it is read line by line rather than as one long line of overwrites.
  */
 public final class LogCapture {
     /** Logs of 1 KiB are useless to triage; the floor also keeps head and tail non-empty. */
@@ -40,11 +42,14 @@ public final class LogCapture {
         long ringFill = 0;
         long total = 0;
         long newlines = 0;
+        long carriageReturns = 0;
         byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) != -1; ) {
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
                     newlines++;
+                } else if (buf[i] == '\r') {
+                    carriageReturns++;
                 }
             }
             total += n;
@@ -63,34 +68,36 @@ public final class LogCapture {
                 i += take;
             }
         }
+        byte separator = newlines == 0 && carriageReturns > 0 ? (byte) '\r' : (byte) '\n';
+        long separators = separator == '\n' ? newlines : carriageReturns;
         List<LogLine> lines = new ArrayList<>();
         boolean capped = ringFill > tailCap;
         if (!capped) {
             byte[] all = new byte[(int) (headLen + ringFill)];
             System.arraycopy(head, 0, all, 0, headLen);
             System.arraycopy(ring, 0, all, headLen, (int) ringFill);
-            addLines(lines, all, 0, all.length, 1);
+            addLines(lines, all, 0, all.length, 1, separator);
             return new Captured(lines, false, total);
         }
         // Head: whole lines only.
-        int headEnd = lastIndexOf(head, headLen, (byte) '\n') + 1;
-        addLines(lines, head, 0, headEnd, 1);
+        int headEnd = lastIndexOf(head, headLen, separator) + 1;
+        addLines(lines, head, 0, headEnd, 1, separator);
         // Tail: unroll the ring, drop the partial first line, number from the newlines that follow it.
         byte[] tail = new byte[tailCap];
         System.arraycopy(ring, ringPos, tail, 0, tailCap - ringPos);
         System.arraycopy(ring, 0, tail, tailCap - ringPos, ringPos);
-        int start = indexOf(tail, (byte) '\n') + 1;
-        long newlinesAfterStart = count(tail, start, tailCap, (byte) '\n');
-        long firstTailLine = newlines - newlinesAfterStart + 1;
-        addLines(lines, tail, start, tailCap, firstTailLine);
+        int start = indexOf(tail, separator) + 1;
+        long separatorsAfterStart = count(tail, start, tailCap, separator);
+        long firstTailLine = separators - separatorsAfterStart + 1;
+        addLines(lines, tail, start, tailCap, firstTailLine, separator);
         return new Captured(lines, true, total);
     }
 
-    private static void addLines(List<LogLine> out, byte[] bytes, int from, int to, long firstNumber) {
+    private static void addLines(List<LogLine> out, byte[] bytes, int from, int to, long firstNumber, byte separator) {
         long number = firstNumber;
         int lineStart = from;
         for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == separator) {
                 out.add(line(number++, bytes, lineStart, i));
                 lineStart = i + 1;
             }

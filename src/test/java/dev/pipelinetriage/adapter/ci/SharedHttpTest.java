@@ -49,6 +49,32 @@ class SharedHttpTest {
     }
 
     @Test
+    void aLogWrittenWithCarriageReturnsOnlyIsCapturedLineByLine() throws Exception {
+        byte[] bytes = "Building...\r 50%\r100%\rerror: linker failed\r".getBytes(StandardCharsets.US_ASCII);
+
+        var captured = LogCapture.read(new ByteArrayInputStream(bytes), 1024);
+
+        assertThat(captured.lines()).containsExactly(new LogLine(1, "Building..."), new LogLine(2, " 50%"),
+                new LogLine(3, "100%"), new LogLine(4, "error: linker failed"));
+    }
+
+    @Test
+    void aCappedCarriageReturnOnlyLogKeepsItsLastLinesWithTheirNumbers() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            log.append("progress ").append(i).append('\r');
+        }
+        log.append("fatal: out of disk\r");
+
+        var captured = LogCapture.read(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.US_ASCII)), 1024);
+
+        assertThat(captured.capped()).isTrue();
+        assertThat(captured.lines().getFirst()).isEqualTo(new LogLine(1, "progress 1"));
+        assertThat(captured.lines().getLast()).isEqualTo(new LogLine(401, "fatal: out of disk"));
+        assertThat(captured.lines().get(captured.lines().size() - 2)).isEqualTo(new LogLine(400, "progress 400"));
+    }
+
+    @Test
     void logCaptureRefusesAUselessCap() {
         assertThatThrownBy(() -> LogCapture.read(new ByteArrayInputStream(new byte[0]), 10))
                 .hasMessageContaining("log cap must be 1024..");
