@@ -108,7 +108,7 @@ public final class TriageService {
         String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
                 truncatedAtSource, rerun, c.reason() + scan.exhausted().map(TriageService::budgetNote).orElse(""),
-                c.signals());
+                c.signals(), scan.exhausted().isPresent());
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
     }
