@@ -240,7 +240,8 @@ public final class ServeWiring {
         String password = teams.appPassword().read("teams.appPassword", env);
         return new TeamsSettings(teams.appId(), password, teams.tenant(), Set.copyOf(teams.allowedTenants()),
                 teams.openIdMetadataUrl(), teams.loginBaseUrl(), teams.graphBaseUrl(),
-                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH);
+                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH,
+                teams.proactiveServiceUrlIfSet().map(u -> u + "/").orElse(null));
     }
 
     /**

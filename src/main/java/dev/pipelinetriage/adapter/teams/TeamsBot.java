@@ -43,7 +43,7 @@ public final class TeamsBot {
         OpenIdKeys keys = new OpenIdKeys(client.http(), settings.openIdMetadataUrl(), client.clock(),
                 settings.keyRefreshInterval());
         People people = new People();
-        ServiceUrls serviceUrls = new ServiceUrls();
+        ServiceUrls serviceUrls = new ServiceUrls(settings.proactiveServiceUrl());
         this.surface = new TeamsSurface(client.connector(), serviceUrls, new AdaptiveCards(people), people);
         this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()),
                 new TeamsActivities(settings.allowedTenants(), conversation, actions,

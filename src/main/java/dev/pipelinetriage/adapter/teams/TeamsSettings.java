@@ -17,9 +17,19 @@ import java.util.Set;
  * @param graphBaseUrl Microsoft Graph ({@code https://graph.microsoft.com})
  * @param testServiceUrl a plain-http service URL prefix accepted for outbound calls (tests only), or null
  * @param keyRefreshInterval how often an unknown signing key may trigger a metadata refresh
+ * @param proactiveServiceUrl the Bot Connector for conversations the bot has not heard from since it started
+ *     (Microsoft's well-known one for the tenant's cloud), or null
  */
 public record TeamsSettings(String appId, String appPassword, String tenant, Set<String> allowedTenants,
-        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, String testServiceUrl, Duration keyRefreshInterval) {
+        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, String testServiceUrl, Duration keyRefreshInterval,
+        String proactiveServiceUrl) {
+
+    /** Settings that post only where an activity showed the way (no proactive Bot Connector). */
+    public TeamsSettings(String appId, String appPassword, String tenant, Set<String> allowedTenants,
+            URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, String testServiceUrl, Duration keyRefreshInterval) {
+        this(appId, appPassword, tenant, allowedTenants, openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl,
+                keyRefreshInterval, null);
+    }
 
     public static final URI BOT_FRAMEWORK_METADATA = URI.create("https://login.botframework.com/v1/.well-known/openidconfiguration");
     public static final URI LOGIN = URI.create("https://login.microsoftonline.com");

@@ -36,7 +36,8 @@ public final class ConfigLoader {
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
-            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl", "notifiers");
+            "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl", "notifiers",
+            "proactiveServiceUrl");
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
             "logHosts", "maxConcurrentRequests");
@@ -231,7 +232,8 @@ public final class ConfigLoader {
         URI test = url(teams, "teams", "testServiceUrl").orElse(null);
         return new TeamsSection(appId, password, tenant, tenants, users, groups, runbooks, maxLinks, metadata, login,
                 graph, test, notifiers(teams, "teams", "19:[^\\s;]+@thread\\.[a-z0-9]+", "Teams channel ids like 19:...@thread.tacv2",
-                        "28:[^\\s]+|" + GUID, "Teams bot ids (28:...) or app ids (GUIDs)"));
+                        "28:[^\\s]+|" + GUID, "Teams bot ids (28:...) or app ids (GUIDs)"),
+                url(teams, "teams", "proactiveServiceUrl").orElse(null));
     }
 
     /** {@code KEY.notifiers}: both lists or neither, so a half-written section cannot sit there doing nothing. */

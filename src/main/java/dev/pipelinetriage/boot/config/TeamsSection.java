@@ -17,16 +17,20 @@ import java.util.Optional;
  * @param rerunGroups Entra group ids whose (transitive) members may rerun jobs
  * @param testServiceUrl a plain-http Bot Connector URL prefix to accept (tests only), or null
  * @param notifiers CI notifier bots (bot account or app ids) whose messages are triaged, and in which channels
+ * @param proactiveServiceUrl Microsoft's well-known Bot Connector for the tenant's cloud, used to post into a
+ *     conversation the bot has not heard from since it started (CI webhook cards after a restart); null: wait for an
+ *     activity from the conversation
  */
 public record TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
         List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
-        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl, NotifierSection notifiers) {
+        URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl, NotifierSection notifiers,
+        URI proactiveServiceUrl) {
 
     public TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
             List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
             URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl) {
         this(appId, appPassword, tenant, allowedTenants, rerunUsers, rerunGroups, runbookBaseUrl, maxLinksPerMessage,
-                openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl, NotifierSection.off());
+                openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl, NotifierSection.off(), null);
     }
 
     public TeamsSection {
@@ -40,6 +44,10 @@ public record TeamsSection(String appId, CredentialSource appPassword, String te
         Objects.requireNonNull(openIdMetadataUrl, "openIdMetadataUrl");
         Objects.requireNonNull(loginBaseUrl, "loginBaseUrl");
         Objects.requireNonNull(graphBaseUrl, "graphBaseUrl");
+    }
+
+    public Optional<URI> proactiveServiceUrlIfSet() {
+        return Optional.ofNullable(proactiveServiceUrl);
     }
 
     public Optional<URI> testServiceUrlPrefix() {

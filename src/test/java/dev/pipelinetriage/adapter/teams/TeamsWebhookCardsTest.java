@@ -38,6 +38,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,11 @@ class TeamsWebhookCardsTest {
     }
 
     private void start() {
+        start(false);
+    }
+
+    /** @param proactive whether the teams section names a proactive Bot Connector (here: the fake connector) */
+    private void start(boolean proactive) {
         login.start();
         connector.start();
         github.start();
@@ -104,13 +110,14 @@ class TeamsWebhookCardsTest {
                   loginBaseUrl: %5$s
                   graphBaseUrl: %5$s
                   testServiceUrl: %7$s
-                webhooks:
+                %9$swebhooks:
                   sources:
                     - instance: github
                       secret: {env: GITHUB_WEBHOOK_SECRET}
                   defaultChannel: teams:%4$s:%8$s
                 """.formatted(github.baseUrl(), dir.resolve("data"), APP_ID, TENANT, login.baseUrl(),
-                BotFrameworkFakes.METADATA_PATH, connector.baseUrl(), CONVERSATION);
+                BotFrameworkFakes.METADATA_PATH, connector.baseUrl(), CONVERSATION,
+                proactive ? "  proactiveServiceUrl: " + connector.baseUrl() + "/\n" : "");
         var config = ConfigLoader.parseForServe(yaml);
         served = ServeWiring.start(config, OpsSection.defaults(), WebhooksConfigLoader.parse(yaml, config.ci()),
                 Map.of("GITHUB_TOKEN", "ghp_teamsWebhookToken", "TEAMS_APP_PASSWORD", "teams-app-password-value",
@@ -162,5 +169,18 @@ class TeamsWebhookCardsTest {
         JsonNode activity = json.readTree(posted().getFirst().getBodyAsString());
         assertThat(activity.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(activity.at("/attachments/0/content").toString()).contains("octo-org/octo-repo").contains("Expected: 42");
+    }
+
+    @Test
+    @DisplayName("with Microsoft's proactive Bot Connector configured, a card reaches a conversation the bot has not heard from")
+    void aConfiguredProactiveConnectorCarriesTheFirstCardAfterARestart() throws Exception {
+        start(true);
+
+        assertThat(deliverFailedRun(1)).isEqualTo(202);
+
+        BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
+        JsonNode activity = json.readTree(posted().getFirst().getBodyAsString());
+        assertThat(activity.at("/attachments/0/content").toString()).contains("octo-org/octo-repo");
+        assertThat(posted().getFirst().getHeader("Authorization")).startsWith("Bearer ");
     }
 }

@@ -43,7 +43,20 @@ class TeamsSectionTest {
         assertThat(teams.loginBaseUrl()).isEqualTo(URI.create("https://login.microsoftonline.com"));
         assertThat(teams.graphBaseUrl()).isEqualTo(URI.create("https://graph.microsoft.com"));
         assertThat(teams.testServiceUrlPrefix()).isEmpty();
+        assertThat(teams.proactiveServiceUrlIfSet()).as("posts only where an activity showed the way").isEmpty();
         assertThat(teams.maxLinksPerMessage()).isEqualTo(3);
+    }
+
+    @Test
+    void microsoftsProactiveBotConnectorMayBeNamedButNotWithCredentialsInIt() {
+        String teams = "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: [" + TENANT + "], ";
+
+        assertThat(ConfigLoader.parseForServe(CI + teams + "proactiveServiceUrl: 'https://smba.trafficmanager.net/teams/'}")
+                .teamsSection().orElseThrow().proactiveServiceUrlIfSet())
+                .contains(URI.create("https://smba.trafficmanager.net/teams"));
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + teams
+                + "proactiveServiceUrl: 'https://bot:pw@smba.trafficmanager.net/teams/'}"))
+                .hasMessageStartingWith("teams.proactiveServiceUrl: must not contain user info");
     }
 
     @Test
