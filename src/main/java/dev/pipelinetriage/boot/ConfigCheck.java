@@ -126,6 +126,8 @@ public final class ConfigCheck {
                     + String.join(", ", teams.allowedTenants()));
             lines.add("  app password " + secret(teams.appPassword(), "teams.appPassword", env, problems));
             lines.add(notifiers(teams.notifiers()));
+            lines.add("  conversations not heard from since the start: " + teams.proactiveServiceUrlIfSet()
+                    .map(u -> "posted through " + u).orElse("wait for an activity (no proactiveServiceUrl)"));
             probes.add(ReachProbe.anonymous("teams OpenID metadata", teams.openIdMetadataUrl().toString()));
             probes.add(ReachProbe.anonymous("teams login", teams.loginBaseUrl().toString()));
             probes.add(ReachProbe.anonymous("teams Graph", teams.graphBaseUrl().toString()));

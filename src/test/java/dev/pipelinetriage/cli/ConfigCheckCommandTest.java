@@ -200,6 +200,24 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void aTeamsSectionShowsItsNotifiersAndWhereCardsForUnknownConversationsGo() throws Exception {
+        String yaml = config(services.baseUrl()) + """
+                teams:
+                  appId: 6f1b1f3e-8c4d-4a55-9b8e-2f0d2c7a9e11
+                  appPassword: {env: TEAMS_APP_PASSWORD}
+                  tenant: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                  allowedTenants: [72f988bf-86f1-41af-91ab-2d7cd011db47]
+                  proactiveServiceUrl: https://smba.trafficmanager.net/teams/
+                """;
+
+        Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x",
+                "TEAMS_APP_PASSWORD", "teams-app-password-value"), yaml);
+
+        assertThat(run.out()).contains("conversations not heard from since the start: posted through "
+                + "https://smba.trafficmanager.net/teams").doesNotContain("teams-app-password-value");
+    }
+
+    @Test
     void aWebhookSourceNamingNoConfiguredCiInstanceIsAProblem() throws Exception {
         Run run = check(Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_BOT_TOKEN", "x"),
                 config(services.baseUrl()).replace("instance: github", "instance: gitlab"));
