@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.port.ChatRef;
+import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Instant;
@@ -39,6 +42,13 @@ public final class CardCodec {
     record JobJson(String type, String job, String verdict, String verdictWords, String confidenceWords, String reason,
             String failedStep, String knownError, String runbookUrl, List<LineJson> excerpt, Boolean truncated,
             List<String> nextSteps, NoticeJson notice, RecurrenceJson recurrence) {
+    }
+
+    /** The record that lets the buttons of a card delivered as {@code messageId} find its run again. */
+    StoredCard stored(Place place, String messageId, CardView card, LinkTriage.Triaged result, Instant at) {
+        List<String> failedJobs = result.jobs().stream().map(j -> j.job().ref().name()).toList();
+        return new StoredCard(card.cardId(), new ChatRef(place.platform(), place.workspace(), place.channel(), messageId),
+                result.run().ref(), card.verdict(), failedJobs, encode(card), at);
     }
 
     public String encode(CardView card) {

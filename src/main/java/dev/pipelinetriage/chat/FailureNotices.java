@@ -8,9 +8,7 @@ import dev.pipelinetriage.app.OutageGrouping.Grouped;
 import dev.pipelinetriage.app.WebhookRoutes;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.AuditLog;
-import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.StateStore;
-import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.engine.signature.Signatures;
@@ -118,7 +116,9 @@ public final class FailureNotices {
 
     private void notify(FailedRunEvent event, Place place, String channelKey, ChatSurface surface, String target,
             String reason) {
-        if (!claim("delivery:" + event.deliveryId(), event) || !claim("failure:" + event.failureKey(), event)) {
+        // A provider that sends no delivery id is de-duplicated by the failure alone.
+        boolean newDelivery = event.deliveryId() == null || claim("delivery:" + event.deliveryId(), event);
+        if (!newDelivery || !claim("failure:" + event.failureKey(), event)) {
             LOG.info("dropped redelivery of {}", event.failureKey());
             metrics.delivery(event.source(), "duplicate");
             return;
@@ -165,15 +165,11 @@ public final class FailureNotices {
     }
 
     private void card(FailedRunEvent event, Place place, ChatSurface surface, LinkTriage.Result result) {
-        String cardId = UUID.randomUUID().toString();
-        CardView card = cards.build(cardId, event.link(), result);
+        CardView card = cards.build(UUID.randomUUID().toString(), event.link(), result);
         Posted shown = surface.showCard(place, null, card);
         switch (shown) {
-            case Posted.Delivered d when card.hasActions() && result instanceof LinkTriage.Triaged t -> {
-                List<String> failedJobs = t.jobs().stream().map(j -> j.job().ref().name()).toList();
-                store.saveCard(new StoredCard(cardId, new ChatRef(place.platform(), place.workspace(), place.channel(),
-                        d.messageId()), t.run().ref(), card.verdict(), failedJobs, codec.encode(card), clock.instant()));
-            }
+            case Posted.Delivered d when card.hasActions() && result instanceof LinkTriage.Triaged t ->
+                    store.saveCard(codec.stored(place, d.messageId(), card, t, clock.instant()));
             case Posted.Delivered d -> {
             }
             case Posted.Undelivered u -> LOG.warn("card for {} was not delivered: {}", event.failureKey(), u.reason());
@@ -216,11 +212,8 @@ public final class FailureNotices {
         return ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
     }
 
-    /** True the first time; a null delivery id (the provider sends none) claims nothing. */
+    /** True the first time. */
     private boolean claim(String what, FailedRunEvent event) {
-        if (what.equals("delivery:null")) {
-            return true;
-        }
         String key = "webhook:" + event.source() + ":" + what;
         return store.claimEvent(key.length() <= MAX_KEY ? key : "webhook:" + event.source() + ":" + sha256(key),
                 clock.instant(), dedupFor);

@@ -1,9 +1,7 @@
 package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.LinkTriage;
-import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.StateStore;
-import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.TriageMetrics.Stage;
 import java.time.Clock;
@@ -291,8 +289,6 @@ public final class TriageConversation {
     }
 
     private void save(Place place, String messageId, CardView card, LinkTriage.Triaged result) {
-        List<String> failedJobs = result.jobs().stream().map(j -> j.job().ref().name()).toList();
-        store.saveCard(new StoredCard(card.cardId(), new ChatRef(place.platform(), place.workspace(), place.channel(),
-                messageId), result.run().ref(), card.verdict(), failedJobs, codec.encode(card), clock.instant()));
+        store.saveCard(codec.stored(place, messageId, card, result, clock.instant()));
     }
 }

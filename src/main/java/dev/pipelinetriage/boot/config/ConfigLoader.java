@@ -548,7 +548,7 @@ public final class ConfigLoader {
         };
     }
 
-    private static CredentialSource token(JsonNode node, String key) {
+    static CredentialSource token(JsonNode node, String key) {
         if (node == null || node.isNull()) {
             throw new ConfigException(key, "required: {env: VARIABLE} or {file: /path/to/token}");
         }
@@ -612,7 +612,7 @@ public final class ConfigLoader {
         return v.asText().strip();
     }
 
-    private static long integer(JsonNode node, String key, String field, long fallback, long min, long max) {
+    static long integer(JsonNode node, String key, String field, long fallback, long min, long max) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return fallback;
@@ -624,7 +624,7 @@ public final class ConfigLoader {
         return v.asLong();
     }
 
-    private static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
+    static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {
@@ -634,7 +634,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 }

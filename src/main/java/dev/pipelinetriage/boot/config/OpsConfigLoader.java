@@ -12,7 +12,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class OpsConfigLoader {
         if (!ops.isObject()) {
             throw new ConfigException("ops", "must be a mapping");
         }
-        rejectUnknown(ops, "ops", KEYS);
+        ConfigLoader.rejectUnknown(ops, "ops", KEYS);
         Path kb = ops.hasNonNull("knowledgeBase") ? Path.of(text(ops, "ops.knowledgeBase")) : fromEnv;
         boolean watch = defaults.watchKnowledgeBase();
         if (ops.hasNonNull("watchKnowledgeBase")) {
@@ -77,7 +76,7 @@ public final class OpsConfigLoader {
         if (!digest.isObject()) {
             throw new ConfigException("ops.digest", "must be a mapping with channel, day and time");
         }
-        rejectUnknown(digest, "ops.digest", DIGEST_KEYS);
+        ConfigLoader.rejectUnknown(digest, "ops.digest", DIGEST_KEYS);
         String platform = digest.hasNonNull("platform") ? text(digest, "ops.digest.platform") : "slack";
         if (!platform.equals("slack") && !platform.equals("teams")) {
             throw new ConfigException("ops.digest.platform", "must be slack or teams, got '" + platform + "'");
@@ -108,13 +107,4 @@ public final class OpsConfigLoader {
         return v.asText().strip();
     }
 
-    private static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!allowed.contains(field)) {
-                throw new ConfigException(key + "." + field, "unknown key (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ public final class WebhooksConfigLoader {
         if (!node.isObject()) {
             throw new ConfigException("webhooks", "must be a mapping with sources and routes");
         }
-        rejectUnknown(node, "webhooks", KEYS);
+        ConfigLoader.rejectUnknown(node, "webhooks", KEYS);
         List<WebhooksSection.Source> sources = sources(node.get("sources"), ci);
         List<WebhookRoutes.Rule> routes = routes(node.get("routes"));
         WebhookRoutes.ChatChannel fallback = node.hasNonNull("defaultChannel")
@@ -66,9 +65,9 @@ public final class WebhooksConfigLoader {
             if (!outage.isObject()) {
                 throw new ConfigException("webhooks.outage", "must be a mapping with threshold and windowMinutes");
             }
-            rejectUnknown(outage, "webhooks.outage", OUTAGE_KEYS);
-            threshold = (int) integer(outage, "webhooks.outage.threshold", threshold, 2, 10_000);
-            window = integer(outage, "webhooks.outage.windowMinutes", window, 1, 24 * 60);
+            ConfigLoader.rejectUnknown(outage, "webhooks.outage", OUTAGE_KEYS);
+            threshold = (int) ConfigLoader.integer(outage, "webhooks.outage", "threshold", threshold, 2, 10_000);
+            window = ConfigLoader.integer(outage, "webhooks.outage", "windowMinutes", window, 1, 24 * 60);
         }
         return Optional.of(new WebhooksSection(sources, routes, fallback, threshold, Duration.ofMinutes(window)));
     }
@@ -85,42 +84,19 @@ public final class WebhooksConfigLoader {
             if (!node.isObject()) {
                 throw new ConfigException(key, "must be a mapping with instance and secret");
             }
-            rejectUnknown(node, key, SOURCE_KEYS);
+            ConfigLoader.rejectUnknown(node, key, SOURCE_KEYS);
             String instance = node.path("instance").asText("").strip();
             if (ci.instances().stream().noneMatch(c -> c.name().equals(instance))) {
                 throw new ConfigException(key + ".instance", "must name one of ci.instances ("
                         + String.join(", ", ci.instances().stream().map(CiInstanceConfig::name).toList()) + "), got '"
-                        + abbreviate(instance) + "'");
+                        + ConfigLoader.abbreviate(instance) + "'");
             }
             if (!seen.add(instance)) {
                 throw new ConfigException(key + ".instance", "'" + instance + "' has another source already");
             }
-            sources.add(new WebhooksSection.Source(instance, secret(node.get("secret"), key + ".secret")));
+            sources.add(new WebhooksSection.Source(instance, ConfigLoader.token(node.get("secret"), key + ".secret")));
         }
         return sources;
-    }
-
-    private static CredentialSource secret(JsonNode node, String key) {
-        if (node == null || !node.isObject()) {
-            throw new ConfigException(key, "required: {env: VARIABLE} or {file: /path/to/secret}; secrets never go in "
-                    + "this file");
-        }
-        rejectUnknown(node, key, Set.of("env", "file"));
-        if (node.has("env") == node.has("file")) {
-            throw new ConfigException(key, "give exactly one of env or file");
-        }
-        if (node.has("env")) {
-            String variable = node.get("env").asText("");
-            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-                throw new ConfigException(key + ".env", "must be an environment variable name, got '" + abbreviate(variable) + "'");
-            }
-            return new CredentialSource.FromEnv(variable);
-        }
-        String file = node.get("file").asText("");
-        if (file.isBlank() || !Path.of(file).isAbsolute()) {
-            throw new ConfigException(key + ".file", "must be an absolute path, got '" + abbreviate(file) + "'");
-        }
-        return new CredentialSource.FromFile(Path.of(file));
     }
 
     private static List<WebhookRoutes.Rule> routes(JsonNode list) {
@@ -137,7 +113,7 @@ public final class WebhooksConfigLoader {
             if (!node.isObject()) {
                 throw new ConfigException(key, "must be a mapping with repository, branch and channel");
             }
-            rejectUnknown(node, key, ROUTE_KEYS);
+            ConfigLoader.rejectUnknown(node, key, ROUTE_KEYS);
             String repository = glob(node, key, "repository");
             String branch = glob(node, key, "branch");
             if (!node.has("channel")) {
@@ -155,7 +131,7 @@ public final class WebhooksConfigLoader {
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 200) {
             throw new ConfigException(key + "." + field, "must be a glob of 1..200 characters ('*' within a path segment, "
-                    + "'**' across segments), got '" + abbreviate(value.asText()) + "'");
+                    + "'**' across segments), got '" + ConfigLoader.abbreviate(value.asText()) + "'");
         }
         return value.asText().strip();
     }
@@ -175,33 +151,7 @@ public final class WebhooksConfigLoader {
             }
         }
         throw new ConfigException(key, "must be slack:CHANNEL_ID (like slack:C012AB3CD) or "
-                + "teams:TENANT_ID:CONVERSATION_ID, got '" + abbreviate(text) + "'");
+                + "teams:TENANT_ID:CONVERSATION_ID, got '" + ConfigLoader.abbreviate(text) + "'");
     }
 
-    private static long integer(JsonNode node, String key, long fallback, long min, long max) {
-        String field = key.substring(key.lastIndexOf('.') + 1);
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-            throw new ConfigException(key, "must be a whole number in " + min + ".." + max + ", got '"
-                    + abbreviate(v.asText()) + "'");
-        }
-        return v.asLong();
-    }
-
-    private static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!allowed.contains(field)) {
-                throw new ConfigException(key + "." + field, "unknown key (expected one of " + String.join(", ",
-                        allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-    }
 }

@@ -78,7 +78,7 @@ class WebhooksConfigTest {
         rejected("webhooks:\n  sources: [{instance: jenkins, secret: {env: S}}]\n", "webhooks.sources[0].instance",
                 "must name one of ci.instances (github)");
         rejected("webhooks:\n  sources: [{instance: github, secret: inline-secret}]\n", "webhooks.sources[0].secret",
-                "never go in this file");
+                "inline secrets are not allowed");
         rejected("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n  routes: [{repository: a/b, channel: "
                 + "'#general'}]\n", "webhooks.routes[0].channel", "slack:CHANNEL_ID");
         rejected("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n  outage: {threshold: 1}\n",
