@@ -189,4 +189,36 @@ final class BotFrameworkFakes {
             Thread.sleep(5);
         }
     }
+
+    /**
+     * A {@code serve} configuration: a GitHub instance at {@code github}, the embedded store in {@code store}, and a
+     * teams section whose Microsoft endpoints are the fakes at {@code login} and {@code connector}.
+     *
+     * @param teamsKeys further keys of the teams section, each line indented by two spaces
+     * @param sections further top-level sections
+     */
+    static String serveConfig(String github, java.nio.file.Path store, String login, String connector, String teamsKeys,
+            String sections) {
+        return """
+                ci:
+                  instances:
+                    - name: github
+                      type: github
+                      webUrl: https://github.com
+                      apiUrl: %1$s/api/v3
+                      logHosts: [127.0.0.1]
+                      token: {env: GITHUB_TOKEN}
+                store:
+                  directory: %2$s
+                teams:
+                  appId: %3$s
+                  appPassword: {env: TEAMS_APP_PASSWORD}
+                  tenant: %4$s
+                  allowedTenants: [%4$s]
+                  openIdMetadataUrl: %5$s%6$s
+                  loginBaseUrl: %5$s
+                  graphBaseUrl: %5$s
+                  testServiceUrl: %7$s
+                """.formatted(github, store, APP_ID, TENANT, login, METADATA_PATH, connector) + teamsKeys + sections;
+    }
 }

@@ -91,31 +91,12 @@ class TeamsBotTest {
         connector.start();
         github.start();
         serviceUrl = connector.baseUrl() + "/";
-        String config = """
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: %s/api/v3
-                      logHosts: [127.0.0.1]
-                      token: {env: GITHUB_TOKEN}
-                store:
-                  directory: %s
-                teams:
-                  appId: %s
-                  appPassword: {env: TEAMS_APP_PASSWORD}
-                  tenant: %s
-                  allowedTenants: [%s]
+        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
+                connector.baseUrl(), """
                   rerun:
                     groups: [%s]
                   runbookBaseUrl: https://git.example/kb/blob/main
-                  openIdMetadataUrl: %s%s
-                  loginBaseUrl: %s
-                  graphBaseUrl: %s
-                  testServiceUrl: %s
-                """.formatted(github.baseUrl(), dir.resolve("data"), APP_ID, TENANT, TENANT, ONCALL_GROUP, login.baseUrl(),
-                BotFrameworkFakes.METADATA_PATH, login.baseUrl(), login.baseUrl(), connector.baseUrl());
+                """.formatted(ONCALL_GROUP), "");
         Sleeper noCiWait = d -> { };
         served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
                 "TEAMS_APP_PASSWORD", "teams-app-password-value"), new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC),

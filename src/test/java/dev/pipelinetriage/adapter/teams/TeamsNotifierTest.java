@@ -78,31 +78,12 @@ class TeamsNotifierTest {
                 .withHeader("Location", "http://127.0.0.1:" + github.port() + "/job-logs.txt?sig=SIGNATURE")));
         github.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(
                 fixture("github/failed-run/job-log.txt"))));
-        String config = """
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: %s/api/v3
-                      logHosts: [127.0.0.1]
-                      token: {env: GITHUB_TOKEN}
-                store:
-                  directory: %s
-                teams:
-                  appId: %s
-                  appPassword: {env: TEAMS_APP_PASSWORD}
-                  tenant: %s
-                  allowedTenants: [%s]
-                  openIdMetadataUrl: %s%s
-                  loginBaseUrl: %s
-                  graphBaseUrl: %s
-                  testServiceUrl: %s
+        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
+                connector.baseUrl(), """
                   notifiers:
                     channels: ["%s"]
                     bots: ["%s"]
-                """.formatted(github.baseUrl(), dir.resolve("data"), APP_ID, TENANT, TENANT, login.baseUrl(),
-                BotFrameworkFakes.METADATA_PATH, login.baseUrl(), login.baseUrl(), connector.baseUrl(), BUILDS, WORKFLOWS_BOT);
+                """.formatted(BUILDS, WORKFLOWS_BOT), "");
         served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsNotifierToken",
                 "TEAMS_APP_PASSWORD", "teams-app-password-value"), new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC),
                 d -> { }, d -> { }, d -> { }, "127.0.0.1", 0, 2, 100));

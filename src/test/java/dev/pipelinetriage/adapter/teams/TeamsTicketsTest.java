@@ -94,17 +94,12 @@ class TeamsTicketsTest {
                 fixture("github/failed-run/job-log.txt"))));
         jira.stubFor(post(CREATE_ISSUE).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(fixture("jira-cloud/documented/create-issue.201.json"))));
-        String config = """
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: %s/api/v3
-                      logHosts: [127.0.0.1]
-                      token: {env: GITHUB_TOKEN}
-                store:
-                  directory: %s
+        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
+                connector.baseUrl(), """
+                  rerun:
+                    groups: [%s]
+                  runbookBaseUrl: https://git.example/kb/blob/main
+                """.formatted(ONCALL_GROUP), """
                 tickets:
                   tracker: jira-cloud
                   baseUrl: %s
@@ -112,20 +107,7 @@ class TeamsTicketsTest {
                   issueType: Bug
                   user: bot@example.com
                   token: {env: JIRA_TOKEN}
-                teams:
-                  appId: %s
-                  appPassword: {env: TEAMS_APP_PASSWORD}
-                  tenant: %s
-                  allowedTenants: [%s]
-                  rerun:
-                    groups: [%s]
-                  runbookBaseUrl: https://git.example/kb/blob/main
-                  openIdMetadataUrl: %s%s
-                  loginBaseUrl: %s
-                  graphBaseUrl: %s
-                  testServiceUrl: %s
-                """.formatted(github.baseUrl(), dir.resolve("data"), jira.baseUrl(), APP_ID, TENANT, TENANT, ONCALL_GROUP,
-                login.baseUrl(), BotFrameworkFakes.METADATA_PATH, login.baseUrl(), login.baseUrl(), connector.baseUrl());
+                """.formatted(jira.baseUrl()));
         served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
                 "TEAMS_APP_PASSWORD", "teams-app-password-value", "JIRA_TOKEN", "jira-api-token-not-real"),
                 new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC), d -> { }, d -> { }, d -> { }, "127.0.0.1", 0, 2, 100));

@@ -91,33 +91,14 @@ class TeamsWebhookCardsTest {
                 .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
         github.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).willReturn(aResponse()
                 .withBody(fixture("github/failed-run/job-log.txt"))));
-        String yaml = """
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: %1$s/api/v3
-                      token: {env: GITHUB_TOKEN}
-                store:
-                  directory: %2$s
-                teams:
-                  appId: %3$s
-                  appPassword: {env: TEAMS_APP_PASSWORD}
-                  tenant: %4$s
-                  allowedTenants: [%4$s]
-                  openIdMetadataUrl: %5$s%6$s
-                  loginBaseUrl: %5$s
-                  graphBaseUrl: %5$s
-                  testServiceUrl: %7$s
-                %9$swebhooks:
+        String yaml = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(), connector.baseUrl(),
+                proactive ? "  proactiveServiceUrl: " + connector.baseUrl() + "/\n" : "", """
+                webhooks:
                   sources:
                     - instance: github
                       secret: {env: GITHUB_WEBHOOK_SECRET}
-                  defaultChannel: teams:%4$s:%8$s
-                """.formatted(github.baseUrl(), dir.resolve("data"), APP_ID, TENANT, login.baseUrl(),
-                BotFrameworkFakes.METADATA_PATH, connector.baseUrl(), CONVERSATION,
-                proactive ? "  proactiveServiceUrl: " + connector.baseUrl() + "/\n" : "");
+                  defaultChannel: teams:%s:%s
+                """.formatted(TENANT, CONVERSATION));
         var config = ConfigLoader.parseForServe(yaml);
         served = ServeWiring.start(config, OpsSection.defaults(), WebhooksConfigLoader.parse(yaml, config.ci()),
                 Map.of("GITHUB_TOKEN", "ghp_teamsWebhookToken", "TEAMS_APP_PASSWORD", "teams-app-password-value",
