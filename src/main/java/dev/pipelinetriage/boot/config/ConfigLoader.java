@@ -147,7 +147,7 @@ public final class ConfigLoader {
         return ciSection(ci);
     }
 
-    private static JsonNode root(String yaml) {
+    static JsonNode root(String yaml) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);

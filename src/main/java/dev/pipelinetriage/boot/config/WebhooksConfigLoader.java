@@ -1,9 +1,6 @@
 package dev.pipelinetriage.boot.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pipelinetriage.app.WebhookRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +37,7 @@ public final class WebhooksConfigLoader {
 
     /** @param ci the configured instances: every source must name one */
     public static Optional<WebhooksSection> parse(String yaml, CiConfig ci) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JacksonException e) {
-            throw new ConfigException("configuration is not valid YAML: " + e.getOriginalMessage());
-        }
-        JsonNode node = root == null ? null : root.get("webhooks");
+        JsonNode node = ConfigLoader.root(yaml).get("webhooks");
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
