@@ -223,6 +223,25 @@ public final class IndicationMatcher {
             this.keep = multi.compiled.stream().mapToInt(Compiled::window).max().orElse(0);
         }
 
+        /** Adds the line to every open multi-line window and evaluates the full ones; false when the budget ran out. */
+        private boolean advancePending(LogLine line) {
+            List<PendingWindow> complete = new ArrayList<>();
+            for (Iterator<PendingWindow> it = pending.iterator(); it.hasNext(); ) {
+                PendingWindow window = it.next();
+                window.lines.add(line);
+                if (window.lines.size() == window.size) {
+                    it.remove();
+                    complete.add(window);
+                }
+            }
+            for (PendingWindow window : complete) {
+                if (!window.evaluate(line.number())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         public void accept(LogLine line) {
             String text = line.text();
             chars += text.length() + 1;
@@ -246,19 +265,8 @@ public final class IndicationMatcher {
             if (keep == 0) {
                 return;
             }
-            List<PendingWindow> complete = new ArrayList<>(0);
-            for (Iterator<PendingWindow> it = pending.iterator(); it.hasNext(); ) {
-                PendingWindow window = it.next();
-                window.lines.add(line);
-                if (window.lines.size() == window.size) {
-                    it.remove();
-                    complete.add(window);
-                }
-            }
-            for (PendingWindow window : complete) {
-                if (!window.evaluate(line.number())) {
-                    return;
-                }
+            if (!pending.isEmpty() && !advancePending(line)) {
+                return;
             }
             count = multi.candidates(foundLiterals, found, candidates);
             for (int i = 0; i < count; i++) {
