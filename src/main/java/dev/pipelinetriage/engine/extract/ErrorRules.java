@@ -19,22 +19,6 @@ final class ErrorRules {
     /** Weight of lines that name the cause precisely (diagnostics, assertions, test failures). */
     static final int STRONG = 7;
 
-    /**
-     * Any line worth scoring contains one of these (case aside), or starts like a stack frame. "at " alone
-     * would let through most lines of prose ("that ", "format "), so frames are recognised by their start.
-     */
-    private static final LiteralAutomaton TRIGGERS = new LiteralAutomaton(List.of(
-        "err", "fail", "fatal", "exception", "traceback", "killed", "denied", "refused", "timed out",
-        "timeout", "not found", "cannot", "could not", "couldn't", "unable", "panic", "abort", "exit code",
-        "exited with", "assert", "expected", "no space", "unauthorized", "forbidden", "rate limit",
-        "e   ", "undefined", "segmentation", "offense", "violation", "missing", "unresolved", "invalid",
-        "no such", "broken", "oom", "out of memory", "stopped hearing", "lost communication", "must be",
-        "does not", "did not", "wrong", "mismatch", "unexpected", "warn", "problem", "conflict",
-        "caused by", "✗", "✖", "×", "●", "not ok", "bad ", "reset", "unreachable", "unknown", "terminated",
-        "dubious", "looks like", "illegal", "__", "in `", "+0x", "not available", "exceeded", "violat",
-        "deprecat", "severity", "[!!]", "incompatible", "undeclared", "redeclared", "not defined",
-        "no matching", "unsatisf", "non-zero", "nonzero", "stack trace", "core dumped", "signal", "file \""));
-
     private static final List<ErrorRule> RULES = byWeight(
             // Compiler and linter diagnostics: file:line[:col]: error|warning
             ErrorRule.of("diagnostic", 9, "(?i)^\\S*[\\w/\\\\.-]\\.[a-z]{1,6}[:(]\\d+(?:[:,]\\d+)?\\)?:? ?-? ?(?:fatal )?error\\b",
@@ -85,7 +69,7 @@ final class ErrorRules {
                     "***"),
             ErrorRule.of("fatal", 7, "(?i)^(?:fatal|error|FATAL)(?:\\s*\\[[^\\]]*\\])?:",
                     "fatal", "error"),
-            ErrorRule.of("error-word", 4, "(?i)\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)",
+            ErrorRule.of("error-word", 4, "(?i)(?<![/\\\\.])\\berror\\b(?!s? ?[=:]? ?0\\b)(?!-prone)(?!\\.\\w)",
                     "error"),
             ErrorRule.of("failed-word", 3, "(?i)\\b(?:failed|failure|failing)\\b(?!s?:? ?0\\b)",
                     "fail"),
@@ -202,16 +186,23 @@ final class ErrorRules {
 
     /** The strongest rule the line satisfies, or null when it does not look like an error at all. */
     static ErrorRule strongest(String text) {
-        if (text.length() < 3 || !hasTrigger(text)) {
+        if (text.length() < 3) {
             return null;
         }
+        // One pass finds every rule literal the line holds; most lines hold none and cost nothing more.
+        // (No separate keyword pre-filter: one that disagreed with the rules' own literals dropped lines they score.)
         boolean[] candidate = new boolean[RULES.size()];
         int[] found = new int[RULE_OF_LITERAL.length];
         RULE_LITERALS.scan(text, found, 1);
+        boolean any = false;
         for (int id = 0; id < found.length; id++) {
             if (found[id] == 1) {
                 candidate[RULE_OF_LITERAL[id]] = true;
+                any = true;
             }
+        }
+        if (!any) {
+            return null;
         }
         for (int i = 0; i < RULES.size(); i++) {
             ErrorRule rule = RULES.get(i);
@@ -323,15 +314,4 @@ final class ErrorRules {
         return ' ';
     }
 
-    private static boolean hasTrigger(String text) {
-        return TRIGGERS.occursIn(text) || startsLikeAFrame(text);
-    }
-
-    private static boolean startsLikeAFrame(String text) {
-        int i = 0;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return text.startsWith("at ", i);
-    }
 }

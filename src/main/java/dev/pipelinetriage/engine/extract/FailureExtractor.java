@@ -15,18 +15,26 @@ import java.util.TreeMap;
 /**
  * Finds the lines that explain why a job failed, not just its tail.
  *
- * <p>How: every line is scored with {@link ErrorRules}; consecutive error lines and the lines that belong
- * to them (a stack trace's head, an assertion's expected/actual, a compiler diagnostic's source excerpt) are
- * grouped into <em>clusters</em>; a test report section ("FAILURES", "N failing", "Failures:") opens a
- * cluster that keeps going through the report. The step that failed (Travis {@code The command "X" exited
- * with N}, GitHub {@code Process completed with exit code N}, GitLab {@code ERROR: Job failed}, Jenkins
- * {@code script returned exit code}) narrows the search to that step's output. The best cluster is then
- * spent first from its beginning -- where the explanation starts --, then the last lines the failed step
- * printed, then the other clusters by rank: the best lines within the budget, returned in log order, with
- * repeated lines collapsed.
+ * <p>Structure first. The log is read as a sequence of steps (Travis and shell echoes {@code $ cmd} /
+ * {@code + cmd}, GitHub groups, GitLab sections, Jenkins stages) and the lines where the CI says a step or
+ * the job failed (Travis {@code The command "X" exited with N}, GitHub {@code Process completed with exit
+ * code N}, GitLab {@code ERROR: Job failed}, Jenkins {@code script returned exit code} / {@code Finished:
+ * FAILURE}). The <em>failing step</em> is where the excerpt looks: errors in steps that went on and
+ * succeeded are context, never the headline. Without a step-level verdict, the failing step is the last step
+ * that printed an error (housekeeping such as cache upload aside).
  *
- * <p>Streaming and bounded: a session holds a fixed number of clusters of bounded size and a short ring of
- * recent lines, whatever the size of the log.
+ * <p>Inside it, consecutive error lines (scored with {@link ErrorRules}) and the lines that belong to them (a
+ * stack trace, an assertion's expected/actual, a compiler diagnostic's source excerpt, a test report
+ * section) form <em>blocks</em>. Blocks are ranked by their error vocabulary and by signs that need no
+ * knowledge of the tool (weighed by {@link Tuning}): how close to the step's end they are, how rare their key
+ * line's form is in this log (what a tool prints a hundred times -- passing tests, progress, downloads -- is
+ * not the failure), and, when the last green run's lines are known ({@link Baseline}), whether they are new
+ * since then. The best block is shown whole from where it starts, then the last lines of the step, then the
+ * other blocks. When the failing step printed nothing error-like, its own last lines are the excerpt --
+ * never lines of an earlier step.
+ *
+ * <p>Streaming and bounded: a session holds a fixed number of blocks of bounded size, a short ring of recent
+ * lines and a bounded table of line forms, whatever the size of the log.
  */
 public final class FailureExtractor {
 
@@ -42,11 +50,15 @@ public final class FailureExtractor {
     private static final int SECTION_GAP = 40;
     private static final int RING = 24;
     private static final int CONTEXT_BEFORE = 2;
+    /** Lines before a block kept, so that lines new since the last green run can lead into it. */
+    private static final int NOVEL_LEAD = 12;
+    /** Lines of the failing step's end kept beside its best block. */
     private static final int TAIL = 8;
+    /** Distinct line forms counted per log (a few MB). */
+    private static final int MAX_SHAPES = 200_000;
     private static final int KEY_LINES = 40;
     private static final int MAX_STEPS = 64;
-    /** Other clusters join the excerpt when this strong, or when they are in the failed step at all. */
-    private static final int OTHER_MIN = ErrorRules.STRONG;
+    /** Other blocks of the failing step join the excerpt when they hold an error line. */
     private static final int OTHER_MIN_IN_STEP = ErrorRules.ERROR;
     /** How much the number of error lines adds to a cluster's rank (its strongest line counts most). */
     private static final int ERR_CAP = 3;
@@ -54,16 +66,22 @@ public final class FailureExtractor {
     private static final int LEAD = 2;
 
     private final int maxLines;
+    private final Tuning tuning;
 
     public FailureExtractor() {
         this(DEFAULT_MAX_LINES);
     }
 
     public FailureExtractor(int maxLines) {
+        this(maxLines, Tuning.DEFAULT);
+    }
+
+    public FailureExtractor(int maxLines, Tuning tuning) {
         if (maxLines < 1 || maxLines > 1000) {
             throw new IllegalArgumentException("maxLines must be 1..1000, got " + maxLines);
         }
         this.maxLines = maxLines;
+        this.tuning = java.util.Objects.requireNonNull(tuning, "tuning");
     }
 
     public int maxLines() {
@@ -72,12 +90,19 @@ public final class FailureExtractor {
 
     /** A new extraction over one log; feed it every normalized line in order, then call finish. */
     public Session newSession() {
-        return new Session();
+        return newSession(Baseline.none());
+    }
+
+    /** A new extraction that prefers lines new since the last green run of the same job. */
+    public Session newSession(Baseline baseline) {
+        return new Session(java.util.Objects.requireNonNull(baseline, "baseline"));
     }
 
     /** A run of lines around error lines: what is shown when the cluster is chosen. */
     private static final class Cluster {
         final int start;
+        final int step;
+        final boolean housekeeping;
         final List<LogLine> before;
         final List<LogLine> lines = new ArrayList<>();
         final boolean section;
@@ -87,11 +112,13 @@ public final class FailureExtractor {
         int gap;
         int maxWeight;
         int errorLines;
-        int rank;
+        double rank;
         LogLine strongest;
 
-        Cluster(int start, List<LogLine> before, boolean section, int capacity) {
+        Cluster(int start, int step, boolean housekeeping, List<LogLine> before, boolean section, int capacity) {
             this.start = start;
+            this.step = step;
+            this.housekeeping = housekeeping;
             this.before = before;
             this.section = section;
             this.capacity = capacity;
@@ -125,31 +152,62 @@ public final class FailureExtractor {
             return lines;
         }
 
+        /** The lines just before the cluster, at most {@code n}. */
+        List<LogLine> lastBefore(int n) {
+            return before.subList(Math.max(0, before.size() - n), before.size());
+        }
+
         boolean full() {
             return lines.size() >= capacity;
         }
     }
 
-    /** A step (Travis command, GitHub group, GitLab section, Jenkins stage) and where it started. */
-    private record Step(String name, int start) {
+    /**
+     * A step (Travis or shell command, GitHub group, GitLab section, Jenkins stage): its ordinal in the log,
+     * where it started and, once the next one started, its last lines.
+     */
+    private static final class Step {
+        final int ordinal;
+        final String name;
+        final int start;
+        final boolean housekeeping;
+        List<LogLine> tail = List.of();
+        int end = Integer.MAX_VALUE;
+
+        Step(int ordinal, String name, int start) {
+            this.ordinal = ordinal;
+            this.name = name;
+            this.start = start;
+            this.housekeeping = StepMarkers.isHousekeeping(name);
+        }
     }
 
-    /** The output of a step that failed: where it started and ended, and the last lines it printed. */
-    /** A failed step: its name, where it ran, its last lines and the CI's own line saying it failed. */
-    private record FailedSegment(String step, int start, int end, List<LogLine> tail, LogLine verdict) {
+    /** A line where the CI said a step (or, job-level, the whole job) failed, and the step it closes. */
+    private record FailureMark(Step step, LogLine verdict, String command, boolean jobLevel, List<LogLine> tail) {
+    }
+
+    /** The step the excerpt comes from: its name, line range, last lines and the CI's failure line. */
+    private record FailingStep(String name, int start, int end, List<LogLine> tail, LogLine verdict) {
+        boolean holds(Cluster c) {
+            return c.start >= start && c.start <= end;
+        }
     }
 
     /** One log's extraction. Not thread-safe. */
     public final class Session {
+        private final Baseline baseline;
+        private final ShapeCounts shapes = new ShapeCounts(MAX_SHAPES);
         private final ArrayDeque<LogLine> ring = new ArrayDeque<>();
         private final List<Cluster> clusters = new ArrayList<>();
         private final ArrayDeque<Step> steps = new ArrayDeque<>();
-        private final List<FailedSegment> failed = new ArrayList<>(2);
+        private final List<FailureMark> failures = new ArrayList<>(2);
+        private Step step = new Step(0, null, 1);
         private Cluster current;
-        private String lastErrorStep;
         private int lineCount;
 
-        private Session() {
+        private Session(Baseline baseline) {
+            this.baseline = baseline;
+            steps.add(step);
         }
 
         public void accept(NormalizedLine normalized) {
@@ -167,6 +225,7 @@ public final class FailureExtractor {
             if (text.isBlank()) {
                 return;
             }
+            shapes.add(LineShapes.skeleton(text));
             String command = StepMarkers.commandEcho(text);
             if (command != null) {
                 startStep(command, line.number());
@@ -198,9 +257,6 @@ public final class FailureExtractor {
             } else if (weight >= ErrorRules.ERROR) {
                 open(line, weight, false);
             }
-            if (weight >= ErrorRules.ERROR) {
-                lastErrorStep = normalized.step();
-            }
             remember(line);
         }
 
@@ -212,19 +268,42 @@ public final class FailureExtractor {
         }
 
         private void startStep(String name, int number) {
-            steps.addLast(new Step(name, number));
+            step.tail = recent(step.start, number, maxLines);
+            step.end = number - 1;
+            step = new Step(step.ordinal + 1, name, number);
+            steps.addLast(step);
             if (steps.size() > MAX_STEPS) {
                 steps.removeFirst();
             }
         }
 
-        private void open(LogLine line, int weight, boolean section) {
-            List<LogLine> before = new ArrayList<>(CONTEXT_BEFORE);
+        /** The remembered lines after {@code from} and before {@code to}, at most {@code n}, failure lines left out. */
+        private List<LogLine> recent(int from, int to, int n) {
+            List<LogLine> out = new ArrayList<>(Math.min(n, ring.size()));
             Iterator<LogLine> it = ring.descendingIterator();
-            while (it.hasNext() && before.size() < CONTEXT_BEFORE) {
-                before.addFirst(it.next());
+            while (it.hasNext() && out.size() < n) {
+                LogLine l = it.next();
+                if (l.number() <= from) {
+                    break;
+                }
+                if (l.number() < to && StepMarkers.failure(l.text()) == null) {
+                    out.addFirst(l);
+                }
             }
-            current = new Cluster(line.number(), before, section, Math.max(maxLines * 2, 40));
+            return out;
+        }
+
+        private void open(LogLine line, int weight, boolean section) {
+            List<LogLine> before = new ArrayList<>(NOVEL_LEAD);
+            Iterator<LogLine> it = ring.descendingIterator();
+            while (it.hasNext() && before.size() < NOVEL_LEAD) {
+                LogLine l = it.next();
+                if (l.number() < step.start) {
+                    break;
+                }
+                before.addFirst(l);
+            }
+            current = new Cluster(line.number(), step.ordinal, step.housekeeping, before, section, Math.max(maxLines * 2, 40));
             current.add(line, Math.max(weight, section ? ErrorRules.ERROR : 0), true);
             if (section && ErrorRules.isBanner(line.text())) {
                 current.mustKeep = 3;
@@ -278,37 +357,23 @@ public final class FailureExtractor {
         }
 
         private void markFailed(StepMarkers.Failure failure, LogLine verdict) {
-            int number = verdict.number();
-            if (failed.size() >= 2) {
+            if (failures.size() >= 2) {
                 return;
             }
-            Step step = stepFor(failure);
-            int start = step == null ? 1 : step.start();
-            List<LogLine> tail = new ArrayList<>(TAIL);
-            Iterator<LogLine> it = ring.descendingIterator();
-            while (it.hasNext() && tail.size() < TAIL) {
-                LogLine l = it.next();
-                if (l.number() <= start) {
-                    break;
-                }
-                if (StepMarkers.failure(l.text()) == null) {
-                    tail.addFirst(l);
-                }
-            }
-            String name = failure.command() != null ? failure.command() : (step == null ? null : step.name());
-            failed.add(new FailedSegment(name, start, number, tail, verdict));
+            Step closed = stepFor(failure);
+            // the commands a step ran print their own echoes (yarn's "$ eslint"), so a step-level verdict
+            // closes everything from its step's start
+            List<LogLine> tail = failure.jobLevel() && closed != step ? closed.tail : recent(closed.start, verdict.number(), maxLines);
+            failures.add(new FailureMark(closed, verdict, failure.command(), failure.jobLevel(), tail));
         }
 
         /** The step a failure marker closes: the echo of the same command, else the last step that ran a script. */
         private Step stepFor(StepMarkers.Failure failure) {
-            if (steps.isEmpty()) {
-                return null;
-            }
             if (failure.command() != null) {
                 String wanted = failure.command().strip();
                 for (Iterator<Step> it = steps.descendingIterator(); it.hasNext(); ) {
                     Step s = it.next();
-                    if (s.name().strip().equals(wanted)) {
+                    if (s.name != null && s.name.strip().equals(wanted)) {
                         return s;
                     }
                 }
@@ -316,53 +381,99 @@ public final class FailureExtractor {
             if (failure.jobLevel()) {
                 for (Iterator<Step> it = steps.descendingIterator(); it.hasNext(); ) {
                     Step s = it.next();
-                    if (!StepMarkers.isHousekeeping(s.name())) {
+                    if (!s.housekeeping) {
                         return s;
                     }
                 }
             }
-            return steps.getLast();
+            return step;
+        }
+
+        /**
+         * The step the job failed in: the one a step-level failure line closes; else (only a job-level verdict,
+         * or none) the last step that printed an error, housekeeping aside, or failing that the step the
+         * verdict names.
+         */
+        private FailingStep failingStep() {
+            FailureMark mark = failures.stream().filter(f -> !f.jobLevel()).findFirst()
+                    .orElse(failures.isEmpty() ? null : failures.getFirst());
+            if (mark != null && !mark.jobLevel()) {
+                String name = mark.command() != null ? mark.command() : mark.step().name;
+                return new FailingStep(name, mark.step().start, mark.verdict().number(), mark.tail(), mark.verdict());
+            }
+            int limit = mark == null ? Integer.MAX_VALUE : mark.verdict().number();
+            Cluster lastError = null;
+            for (Cluster c : clusters) {
+                if (c.start < limit && !c.housekeeping && c.maxWeight >= ErrorRules.ERROR) {
+                    lastError = c;
+                }
+            }
+            Step chosen = null;
+            if (lastError != null) {
+                for (Step s : steps) {
+                    if (s.ordinal == lastError.step) {
+                        chosen = s;
+                    }
+                }
+            }
+            if (chosen == null) {
+                chosen = mark != null ? mark.step() : lastScriptStep();
+            }
+            List<LogLine> tail = chosen == step ? recent(chosen.start, limit, maxLines) : chosen.tail;
+            return new FailingStep(chosen.name, chosen.start, Math.min(chosen.end, limit), tail,
+                    mark == null ? null : mark.verdict());
+        }
+
+        private Step lastScriptStep() {
+            for (Iterator<Step> it = steps.descendingIterator(); it.hasNext(); ) {
+                Step s = it.next();
+                if (!s.housekeeping) {
+                    return s;
+                }
+            }
+            return step;
         }
 
         public Extraction finish() {
             closeCluster();
-            FailedSegment segment = failed.isEmpty() ? null : failed.getFirst();
+            FailingStep failing = failingStep();
             List<Cluster> pool = new ArrayList<>();
-            if (segment != null) {
-                for (Cluster c : clusters) {
-                    if (c.start > segment.start() && c.start < segment.end()) {
-                        pool.add(c);
-                    }
+            for (Cluster c : clusters) {
+                if (failing.holds(c)) {
+                    pool.add(c);
                 }
             }
-            boolean inStep = !pool.isEmpty();
-            if (!inStep) {
-                pool.addAll(clusters);
-            }
-            for (Cluster c : pool) {
-                c.rank = strength(c);
-            }
+            rank(pool);
             List<Cluster> ranked = new ArrayList<>(pool);
-            ranked.sort(Comparator.comparingInt((Cluster c) -> c.rank).reversed()
+            ranked.sort(Comparator.comparingDouble((Cluster c) -> c.rank).reversed()
                     .thenComparingInt(c -> c.start));
+            if (System.getenv("PT_DEBUG") != null) {
+                System.err.println("failing " + failing.name() + " " + failing.start() + "-" + failing.end() + " pool " + pool.size() + "/" + clusters.size());
+                for (Cluster c : System.getenv("PT_DEBUG").equals("all") ? clusters : ranked) {
+                    System.err.printf("  %.1f str=%d max=%d sec=%b rar=%.1f start=%d n=%d strongest=%s%n", c.rank, strength(c), c.maxWeight, c.section, rarity(c), c.start, c.lines.size(), c.strongest == null ? "" : c.strongest.text().substring(0, Math.min(80, c.strongest.text().length())));
+                }
+            }
 
             var budget = new Budget(maxLines);
-            List<LogLine> tail = segment != null ? segment.tail() : List.of();
+            List<LogLine> tail = failing.tail();
             if (!ranked.isEmpty()) {
                 Cluster primary = ranked.getFirst();
+                List<LogLine> body = lead(primary);
                 int reserve = tail.isEmpty() ? 0 : Math.min(TAIL / 2, maxLines / 4);
-                List<LogLine> body = primary.fromFirstStrong(LEAD);
+                if (body.size() >= maxLines - reserve) {
+                    reserve = 0; // a long block is the explanation; it gets the whole excerpt
+                }
                 budget.addAll(body, maxLines - reserve);
-                budget.addAll(tail, maxLines);
-                budget.addAll(body, maxLines);
+                budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
                 budget.addAll(primary.lines, maxLines);
-                budget.addAll(primary.before, maxLines);
+                budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
                 for (Cluster c : ranked.subList(1, ranked.size())) {
-                    if (c.maxWeight >= OTHER_MIN || (inStep && c.maxWeight >= OTHER_MIN_IN_STEP)) {
+                    if (c.maxWeight >= OTHER_MIN_IN_STEP) {
                         budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
                     }
                 }
             } else {
+                // nothing error-like in the failing step: its own last lines, never an earlier step's
                 budget.addAll(tail, maxLines);
             }
             if (budget.size() == 0) {
@@ -385,12 +496,84 @@ public final class FailureExtractor {
                     }
                 }
             }
-            if (segment != null) {
+            if (failing.verdict() != null) {
                 // The CI's own "step X failed" line names what failed; worth a line when there is room.
-                budget.defer(segment.verdict());
+                budget.defer(failing.verdict());
             }
-            String step = segment != null ? segment.step() : lastErrorStep;
-            return new Extraction(budget.lines(), keys, step, lineCount);
+            return new Extraction(budget.lines(), keys, failing.name(), lineCount);
+        }
+
+        /**
+         * Ranks the failing step's blocks: error vocabulary first, then closeness to the step's end, rarity of
+         * the key line's form in this log and, with a green run to compare with, how much of the block is new.
+         */
+        private void rank(List<Cluster> pool) {
+            List<Cluster> byStart = new ArrayList<>(pool);
+            byStart.sort(Comparator.comparingInt(c -> c.start));
+            for (int i = 0; i < byStart.size(); i++) {
+                Cluster c = byStart.get(i);
+                int later = byStart.size() - 1 - i;
+                double position = 1.0 / (1 + later);
+                c.rank = strength(c) + tuning.position() * position + tuning.rarity() * rarity(c)
+                        + (baseline.isPresent() ? tuning.novelty() * novelty(c) : 0);
+            }
+        }
+
+        /**
+         * +1 for a key line whose form occurs once in the log, down to -1 for one printed over and over. A
+         * repeated line loses only when its error vocabulary is weak (a word in a list, a file name): a precise
+         * diagnostic repeated for a hundred failed tests is still the failure.
+         */
+        private double rarity(Cluster c) {
+            if (c.strongest == null) {
+                return 0;
+            }
+            int count = shapes.count(LineShapes.skeleton(c.strongest.text()));
+            if (c.maxWeight >= ErrorRules.STRONG) {
+                return count <= 1 ? 1 : count <= 3 ? 0.5 : 0;
+            }
+            if (count <= 1) {
+                return 1;
+            }
+            if (count <= 3) {
+                return 0.5;
+            }
+            if (count <= 10) {
+                return 0;
+            }
+            return count <= 50 ? -0.5 : -1;
+        }
+
+        /** From -1 (the last green run printed every line of the block) to +1 (every line is new). */
+        private double novelty(Cluster c) {
+            int fresh = 0;
+            for (LogLine l : c.lines) {
+                if (!baseline.contains(l.text())) {
+                    fresh++;
+                }
+            }
+            return c.lines.isEmpty() ? 0 : 2.0 * fresh / c.lines.size() - 1;
+        }
+
+        /**
+         * Where the block's explanation starts: a little before its first strong line; with a green run to
+         * compare with, from the first of the new lines that lead into it.
+         */
+        private List<LogLine> lead(Cluster c) {
+            List<LogLine> body = c.fromFirstStrong(LEAD);
+            if (!baseline.isPresent() || body.size() != c.lines.size()) {
+                return body;
+            }
+            int from = c.before.size();
+            while (from > 0 && !baseline.contains(c.before.get(from - 1).text())) {
+                from--;
+            }
+            if (from == c.before.size()) {
+                return body;
+            }
+            List<LogLine> led = new ArrayList<>(c.before.subList(from, c.before.size()));
+            led.addAll(body);
+            return led;
         }
     }
 

@@ -21,6 +21,10 @@ final class StepMarkers {
     private static final Pattern GITHUB_FAILED = Pattern.compile("^(?:Error: )?Process completed with exit code [1-9]\\d*");
     /** GitLab runner: {@code ERROR: Job failed: exit code 1} / {@code ERROR: Job failed (system failure): ...}. */
     private static final Pattern GITLAB_FAILED = Pattern.compile("^ERROR: Job failed\\b");
+    /** Whole-job verdicts that name no step: Travis {@code Done. Your build exited with 1.}, Jenkins {@code Finished: FAILURE}. */
+    private static final Pattern JOB_FAILED = Pattern.compile("^(?:Done\\. Your build exited with [1-9]\\d*|Finished: FAILURE)");
+    /** A shell trace ({@code set -x}): {@code + mvn test}; a command word first, so diff lines ("+ * @param") are not read as one. */
+    private static final Pattern SHELL_TRACE = Pattern.compile("^\\+{1,3} [A-Za-z_./~$][\\w./~${}:=-]*(?: |$)");
     /** Jenkins: a shell step's exit, a freestyle build step, or a declarative stage that failed. */
     private static final Pattern JENKINS_FAILED = Pattern.compile(
             "^(?:ERROR: script returned exit code [1-9]\\d*|Build step '[^']*' marked build as failure|"
@@ -44,6 +48,13 @@ final class StepMarkers {
         if (text.length() > 2 && text.charAt(0) == '$' && text.charAt(1) == ' ') {
             return text.substring(2).strip();
         }
+        if (text.length() > 2 && text.charAt(0) == '+' && SHELL_TRACE.matcher(text).find()) {
+            int i = 0;
+            while (text.charAt(i) == '+') {
+                i++;
+            }
+            return text.substring(i).strip();
+        }
         return null;
     }
 
@@ -65,6 +76,9 @@ final class StepMarkers {
                 return new Failure(null, true);
             }
             return JENKINS_FAILED.matcher(text).find() ? new Failure(null, false) : null;
+        }
+        if ((c == 'D' || c == 'F') && JOB_FAILED.matcher(text).find()) {
+            return new Failure(null, true);
         }
         if ((c == 'B' || c == 'S') && JENKINS_FAILED.matcher(text).find()) {
             return new Failure(null, false);
