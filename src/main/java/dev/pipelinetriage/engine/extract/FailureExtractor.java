@@ -54,6 +54,8 @@ public final class FailureExtractor {
     private static final int NOVEL_LEAD = 12;
     /** Lines of the failing step's end kept beside its best block. */
     private static final int TAIL = 8;
+    /** Failure lines remembered: the first steps that failed (a Travis script runs on after one fails). */
+    private static final int MAX_FAILURES = 4;
     /** Distinct line forms counted per log (a few MB). */
     private static final int MAX_SHAPES = 200_000;
     private static final int KEY_LINES = 40;
@@ -203,6 +205,7 @@ public final class FailureExtractor {
         private final List<FailureMark> failures = new ArrayList<>(2);
         private Step step = new Step(0, null, 1);
         private Cluster current;
+        private boolean echoes;
         private int lineCount;
 
         private Session(Baseline baseline) {
@@ -227,6 +230,11 @@ public final class FailureExtractor {
             }
             shapes.add(LineShapes.skeleton(text));
             String command = StepMarkers.commandEcho(text);
+            if (command != null) {
+                echoes = true;
+            } else if (!echoes) {
+                command = StepMarkers.shellTrace(text);
+            }
             if (command != null) {
                 startStep(command, line.number());
                 closeCluster();
@@ -357,7 +365,7 @@ public final class FailureExtractor {
         }
 
         private void markFailed(StepMarkers.Failure failure, LogLine verdict) {
-            if (failures.size() >= 2) {
+            if (failures.size() >= MAX_FAILURES) {
                 return;
             }
             Step closed = stepFor(failure);
@@ -390,17 +398,22 @@ public final class FailureExtractor {
         }
 
         /**
-         * The step the job failed in: the one a step-level failure line closes; else (only a job-level verdict,
-         * or none) the last step that printed an error, housekeeping aside, or failing that the step the
-         * verdict names.
+         * The steps the job failed in, in log order: those step-level failure lines close; else (only a
+         * job-level verdict, or none) the last step that printed an error, housekeeping aside, or failing that
+         * the step the verdict names.
          */
-        private FailingStep failingStep() {
-            FailureMark mark = failures.stream().filter(f -> !f.jobLevel()).findFirst()
-                    .orElse(failures.isEmpty() ? null : failures.getFirst());
-            if (mark != null && !mark.jobLevel()) {
-                String name = mark.command() != null ? mark.command() : mark.step().name;
-                return new FailingStep(name, mark.step().start, mark.verdict().number(), mark.tail(), mark.verdict());
+        private List<FailingStep> failingSteps() {
+            List<FailingStep> out = new ArrayList<>();
+            for (FailureMark mark : failures) {
+                if (!mark.jobLevel()) {
+                    String name = mark.command() != null ? mark.command() : mark.step().name;
+                    out.add(new FailingStep(name, mark.step().start, mark.verdict().number(), mark.tail(), mark.verdict()));
+                }
             }
+            if (!out.isEmpty()) {
+                return out;
+            }
+            FailureMark mark = failures.isEmpty() ? null : failures.getFirst();
             int limit = mark == null ? Integer.MAX_VALUE : mark.verdict().number();
             Cluster lastError = null;
             for (Cluster c : clusters) {
@@ -420,8 +433,8 @@ public final class FailureExtractor {
                 chosen = mark != null ? mark.step() : lastScriptStep();
             }
             List<LogLine> tail = chosen == step ? recent(chosen.start, limit, maxLines) : chosen.tail;
-            return new FailingStep(chosen.name, chosen.start, Math.min(chosen.end, limit), tail,
-                    mark == null ? null : mark.verdict());
+            return List.of(new FailingStep(chosen.name, chosen.start, Math.min(chosen.end, limit), tail,
+                    mark == null ? null : mark.verdict()));
         }
 
         private Step lastScriptStep() {
@@ -436,46 +449,15 @@ public final class FailureExtractor {
 
         public Extraction finish() {
             closeCluster();
-            FailingStep failing = failingStep();
-            List<Cluster> pool = new ArrayList<>();
-            for (Cluster c : clusters) {
-                if (failing.holds(c)) {
-                    pool.add(c);
-                }
-            }
-            rank(pool);
-            List<Cluster> ranked = new ArrayList<>(pool);
-            ranked.sort(Comparator.comparingDouble((Cluster c) -> c.rank).reversed()
-                    .thenComparingInt(c -> c.start));
-            if (System.getenv("PT_DEBUG") != null) {
-                System.err.println("failing " + failing.name() + " " + failing.start() + "-" + failing.end() + " pool " + pool.size() + "/" + clusters.size());
-                for (Cluster c : System.getenv("PT_DEBUG").equals("all") ? clusters : ranked) {
-                    System.err.printf("  %.1f str=%d max=%d sec=%b rar=%.1f start=%d n=%d strongest=%s%n", c.rank, strength(c), c.maxWeight, c.section, rarity(c), c.start, c.lines.size(), c.strongest == null ? "" : c.strongest.text().substring(0, Math.min(80, c.strongest.text().length())));
-                }
-            }
-
+            List<FailingStep> failing = failingSteps();
             var budget = new Budget(maxLines);
-            List<LogLine> tail = failing.tail();
-            if (!ranked.isEmpty()) {
-                Cluster primary = ranked.getFirst();
-                List<LogLine> body = lead(primary);
-                int reserve = tail.isEmpty() ? 0 : Math.min(TAIL / 2, maxLines / 4);
-                if (body.size() >= maxLines - reserve) {
-                    reserve = 0; // a long block is the explanation; it gets the whole excerpt
-                }
-                budget.addAll(body, maxLines - reserve);
-                budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
-                budget.addAll(primary.lines, maxLines);
-                budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
-                for (Cluster c : ranked.subList(1, ranked.size())) {
-                    if (c.maxWeight >= OTHER_MIN_IN_STEP) {
-                        budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
-                    }
-                }
-            } else {
-                // nothing error-like in the failing step: its own last lines, never an earlier step's
-                budget.addAll(tail, maxLines);
+            List<Cluster> ranked = new ArrayList<>();
+            for (FailingStep f : failing) {
+                // later failing steps (a Travis script goes on after a command fails) fill what room is left
+                List<Cluster> stepRanked = explain(f, budget);
+                ranked.addAll(stepRanked);
             }
+            FailingStep first = failing.getFirst();
             if (budget.size() == 0) {
                 List<LogLine> last = new ArrayList<>(ring);
                 budget.addAll(last.subList(Math.max(0, last.size() - maxLines), last.size()), maxLines);
@@ -496,11 +478,80 @@ public final class FailureExtractor {
                     }
                 }
             }
-            if (failing.verdict() != null) {
+            if (first.verdict() != null) {
                 // The CI's own "step X failed" line names what failed; worth a line when there is room.
-                budget.defer(failing.verdict());
+                budget.defer(first.verdict());
             }
-            return new Extraction(budget.lines(), keys, failing.name(), lineCount);
+            return new Extraction(budget.lines(), keys, first.name(), lineCount);
+        }
+
+        /** Spends what is left of the budget on one failing step; returns its blocks, best first. */
+        private List<Cluster> explain(FailingStep failing, Budget budget) {
+            List<Cluster> pool = new ArrayList<>();
+            for (Cluster c : clusters) {
+                if (failing.holds(c)) {
+                    pool.add(c);
+                }
+            }
+            rank(pool);
+            List<Cluster> ranked = new ArrayList<>(pool);
+            ranked.sort(Comparator.comparingDouble((Cluster c) -> c.rank).reversed()
+                    .thenComparingInt(c -> c.start));
+            if (System.getenv("PT_DEBUG") != null) {
+                System.err.println("failing " + failing.name() + " " + failing.start() + "-" + failing.end() + " pool " + pool.size() + "/" + clusters.size());
+                for (Cluster c : System.getenv("PT_DEBUG").equals("all") ? clusters : ranked) {
+                    System.err.printf("  %.1f str=%d max=%d sec=%b rar=%.1f start=%d n=%d strongest=%s%n", c.rank, strength(c), c.maxWeight, c.section, rarity(c), c.start, c.lines.size(), c.strongest == null ? "" : c.strongest.text().substring(0, Math.min(80, c.strongest.text().length())));
+                }
+            }
+            int room = maxLines - budget.size();
+            if (room <= 0) {
+                return ranked;
+            }
+            List<LogLine> tail = failing.tail();
+            if (ranked.isEmpty()) {
+                // nothing error-like in the failing step: its own last lines, never an earlier step's
+                budget.addAll(tail, maxLines);
+                return ranked;
+            }
+            Cluster primary = firstOfItsKind(ranked.getFirst(), pool);
+            if (primary != ranked.getFirst()) {
+                ranked.remove(primary);
+                ranked.addFirst(primary);
+            }
+            List<LogLine> body = lead(primary);
+            int reserve = tail.isEmpty() ? 0 : Math.min(TAIL / 2, room / 4);
+            if (body.size() >= room - reserve) {
+                reserve = 0; // a long block is the explanation; it gets the whole excerpt
+            }
+            int base = budget.size();
+            budget.addAll(body, base + room - reserve);
+            budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
+            budget.addAll(primary.lines, maxLines);
+            budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
+            for (Cluster c : ranked.subList(1, ranked.size())) {
+                if (c.maxWeight >= OTHER_MIN_IN_STEP) {
+                    budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
+                }
+            }
+            return ranked;
+        }
+
+        /**
+         * The first block of the step whose key line has the best block's form and strength: of a list of
+         * failures of one kind (tests that fail alike, a compiler's errors), the first is where to start.
+         */
+        private Cluster firstOfItsKind(Cluster best, List<Cluster> pool) {
+            if (best.strongest == null) {
+                return best;
+            }
+            long form = LineShapes.skeleton(best.strongest.text());
+            for (Cluster c : pool) {
+                if (c.start < best.start && c.maxWeight >= best.maxWeight && c.strongest != null
+                        && LineShapes.skeleton(c.strongest.text()) == form) {
+                    return c;
+                }
+            }
+            return best;
         }
 
         /**

@@ -48,6 +48,15 @@ final class StepMarkers {
         if (text.length() > 2 && text.charAt(0) == '$' && text.charAt(1) == ' ') {
             return text.substring(2).strip();
         }
+        return null;
+    }
+
+    /**
+     * The command of a shell trace ({@code + mvn test}, {@code set -x}), or null. Only read where the runner
+     * does not echo its own commands: in a log with {@code $ cmd} echoes, {@code + } lines are a diff's or a
+     * REPL's continuation lines.
+     */
+    static String shellTrace(String text) {
         if (text.length() > 2 && text.charAt(0) == '+' && SHELL_TRACE.matcher(text).find()) {
             int i = 0;
             while (text.charAt(i) == '+') {
