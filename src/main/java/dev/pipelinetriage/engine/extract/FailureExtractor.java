@@ -518,6 +518,13 @@ public final class FailureExtractor {
                 ranked.remove(primary);
                 ranked.addFirst(primary);
             }
+            if (primary.maxWeight <= ErrorRules.ERROR && !tail.isEmpty() && primary.start < tail.getFirst().number()) {
+                // the best the step has is a bare "failed" far above its end (an option, a file name): the
+                // step's own end says more
+                budget.addAll(tail, maxLines);
+                budget.addAll(lead(primary), maxLines);
+                return ranked;
+            }
             List<LogLine> body = lead(primary);
             int reserve = tail.isEmpty() ? 0 : Math.min(TAIL / 2, room / 4);
             if (body.size() >= room - reserve) {
