@@ -8,8 +8,10 @@ import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.domain.Verdict;
 import dev.pipelinetriage.engine.classify.Classification;
 import dev.pipelinetriage.engine.classify.Classifier;
+import dev.pipelinetriage.engine.extract.Baseline;
 import dev.pipelinetriage.engine.extract.Extraction;
 import dev.pipelinetriage.engine.extract.FailureExtractor;
+import dev.pipelinetriage.engine.extract.Tuning;
 import dev.pipelinetriage.engine.match.HitCollector;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.match.RegexEvidence;
@@ -42,14 +44,37 @@ public final class TriageService {
     private final KnowledgeIndex index;
     private final Classifier classifier;
     private final Redactor redactor;
+    private final Tuning tuning;
 
     public TriageService(LogNormalizer normalizer, IndicationMatcher indications, KnowledgeIndex index,
             Classifier classifier, Redactor redactor) {
+        this(normalizer, indications, index, classifier, redactor, Tuning.DEFAULT);
+    }
+
+    public TriageService(LogNormalizer normalizer, IndicationMatcher indications, KnowledgeIndex index,
+            Classifier classifier, Redactor redactor, Tuning tuning) {
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.indications = Objects.requireNonNull(indications, "indications");
         this.index = Objects.requireNonNull(index, "index");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+    }
+
+    /** The same triage with other extractor weights (cross-validation chooses among them). */
+    public TriageService withTuning(Tuning other) {
+        return new TriageService(normalizer, indications, index, classifier, redactor, other);
+    }
+
+    /**
+     * The lines of the last green run of the same job, read through the same normalization, to compare a
+     * failed run with. Nothing of it leaves the process (only fingerprints are kept), so it is not redacted.
+     * The stream is read to its end and not closed.
+     */
+    public Baseline baseline(InputStream greenLog) {
+        var builder = Baseline.builder();
+        normalizer.normalize(greenLog, UnaryOperator.identity(), builder::accept);
+        return builder.build();
     }
 
     /**
@@ -72,11 +97,16 @@ public final class TriageService {
      * candidate, the entries whose regexes hit anywhere, and the key failure lines.
      */
     public TriageDetail analyzeInDetail(InputStream log, int maxLines) {
-        return detail((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, false);
+        return analyzeInDetail(log, maxLines, Baseline.none());
+    }
+
+    /** {@link #analyzeInDetail(InputStream, int)}, preferring lines new since the last green run. */
+    public TriageDetail analyzeInDetail(InputStream log, int maxLines, Baseline baseline) {
+        return detail((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, false, baseline);
     }
 
     private TriageReport analyze(LineSource source, int maxLines, boolean truncatedAtSource) {
-        return detail(source, maxLines, truncatedAtSource).report();
+        return detail(source, maxLines, truncatedAtSource, Baseline.none()).report();
     }
 
     /** Normalized lines of one log, each redacted whole (by {@code redact}) before an over-long one is cut. */
@@ -85,8 +115,8 @@ public final class TriageService {
         void read(UnaryOperator<String> redact, Consumer<NormalizedLine> sink);
     }
 
-    private TriageDetail detail(LineSource source, int maxLines, boolean truncatedAtSource) {
-        var extractor = new FailureExtractor(maxLines).newSession();
+    private TriageDetail detail(LineSource source, int maxLines, boolean truncatedAtSource, Baseline baseline) {
+        var extractor = new FailureExtractor(maxLines, tuning).newSession(baseline);
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
         // A private key's state spans lines, so the normalizer hands every line, noise too, to this stream.

@@ -8,6 +8,7 @@ import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.classify.Classifier;
+import dev.pipelinetriage.engine.extract.Tuning;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
 import dev.pipelinetriage.engine.redact.Redactor;
@@ -44,8 +45,13 @@ public final class Bootstrap {
 
     /** A triage service over already loaded entries. */
     public static TriageService triageService(List<KnownError> entries) {
+        return triageService(entries, Tuning.DEFAULT);
+    }
+
+    /** A triage service over already loaded entries, with other extractor weights (for cross-validation). */
+    public static TriageService triageService(List<KnownError> entries, Tuning tuning) {
         return new TriageService(new LogNormalizer(), new IndicationMatcher(entries), new LuceneKnowledgeIndex(entries),
-                new Classifier(), new Redactor());
+                new Classifier(), new Redactor(), tuning);
     }
 
     public static KnowledgeBaseCheck knowledgeBaseCheck() {

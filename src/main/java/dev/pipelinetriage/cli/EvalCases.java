@@ -23,6 +23,9 @@ final class EvalCases {
     /** Case ids such as {@code cd-project_1234}: the build number after the last underscore. */
     private static final Pattern BUILD_SUFFIX = Pattern.compile("_\\d+$");
 
+    /** The last green run of the same job, beside a case's log when the corpus has it. */
+    static final String PREVIOUS_SUCCESS = "previous-success.log";
+
     private EvalCases() {
     }
 
@@ -52,10 +55,40 @@ final class EvalCases {
                     label = expected.get("label").asText().strip().toLowerCase(Locale.ROOT);
                 }
             }
+            Path previous = folder.resolve(PREVIOUS_SUCCESS);
             cases.add(new EvalCase(id, repository != null ? repository : repositoryFromId(id), folder.resolve("log.txt"),
-                    gold, label));
+                    gold, label, Files.isRegularFile(previous) ? previous : null));
         }
         return cases;
+    }
+
+    /** A case's place in a cross-validation: its group (repository) and fold. */
+    record Fold(String group, int fold) {
+    }
+
+    /**
+     * A folds file ({@code set,case_id,group,fold} with a header line): each case's group and fold.
+     *
+     * @throws IllegalArgumentException naming the line that is not of that form
+     */
+    static Map<String, Fold> folds(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.getFirst().strip().equals("set,case_id,group,fold")) {
+            throw new IllegalArgumentException(csv + ":1: expected the header set,case_id,group,fold");
+        }
+        Map<String, Fold> folds = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != 4 || cells[1].isBlank() || cells[2].isBlank() || !cells[3].strip().matches("\\d{1,3}")) {
+                throw new IllegalArgumentException(csv + ":" + (i + 1) + ": expected set,case_id,group,fold, got '" + line + "'");
+            }
+            folds.put(cells[1].strip(), new Fold(cells[2].strip(), Integer.parseInt(cells[3].strip())));
+        }
+        return folds;
     }
 
     /** Without a {@code repository} field, the case id less its build number names the project. */

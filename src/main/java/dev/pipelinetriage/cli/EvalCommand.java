@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipelinetriage.adapter.search.LucenePhraseMatcher;
 import dev.pipelinetriage.app.TriageService;
+import dev.pipelinetriage.app.evaluation.CrossValidation;
 import dev.pipelinetriage.app.evaluation.EvalCase;
 import dev.pipelinetriage.app.evaluation.LeaveOneRepositoryOut;
 import dev.pipelinetriage.app.evaluation.PatternCheck;
@@ -68,6 +69,14 @@ final class EvalCommand implements Callable<Integer> {
             + " (with --leave-one-repo-out; repeatable).")
     List<Path> support = new ArrayList<>();
 
+    @Option(names = "--cv", paramLabel = "FOLDS_CSV", description = "Cross-validate grouped by repository with the folds"
+            + " in FOLDS_CSV (columns set,case_id,group,fold): per fold, the extractor's weights are chosen on the other"
+            + " folds and the entries only the held-out fold supports are removed; OUT_DIR gets the held-out predictions.")
+    Path folds;
+
+    @Option(names = "--no-previous-success", description = "Ignore the cases' previous-success.log (the last green run).")
+    boolean noPrevious;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics (and, with --leave-one-repo-out,"
             + " per-repository scores and every entry's support) to FILE.")
     Path json;
@@ -82,6 +91,16 @@ final class EvalCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+        }
+        if (folds != null && !Files.isRegularFile(folds)) {
+            err.println("no such folds file: " + folds);
+            err.flush();
+            return 2;
+        }
+        if (folds != null && leaveOneOut) {
+            err.println("--cv and --leave-one-repo-out are two ways to hold data out; choose one");
+            err.flush();
+            return 2;
         }
         if (labels != null && !Files.isRegularFile(labels)) {
             err.println("no such labels file: " + labels);
@@ -104,11 +123,58 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<EvalCase> evaluated = EvalCases.read(cases, gold);
         Files.createDirectories(out);
-        Predictor predictor = new Predictor(new PatternCheck(new LucenePhraseMatcher()), maxLines);
+        Predictor predictor = new Predictor(new PatternCheck(new LucenePhraseMatcher()), maxLines, !noPrevious);
         long start = System.nanoTime();
         Map<String, Object> report = new LinkedHashMap<>();
         Map<String, Prediction> predictions;
-        if (leaveOneOut) {
+        if (folds != null) {
+            Map<String, EvalCases.Fold> foldOf;
+            try {
+                foldOf = EvalCases.folds(folds);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 2;
+            }
+            List<String> missing = evaluated.stream().map(EvalCase::id).filter(id -> !foldOf.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                err.println(folds + " has no fold for " + missing.size() + " case(s), e.g. " + missing.getFirst());
+                err.flush();
+                return 2;
+            }
+            List<EvalCase> grouped = evaluated.stream().map(c -> c.inGroup(foldOf.get(c.id()).group())).toList();
+            List<EvalCase> extra = new ArrayList<>();
+            for (Path dir : support) {
+                for (EvalCase c : EvalCases.read(dir, Map.of())) {
+                    EvalCases.Fold f = foldOf.get(c.id());
+                    extra.add(f == null ? c : c.inGroup(f.group()));
+                }
+            }
+            Map<String, Integer> foldNumbers = new LinkedHashMap<>();
+            foldOf.forEach((id, f) -> foldNumbers.put(id, f.fold()));
+            var result = new CrossValidation(Bootstrap::triageService, loaded.knownErrors(), predictor, maxLines,
+                    CrossValidation.defaultGrid()).run(grouped, foldNumbers, extra);
+            predictions = result.predictions();
+            printCrossValidation(stdout, result, grouped.size(), extra.size());
+            report.put("inSample", json(result.inSample()));
+            report.put("crossValidated", json(result.pooled()));
+            List<Map<String, Object>> foldReports = new ArrayList<>();
+            for (var f : result.folds()) {
+                Map<String, Object> fold = new LinkedHashMap<>();
+                fold.put("fold", f.fold());
+                fold.put("tuning", f.chosen());
+                fold.put("dropped", f.dropped());
+                fold.put("scores", json(f.scores()));
+                foldReports.add(fold);
+            }
+            report.put("folds", foldReports);
+            List<Map<String, Object>> worst = new ArrayList<>();
+            for (var g : result.worst(10)) {
+                worst.add(Map.of("group", g.group(), "fold", g.fold(), "scores", json(g.scores())));
+            }
+            report.put("worstGroups", worst);
+            report.put("support", new TreeMap<>(result.support()));
+        } else if (leaveOneOut) {
             List<EvalCase> extra = new ArrayList<>();
             for (Path dir : support) {
                 extra.addAll(EvalCases.read(dir, Map.of()));
@@ -138,6 +204,17 @@ final class EvalCommand implements Callable<Integer> {
             Scores scores = Scores.of(evaluated, predictions, maxLines);
             print(stdout, "scores", scores);
             report.put("scores", json(scores));
+            if (!noPrevious && evaluated.stream().anyMatch(c -> c.previousSuccess() != null)) {
+                // the same cases without their last green run, to show what the comparison adds
+                Predictor alone = predictor.withBaseline(false);
+                Map<String, Prediction> without = new LinkedHashMap<>();
+                for (EvalCase c : evaluated) {
+                    without.put(c.id(), alone.observe(triage, c).prediction());
+                }
+                Scores withoutScores = Scores.of(evaluated, without, maxLines);
+                print(stdout, "without previous-success.log", withoutScores);
+                report.put("withoutPreviousSuccess", json(withoutScores));
+            }
         }
         ObjectMapper mapper = new ObjectMapper();
         for (Prediction p : predictions.values()) {
@@ -158,23 +235,47 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter o, String what, Scores s) {
-        o.printf(Locale.ROOT, "%s: %d cases; hit@%d %s, line recall@%d %s (%d with gold lines); non-code F1 %s"
-                        + " (%d labeled); named a known error %d, matchPrecision %s (%d with a firing pattern)%n",
+        o.printf(Locale.ROOT, "%s: %d cases; hit@%d %s, any-hit@%d %s, line recall@%d %s (%d with gold lines); non-code F1 %s"
+                        + " (%d labeled); named a known error %d, %d of them backed by a firing pattern (%s)%n",
                 what, s.cases(), maxLines, ratio(s.hitRate(), s.extractionCases()), maxLines,
+                ratio(s.anyHitRate(), s.extractionCases()), maxLines,
                 ratio(s.lineRecall(), s.extractionCases()), s.extractionCases(), f1(s), s.scoredLabels(), s.named(),
-                ratio(s.matchPrecision(), s.named()), s.namedWithPattern());
+                s.namedWithPattern(), ratio(s.patternBackedShare(), s.named()));
+    }
+
+    private void printCrossValidation(PrintWriter o, CrossValidation.Result r, int caseCount, int supportCount) {
+        o.printf(Locale.ROOT, "Cross-validation grouped by repository: %d cases in %d folds; support counted on %d cases%n",
+                caseCount, r.folds().size(), caseCount + supportCount);
+        o.printf(Locale.ROOT, "  %4s %5s %8s %8s %11s  %-34s %s%n", "fold", "cases", "hit@" + maxLines, "any@" + maxLines,
+                "non-code F1", "weights chosen on the other folds", "entries dropped");
+        for (var f : r.folds()) {
+            Scores s = f.scores();
+            o.printf(Locale.ROOT, "  %4d %5d %8s %8s %11s  %-34s %s%n", f.fold(), f.cases(),
+                    ratio(s.hitRate(), s.extractionCases()), ratio(s.anyHitRate(), s.extractionCases()), f1(s),
+                    "position " + f.chosen().position() + ", rarity " + f.chosen().rarity() + ", novelty " + f.chosen().novelty(),
+                    f.dropped().isEmpty() ? "-" : f.dropped().size() + ": " + String.join(" ", f.dropped()));
+        }
+        print(o, "cross-validated (pooled)", r.pooled());
+        print(o, "in sample (every entry, default weights)", r.inSample());
+        o.printf(Locale.ROOT, "Worst held-out groups:%n");
+        for (var g : r.worst(10)) {
+            Scores s = g.scores();
+            o.printf(Locale.ROOT, "  %-40s fold %d, %d cases: hit@%d %s, any@%d %s, non-code F1 %s%n", g.group(), g.fold(),
+                    s.cases(), maxLines, ratio(s.hitRate(), s.extractionCases()), maxLines,
+                    ratio(s.anyHitRate(), s.extractionCases()), f1(s));
+        }
     }
 
     private void printLeaveOneOut(PrintWriter o, LeaveOneRepositoryOut.Result r, int caseCount, int supportCount) {
         o.printf(Locale.ROOT, "Leave-one-repository-out: %d cases in %d repositories; support counted on %d cases%n",
                 caseCount, r.groups().size(), caseCount + supportCount);
         o.printf(Locale.ROOT, "  %-40s %5s %8s %9s %11s %9s  %s%n", "held-out repository", "cases", "hit@" + maxLines,
-                "recall", "non-code F1", "matchPrec", "entries dropped");
+                "recall", "non-code F1", "patterns", "entries dropped");
         for (var g : r.groups()) {
             Scores s = g.scores();
             o.printf(Locale.ROOT, "  %-40s %5d %8s %9s %11s %9s  %s%n", g.repository(), g.cases(),
                     ratio(s.hitRate(), s.extractionCases()), ratio(s.lineRecall(), s.extractionCases()), f1(s),
-                    ratio(s.matchPrecision(), s.named()), g.dropped().isEmpty() ? "-" : String.join(" ", g.dropped()));
+                    ratio(s.patternBackedShare(), s.named()), g.dropped().isEmpty() ? "-" : String.join(" ", g.dropped()));
         }
         print(o, "held out, all repositories", r.heldOut());
         print(o, "with every entry          ", r.withEverything());
@@ -191,13 +292,14 @@ final class EvalCommand implements Callable<Integer> {
         out.put("extractionCases", s.extractionCases());
         out.put("hitRate", s.extractionCases() == 0 ? null : s.hitRate());
         out.put("lineRecall", s.extractionCases() == 0 ? null : s.lineRecall());
+        out.put("anyHitRate", s.extractionCases() == 0 ? null : s.anyHitRate());
         out.put("scoredLabels", s.scoredLabels());
         out.put("nonCodeGold", s.nonCodeGold());
         out.put("nonCodePredicted", s.nonCodePredicted());
         out.put("nonCodeF1", s.hasNonCode() ? s.nonCodeF1() : null);
         out.put("named", s.named());
         out.put("namedWithPattern", s.namedWithPattern());
-        out.put("matchPrecision", s.named() == 0 ? null : s.matchPrecision());
+        out.put("patternBackedShare", s.named() == 0 ? null : s.patternBackedShare());
         return out;
     }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Checks a named match from the outside: does one of the entry's own indications (a regex, a multi-line
  * regex over consecutive evidence lines, or a phrase) match the lines the report gives as evidence? This
- * is what {@code matchPrecision} counts, independently of how the classifier decided.
+ * is what {@code patternBackedShare} counts, independently of how the classifier decided.
  */
 public final class PatternCheck {
 

@@ -5,6 +5,7 @@ import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Match;
 import dev.pipelinetriage.domain.TriageReport;
+import dev.pipelinetriage.engine.extract.Baseline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,10 +19,22 @@ public final class Predictor {
 
     private final PatternCheck check;
     private final int maxLines;
+    private final boolean useBaseline;
 
     public Predictor(PatternCheck check, int maxLines) {
+        this(check, maxLines, true);
+    }
+
+    /** @param useBaseline whether a case's last green run, when it has one, is compared with its log */
+    public Predictor(PatternCheck check, int maxLines, boolean useBaseline) {
         this.check = Objects.requireNonNull(check, "check");
         this.maxLines = maxLines;
+        this.useBaseline = useBaseline;
+    }
+
+    /** The same predictor, without (or with) the last green runs. */
+    public Predictor withBaseline(boolean use) {
+        return new Predictor(check, maxLines, use);
     }
 
     /**
@@ -36,9 +49,17 @@ public final class Predictor {
     }
 
     public Observed observe(TriageService triage, EvalCase c) {
+        Baseline baseline = Baseline.none();
+        if (useBaseline && c.previousSuccess() != null) {
+            try (InputStream in = Files.newInputStream(c.previousSuccess())) {
+                baseline = triage.baseline(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + c.previousSuccess(), e);
+            }
+        }
         TriageDetail detail;
         try (InputStream in = Files.newInputStream(c.log())) {
-            detail = triage.analyzeInDetail(in, maxLines);
+            detail = triage.analyzeInDetail(in, maxLines, baseline);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + c.log(), e);
         }

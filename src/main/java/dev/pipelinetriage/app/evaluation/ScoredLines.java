@@ -22,7 +22,7 @@ final class ScoredLines {
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
     /** One case's extraction result: every counted gold line covered, and the share covered. */
-    record LineScore(boolean hit, double recall) {
+    record LineScore(boolean hit, double recall, boolean any) {
     }
 
     private ScoredLines() {
@@ -61,7 +61,7 @@ final class ScoredLines {
                 covered++;
             }
         }
-        return Optional.of(new LineScore(covered == counted.size(), (double) covered / counted.size()));
+        return Optional.of(new LineScore(covered == counted.size(), (double) covered / counted.size(), covered > 0));
     }
 
     private static List<String> firstLines(List<String> excerpt, int n) {

@@ -10,6 +10,7 @@ import java.util.Set;
  * @param extractionCases cases with scorable gold lines
  * @param hitRate share of those whose every counted gold line is in the excerpt's first N lines (hit@N)
  * @param lineRecall mean share of counted gold lines covered
+ * @param anyHitRate share of those where at least one counted gold line is in the excerpt's first N lines
  * @param scoredLabels cases with a gold code, platform or flaky label
  * @param nonCodeGold of those, how many are platform or flaky
  * @param nonCodePredicted how many the bot called platform or flaky
@@ -18,13 +19,16 @@ import java.util.Set;
  * @param named cases whose report named a known error
  * @param namedWithPattern of those, the ones where a pattern of the named entry fired on its evidence
  */
-public record Scores(int cases, int extractionCases, double hitRate, double lineRecall, int scoredLabels,
-        int nonCodeGold, int nonCodePredicted, double nonCodeF1, int named, int namedWithPattern) {
+public record Scores(int cases, int extractionCases, double hitRate, double lineRecall, double anyHitRate,
+        int scoredLabels, int nonCodeGold, int nonCodePredicted, double nonCodeF1, int named, int namedWithPattern) {
 
     private static final Set<String> LABELS = Set.of("code", "platform", "flaky");
 
-    /** Share of named known errors backed by a firing pattern; 1 when nothing was named. */
-    public double matchPrecision() {
+    /**
+     * Share of named known errors backed by a pattern of the named entry that fired on its evidence; 1 when
+     * nothing was named. Not a precision: whether a name is right takes a person reading the log.
+     */
+    public double patternBackedShare() {
         return named == 0 ? 1.0 : (double) namedWithPattern / named;
     }
 
@@ -38,6 +42,7 @@ public record Scores(int cases, int extractionCases, double hitRate, double line
         int extraction = 0;
         int hits = 0;
         double recall = 0;
+        int any = 0;
         int scored = 0;
         int tp = 0;
         int fp = 0;
@@ -56,6 +61,7 @@ public record Scores(int cases, int extractionCases, double hitRate, double line
                     extraction++;
                     hits += score.get().hit() ? 1 : 0;
                     recall += score.get().recall();
+                    any += score.get().any() ? 1 : 0;
                 }
             }
             if (c.label() != null && LABELS.contains(c.label())) {
@@ -74,7 +80,7 @@ public record Scores(int cases, int extractionCases, double hitRate, double line
             }
         }
         return new Scores(cases.size(), extraction, extraction == 0 ? 0 : (double) hits / extraction,
-                extraction == 0 ? 0 : recall / extraction, scored, gold, predicted, f1(tp, fp, fn), named, withPattern);
+                extraction == 0 ? 0 : recall / extraction, extraction == 0 ? 0 : (double) any / extraction, scored, gold, predicted, f1(tp, fp, fn), named, withPattern);
     }
 
     private static double f1(int tp, int fp, int fn) {

@@ -68,7 +68,7 @@ class LeaveOneRepositoryOutTest {
         assertThat(result.predictions().get("a-2").patternFired()).isTrue();
         assertThat(result.withEverything().named()).isEqualTo(3);
         assertThat(result.heldOut().named()).isEqualTo(2);
-        assertThat(result.heldOut().matchPrecision()).isEqualTo(1.0);
+        assertThat(result.heldOut().patternBackedShare()).isEqualTo(1.0);
     }
 
     @Test

@@ -37,7 +37,7 @@ class ScoresTest {
     }
 
     @Test
-    void matchPrecisionIsTheShareOfNamedKnownErrorsBackedByAFiredPattern() {
+    void patternBackedShareIsTheShareOfNamedKnownErrorsBackedByAFiredPattern() {
         var cases = List.of(labeled("a", "code"), labeled("b", "code"), labeled("c", "code"));
         var predictions = Map.of(
                 "a", predicted("a", "code", "javac-compile-error", true),
@@ -47,7 +47,7 @@ class ScoresTest {
         Scores s = Scores.of(cases, predictions, 30);
 
         assertThat(s.named()).isEqualTo(2);
-        assertThat(s.matchPrecision()).isEqualTo(0.5);
+        assertThat(s.patternBackedShare()).isEqualTo(0.5);
     }
 
     @Test
