@@ -56,6 +56,10 @@ public final class FailureExtractor {
     private static final int TAIL = 8;
     /** Failure lines remembered: the first steps that failed (a Travis script runs on after one fails). */
     private static final int MAX_FAILURES = 4;
+    /** How much weaker than the best block the first new block of the failing step may be and still lead. */
+    private static final int FIRST_NEW_MARGIN = 3;
+    /** Lines an error block after the failing step may take, when there is room. */
+    private static final int AFTER_LINES = 4;
     /** Distinct line forms counted per log (a few MB). */
     private static final int MAX_SHAPES = 200_000;
     private static final int KEY_LINES = 40;
@@ -450,7 +454,7 @@ public final class FailureExtractor {
         public Extraction finish() {
             closeCluster();
             List<FailingStep> failing = failingSteps();
-            var budget = new Budget(maxLines);
+            var budget = new Budget(maxLines, baseline);
             List<Cluster> ranked = new ArrayList<>();
             for (FailingStep f : failing) {
                 // later failing steps (a Travis script goes on after a command fails) fill what room is left
@@ -458,6 +462,14 @@ public final class FailureExtractor {
                 ranked.addAll(stepRanked);
             }
             FailingStep first = failing.getFirst();
+            int after = failing.getLast().end();
+            for (Cluster c : clusters) {
+                // what failed after the failing step (a post-build publisher) is context while there is room
+                if (c.start > after && c.maxWeight >= ErrorRules.ERROR && !c.housekeeping
+                        && (!baseline.isPresent() || novelty(c) > 0)) {
+                    budget.addAll(c.lines, Math.min(maxLines, budget.size() + AFTER_LINES));
+                }
+            }
             if (budget.size() == 0) {
                 List<LogLine> last = new ArrayList<>(ring);
                 budget.addAll(last.subList(Math.max(0, last.size() - maxLines), last.size()), maxLines);
@@ -513,7 +525,7 @@ public final class FailureExtractor {
                 budget.addAll(tail, maxLines);
                 return ranked;
             }
-            Cluster primary = firstOfItsKind(ranked.getFirst(), pool);
+            Cluster primary = baseline.isPresent() ? firstNew(ranked.getFirst(), pool) : firstOfItsKind(ranked.getFirst(), pool);
             if (primary != ranked.getFirst()) {
                 ranked.remove(primary);
                 ranked.addFirst(primary);
@@ -536,11 +548,25 @@ public final class FailureExtractor {
             budget.addAll(primary.lines, maxLines);
             budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
             for (Cluster c : ranked.subList(1, ranked.size())) {
-                if (c.maxWeight >= OTHER_MIN_IN_STEP) {
+                if (c.maxWeight >= OTHER_MIN_IN_STEP && (!baseline.isPresent() || novelty(c) > 0)) {
                     budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
                 }
             }
             return ranked;
+        }
+
+        /**
+         * With a green run to compare with, the first block of the step that is mostly new and nearly as strong
+         * as the best: what comes after the first new error is mostly its consequence (a build tool's summary
+         * repeating it).
+         */
+        private Cluster firstNew(Cluster best, List<Cluster> pool) {
+            for (Cluster c : pool) {
+                if (c.start < best.start && novelty(c) > 0 && c.maxWeight >= best.maxWeight - FIRST_NEW_MARGIN) {
+                    return c;
+                }
+            }
+            return best;
         }
 
         /**
@@ -642,12 +668,15 @@ public final class FailureExtractor {
     /** The excerpt being built: at most maxLines lines, no line twice, no repeated text. */
     private static final class Budget {
         private final int maxLines;
+        private final Baseline baseline;
         private final TreeMap<Integer, LogLine> chosen = new TreeMap<>();
         private final Set<String> texts = new HashSet<>();
         private final List<LogLine> deferred = new ArrayList<>();
 
-        Budget(int maxLines) {
+        /** @param baseline lines the last green run printed too are left out: they did not make this run fail */
+        Budget(int maxLines, Baseline baseline) {
             this.maxLines = maxLines;
+            this.baseline = baseline;
         }
 
         int size() {
@@ -661,7 +690,7 @@ public final class FailureExtractor {
                 if (chosen.size() >= limit) {
                     return;
                 }
-                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text())) {
+                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text()) || baseline.contains(l.text())) {
                     continue;
                 }
                 if (ErrorRules.isBoilerplate(l.text()) || ErrorRules.isBanner(l.text())) {
