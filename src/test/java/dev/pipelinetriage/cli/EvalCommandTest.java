@@ -42,7 +42,7 @@ class EvalCommandTest {
     }
 
     @Test
-    void eachPredictionSaysWhetherThePatternOfTheNamedEntryFiredAndTheSummaryGivesMatchPrecision() throws IOException {
+    void eachPredictionSaysWhetherThePatternOfTheNamedEntryFiredAndTheSummaryCountsTheBackedNames() throws IOException {
         write("a-1", "octo/alpha", "$ docker build .\nwrite /var/lib/docker/tmp/x: no space left on device\nexit 1\n",
                 "write /var/lib/docker/tmp/x: no space left on device");
         write("b-1", "octo/beta", "$ make\nsrc/a.c:3:5: error: unknown type name 'foo_t'\nmake: *** [all] Error 1\n",
@@ -53,7 +53,8 @@ class EvalCommandTest {
         JsonNode disk = new ObjectMapper().readTree(dir.resolve("out/a-1.json").toFile());
         assertThat(disk.get("match").asText()).isEqualTo("disk-full");
         assertThat(disk.get("patternFired").asBoolean()).isTrue();
-        assertThat(printed).contains("hit@30 1.000").contains("matchPrecision 1.000");
+        assertThat(printed).contains("hit@30 1.000").contains("any-hit@30 1.000")
+                .contains("named a known error 2, 2 of them backed by a firing pattern (1.000)");
     }
 
     @Test

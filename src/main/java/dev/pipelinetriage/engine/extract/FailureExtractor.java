@@ -236,11 +236,11 @@ public final class FailureExtractor {
             String command = StepMarkers.commandEcho(text);
             if (command != null) {
                 echoes = true;
-            } else if (!echoes) {
-                command = StepMarkers.shellTrace(text);
-            }
-            if (command != null) {
                 startStep(command, line.number());
+                closeCluster();
+            } else if (!echoes && (command = StepMarkers.shellTrace(text)) != null) {
+                // a traced command inside a named stage or group keeps the stage's name: it is what the CI shows
+                startStep(normalized.step() != null ? normalized.step() : command, line.number());
                 closeCluster();
             }
             StepMarkers.Failure failure = StepMarkers.failure(text);
