@@ -24,6 +24,14 @@ class FailureExtractorTest {
         return session.finish();
     }
 
+    private static Extraction extract(String log, String greenLog) {
+        var baseline = Baseline.builder();
+        new LogNormalizer().normalize(new ByteArrayInputStream(greenLog.getBytes(StandardCharsets.UTF_8)), baseline::accept);
+        var session = new FailureExtractor(FailureExtractor.DEFAULT_MAX_LINES).newSession(baseline.build());
+        new LogNormalizer().normalize(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), session::accept);
+        return session.finish();
+    }
+
     private static List<String> texts(Extraction e) {
         return e.excerpt().stream().map(LogLine::text).map(String::strip).toList();
     }
@@ -323,6 +331,92 @@ class FailureExtractorTest {
                     + "[Pipeline] }\nERROR: script returned exit code 1\nFinished: FAILURE\n");
             assertThat(e.failedStep()).isEqualTo("Test");
             assertThat(texts(e)).contains("FooTest > bar FAILED");
+        }
+    }
+
+    @Nested
+    class Structure {
+
+        @Test
+        void anErrorInAStepThatSucceededIsNeverTheHeadlineWhenTheFailingStepSaysNothingErrorLike() {
+            var e = extract("$ ./setup.sh\nerror: optional cache missing, continuing\n" + filler(3)
+                    + "The command \"./setup.sh\" exited with 0.\n"
+                    + "$ ./run-checks.sh\n" + filler(40) + "checks: 3 of 4 passed, see above\n"
+                    + "The command \"./run-checks.sh\" exited with 1.\n", 5);
+            assertThat(texts(e)).noneMatch(t -> t.contains("optional cache missing"));
+            assertThat(texts(e)).contains("checks: 3 of 4 passed, see above");
+        }
+
+        @Test
+        void everyFailingCommandOfATravisScriptGetsItsShare() {
+            var e = extract("$ flake8\n./app.py:3:1: F821 undefined name 'x'\n"
+                    + "The command \"flake8\" exited with 1.\n"
+                    + "$ pytest\n" + filler(20) + "E   NameError: name 'x' is not defined\n"
+                    + "The command \"pytest\" exited with 1.\n");
+            assertThat(e.failedStep()).isEqualTo("flake8");
+            assertThat(texts(e)).contains("./app.py:3:1: F821 undefined name 'x'", "E   NameError: name 'x' is not defined");
+        }
+
+        @Test
+        void ofFailuresOfOneKindTheFirstIsShownFirst() {
+            StringBuilder log = new StringBuilder("$ npm test\n");
+            for (int i = 1; i <= 3; i++) {
+                log.append(filler(30)).append("not ok ").append(i).append(" case ").append(i).append('\n')
+                        .append("  expected: ").append(i).append('\n').append("  actual: 0\n");
+            }
+            log.append("The command \"npm test\" exited with 1.\n");
+            var e = extract(log.toString(), 4);
+            assertThat(texts(e)).contains("not ok 1 case 1");
+        }
+
+        @Test
+        void aLineRepeatedAllOverTheLogLosesToARareOneOfTheSameStrength() {
+            StringBuilder log = new StringBuilder("$ make check\n");
+            for (int i = 0; i < 60; i++) {
+                log.append("  GEN lib/Error").append(i).append("/failed.pm\n").append(filler(5));
+            }
+            log.append("flag provided but not defined: -trace2_event_file\n").append(filler(2))
+                    .append("The command \"make check\" exited with 2.\n");
+            var e = extract(log.toString(), 5);
+            assertThat(texts(e)).contains("flag provided but not defined: -trace2_event_file");
+        }
+
+        @Test
+        void shellTracesAreStepsOnlyWhereTheRunnerEchoesNoCommands() {
+            var traced = extract("Started by timer\n+ ./prepare.sh\nerror: warming cache\n+ mvn test\n" + filler(5)
+                    + "[ERROR] Tests run: 3, Failures: 1\nBuild step 'Execute shell' marked build as failure\nFinished: FAILURE\n");
+            assertThat(traced.failedStep()).isEqualTo("mvn test");
+            var echoed = extract("$ Rscript -e 'check()'\n+ server <- function(input, output) {\n" + filler(3)
+                    + "Error: check failed\nThe command \"Rscript -e 'check()'\" exited with 1.\n");
+            assertThat(echoed.failedStep()).isEqualTo("Rscript -e 'check()'");
+        }
+    }
+
+    @Nested
+    class LastGreenRun {
+
+        private static final String GREEN = "$ mvn verify\n[INFO] Scanning for projects\n"
+                + "[WARNING] error-prone plugin is deprecated\n[INFO] Tests run: 4, Failures: 0\n[INFO] BUILD SUCCESS\n";
+
+        @Test
+        void linesTheGreenRunPrintedTooAreLeftOut() {
+            var e = extract("$ mvn verify\n[INFO] Scanning for projects\n[WARNING] error-prone plugin is deprecated\n"
+                    + "[ERROR] /src/App.java:[3,8] cannot find symbol\n[INFO] BUILD FAILURE\n"
+                    + "Build step 'Execute shell' marked build as failure\n", GREEN);
+            assertThat(texts(e)).contains("[ERROR] /src/App.java:[3,8] cannot find symbol")
+                    .doesNotContain("[INFO] Scanning for projects", "[WARNING] error-prone plugin is deprecated");
+        }
+
+        @Test
+        void theFirstNewErrorLeadsOverTheBuildToolsSummaryOfIt() {
+            var e = extract("$ mvn verify\n[INFO] Scanning for projects\n" + filler(10)
+                    + "[WARNING] Error injecting: org.example.Plugin\n"
+                    + "java.lang.UnsupportedClassVersionError: org/example/Plugin has been compiled by a more recent version\n"
+                    + "    at java.lang.ClassLoader.defineClass1 (Native Method)\n" + filler(10)
+                    + "[ERROR] Failed to execute goal org.example:plugin:1.0:run (default) on project app\n"
+                    + "[ERROR] realm = plugin>org.example:plugin:1.0\n"
+                    + "Build step 'Execute shell' marked build as failure\n", GREEN + filler(10));
+            assertThat(texts(e).getFirst()).isEqualTo("[WARNING] Error injecting: org.example.Plugin");
         }
     }
 
