@@ -134,7 +134,8 @@ public final class Classifier {
                 score += 0.35 - 0.02 * bestRank;
             } else if (evidence.lines().stream().anyMatch(l -> excerptLines.contains(l.number()))) {
                 score += 0.15;
-            } else if (!(isLate(evidence, extraction) && keyLinesSayNothing)) {
+            } else if (!(isLate(evidence, extraction) && keyLinesSayNothing
+                    && evidence.lines().stream().anyMatch(extraction::whereItFailed))) {
                 score -= 0.1; // found somewhere in the log, but not where the job failed
                 nearFailure = false;
             }
@@ -165,7 +166,8 @@ public final class Classifier {
 
     /**
      * True when the entry last showed in the log's final part: the job may have ended on it even if the
-     * extractor chose other lines (a formatter's diff before a wrapper's bare error lines).
+     * extractor chose other lines (a formatter's diff before a wrapper's bare error lines). It counts only
+     * inside the failing step (checked by the caller): a probe in a cache step is not where the job failed.
      */
     private static boolean isLate(RegexEvidence evidence, Extraction extraction) {
         int last = evidence.lines().stream().mapToInt(LogLine::number).max().orElse(0);

@@ -494,7 +494,8 @@ public final class FailureExtractor {
                 // The CI's own "step X failed" line names what failed; worth a line when there is room.
                 budget.defer(first.verdict());
             }
-            return new Extraction(budget.lines(), keys, first.name(), lineCount);
+            int to = failing.getLast().end() == Integer.MAX_VALUE ? lineCount : failing.getLast().end();
+            return new Extraction(budget.lines(), keys, first.name(), lineCount, first.start(), to);
         }
 
         /** Spends what is left of the budget on one failing step; returns its blocks, best first. */

@@ -32,10 +32,13 @@ final class StepMarkers {
     /** Azure Pipelines and other runners: {@code ##[error]Bash exited with code '1'.}, {@code Script failed with exit code: 1}. */
     private static final Pattern OTHER_FAILED = Pattern.compile(
             "^(?:\\S+ exited with code '[1-9]\\d*'\\.|Script failed with exit code: ?[1-9]\\d*|Command exited with code [1-9]\\d*)");
-    /** Step names that tidy up after the job rather than run it (GitLab sections, Travis phases). */
+    /**
+     * Step names that tidy up after the job's work (GitLab sections, Travis phases, GitHub post steps): an error
+     * there is not why the job failed. Set-up steps (fetching sources, preparing the runner) are not among
+     * them: a job that dies fetching its sources failed there.
+     */
     private static final Pattern HOUSEKEEPING = Pattern.compile(
-            "(?i)^(?:after_script|upload_artifacts.*|cleanup.*|cache.*|archive_cache|restore_cache|.*after_failure.*|"
-                    + "get_sources|download_artifacts|prepare_.*|resolve_secrets|Post .*|Complete job|Set up job)$");
+            "(?i)^(?:after_script|upload_artifacts.*|cleanup.*|cache.*|archive_cache|.*after_failure.*|Post .*|Complete job)$");
 
     private StepMarkers() {
     }
