@@ -223,6 +223,8 @@ final class EvalCommand implements Callable<Integer> {
             file.put("label", p.label());
             file.put("match", p.match());
             file.put("patternFired", p.patternFired());
+            file.put("failedStep", p.failedStep());
+            file.put("signals", p.signals());
             mapper.writeValue(out.resolve(p.id() + ".json").toFile(), file);
         }
         if (json != null) {
@@ -257,6 +259,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         print(o, "cross-validated (pooled)", r.pooled());
         print(o, "in sample (every entry, default weights)", r.inSample());
+        o.printf(Locale.ROOT, "Weights chosen on every case: position %d, rarity %d, novelty %d%n", r.chosenOnAll().position(),
+                r.chosenOnAll().rarity(), r.chosenOnAll().novelty());
         o.printf(Locale.ROOT, "Worst held-out groups:%n");
         for (var g : r.worst(10)) {
             Scores s = g.scores();

@@ -59,8 +59,8 @@ public final class CrossValidation {
     public static List<Tuning> defaultGrid() {
         List<Tuning> grid = new ArrayList<>();
         grid.add(Tuning.DEFAULT);
-        for (int position : new int[] {0, 4, 8, 16}) {
-            for (int rarity : new int[] {0, 2, 4, 8}) {
+        for (int position : new int[] {0, 4, 8}) {
+            for (int rarity : new int[] {0, 4}) {
                 Tuning t = new Tuning(position, rarity, Tuning.DEFAULT.novelty());
                 if (!t.equals(Tuning.DEFAULT)) {
                     grid.add(t);
@@ -85,9 +85,10 @@ public final class CrossValidation {
      * @param inSample every case with every entry and the default weights (what is fitted on the corpus)
      * @param pooled every case scored by its held-out fold's triage
      * @param support per entry, the groups whose logs it fires on where the job failed
+     * @param chosenOnAll the weights the same rule chooses on every case: what {@link Tuning#DEFAULT} should be
      */
     public record Result(Scores inSample, Scores pooled, List<Fold> folds, List<Group> groups,
-            Map<String, Set<String>> support, Map<String, Prediction> predictions) {
+            Map<String, Set<String>> support, Map<String, Prediction> predictions, Tuning chosenOnAll) {
         public Result {
             folds = List.copyOf(folds);
             groups = List.copyOf(groups);
@@ -169,7 +170,7 @@ public final class CrossValidation {
             byGroup.forEach((g, groupCases) -> groups.add(new Group(g, fold.getKey(), Scores.of(groupCases, predictions, maxLines))));
         }
         return new Result(Scores.of(cases, byTuning.get(grid.getFirst()), maxLines), Scores.of(cases, heldOut, maxLines),
-                folds, groups, support, heldOut);
+                folds, groups, support, heldOut, choose(cases, byTuning));
     }
 
     /** The weights that score best on the training cases: hit@N, then any-hit@N; the earlier in the grid on ties. */

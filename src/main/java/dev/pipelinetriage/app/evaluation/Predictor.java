@@ -66,7 +66,8 @@ public final class Predictor {
         TriageReport report = detail.report();
         Match match = report.match();
         Prediction prediction = new Prediction(c.id(), report.excerpt().stream().map(LogLine::text).toList(),
-                report.verdict().wireName(), match == null ? null : match.knownError().id(), check.fired(match));
+                report.verdict().wireName(), match == null ? null : match.knownError().id(), check.fired(match),
+                report.failedStep(), report.signals());
         Set<String> fired = new LinkedHashSet<>();
         detail.candidates().stream().filter(Match::patternFired).forEach(m -> fired.add(m.knownError().id()));
         return new Observed(prediction, fired);

@@ -192,6 +192,13 @@ public final class Classifier {
                 signals.add(signal.name());
             });
         }
+        // The kind of step that failed is a sign too: a job that dies while the runner prepares it, or while
+        // its dependencies install, mostly failed for the platform's reasons.
+        StepKind.of(extraction.failedStep()).ifPresent(kind -> {
+            votes.merge(Verdict.PLATFORM, (double) kind.weight(), Double::sum);
+            why.putIfAbsent(Verdict.PLATFORM, kind.signal());
+            signals.add(kind.signal());
+        });
         if (votes.isEmpty()) {
             if (!keys.isEmpty()) {
                 return new Classification(Verdict.CODE, 0.3, null,
