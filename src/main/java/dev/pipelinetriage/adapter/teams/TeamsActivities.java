@@ -98,8 +98,8 @@ final class TeamsActivities {
     record Done() implements Reply {
     }
 
-    /** 200 without a body, for an activity of a kind the bot has no use for; {@code why} is logged. */
-    record Ignored(String why) implements Reply {
+    /** 200 without a body, for an activity of a kind the bot has no use for; {@code what} names it in the log. */
+    record Ignored(String what) implements Reply {
     }
 
     /** 200 with an invoke response body. */
@@ -133,8 +133,8 @@ final class TeamsActivities {
         if (action) {
             return onAction(activity, tenant);
         }
-        String kind = InboundActivity.INVOKE.equals(type) ? "invoke '" + activity.getName() + "'" : "type '" + type + "'";
-        return new Ignored("the bot does not act on activities of " + (kind.length() > 80 ? kind.substring(0, 80) : kind));
+        return new Ignored(InboundActivity.INVOKE.equals(type) ? "an invoke named '" + loggable(activity.getName()) + "'"
+                : "an activity of type '" + loggable(type) + "'");
     }
 
     private void onMessage(Activity activity, String tenant) {
@@ -277,7 +277,7 @@ final class TeamsActivities {
                 yield card(cards.withNote(view, thanks));
             }
             default -> {
-                LOG.info("unknown card action '{}' from {}", verb.length() > 40 ? verb.substring(0, 40) : verb, from.getId());
+                LOG.info("unknown card action '{}' from {}", loggable(verb), loggable(from.getId()));
                 yield message("The bot does not know this action.");
             }
         };
@@ -338,6 +338,16 @@ final class TeamsActivities {
     private static String thread(String conversationId) {
         int cut = conversationId.indexOf(';');
         return cut < 0 ? conversationId : conversationId.substring(0, cut);
+    }
+
+    /** A value from the activity, fit for one log line: at most 40 characters, control characters shown as '?'. */
+    private static String loggable(String value) {
+        if (value == null) {
+            return "";
+        }
+        String cut = value.length() > 40 ? value.substring(0, 40) : value;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static Optional<Verdict> verdict(String wire) {

@@ -104,7 +104,7 @@ final class TeamsEndpoint extends HttpServlet {
         switch (reply) {
             case TeamsActivities.Done done -> response.setStatus(200);
             case TeamsActivities.Ignored ignored -> {
-                LOG.info("Teams activity ignored: {}", ignored.why());
+                LOG.info("Teams activity ignored, the bot has no use for {}", ignored.what());
                 response.setStatus(200);
             }
             case TeamsActivities.InvokeResponse invoke -> {

@@ -10,6 +10,9 @@ import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 22: what {@code POST /api/messages} answers for bodies no Bot Connector sends -- never a 5xx, which the
@@ -56,21 +60,27 @@ class TeamsMalformedActivitiesTest {
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     final AtomicInteger ids = new AtomicInteger();
+    /** What the endpoint logs, from the start of each test. */
+    final ListAppender<ILoggingEvent> endpointLog = new ListAppender<>();
     ServedTeams teams;
 
     @BeforeAll
     void start() {
         teams = new ServedTeams(dir.resolve("data"), "", d -> { });
+        endpointLog.start();
+        ((Logger) LoggerFactory.getLogger(TeamsEndpoint.class)).addAppender(endpointLog);
     }
 
     @AfterAll
     void stop() {
+        ((Logger) LoggerFactory.getLogger(TeamsEndpoint.class)).detachAppender(endpointLog);
         teams.close();
     }
 
     @BeforeEach
     void fakes() throws InterruptedException {
         teams.reset();
+        endpointLog.list.clear();
         fakes.serveMetadata(teams.login);
         BotFrameworkFakes.serveTokens(teams.login, TENANT);
         teams.connector.stubFor(post(urlPathMatching(ACTIVITIES + "(/[^/]+)?")).willReturn(okJson("{\"id\":\"card-1\"}")));
@@ -249,7 +259,7 @@ class TeamsMalformedActivitiesTest {
 
     // ---- signed, complete, of no use to the bot: 200, ignored ---------------------------------------------------
 
-    Stream<Arguments> ignoredActivities() {
+    Stream<Arguments> unusedKinds() {
         return Stream.of(
                 Arguments.of("an unknown type", message(), edit(a -> a.put("type", "hologram"))),
                 Arguments.of("a typing activity", message(), edit(a -> a.put("type", "typing").remove("text"))),
@@ -260,7 +270,34 @@ class TeamsMalformedActivitiesTest {
                 Arguments.of("the documented conversationUpdate", conversationUpdate(), edit(a -> { })),
                 Arguments.of("a conversationUpdate without id", conversationUpdate(), edit(a -> a.remove("id"))),
                 Arguments.of("an invoke of another name", invoke(), edit(a -> a.put("name", "task/fetch"))),
-                Arguments.of("an invoke without name", invoke(), edit(a -> a.remove("name"))),
+                Arguments.of("an invoke without name", invoke(), edit(a -> a.remove("name"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusedKinds")
+    void aSignedActivityOfAKindTheBotHasNoUseForGets200AndIsLoggedAsIgnored(String what, ObjectNode activity,
+            Consumer<ObjectNode> change) throws Exception {
+        change.accept(activity);
+
+        assertThat(signed(activity.toString())).as(what).isEqualTo(200);
+        assertThat(endpointLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Teams activity ignored"));
+        BotFrameworkFakes.await("idle workers", () -> teams.served.pendingTasks() == 0);
+        teams.github.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anIgnoredTypeIsLoggedOnOneLineWhateverItHolds() throws Exception {
+        ObjectNode activity = message().put("type", "holo\ngram\r\u001b[31m");
+
+        assertThat(signed(activity.toString())).isEqualTo(200);
+
+        assertThat(endpointLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("Teams activity ignored, the bot has no use for an activity of type 'holo?gram??[31m'");
+    }
+
+    Stream<Arguments> nothingToDo() {
+        return Stream.of(
                 Arguments.of("a message without text", message(), edit(a -> a.remove("text"))),
                 Arguments.of("a message whose text is null", message(), edit(a -> a.putNull("text"))),
                 Arguments.of("a message from the bot itself", message(), edit(a -> a.set("from", a.get("recipient")))),
@@ -275,8 +312,8 @@ class TeamsMalformedActivitiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ignoredActivities")
-    void aSignedCompleteActivityTheBotHasNoUseForGets200AndNothingIsFetched(String what, ObjectNode activity,
+    @MethodSource("nothingToDo")
+    void aSignedCompleteActivityWithNothingToDoGets200AndNothingIsFetched(String what, ObjectNode activity,
             Consumer<ObjectNode> change) throws Exception {
         change.accept(activity);
 
