@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -282,8 +283,7 @@ class TeamsMalformedActivitiesTest {
         assertThat(signed(activity.toString())).as(what).isEqualTo(200);
         assertThat(endpointLog.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("Teams activity ignored"));
-        BotFrameworkFakes.await("idle workers", () -> teams.served.pendingTasks() == 0);
-        teams.github.verify(0, anyRequestedFor(anyUrl()));
+        nothingHappened();
     }
 
     @Test
@@ -298,8 +298,8 @@ class TeamsMalformedActivitiesTest {
 
     Stream<Arguments> nothingToDo() {
         return Stream.of(
-                Arguments.of("a message without text", message(), edit(a -> a.remove("text"))),
-                Arguments.of("a message whose text is null", message(), edit(a -> a.putNull("text"))),
+                Arguments.of("a channel message without text", message(), edit(a -> a.remove(List.of("text", "entities")))),
+                Arguments.of("a channel message whose text is null", message(), edit(a -> a.putNull("text").remove("entities"))),
                 Arguments.of("a message from the bot itself", message(), edit(a -> a.set("from", a.get("recipient")))),
                 Arguments.of("a tenant id that is a number (a tenant not allowed)", message(), edit(a -> {
                     ((ObjectNode) a.get("channelData").get("tenant")).put("id", 7);
@@ -313,13 +313,12 @@ class TeamsMalformedActivitiesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nothingToDo")
-    void aSignedCompleteActivityWithNothingToDoGets200AndNothingIsFetched(String what, ObjectNode activity,
+    void aSignedCompleteActivityWithNothingToDoGets200AndNothingHappens(String what, ObjectNode activity,
             Consumer<ObjectNode> change) throws Exception {
         change.accept(activity);
 
         assertThat(signed(activity.toString())).as(what).isEqualTo(200);
-        BotFrameworkFakes.await("idle workers", () -> teams.served.pendingTasks() == 0);
-        teams.github.verify(0, anyRequestedFor(anyUrl()));
+        nothingHappened();
     }
 
     Stream<Arguments> oddButUsable() {
