@@ -1,5 +1,7 @@
 package dev.pipelinetriage.chat;
 
+import java.time.Duration;
+
 /**
  * What the conversation layer needs from a chat platform. Implementations escape every text they are given,
  * pace and retry their own calls, and never throw for a platform error: they answer {@link Posted.Undelivered}.
@@ -17,6 +19,15 @@ public interface ChatSurface {
 
     /** Tells one user something only they see. */
     Posted tell(Place place, String user, ChatText text);
+
+    /**
+     * How long a triage may run before its "Looking at ..." placeholder is posted; zero posts it at once. A platform
+     * that may store a post although its answer said it failed waits: the placeholder could not be replaced then, so
+     * a triage that is done in time posts its card alone.
+     */
+    default Duration placeholderAfter() {
+        return Duration.ZERO;
+    }
 
     /**
      * Posts an image (the health digest's chart) at {@code place}. Platforms whose adapter cannot upload files

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.port.TriageMetrics;
+import java.time.Duration;
 import java.util.Objects;
 
 /** A chat surface that counts what the platform did not take, per platform, for operators' alerts. */
@@ -28,6 +29,11 @@ public final class MeteredSurface implements ChatSurface {
     @Override
     public Posted tell(Place place, String user, ChatText text) {
         return counted(surface.tell(place, user, text));
+    }
+
+    @Override
+    public Duration placeholderAfter() {
+        return surface.placeholderAfter();
     }
 
     @Override

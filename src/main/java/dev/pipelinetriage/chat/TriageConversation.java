@@ -12,13 +12,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The conversation around pasted links, the same for every chat platform: drop redeliveries, find the links,
- * answer the request at once, then per link post "Looking at ..." and replace it with the triage card.
+ * answer the request at once, then per link post "Looking at ..." and replace it with the triage card (a triage done
+ * within the platform's {@link ChatSurface#placeholderAfter} posts its card alone).
  * {@link #onMessage} does no I/O but one state-store claim, so adapters can call it on the request thread.
  * Every log line written while a link is handled carries its request id ({@value #REQUEST_ID} in the MDC), so
  * fetch, analysis and post of one event can be followed.
@@ -236,13 +240,19 @@ public final class TriageConversation {
     private void triageOne(Place place, LinkDetector.Found link, ChatSurface surface) {
         // The placeholder is posted alongside the triage, not before it: a platform paces posts to one channel (Slack
         // about one a second), and a busy channel's queue of placeholders must not hold back the triage itself.
-        // Its own virtual thread, part of this task: a worker slot could be refused (busy, or shutting down).
+        // Its own virtual thread, part of this task: a worker slot could be refused (busy, or shutting down). Where
+        // the platform asks for it, it is posted only if the triage is not done by then.
         CompletableFuture<Posted> placeholder = new CompletableFuture<>();
+        CompletableFuture<Void> triaged = new CompletableFuture<>();
         ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "...");
         String requestId = MDC.get(REQUEST_ID);
         Thread poster = Thread.ofVirtual().name("placeholder").start(() -> withRequestId(requestId, () -> {
             try {
-                placeholder.complete(surface.post(place, looking));
+                placeholder.complete(doneWithin(triaged, surface.placeholderAfter())
+                        ? new Posted.Undelivered("not posted: the card was ready first")
+                        : surface.post(place, looking));
+            } catch (InterruptedException e) {
+                placeholder.complete(new Posted.Undelivered("not posted: shutting down"));
             } catch (RuntimeException e) {
                 LOG.error("placeholder for {} failed", link.url(), e);
                 placeholder.complete(new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName()));
@@ -268,6 +278,7 @@ public final class TriageConversation {
             result = null;
             poster.interrupt(); // a placeholder still waiting for its turn gives up; the notice is posted instead
         }
+        triaged.complete(null);
         String replacing = placeholder.join() instanceof Posted.Delivered d ? d.messageId() : null;
         boolean keep = card.hasActions() && result instanceof LinkTriage.Triaged;
         if (keep && replacing != null) {
@@ -280,6 +291,21 @@ public final class TriageConversation {
         }
         if (shown instanceof Posted.Undelivered u) {
             LOG.warn("card for {} was not delivered: {}", link.url(), u.reason());
+        }
+    }
+
+    /** Whether {@code done} completes within {@code wait}; at once false for no wait. */
+    private static boolean doneWithin(CompletableFuture<Void> done, Duration wait) throws InterruptedException {
+        if (wait.isZero() || wait.isNegative()) {
+            return false;
+        }
+        try {
+            done.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
         }
     }
 

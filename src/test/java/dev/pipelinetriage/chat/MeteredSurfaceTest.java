@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import io.micrometer.core.instrument.MockClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What operators count about chat: posts the platform did not take, and chat tasks that threw. */
@@ -26,6 +27,13 @@ class MeteredSurfaceTest {
 
         assertThat(metrics.scrape()).contains("chat_posts_undelivered_total{platform=\"teams\"} 1.0")
                 .contains("chat_posts_undelivered_total{platform=\"slack\"} 0.0");
+    }
+
+    @Test
+    void theMeteredPlatformKeepsItsWaitBeforeAPlaceholder() {
+        ChatSurface metered = new MeteredSurface(new RecordingSurface(Duration.ofSeconds(3)), metrics, "teams");
+
+        assertThat(metered.placeholderAfter()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,21 @@ class RecordingSurface implements ChatSurface {
     final List<Shown> cards = new CopyOnWriteArrayList<>();
     final List<Told> told = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Duration placeholderAfter;
+
+    RecordingSurface() {
+        this(Duration.ZERO);
+    }
+
+    /** A platform that posts a placeholder only for a triage still running after {@code placeholderAfter}. */
+    RecordingSurface(Duration placeholderAfter) {
+        this.placeholderAfter = placeholderAfter;
+    }
+
+    @Override
+    public Duration placeholderAfter() {
+        return placeholderAfter;
+    }
 
     @Override
     public Posted post(Place place, ChatText text) {

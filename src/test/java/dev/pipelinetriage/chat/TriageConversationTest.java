@@ -16,6 +16,7 @@ import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.app.port.CiProvider.RerunRequest;
 import dev.pipelinetriage.domain.Verdict;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,51 @@ class TriageConversationTest {
         assertThat(startedBeforeThePlaceholder).isTrue();
         assertThat(paced.cards).singleElement().satisfies(shown ->
                 assertThat(shown.replacing()).isEqualTo(paced.posts.getFirst().id()));
+    }
+
+    @Test
+    void onAPlatformThatWaitsBeforeAPlaceholderATriageDoneInTimePostsItsCardAlone() {
+        RecordingSurface waiting = new RecordingSurface(Duration.ofHours(1));
+
+        kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/42"), waiting);
+        settle();
+
+        assertThat(waiting.posts).isEmpty();
+        var shown = waiting.cards.getFirst();
+        assertThat(waiting.cards).hasSize(1);
+        assertThat(shown.replacing()).isNull();
+        assertThat(kit.store.card(shown.card().cardId())).hasValueSatisfying(stored ->
+                assertThat(stored.message().message()).isNotBlank());
+    }
+
+    @Test
+    void onAPlatformThatWaitsBeforeAPlaceholderASlowTriageGetsThePlaceholderThenTheCardInItsPlace() throws Exception {
+        var placeholderPosted = new java.util.concurrent.CountDownLatch(1);
+        RecordingSurface waiting = new RecordingSurface(Duration.ofMillis(50)) {
+            @Override
+            public Posted post(Place place, ChatText text) {
+                Posted posted = super.post(place, text);
+                placeholderPosted.countDown();
+                return posted;
+            }
+        };
+        // The triage is still resolving the run when the wait is over: it goes on once the placeholder is out.
+        var slow = new ResolveWatched(kit.ci, () -> {
+            try {
+                placeholderPosted.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        kit.conversation(slow, TriageMetrics.none(), new InMemoryTriageHistory(), java.util.List.of())
+                .onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), waiting);
+        settle();
+
+        assertThat(waiting.posts).singleElement().satisfies(p -> assertThat(p.text()).startsWith("Looking at"));
+        assertThat(waiting.cards).singleElement().satisfies(shown ->
+                assertThat(shown.replacing()).isEqualTo(waiting.posts.getFirst().id()));
     }
 
     /** The fake CI, saying when a triage starts resolving a run. */

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * Bot Connector REST calls (reply in a thread, update an activity, typing, one member) over OkHttp, to a
  * {@code serviceUrl} the inbound check has bound to a token -- and only https, unless it is the configured test
  * URL. 429, 412, 500, 502, 503 and 504 are retried with exponential backoff and jitter (honouring
- * {@code Retry-After} in full, up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a 401 drops the cached app token and retries once. A new message is never re-sent after
- * a network failure, because the connector may have delivered it: a duplicate is worse than a missing card.
+ * {@code Retry-After} in full, up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a 401 drops the cached app
+ * token and retries once. A new message is sent again only after an answer that says it was refused (429, 412,
+ * 503): after a lost connection, a 500, 502 or 504 the connector may have stored it, and a duplicate is worse than
+ * a missing message. Updates are idempotent and retried after any of these.
  */
 final class BotConnector {
     private static final Logger LOG = LoggerFactory.getLogger(BotConnector.class);
@@ -65,7 +67,7 @@ final class BotConnector {
         }
         Optional<JsonNode> answer = call("send", "POST", url.build(), activity, false);
         if (answer.isEmpty()) {
-            return new Posted.Undelivered("the Bot Connector did not take the message");
+            return new Posted.Undelivered("the Bot Connector did not confirm the message");
         }
         String id = answer.get().path("id").asText("");
         // Without the new activity's id the message cannot be updated later; callers then post instead.
@@ -140,6 +142,10 @@ final class BotConnector {
                     if (!retryable(code)) {
                         break;
                     }
+                    if (!idempotent && !refused(code)) {
+                        error = "HTTP " + code + "; the connector may have stored it, so it is not sent again";
+                        break;
+                    }
                     Optional<Duration> asked = retryAfter(response.header("Retry-After"));
                     if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
                         error = "HTTP " + code + ", asked to wait " + asked.get().toSeconds() + " s";
@@ -168,6 +174,11 @@ final class BotConnector {
 
     static boolean retryable(int code) {
         return code == 429 || code == 412 || code == 500 || code == 502 || code == 503 || code == 504;
+    }
+
+    /** Answers that say the request was turned away before it was acted on: throttled, or not served at all. */
+    private static boolean refused(int code) {
+        return code == 429 || code == 412 || code == 503;
     }
 
     private Duration backoff(int attempt) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Checks the token the Bot Connector sends with every request, as "Authentication with the Bot Connector API"
@@ -19,6 +20,9 @@ import java.util.Objects;
  * our app id, expiry and not-before with 5 minutes of skew, the {@code serviceurl} claim equal to the activity's
  * {@code serviceUrl}, and the key endorsed for the activity's channel (which must be {@code msteams}; the retired
  * SDK let an empty channel pass). Only after this check is the activity's {@code serviceUrl} trusted.
+ *
+ * <p>Two steps, so that the token is judged before anything reads the body: {@link #token} checks what the token
+ * says by itself, {@link #bind} whether it was issued for the activity it came with.
  */
 final class InboundAuth {
     static final String ISSUER = "https://api.botframework.com";
@@ -36,33 +40,47 @@ final class InboundAuth {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    sealed interface Result {
+    /** The token alone: {@link Token}, {@link Rejected} or {@link KeysUnavailable}. */
+    sealed interface TokenResult {
     }
 
-    record Authenticated() implements Result {
+    /** The token and the activity it came with: {@link Authenticated} or {@link Rejected}. */
+    sealed interface Binding {
+    }
+
+    /**
+     * A token signed by a Bot Framework key, for this bot, in date; not yet bound to an activity.
+     *
+     * @param serviceUrl the {@code serviceurl} claim
+     * @param endorsements the channels its signing key is endorsed for
+     */
+    record Token(String kid, String serviceUrl, Set<String> endorsements) implements TokenResult {
+        Token {
+            Objects.requireNonNull(kid, "kid");
+            Objects.requireNonNull(serviceUrl, "serviceUrl");
+            endorsements = Set.copyOf(endorsements);
+        }
+    }
+
+    record Authenticated() implements Binding {
     }
 
     /** 401; {@code reason} is for our log only (it names the failed check, never the token). */
-    record Rejected(String reason) implements Result {
+    record Rejected(String reason) implements TokenResult, Binding {
     }
 
     /** No signing keys could be loaded: 503, so the connector retries later. */
-    record KeysUnavailable() implements Result {
+    record KeysUnavailable() implements TokenResult {
     }
 
-    Result check(String authorization, String serviceUrl, String channelId) {
+    /** What the {@code Authorization} header's token says by itself; reads nothing of the body. */
+    TokenResult token(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return new Rejected("no bearer token");
         }
         String token = authorization.substring(7).strip();
         if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             return new Rejected("empty or oversized token");
-        }
-        if (!CHANNEL.equals(channelId)) {
-            return new Rejected("channel '" + channelId + "' is not msteams");
-        }
-        if (serviceUrl == null || serviceUrl.isBlank()) {
-            return new Rejected("activity without serviceUrl");
         }
         SignedJWT jwt;
         try {
@@ -95,9 +113,6 @@ final class InboundAuth {
         } catch (JOSEException e) {
             return new Rejected("signature not verifiable: " + e.getClass().getSimpleName());
         }
-        if (!key.endorsements().contains(channelId)) {
-            return new Rejected("signing key " + kid + " is not endorsed for " + channelId);
-        }
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
@@ -119,8 +134,24 @@ final class InboundAuth {
         if (nbf != null && now.isBefore(nbf.toInstant().minus(SKEW))) {
             return new Rejected("not yet valid");
         }
-        Object claimed = claims.getClaim("serviceurl");
-        if (!(claimed instanceof String url) || !sameServiceUrl(url, serviceUrl)) {
+        if (!(claims.getClaim("serviceurl") instanceof String claimed) || claimed.isBlank()) {
+            return new Rejected("token without serviceurl claim");
+        }
+        return new Token(kid, claimed, key.endorsements());
+    }
+
+    /** Whether {@code token} was issued for the activity it came with: its channel and its connector. */
+    Binding bind(Token token, String serviceUrl, String channelId) {
+        if (!CHANNEL.equals(channelId)) {
+            return new Rejected("channel '" + channelId + "' is not msteams");
+        }
+        if (serviceUrl == null || serviceUrl.isBlank()) {
+            return new Rejected("activity without serviceUrl");
+        }
+        if (!token.endorsements().contains(channelId)) {
+            return new Rejected("signing key " + token.kid() + " is not endorsed for " + channelId);
+        }
+        if (!sameServiceUrl(token.serviceUrl(), serviceUrl)) {
             return new Rejected("serviceurl claim does not match the activity's serviceUrl");
         }
         return new Authenticated();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
-import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.RoleTypes;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import dev.pipelinetriage.app.port.Actor;
@@ -45,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TeamsActivities {
     static final String PLATFORM = "teams";
-    static final String ACTION_INVOKE = "adaptiveCard/action";
     private static final Logger LOG = LoggerFactory.getLogger(TeamsActivities.class);
     private static final Pattern COMMAND_WORD = Pattern.compile("\\s*[A-Za-z]+\\s*");
 
@@ -100,39 +98,43 @@ final class TeamsActivities {
     record Done() implements Reply {
     }
 
+    /** 200 without a body, for an activity of a kind the bot has no use for; {@code what} names it in the log. */
+    record Ignored(String what) implements Reply {
+    }
+
     /** 200 with an invoke response body. */
     record InvokeResponse(ObjectNode body) implements Reply {
     }
 
+    /**
+     * A verified activity that carries what {@link InboundActivity#incomplete} asks for. Whatever its type, an
+     * activity from an allowed tenant teaches where its conversation's connector is.
+     */
     Reply handle(Activity activity) {
-        if (activity.getConversation() == null || activity.getFrom() == null || activity.getRecipient() == null) {
-            return new Done();
-        }
         String tenant = tenant(activity);
         String conversationId = activity.getConversation().getId();
         ChannelAccount from = activity.getFrom();
+        boolean action = InboundActivity.isCardAction(activity);
         if (tenant == null || !allowedTenants.contains(tenant)) {
             record(tenant, from, conversationId, "denied", "tenant is not in teams.allowedTenants");
-            return isAction(activity) ? message("This bot does not serve your organization.") : new Done();
+            return action ? message("This bot does not serve your organization.") : new Done();
         }
         serviceUrls.verified(tenant, conversationId, activity.getServiceUrl());
         people.saw(from.getAadObjectId(), from.getId(), from.getName());
-        if (("message".equals(activity.getType()) || "messageUpdate".equals(activity.getType()))
+        String type = activity.getType();
+        if ((InboundActivity.MESSAGE.equals(type) || InboundActivity.MESSAGE_UPDATE.equals(type))
                 && notifier(activity, tenant)) {
             return new Done();
         }
-        if ("message".equals(activity.getType())) {
+        if (InboundActivity.MESSAGE.equals(type)) {
             onMessage(activity, tenant);
             return new Done();
         }
-        if (isAction(activity)) {
+        if (action) {
             return onAction(activity, tenant);
         }
-        return new Done();
-    }
-
-    private static boolean isAction(Activity activity) {
-        return "invoke".equals(activity.getType()) && ACTION_INVOKE.equals(activity.getName());
+        return new Ignored(InboundActivity.INVOKE.equals(type) ? "an invoke named '" + loggable(activity.getName()) + "'"
+                : "an activity of type '" + loggable(type) + "'");
     }
 
     private void onMessage(Activity activity, String tenant) {
@@ -142,8 +144,7 @@ final class TeamsActivities {
         }
         String type = activity.getConversation().getConversationType();
         boolean personal = "personal".equals(type);
-        boolean mentioned = activity.getMentions().stream().map(Mention::getMentioned)
-                .anyMatch(m -> m != null && activity.getRecipient().getId().equals(m.getId()));
+        boolean mentioned = mentions(activity, activity.getRecipient().getId());
         String text = plainText(activity.getText());
         Inbound.Trigger trigger = personal || mentioned ? explicitTrigger(text) : Inbound.Trigger.MESSAGE;
         String conversationId = activity.getConversation().getId();
@@ -156,6 +157,16 @@ final class TeamsActivities {
             case TriageConversation.Ignored ignored -> {
             }
         }
+    }
+
+    /** Whether a mention entity names {@code id}; entities of other shapes are passed over. */
+    private boolean mentions(Activity activity, String id) {
+        for (JsonNode entity : json.valueToTree(activity.getEntities())) {
+            if ("mention".equals(entity.path("type").asText()) && id.equals(entity.path("mentioned").path("id").asText(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -266,7 +277,7 @@ final class TeamsActivities {
                 yield card(cards.withNote(view, thanks));
             }
             default -> {
-                LOG.info("unknown card action '{}' from {}", verb.length() > 40 ? verb.substring(0, 40) : verb, from.getId());
+                LOG.info("unknown card action '{}' from {}", loggable(verb), loggable(from.getId()));
                 yield message("The bot does not know this action.");
             }
         };
@@ -327,6 +338,16 @@ final class TeamsActivities {
     private static String thread(String conversationId) {
         int cut = conversationId.indexOf(';');
         return cut < 0 ? conversationId : conversationId.substring(0, cut);
+    }
+
+    /** A value from the activity, fit for one log line: at most 40 characters, control characters shown as '?'. */
+    private static String loggable(String value) {
+        if (value == null) {
+            return "";
+        }
+        String cut = value.length() > 40 ? value.substring(0, 40) : value;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static Optional<Verdict> verdict(String wire) {

@@ -1,8 +1,6 @@
 package dev.pipelinetriage.adapter.teams;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.microsoft.bot.schema.Activity;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import jakarta.servlet.http.HttpServlet;
@@ -10,24 +8,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/messages}: reads a bounded body, checks the connector's token against the activity it came
- * with, and only then hands the activity on. A bad or missing token gets 401 with nothing processed and nothing
- * sent; no signing keys at all gets 503 so the connector retries.
+ * {@code POST /api/messages}. Every request is judged in one order, and nothing a body holds can earn a 5xx (which
+ * the connector would retry):
+ * <ol>
+ *   <li>413: a body over {@value #MAX_BODY} bytes;
+ *   <li>401: no token, or one that is not a Bot Framework token for this bot -- before the body is even parsed, so
+ *       an unauthenticated caller learns nothing about how it is read;
+ *   <li>400: a body that is not one activity object ({@link InboundActivity#read});
+ *   <li>401: a token not issued for this activity (its channel and {@code serviceUrl});
+ *   <li>400: an activity without what it must carry ({@link InboundActivity#incomplete});
+ *   <li>200: handled, or ignored on purpose (logged).
+ * </ol>
+ * Nothing is processed and nothing is sent before step 6. Two 5xx remain, neither about the body: 503 when no
+ * signing key could be loaded, and 500 when a handler fails for a reason of ours (the store is down), so that
+ * the connector tries again later.
  */
 final class TeamsEndpoint extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsEndpoint.class);
     private static final int MAX_BODY = 256 * 1024;
 
     private final transient InboundAuth auth;
+    private final transient InboundActivity inbound = new InboundActivity();
     private final transient TeamsActivities activities;
-    private final transient ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
-
+    private final transient ObjectMapper json = new ObjectMapper();
     private final transient TriageMetrics metrics;
 
     TeamsEndpoint(InboundAuth auth, TeamsActivities activities, TriageMetrics metrics) {
@@ -50,32 +58,40 @@ final class TeamsEndpoint extends HttpServlet {
             response.sendError(413);
             return;
         }
-        Activity activity;
-        try {
-            activity = json.readValue(body, Activity.class);
-        } catch (IOException | RuntimeException e) {
-            // Unauthenticated garbage: the same answer as a bad token, so nothing is learned from it.
-            LOG.info("Teams request refused: body is not an activity");
-            metrics.signatureRejected(TeamsActivities.PLATFORM);
-            response.setStatus(401);
-            return;
-        }
-        switch (auth.check(request.getHeader("Authorization"), activity.getServiceUrl(), activity.getChannelId())) {
+        InboundAuth.Token token;
+        switch (auth.token(request.getHeader("Authorization"))) {
+            case InboundAuth.Token verified -> token = verified;
             case InboundAuth.Rejected rejected -> {
-                LOG.info("Teams request refused: {}", rejected.reason());
-                metrics.signatureRejected(TeamsActivities.PLATFORM);
-                response.setStatus(401);
+                refuse(response, rejected);
                 return;
             }
             case InboundAuth.KeysUnavailable unavailable -> {
-                LOG.warn("Teams request refused: no Bot Framework signing keys could be loaded");
-                response.setStatus(503);
+                unavailable(response);
                 return;
             }
+        }
+        Activity activity;
+        switch (inbound.read(body)) {
+            case InboundActivity.Parsed parsed -> activity = parsed.activity();
+            case InboundActivity.Malformed malformed -> {
+                malformed(response, malformed);
+                return;
+            }
+        }
+        switch (auth.bind(token, activity.getServiceUrl(), activity.getChannelId())) {
             case InboundAuth.Authenticated ok -> {
+            }
+            case InboundAuth.Rejected rejected -> {
+                refuse(response, rejected);
+                return;
             }
         }
         metrics.chatEventReceived(TeamsActivities.PLATFORM);
+        Optional<InboundActivity.Malformed> incomplete = inbound.incomplete(activity);
+        if (incomplete.isPresent()) {
+            malformed(response, incomplete.get());
+            return;
+        }
         TeamsActivities.Reply reply;
         try {
             reply = activities.handle(activity);
@@ -87,6 +103,10 @@ final class TeamsEndpoint extends HttpServlet {
         }
         switch (reply) {
             case TeamsActivities.Done done -> response.setStatus(200);
+            case TeamsActivities.Ignored ignored -> {
+                LOG.info("Teams activity ignored, the bot has no use for {}", ignored.what());
+                response.setStatus(200);
+            }
             case TeamsActivities.InvokeResponse invoke -> {
                 response.setStatus(200);
                 response.setContentType("application/json");
@@ -94,5 +114,21 @@ final class TeamsEndpoint extends HttpServlet {
                 json.writeValue(response.getOutputStream(), invoke.body());
             }
         }
+    }
+
+    private void refuse(HttpServletResponse response, InboundAuth.Rejected rejected) {
+        LOG.info("Teams request refused: {}", rejected.reason());
+        metrics.signatureRejected(TeamsActivities.PLATFORM);
+        response.setStatus(401);
+    }
+
+    private static void unavailable(HttpServletResponse response) {
+        LOG.warn("Teams request refused: no Bot Framework signing keys could be loaded");
+        response.setStatus(503);
+    }
+
+    private static void malformed(HttpServletResponse response, InboundActivity.Malformed malformed) {
+        LOG.info("Teams request refused as malformed: {}", malformed.reason());
+        response.setStatus(400);
     }
 }

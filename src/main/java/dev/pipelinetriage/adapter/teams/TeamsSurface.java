@@ -7,6 +7,7 @@ import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.Place;
 import dev.pipelinetriage.chat.Posted;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,12 @@ import java.util.List;
  * messages in channels, so {@link #tell} replies in the thread and mentions the person it is for.
  */
 final class TeamsSurface implements ChatSurface {
+    /**
+     * The Bot Connector may store a reply and still answer 5xx, without the id that would let it be updated or
+     * deleted; so a triage gets {@value #PLACEHOLDER_SECONDS} s (the typing indicator shows meanwhile) to post its
+     * card alone before a placeholder is risked.
+     */
+    static final int PLACEHOLDER_SECONDS = 3;
     private final BotConnector connector;
     private final ServiceUrls serviceUrls;
     private final AdaptiveCards cards;
@@ -45,6 +52,11 @@ final class TeamsSurface implements ChatSurface {
             return new Posted.Undelivered("no verified serviceUrl for this conversation");
         }
         return connector.update(serviceUrl.get(), place.channel(), replacing, activity);
+    }
+
+    @Override
+    public Duration placeholderAfter() {
+        return Duration.ofSeconds(PLACEHOLDER_SECONDS);
     }
 
     @Override

@@ -1,14 +1,18 @@
 package dev.pipelinetriage.adapter.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -175,6 +179,15 @@ final class BotFrameworkFakes {
         ObjectNode d = action.putObject("data");
         data.forEach(d::put);
         return activity;
+    }
+
+    /**
+     * The Adaptive Cards the bot showed in the conversation whose activities are at {@code activities}: posted as
+     * replies or put in place of an earlier message, in the order the connector received them.
+     */
+    static List<LoggedRequest> cardsShown(WireMockServer connector, String activities) {
+        return connector.findAll(anyRequestedFor(urlPathMatching(activities + "/.+"))
+                .withRequestBody(containing(AdaptiveCards.CONTENT_TYPE)));
     }
 
     static List<String> verbs(com.fasterxml.jackson.databind.JsonNode card) {

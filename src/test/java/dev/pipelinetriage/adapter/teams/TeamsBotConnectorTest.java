@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.pipelinetriage.chat.Posted;
 import java.net.URI;
@@ -25,6 +26,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bot Connector calls ("Send and receive messages with the Bot Connector API": reply to activity, update
@@ -59,6 +62,14 @@ class TeamsBotConnectorTest {
         return JsonNodeFactory.instance.objectNode().put("type", "message").put("text", text);
     }
 
+    /** The reply is answered {@code first} once, then taken as {@code reply-1}. */
+    private void repliesAfter(ResponseDefinitionBuilder first) {
+        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("first").whenScenarioStateIs(STARTED).willSetStateTo("taken")
+                .willReturn(first));
+        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("first").whenScenarioStateIs("taken")
+                .willReturn(okJson("{\"id\":\"reply-1\"}")));
+    }
+
     @Test
     void aReplyGoesToTheActivityItAnswersWithTheAppToken() {
         fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(okJson("{\"id\":\"reply-1\"}")));
@@ -74,10 +85,7 @@ class TeamsBotConnectorTest {
 
     @Test
     void a429IsRetriedAfterItsRetryAfterAndTheMessageIsPostedOnce() {
-        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
-        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("limit").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"id\":\"reply-1\"}")));
+        repliesAfter(aResponse().withStatus(429).withHeader("Retry-After", "3"));
 
         Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
 
@@ -87,14 +95,39 @@ class TeamsBotConnectorTest {
     }
 
     @Test
-    void serverErrorsBackOffExponentiallyWithJitterThenGiveUp() {
-        fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(aResponse().withStatus(502)));
+    void serverErrorsOnAnUpdateBackOffExponentiallyWithJitterThenGiveUp() {
+        String path = "/v3/conversations/" + CONVERSATION + "/activities/card-1";
+        fake.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(502)));
 
-        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+        Posted posted = connector.update(fake.baseUrl(), CONVERSATION, "card-1", text("card"));
 
         assertThat(posted).isInstanceOf(Posted.Undelivered.class);
         assertThat(waits).containsExactly(Duration.ofMillis(1500), Duration.ofMillis(3000), Duration.ofMillis(6000));
-        fake.verify(4, postRequestedFor(urlPathEqualTo(REPLY)));
+        fake.verify(4, putRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {500, 502, 504})
+    void aNewMessageIsNotSentAgainAfterAServerErrorBecauseTheConnectorMayHaveStoredIt(int status) {
+        fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(aResponse().withStatus(status)));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isInstanceOfSatisfying(Posted.Undelivered.class,
+                u -> assertThat(u.reason()).contains("did not confirm"));
+        assertThat(waits).isEmpty();
+        fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
+    }
+
+    @Test
+    void a503RefusesTheMessageSoItIsSentAgainAfterTheBackoff() {
+        repliesAfter(aResponse().withStatus(503));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isEqualTo(new Posted.Delivered("reply-1"));
+        assertThat(waits).containsExactly(Duration.ofMillis(1500));
+        fake.verify(2, postRequestedFor(urlPathEqualTo(REPLY)));
     }
 
     @Test
@@ -155,10 +188,7 @@ class TeamsBotConnectorTest {
 
     @Test
     void aRetryAfterLongerThanTheBackoffCapIsWaitedOutInFull() {
-        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("long").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "45")));
-        fake.stubFor(post(urlPathEqualTo(REPLY)).inScenario("long").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"id\":\"reply-1\"}")));
+        repliesAfter(aResponse().withStatus(429).withHeader("Retry-After", "45"));
 
         Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
 

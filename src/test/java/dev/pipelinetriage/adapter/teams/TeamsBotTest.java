@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
@@ -24,21 +23,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
-import dev.pipelinetriage.boot.config.ConfigLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,9 +59,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsBotTest {
-    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final String REPO = "/api/v3/repos/octo-org/octo-repo";
-    static final String LINK = "https://github.com/octo-org/octo-repo/actions/runs/30433642";
+    static final Instant NOW = ServedTeams.NOW;
+    static final String REPO = GitHubFakes.REPO;
+    static final String LINK = GitHubFakes.LINK;
     static final String CONVERSATION = "19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.skype";
     static final String ONCALL = "0c1e7d6a-3b1f-4f4b-9a43-7d1e5f2a9b01";
     static final String DEVELOPER = "5a2b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02";
@@ -75,65 +71,52 @@ class TeamsBotTest {
     @TempDir
     static Path dir;
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
-    final WireMockServer login = new WireMockServer(options().dynamicPort());
-    final WireMockServer connector = new WireMockServer(options().dynamicPort());
-    final WireMockServer github = new WireMockServer(options().dynamicPort());
     final List<Duration> teamsWaits = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     final AtomicInteger ids = new AtomicInteger();
+    ServedTeams teams;
+    WireMockServer login;
+    WireMockServer connector;
+    WireMockServer github;
     ServeWiring.Served served;
     String serviceUrl;
 
     @BeforeAll
-    void start() throws IOException {
-        login.start();
-        connector.start();
-        github.start();
-        serviceUrl = connector.baseUrl() + "/";
-        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
-                connector.baseUrl(), """
+    void start() {
+        teams = new ServedTeams(dir.resolve("data"), """
                   rerun:
                     groups: [%s]
                   runbookBaseUrl: https://git.example/kb/blob/main
-                """.formatted(ONCALL_GROUP), "");
-        Sleeper noCiWait = d -> { };
-        served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
-                "TEAMS_APP_PASSWORD", "teams-app-password-value"), new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC),
-                noCiWait, d -> { }, teamsWaits::add, "127.0.0.1", 0, 2, 100));
+                """.formatted(ONCALL_GROUP), teamsWaits::add);
+        login = teams.login;
+        connector = teams.connector;
+        github = teams.github;
+        served = teams.served;
+        serviceUrl = teams.serviceUrl;
     }
 
     @AfterAll
     void stop() {
-        served.close();
-        login.stop();
-        connector.stop();
-        github.stop();
+        teams.close();
     }
 
     @BeforeEach
     void fakes() throws InterruptedException {
         // Work a previous test started must not land in this test's request counts.
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
-        login.resetAll();
-        connector.resetAll();
-        github.resetAll();
+        teams.reset();
         teamsWaits.clear();
         fakes.serveMetadata(login);
         BotFrameworkFakes.serveTokens(login, TENANT);
         connector.stubFor(post(urlPathEqualTo(ACTIVITIES)).willReturn(okJson("{\"id\":\"typing-1\"}")));
         connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-1\"}")));
         connector.stubFor(put(urlPathMatching(ACTIVITIES + "/card-1")).willReturn(okJson("{\"id\":\"card-1\"}")));
+        GitHubFakes.serveFailedRun(github);
+        // After a rerun the run is on its second attempt (stubs added later win).
         github.stubFor(get(REPO + "/actions/runs/30433642").inScenario("rerun").whenScenarioStateIs(STARTED)
                 .willReturn(okJson(fixture("github/failed-run/run.json"))));
         github.stubFor(get(REPO + "/actions/runs/30433642").inScenario("rerun").whenScenarioStateIs("rerun")
                 .willReturn(okJson(fixture("github/failed-run/run-attempt-2.json"))));
-        github.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
-                .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
-        github.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + github.port() + "/job-logs.txt?sig=SIGNATURE")));
-        github.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(
-                fixture("github/failed-run/job-log.txt"))));
     }
 
     private String id() {
@@ -164,8 +147,8 @@ class TeamsBotTest {
         return BotFrameworkFakes.message(id, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK);
     }
 
-    private List<LoggedRequest> cardUpdates() {
-        return connector.findAll(putRequestedFor(urlPathEqualTo(ACTIVITIES + "/card-1")));
+    private List<LoggedRequest> cardsShown() {
+        return BotFrameworkFakes.cardsShown(connector, ACTIVITIES);
     }
 
     private JsonNode card(LoggedRequest update) throws IOException {
@@ -175,35 +158,123 @@ class TeamsBotTest {
     /** Pastes the link and waits for the triage card; answers the card's id. */
     private String pasteAndWaitForCard() throws Exception {
         assertThat(send(pasted(id()), token()).statusCode()).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
-        JsonNode card = card(cardUpdates().getLast());
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        // A card posted as a new reply is saved once the connector has answered with its id.
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        JsonNode card = card(cardsShown().getLast());
         return card.findValues("data").stream().filter(d -> d.has("cardId")).findFirst().orElseThrow().get("cardId").asText();
     }
 
     @Test
-    void aPastedLinkGetsAPlaceholderReplyInTheThreadThenTheAdaptiveCardInPlace() throws Exception {
+    void aPastedLinkGetsTheAdaptiveCardAsAReplyInTheThread() throws Exception {
         String activityId = id();
 
         var response = send(pasted(activityId), token());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        // The triage took less than the placeholder's wait, so the card is the one reply.
         LoggedRequest reply = connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst();
+        assertThat(threadReplies()).hasSize(1);
         assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer eyJhbGciOiJIUzI1Ni...");
-        JsonNode placeholder = json.readTree(reply.getBodyAsString());
-        assertThat(placeholder.get("type").asText()).isEqualTo("message");
-        assertThat(placeholder.get("replyToId").asText()).isEqualTo(activityId);
-        assertThat(placeholder.get("text").asText()).startsWith("Looking at octo-org/octo-repo");
-        JsonNode update = json.readTree(cardUpdates().getFirst().getBodyAsString());
-        assertThat(update.get("id").asText()).isEqualTo("card-1");
-        assertThat(update.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        JsonNode card = update.at("/attachments/0/content");
+        JsonNode posted = json.readTree(reply.getBodyAsString());
+        assertThat(posted.get("type").asText()).isEqualTo("message");
+        assertThat(posted.get("replyToId").asText()).isEqualTo(activityId);
+        assertThat(posted.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        JsonNode card = posted.at("/attachments/0/content");
         assertThat(card.get("version").asText()).isEqualTo("1.4");
         String text = card.toString();
         assertThat(text).contains("Job: test", "Verdict: ", "Expected: 42", "Monospace", "Next steps");
         assertThat(BotFrameworkFakes.verbs(card)).containsExactly("rerun", "notRight", "helpful");
         BotFrameworkFakes.await("typing", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES))
                 .withRequestBody(equalToJson("{\"type\":\"typing\"}"))).isEmpty());
+        connector.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aSlowTriageGetsAPlaceholderReplyThenTheAdaptiveCardInItsPlace() throws Exception {
+        slowGitHub();
+        String activityId = id();
+
+        assertThat(send(pasted(activityId), token()).statusCode()).isEqualTo(200);
+
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        assertThat(threadReplies()).singleElement().satisfies(reply -> {
+            JsonNode placeholder = json.readTree(reply.getBodyAsString());
+            assertThat(placeholder.get("replyToId").asText()).isEqualTo(activityId);
+            assertThat(placeholder.get("text").asText()).startsWith("Looking at octo-org/octo-repo");
+        });
+        JsonNode update = json.readTree(cardsShown().getFirst().getBodyAsString());
+        assertThat(cardsShown().getFirst().getMethod().getName()).isEqualTo("PUT");
+        assertThat(update.get("id").asText()).isEqualTo("card-1");
+        assertThat(BotFrameworkFakes.verbs(update.at("/attachments/0/content"))).containsExactly("rerun", "notRight", "helpful");
+    }
+
+    /**
+     * Issue 22: the connector stores a reply and still answers 500 (no id in the answer). Before, the bot posted
+     * its placeholder again and put the card on the second copy, so the first stayed in the thread.
+     */
+    @Test
+    void aConnectorThatStoresTheReplyButAnswers500IsNotAskedAgainAndTheThreadHoldsOnlyTheCard() throws Exception {
+        pasteAndWaitForCard(); // a warm triage: done well within the placeholder's wait
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        connector.resetRequests();
+        storesTheFirstReplyButAnswers500();
+        String activityId = id();
+
+        assertThat(send(pasted(activityId), token()).statusCode()).isEqualTo(200);
+
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        assertThat(threadReplies()).singleElement().satisfies(stored -> {
+            assertThat(stored.getBodyAsString()).doesNotContain("Looking at");
+            assertThat(BotFrameworkFakes.verbs(json.readTree(stored.getBodyAsString()).at("/attachments/0/content")))
+                    .containsExactly("rerun", "notRight", "helpful");
+        });
+        connector.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    /**
+     * What is left when the triage is slow: the stored placeholder's id never came back, so it can be neither
+     * replaced nor deleted. It is not sent again; the card follows it as a reply of its own.
+     */
+    @Test
+    void aSlowTriageWhosePlaceholderWasStoredDespiteA500GetsItsCardAsTheNextReplyAndNoSecondPlaceholder() throws Exception {
+        slowGitHub();
+        storesTheFirstReplyButAnswers500();
+
+        assertThat(send(pasted(id()), token()).statusCode()).isEqualTo(200);
+
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        assertThat(threadReplies()).hasSize(2);
+        assertThat(threadReplies().getFirst().getBodyAsString()).contains("Looking at octo-org/octo-repo");
+        assertThat(threadReplies().getLast().getBodyAsString()).contains("application/vnd.microsoft.card.adaptive");
+        connector.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    /** GitHub takes longer than the placeholder's wait to describe the run (its latest attempt is never cached). */
+    private void slowGitHub() {
+        github.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))
+                .withFixedDelay((TeamsSurface.PLACEHOLDER_SECONDS + 1) * 1000)));
+    }
+
+    /**
+     * Every reply the connector receives is stored; the first is answered 500 with an ErrorResponse (shape: the Bot
+     * Connector API reference's ErrorResponse object) and so without its id, the rest 200 with one.
+     */
+    private void storesTheFirstReplyButAnswers500() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).inScenario("stored").whenScenarioStateIs(STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(500)
+                        .withBody("{\"error\":{\"code\":\"ServiceError\",\"message\":\"Unknown\"}}")));
+        connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).inScenario("stored").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"id\":\"card-2\"}")));
+    }
+
+    /** The messages the bot posted in the thread (the connector stores every one it receives). */
+    private List<LoggedRequest> threadReplies() {
+        return connector.findAll(postRequestedFor(urlPathMatching(ACTIVITIES + "/[^/]+")));
     }
 
     @Test
@@ -213,10 +284,10 @@ class TeamsBotTest {
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
         BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
-        assertThat(connector.findAll(postRequestedFor(urlPathMatching(ACTIVITIES + "/.+")))).hasSize(1);
-        assertThat(cardUpdates()).hasSize(1);
+        assertThat(threadReplies()).hasSize(1);
+        assertThat(cardsShown()).hasSize(1);
     }
 
     Stream<Arguments> badTokens() {
@@ -348,9 +419,9 @@ class TeamsBotTest {
         JsonNode restored = press(ONCALL, "rerunConfirm", Map.of("cardId", cardId, "token", token));
 
         assertThat(BotFrameworkFakes.verbs(restored.get("value"))).containsExactly("rerun", "notRight", "helpful");
-        BotFrameworkFakes.await("the updated card", () -> cardUpdates().size() == 2);
+        BotFrameworkFakes.await("the updated card", () -> cardsShown().size() == 2);
         github.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
-        JsonNode updated = card(cardUpdates().getLast());
+        JsonNode updated = card(cardsShown().getLast());
         assertThat(updated.toString()).contains("Rerun requested by <at>Jane Smith</at>",
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642/attempts/2");
         assertThat(updated.at("/msteams/entities/0/mentioned/id").asText()).isEqualTo("29:" + ONCALL);

@@ -39,8 +39,14 @@ class TeamsInboundAuthTest {
         login.stop();
     }
 
-    private InboundAuth.Result check(String token) {
-        return auth.check("Bearer " + token, SERVICE, "msteams");
+    private Object check(String token) {
+        return check("Bearer " + token, SERVICE, "msteams");
+    }
+
+    /** Both steps, as the endpoint takes them: the token alone, then bound to the activity's channel and connector. */
+    private Object check(String authorization, String serviceUrl, String channelId) {
+        InboundAuth.TokenResult token = auth.token(authorization);
+        return token instanceof InboundAuth.Token verified ? auth.bind(verified, serviceUrl, channelId) : token;
     }
 
     @Test
@@ -54,7 +60,7 @@ class TeamsInboundAuthTest {
         assertThat(check(fakes.valid(now, SERVICE, c -> c.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(4)))))))
                 .isInstanceOf(InboundAuth.Authenticated.class);
         // The trailing slash and case of the service URL do not make it another service.
-        assertThat(auth.check("Bearer " + fakes.valid(now, SERVICE, c -> c), "https://SMBA.trafficmanager.net/amer", "msteams"))
+        assertThat(check("Bearer " + fakes.valid(now, SERVICE, c -> c), "https://SMBA.trafficmanager.net/amer", "msteams"))
                 .isInstanceOf(InboundAuth.Authenticated.class);
     }
 
@@ -63,9 +69,9 @@ class TeamsInboundAuthTest {
         fakes.serveMetadata(login);
         String token = fakes.valid(clock.instant(), SERVICE, c -> c);
 
-        assertThat(auth.check("Bearer " + token, SERVICE, "")).isInstanceOf(InboundAuth.Rejected.class);
-        assertThat(auth.check("Bearer " + token, SERVICE, "webchat")).isInstanceOf(InboundAuth.Rejected.class);
-        assertThat(auth.check("Basic " + token, SERVICE, "msteams")).isInstanceOf(InboundAuth.Rejected.class);
+        assertThat(check("Bearer " + token, SERVICE, "")).isInstanceOf(InboundAuth.Rejected.class);
+        assertThat(check("Bearer " + token, SERVICE, "webchat")).isInstanceOf(InboundAuth.Rejected.class);
+        assertThat(check("Basic " + token, SERVICE, "msteams")).isInstanceOf(InboundAuth.Rejected.class);
     }
 
     @Test

@@ -1,34 +1,27 @@
 package dev.pipelinetriage.adapter.teams;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
-import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import dev.pipelinetriage.boot.ServeWiring;
-import dev.pipelinetriage.boot.config.ConfigLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsNotifierTest {
-    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final String REPO = "/api/v3/repos/octo-org/octo-repo";
-    static final String LINK = "https://github.com/octo-org/octo-repo/actions/runs/30433642";
+    static final Instant NOW = ServedTeams.NOW;
+    static final String LINK = GitHubFakes.LINK;
     static final String BUILDS = "19:6d97d816470f481dbcda38244b98689a@thread.tacv2";
     static final String WORKFLOWS_BOT = "28:f5d48856-5b42-41a0-8c3a-c5f944b679b0";
     static final String ACTIVITIES = "/v3/conversations/" + BUILDS + "/activities";
@@ -54,47 +46,32 @@ class TeamsNotifierTest {
     @TempDir
     static Path dir;
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
-    final WireMockServer login = new WireMockServer(options().dynamicPort());
-    final WireMockServer connector = new WireMockServer(options().dynamicPort());
-    final WireMockServer github = new WireMockServer(options().dynamicPort());
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
+    ServedTeams teams;
+    WireMockServer connector;
     ServeWiring.Served served;
     String serviceUrl;
 
     @BeforeAll
-    void start() throws IOException {
-        login.start();
-        connector.start();
-        github.start();
-        serviceUrl = connector.baseUrl() + "/";
-        fakes.serveMetadata(login);
-        BotFrameworkFakes.serveTokens(login, TENANT);
-        connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-7\"}")));
-        github.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))));
-        github.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
-                .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
-        github.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + github.port() + "/job-logs.txt?sig=SIGNATURE")));
-        github.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(
-                fixture("github/failed-run/job-log.txt"))));
-        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
-                connector.baseUrl(), """
+    void start() {
+        teams = new ServedTeams(dir.resolve("data"), """
                   notifiers:
                     channels: ["%s"]
                     bots: ["%s"]
-                """.formatted(BUILDS, WORKFLOWS_BOT), "");
-        served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsNotifierToken",
-                "TEAMS_APP_PASSWORD", "teams-app-password-value"), new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC),
-                d -> { }, d -> { }, d -> { }, "127.0.0.1", 0, 2, 100));
+                """.formatted(BUILDS, WORKFLOWS_BOT), d -> { });
+        connector = teams.connector;
+        served = teams.served;
+        serviceUrl = teams.serviceUrl;
+        fakes.serveMetadata(teams.login);
+        BotFrameworkFakes.serveTokens(teams.login, TENANT);
+        connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-7\"}")));
+        GitHubFakes.serveFailedRun(teams.github);
     }
 
     @AfterAll
     void stop() {
-        served.close();
-        login.stop();
-        connector.stop();
-        github.stop();
+        teams.close();
     }
 
     /** A notifier's card post: a message activity from a bot account with an Adaptive Card linking the failed run. */

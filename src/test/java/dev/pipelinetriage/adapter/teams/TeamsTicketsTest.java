@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
@@ -85,13 +85,7 @@ class TeamsTicketsTest {
         connector.stubFor(post(urlPathEqualTo(ACTIVITIES)).willReturn(okJson("{\"id\":\"typing-1\"}")));
         connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-1\"}")));
         connector.stubFor(put(urlPathEqualTo(ACTIVITIES + "/card-1")).willReturn(okJson("{\"id\":\"card-1\"}")));
-        github.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))));
-        github.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
-                .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
-        github.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + github.port() + "/job-logs.txt?sig=SIGNATURE")));
-        github.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(
-                fixture("github/failed-run/job-log.txt"))));
+        GitHubFakes.serveFailedRun(github);
         jira.stubFor(post(CREATE_ISSUE).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(fixture("jira-cloud/documented/create-issue.201.json"))));
         String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
@@ -131,8 +125,8 @@ class TeamsTicketsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<LoggedRequest> cardUpdates() {
-        return connector.findAll(putRequestedFor(urlPathEqualTo(ACTIVITIES + "/card-1")));
+    private List<LoggedRequest> cardsShown() {
+        return BotFrameworkFakes.cardsShown(connector, ACTIVITIES);
     }
 
     private JsonNode card(LoggedRequest update) throws IOException {
@@ -142,8 +136,10 @@ class TeamsTicketsTest {
     /** Pastes the link and waits for the triage card; answers the card. */
     private JsonNode pasteAndWaitForCard() throws Exception {
         send(BotFrameworkFakes.message(id(), serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK));
-        BotFrameworkFakes.await("the card", () -> !cardUpdates().isEmpty());
-        return card(cardUpdates().getLast());
+        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        // A card posted as a new reply is saved once the connector has answered with its id.
+        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        return card(cardsShown().getLast());
     }
 
     private static String cardId(JsonNode card) {
@@ -190,13 +186,13 @@ class TeamsTicketsTest {
 
         press(ONCALL, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
 
-        BotFrameworkFakes.await("the card with the ticket", () -> cardUpdates().size() == 2);
+        BotFrameworkFakes.await("the card with the ticket", () -> cardsShown().size() == 2);
         BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(1, postRequestedFor(urlPathEqualTo(CREATE_ISSUE))
                 .withRequestBody(matchingJsonPath("$.fields.project.key", equalTo("ED")))
                 .withRequestBody(matchingJsonPath("$.fields.description.type", equalTo("doc"))));
         jira.verify(1, postRequestedFor(anyUrl()));
-        JsonNode updated = card(cardUpdates().getLast());
+        JsonNode updated = card(cardsShown().getLast());
         assertThat(updated.toString()).contains("Seen once in 7 days -- ticket ED-24");
         assertThat(updated.findValues("url").stream().map(JsonNode::asText)).contains(jira.baseUrl() + "/browse/ED-24");
         assertThat(BotFrameworkFakes.verbs(updated)).containsExactly("rerun", "notRight", "helpful");
@@ -220,7 +216,7 @@ class TeamsTicketsTest {
         });
         BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(0, postRequestedFor(anyUrl()));
-        assertThat(cardUpdates()).hasSize(1);
+        assertThat(cardsShown()).hasSize(1);
     }
 
     @Test

@@ -122,6 +122,15 @@ class TeamsWebhookCardsTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** Sends {@code activity} to the bot as the Bot Connector would, with a token for the fake connector. */
+    private int sendSigned(JsonNode activity) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + fakes.valid(NOW, connector.baseUrl() + "/", c -> c))
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
     private List<LoggedRequest> posted() {
         return connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES)));
     }
@@ -139,17 +148,29 @@ class TeamsWebhookCardsTest {
                 "5a2b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02", "");
         hello.remove("entities");
         hello.put("text", "good morning");
-        var sent = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + fakes.valid(NOW, connector.baseUrl() + "/", c -> c))
-                .POST(HttpRequest.BodyPublishers.ofString(hello.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sendSigned(hello)).isEqualTo(200);
 
         assertThat(deliverFailedRun(2)).isEqualTo(202);
         BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
         JsonNode activity = json.readTree(posted().getFirst().getBodyAsString());
         assertThat(activity.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(activity.at("/attachments/0/content").toString()).contains("octo-org/octo-repo").contains("Expected: 42");
+    }
+
+    @Test
+    void theConversationUpdateOfTheBotJoiningAChannelIsEnoughForItsCardsToReachIt() throws Exception {
+        start();
+        // Shape: the Teams docs' "channel created" conversationUpdate, in the conversation the cards are routed to.
+        ObjectNode joined = (ObjectNode) json.readTree(fixture("teams/documented/conversationUpdate-channelCreated.json"));
+        joined.put("serviceUrl", connector.baseUrl() + "/");
+        ((ObjectNode) joined.get("conversation")).put("id", CONVERSATION);
+        ((ObjectNode) joined.at("/channelData/tenant")).put("id", TENANT);
+        assertThat(sendSigned(joined)).isEqualTo(200);
+
+        assertThat(deliverFailedRun(1)).isEqualTo(202);
+
+        BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
+        assertThat(posted().getFirst().getBodyAsString()).contains("application/vnd.microsoft.card.adaptive");
     }
 
     @Test
