@@ -26,7 +26,7 @@ final class DefaultRules {
      * A token starts at a word boundary, or glued to an escape: {@code \\n} in JSON-escaped output, {@code %3D} in
      * a URL-encoded one. Both end in a letter or digit, which a plain boundary check would take for more word.
      */
-    private static final String NOT_AFTER_ALNUM = "(?:(?<![A-Za-z0-9])|(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2}))";
+    private static final String NOT_AFTER_ALNUM = notAfter("[A-Za-z0-9]");
 
     /** A character of a URL's password; '/' too, but not "//", so a run cannot reach into the next URL. */
     private static final String USERINFO_CHAR = "(?:[^\\s\"'<>@/]|/(?!/))";
@@ -50,49 +50,43 @@ final class DefaultRules {
             anywhere("curl")).onlyGroup(1);
 
     static final List<Rule> RULES = List.of(
-            PatternRule.of("github-token",
-                    NOT_AFTER_ALNUM + "(?:gh[pousr]_|github_pat_)" + TOKEN_RUN + "{30,}+",
-                    startsAt("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
-            PatternRule.of("gitlab-token",
-                    NOT_AFTER_ALNUM + "(?:(?:" + GITLAB_PREFIXES + ")-" + TOKEN_RUN + "{20,}+"
-                            + "|GR1348941[A-Za-z0-9_-]{20,}+)",
-                    startsAt("gl", "GR1348941")),
-            PatternRule.of("slack-token",
-                    NOT_AFTER_ALNUM + "(?:xox(?:e\\.xox[bp]|[abeoprs])|xapp)-[A-Za-z0-9-]{10,}+",
-                    startsAt("xox", "xapp-")),
-            PatternRule.of("slack-webhook",
-                    "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+-]{8,}+)",
-                    startsAt("hooks.slack.com/")).onlyGroup(1),
+            new PrefixedTokens(TokenFormats.ALL),
             PatternRule.of("aws-access-key-id",
                     NOT_AFTER_ALNUM + "(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])",
                     startsAt("AKIA", "ASIA", "ABIA", "ACCA", "A3T")),
             PatternRule.of("google-api-key",
-                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])",
+                    notAfter("[A-Za-z0-9_-]") + "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])",
                     startsAt("AIza")),
-            PatternRule.of("google-oauth-token",
-                    NOT_AFTER_ALNUM + "(?:ya29\\.[0-9A-Za-z_-]{20,}+|1//0[0-9A-Za-z_-]{30,}+)",
-                    startsAt("ya29.", "1//0")),
-            PatternRule.of("google-client-secret",
-                    NOT_AFTER_ALNUM + "GOCSPX-[A-Za-z0-9_-]{20,}+",
-                    startsAt("GOCSPX-")),
-            PatternRule.of("npm-token",
-                    NOT_AFTER_ALNUM + "npm_[A-Za-z0-9]{36,}+",
-                    startsAt("npm_")),
-            PatternRule.of("pypi-token",
-                    NOT_AFTER_ALNUM + "pypi-AgE[A-Za-z0-9_-]{50,}+",
-                    startsAt("pypi-AgE")),
-            PatternRule.of("docker-token",
-                    NOT_AFTER_ALNUM + "dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}+",
-                    startsAt("dckr_")),
+            // Formats whose fixed part is not at the start: the literal they are found by sits inside or after.
+            PatternRule.of("terraform-token",
+                    NOT_AFTER_ALNUM + "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}+",
+                    anywhere("atlasv1")),
+            PatternRule.of("telegram-bot-token",
+                    NOT_AFTER_ALNUM + "[0-9]{5,16}:AA[A-Za-z0-9_-]{30,}+",
+                    anywhere(":AA")),
+            PatternRule.of("mailchimp-key",
+                    NOT_AFTER_ALNUM + "[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])",
+                    anywhere("-us")),
+            PatternRule.of("newrelic-key",
+                    NOT_AFTER_ALNUM + "[0-9a-f]{36}NRAL(?![A-Za-z0-9])",
+                    anywhere("NRAL")),
+            PatternRule.of("chat-webhook",
+                    "(?:discord(?:app)?\\.com/api/webhooks/[0-9]{1,30}+/"
+                            + "|webhook\\.office\\.com/webhookb2/|/IncomingWebhook/)([A-Za-z0-9_@/-]{20,}+)",
+                    anywhere("/api/webhooks/", "webhookb2/", "/IncomingWebhook/")).onlyGroup(1),
+            PatternRule.of("slack-webhook",
+                    "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+-]{8,}+)",
+                    startsAt("hooks.slack.com/")).onlyGroup(1),
             // The 2024 Azure DevOps PAT: 84 characters with a fixed signature at 52 and 76.
             PatternRule.of("azure-devops-pat",
-                    "(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])",
+                    NOT_AFTER_ALNUM + "[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])",
                     anywhere("AZDO")),
             PatternRule.of("azure-client-secret",
-                    "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}+(?![A-Za-z0-9_~.-])",
+                    notAfter("[A-Za-z0-9_~.-]") + "[A-Za-z0-9_~.-]{3}[0-9]Q~"
+                            + "(?:[A-Za-z0-9_~-]|\\.(?=[A-Za-z0-9_~-])){31,34}+(?![A-Za-z0-9_~-])",
                     anywhere("Q~")),
             PatternRule.of("jwt",
-                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+",
+                    notAfter("[A-Za-z0-9_-]") + "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+",
                     startsAt("eyJ")),
             // scheme://user:password@host -- keep scheme, user and host; gitleaks has no such rule. The user part
             // excludes brackets so a marker left in the user position by the next rule is not re-read as user:pass.
@@ -150,6 +144,11 @@ final class DefaultRules {
 
     /** Commands whose arguments may continue on the next lines; their rule also runs on those lines. */
     static final List<ContinuedCommand> CONTINUED_COMMANDS = List.of(new ContinuedCommand("curl", CURL_USER));
+
+    /** Not after a character of {@code tokenClass}, unless that character ends an escape (as {@link Glue} says). */
+    private static String notAfter(String tokenClass) {
+        return "(?:(?<!" + tokenClass + ")|(?<=(?<!\\\\)\\\\[nrt])|(?<=%[0-9A-Fa-f]{2}))";
+    }
 
     private static boolean isPortAndPath(String value) {
         int slash = value.indexOf('/');

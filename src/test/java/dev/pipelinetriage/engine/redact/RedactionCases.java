@@ -190,7 +190,9 @@ final class RedactionCases {
         return List.of(
                 // Authorization: whatever follows the scheme word, whatever the scheme
                 SecretCase.of("Authorization with an unlisted Api-Token scheme", "Authorization: Api-Token {}",
-                        "dt0c01." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "authorization"),
+                        "dt0c01." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "dynatrace-token"),
+                SecretCase.of("Authorization with an unlisted scheme and an unknown token", "Authorization: Api-Token {}",
+                        "zz9." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "authorization"),
                 SecretCase.of("Authorization with the SSWS scheme in a quoted curl header",
                         "curl -H \"Authorization: SSWS {}\" https://acme.okta.com/api/v1/users",
                         "00" + fake.base64url(40), "authorization"),
