@@ -111,26 +111,50 @@ final class DefaultRules {
                     "(?i)" + NOT_AFTER_ALNUM + "authorization[\"']?+\\s*+[:=]\\s*+[\"']?+"
                             + "(?:[a-z][a-z0-9._-]{0,40}+\\s++(?=[^\\s\"']))?+"
                             + "(" + HEADER_WORD + "(?:\\s++" + HEADER_WORD + ")*+)",
-                    startsAtIgnoreCase("authorization")).onlyGroup(1).when((line, m, value) -> !isProse(value)),
+                    startsAtIgnoreCase("authorization")).onlyGroup(1)
+                    .when((line, m, value) -> !isProse(value) && !value.startsWith("realm=")),
             PatternRule.of("bearer-token",
                     "(?i)" + NOT_AFTER_ALNUM + "bearer\\s++([A-Za-z0-9._~+/=-]{16,}+)",
                     startsAtIgnoreCase("bearer")).onlyGroup(1).when((line, m, value) -> Markers.hasDigit(value)),
             Assignments.rule("secret",
-                    "secret[_-]?access[_-]?key|client[_-]?secret|secret[_-]?key|secret",
-                    startsAtIgnoreCase("secret", "client")),
+                    "secret[_-]?access[_-]?key|client[_-]?secret|secret[_-]?key|secret|credentials?+",
+                    startsAtIgnoreCase("secret", "client", "credential")),
             // pwd only after a separator (db_pwd, ;pwd= in connection strings): PWD= alone is the working directory
             Assignments.rule("password",
-                    "passphrase|password|passwd|(?<=[_.-])pass|(?<=[_.;?&-])pwd",
+                    "passphrase|password|passwd|(?<=[_.-])pass|(?<=[\"'])pass(?=\\\\?+[\"'])|(?<=[_.;?&-])pwd",
                     startsAtIgnoreCase("pass", "pwd")),
-            // "auth" and the "...key" names take no further words: rabbit_auth_backend, api_key_alias.
+            // "auth" takes no further words: rabbit_auth_backend. SonarQube's login is a token.
             Assignments.rule("token",
-                    "token|(?<=[_\"])auth(?![_.-])",
-                    startsAtIgnoreCase("token", "auth")),
+                    "token|(?<=[_\"])auth(?![_.-])|sonar\\.login",
+                    startsAtIgnoreCase("token", "auth", "sonar.login")),
             // Scanned, not anchored: the keyword starts at one of nine words but always ends in "key".
             Assignments.rule("key",
                     "(?:(?:api|access|private|account|shared[_-]?access|encryption|signing|master|client)[_-]?key"
-                            + "|apikey)(?![_.-])",
+                            + "|apikey)",
                     anywhereIgnoreCase("key")),
+            // Any other ..._KEY or ...Key (STRIPE_KEY, DD_APP_KEY, licenseKey): a secret by name only when the
+            // words before do not make it a lookup (CACHE_KEY), and by value only when that looks random.
+            Assignments.rule("key",
+                    "(?<=[A-Za-z0-9][_.-])key|(?-i:(?<=[a-z])Key)",
+                    anywhereIgnoreCase("key"), (line, key, value) -> KeyNames.namesASecret(key)
+                            && Entropy.looksRandom(value)),
+            // Structured forms whose key a rule finds by syntax; KeyNames says whether it names a secret.
+            PatternRule.of("secret",
+                    "<([A-Za-z_][A-Za-z0-9_.:-]{0,80}+)>([^<\\r\\n]{1,4096}+)</([A-Za-z_][A-Za-z0-9_.:-]{0,80}+)>",
+                    anywhere("</")).onlyGroup(2)
+                    .when((line, m, value) -> m.group(1).equals(m.group(3)) && KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("secret",
+                    "(?i)\\bkey\\s*+=\\s*+\"([^\"\\r\\n]{1,80}+)\"\\s++value\\s*+=\\s*+\"([^\"\\r\\n]++)\"",
+                    anywhereIgnoreCase("value")).onlyGroup(2)
+                    .when((line, m, value) -> KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("secret",
+                    "::set-output\\s++name=([A-Za-z0-9_.-]{1,80}+)::(.++)",
+                    startsAt("::set-output")).onlyGroup(2)
+                    .when((line, m, value) -> KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("cookie",
+                    "(?i)" + NOT_AFTER_ALNUM + "(?:set-)?cookie\\s*+:\\s*+(\\S[^\\r\\n]*+)",
+                    startsAtIgnoreCase("cookie", "set-cookie")).onlyGroup(1)
+                    .when((line, m, value) -> value.indexOf('=') > 0),
             CURL_USER,
             // mysql -pSECRET (the password glued to -p); -p3306:3306 on the same line is docker's port mapping.
             PatternRule.of("password",
@@ -171,36 +195,47 @@ final class DefaultRules {
     private static final class Assignments {
 
         private static final Pattern WHITESPACE = Pattern.compile("\\s++");
-        /** Key words naming a property of a secret, not the secret. */
-        private static final Set<String> ABOUT_THE_SECRET = Set.of(
-                "url", "uri", "urls", "endpoint", "file", "path", "dir", "type", "name", "names", "id", "ids", "length",
-                "len", "size", "count", "min", "max", "expires", "expiry", "expiration", "ttl", "policy", "format",
-                "mode", "enabled", "required", "hint", "prompt", "field", "env", "header", "prefix", "version",
-                "ref", "kind", "method", "provider", "scheme", "strategy", "label", "description", "stdin",
-                "timeout", "retries", "keyring", "result", "success", "failure", "error", "status", "state");
         /** Words before "token:" in parser errors: {@code Unexpected token: '}'}. */
         private static final Set<String> PARSER_WORDS = Set.of(
                 "unexpected", "expected", "unknown", "unrecognized", "unrecognised", "illegal", "unterminated");
         private static final Pattern LOWER_WORD = Pattern.compile("[a-z]++");
-        private static final Pattern DIGITS = Pattern.compile("[0-9]++");
+        /** Words before {@code KEY value} that make it a setting: {@code set}, Dockerfile's {@code ENV}, csh. */
+        private static final Set<String> SETTING_WORDS = Set.of("set", "env", "setenv", "setx");
+        /** {@code --secret id=npmrc,src=...}: a flag's value that is itself a list of options names no secret. */
+        private static final Pattern OPTION_LIST = Pattern.compile("(?:id|src|source|type|env|target|dst)=");
+        private static final Pattern DIGITS = Pattern.compile("[0-9]++(?::[0-9]++)*+");
         /** .NET's PublicKeyToken, public_key: public by name. PUBLIC_GITHUB_TOKEN is still a token. */
         private static final Pattern PUBLIC_KEY = Pattern.compile("public[_.-]?key");
 
         private static final int SUFFIX = 1;
         private static final int SEPARATOR = 2;
-        private static final int BARE = 5;
+        private static final int BARE = 6;
 
         private Assignments() {
         }
 
+        /** A further test of the whole key and the value, for key names weaker than the keywords alone. */
+        @FunctionalInterface
+        interface KeyCheck {
+            boolean isSecret(String line, String key, String value);
+        }
+
         static PatternRule rule(String kind, String keywords, Trigger trigger) {
+            return rule(kind, keywords, trigger, (line, key, value) -> true);
+        }
+
+        static PatternRule rule(String kind, String keywords, Trigger trigger, KeyCheck keyCheck) {
             String regex = "(?i)(?:" + keywords + ")"
-                    + "((?:[_.-][a-z][a-z0-9]*+)*+)(?![A-Za-z0-9_-])[\"']?+"    // 1: more words of the key
+                    + "((?:_?+[0-9]++|[_.-][a-z][a-z0-9]*+)*+)(?![A-Za-z0-9_-])"  // 1: more words of the key
+                    + "(?:\\\\?+[\"'])?+"                                        // its closing (escaped) quote
                     + "(\\s*+(?::=|=>|[:=]|%3[ad])\\s*+|\\s++)"               // 2: separator
                     + "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)++)\""                  // 3: double-quoted, JSON escapes
                     + "|'([^'\\r\\n]++)'"                                       // 4: single-quoted
-                    + "|(" + BARE_VALUE + "))";                                // 5: bare
-            return new PatternRule(kind, Pattern.compile(regex), 3, trigger, Assignments::isSecret);
+                    + "|\\\\\"([^\"\\\\\\r\\n]++)\\\\\""                    // 5: JSON in a JSON string
+                    + "|(" + BARE_VALUE + "))";                                // 6: bare
+            return new PatternRule(kind, Pattern.compile(regex), 3, trigger, (line, matcher, value) ->
+                    isSecret(line, matcher, value) && keyCheck.isSecret(line,
+                            line.substring(keyStart(line, matcher.start()), matcher.end(SUFFIX)), value));
         }
 
         /**
@@ -208,10 +243,12 @@ final class DefaultRules {
          * at {@code , ; & )} only when what follows starts the next field ({@code ;Server=}, {@code &page=}) or
          * nothing does, so a password holding those characters is hidden whole.
          */
+        private static final String NEXT_FIELD = "[A-Za-z0-9_.\\[\\]-]{1,64}+(?:=|%3[dD])";
         private static final String BARE_VALUE = "(?:[^\\s\"'\\\\,;&)}\\]%]++"
                 + "|\\\\(?![nrt\"'\\\\])"
                 + "|%(?!2[2267cC]|3[bBdD]|0[aAdD])"
-                + "|[,;&)](?![\\s\"',;&)}\\].:]|$|[A-Za-z0-9_.\\[\\]-]{1,64}+(?:=|%3[dD])))++";
+                + "|%(?:2[6cC]|3[bB])(?![\\s\"'\\\\]|$|" + NEXT_FIELD + ")"
+                + "|[,;&)}\\]](?![\\s\"'\\\\,;&)}\\].:]|$|" + NEXT_FIELD + "))++";
 
         private static boolean isSecret(String line, Matcher matcher, String value) {
             if (matcher.start(BARE) >= 0 && value.endsWith("(")) {
@@ -229,17 +266,18 @@ final class DefaultRules {
             if (WHITESPACE.matcher(matcher.group(SEPARATOR)).matches()) {
                 // "--password xyz" and "config set key xyz", never "Password must be 8 chars" nor Docker's
                 // "Using --password via the CLI": a lower-case word followed by another is a sentence.
-                boolean flagOrSetting = line.charAt(keyStart) == '-' || "set".equals(wordBefore(line, wordStart(line,
-                        keyStart)));
+                boolean flagOrSetting = line.charAt(keyStart) == '-'
+                        || SETTING_WORDS.contains(wordBefore(line, wordStart(line, keyStart)));
                 return flagOrSetting && !(LOWER_WORD.matcher(value).matches()
-                        && LOWER_WORD.matcher(wordAfter(line, matcher.end())).lookingAt());
+                        && LOWER_WORD.matcher(wordAfter(line, matcher.end())).lookingAt())
+                        && !OPTION_LIST.matcher(value).lookingAt();
             }
             return true;
         }
 
         private static boolean isAboutTheSecret(String suffix) {
             for (String word : Ascii.toLowerCase(suffix).split("[_.-]")) {
-                if (ABOUT_THE_SECRET.contains(word)) {
+                if (KeyNames.ABOUT_THE_SECRET.contains(word)) {
                     return true;
                 }
             }
