@@ -161,9 +161,6 @@ final class DefaultRules {
                     "(?:^|\\s)-p(?:\"([^\"\\r\\n]++)\"|'([^'\\r\\n]++)'|([^\\s\"']++))",
                     anywhere("mysql", "mariadb")).onlyGroup(1)
                     .when((line, m, value) -> !PORT_MAPPING.matcher(value).matches()),
-            PatternRule.of("password",
-                    "(?i)machine\\s++\\S++\\s++login\\s++\\S++\\s++password\\s++(\\S++)",
-                    startsAt("machine")).onlyGroup(1),
             new Base32Run("azure-devops-pat", 52));
 
     /** Commands whose arguments may continue on the next lines; their rule also runs on those lines. */

@@ -91,6 +91,8 @@ public final class Redactor {
     public static final class RedactionStream {
 
         private final Rules rules;
+        private final AddedMasks addedMasks = new AddedMasks();
+        private final MultiLineValues multiLineValues = new MultiLineValues();
         private boolean insidePrivateKey;
         /** The command whose arguments the previous line continued onto this one, if any. */
         private ContinuedCommand continuing;
@@ -102,9 +104,9 @@ public final class Redactor {
         /** Redacts the next line of the log. */
         public String redact(String line) {
             Objects.requireNonNull(line, "line");
-            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
+            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(addedMasks.redact(line), insidePrivateKey);
             insidePrivateKey = step.open();
-            String text = step.text();
+            String text = multiLineValues.redact(step.text());
             if (continuing != null) {
                 text = continuing.rule().applyWithoutTrigger(text);
             }
@@ -142,6 +144,14 @@ public final class Redactor {
                 }
             }
             return null;
+        }
+
+        /**
+         * Hides, in a line read earlier, the values that later lines registered with {@code ::add-mask::}: for what
+         * was kept of the log (an excerpt) once the whole log has been read.
+         */
+        public String redactAgain(String redactedLine) {
+            return addedMasks.redactAgain(redactedLine);
         }
 
         /** Whether the last line left a private key block open (its END footer not seen yet). */
