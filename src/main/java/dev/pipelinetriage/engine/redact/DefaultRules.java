@@ -28,8 +28,11 @@ final class DefaultRules {
      */
     private static final String NOT_AFTER_ALNUM = notAfter("[A-Za-z0-9]");
 
-    /** A character of a URL's password; '/' too, but not "//", so a run cannot reach into the next URL. */
-    private static final String USERINFO_CHAR = "(?:[^\\s\"'<>@/]|/(?!/))";
+    /**
+     * A character of a URL's password; '/' too, but not "//", so a run cannot reach into the next URL; a quote too,
+     * unless it closes a string ({@code "https://h:8080","a@b.c"} is no password).
+     */
+    private static final String USERINFO_CHAR = "(?:[^\\s\"'<>@/]|/(?!/)|[\"'](?![\\s,;:)}\\]>&]|$))";
     /** A word of an Authorization header's credentials: no quotes, except Digest's {@code key="value"}. */
     private static final String HEADER_WORD = "(?:[^\\s\"'=]++|=\"[^\"\\r\\n]*+\"|=)++";
     /** Letters-only words: "authorization: failed for user" is a sentence, not credentials. */
@@ -38,16 +41,8 @@ final class DefaultRules {
     private static final String GITLAB_PREFIXES =
             "glpat|gldt|glrt|glrtr|glcbt|glptt|glft|glimt|glagent|glsoat|gloas|glffct|glwt";
 
-    private static final Pattern PORT_MAPPING = Pattern.compile("[0-9.:]++(?:/(?:tcp|udp))?+");
-
-    /**
-     * curl -u user:password / --user user:password, the password quoted or not, the user possibly empty. Only on
-     * curl's lines (and their continuations), since docker's -u is uid:gid.
-     */
-    private static final PatternRule CURL_USER = PatternRule.of("password",
-            "(?:^|\\s)(?:-u|--user)(?:\\s++|=)[\"']?+[^\\s:\"']*+:"
-                    + "(?:'([^'\\r\\n]++)'|\"([^\"\\r\\n]++)\"|([^\\s\"']++))",
-            anywhere("curl")).onlyGroup(1);
+    /** Passwords and tokens in the options of the common command line tools. */
+    static final CommandLines COMMAND_LINES = new CommandLines(CommandOptions.COMMON);
 
     static final List<Rule> RULES = List.of(
             new PrefixedTokens(TokenFormats.ALL),
@@ -93,10 +88,14 @@ final class DefaultRules {
             // An unencoded '@' or '/' may sit in the password: it runs to the '@' that a host name follows (at most
             // 256 characters and 4 '@', so each "://" costs a bounded amount of matching).
             PatternRule.of("url-credential",
-                    "://[^\\s/?#@:\"'<>\\[\\]]*+:"
-                            + "((?:" + USERINFO_CHAR + "{1,256}+@){0,3}?" + USERINFO_CHAR + "{1,256}+)"
-                            + "@(?=[A-Za-z0-9.\\[\\]-]{1,253}+(?:[:/?#\\s\"'<>),;]|$))",
-                    startsAt("://")).onlyGroup(1).when((line, m, value) -> !isPortAndPath(value)),
+                    "(?:://|:\\\\/\\\\/)[^\\s/?#@:\"'<>\\[\\]]*+:"
+                            + "((?:" + USERINFO_CHAR + "{1,2048}+@){0,3}?" + USERINFO_CHAR + "{1,2048}+)"
+                            + "@(?=[A-Za-z0-9._\\[\\]-]{1,253}+(?:[:/?#\\s\"'<>),;\\\\]|$))",
+                    startsAt("://", ":\\/\\/")).onlyGroup(1).when((line, m, value) -> !isPortAndPath(value)),
+            // Oracle's user/password@connect-identifier, on the command lines and JDBC URLs that take it.
+            PatternRule.of("password",
+                    "(?:^|[\\s'\"=:])[A-Za-z][A-Za-z0-9_$#]{0,127}+/([^\\s/@\"']{1,256}+)@(?=[A-Za-z0-9_.\\[/-])",
+                    anywhere("sqlplus", "oracle:thin:", "expdp", "impdp", "sqlldr", "rman ", "dgmgrl")).onlyGroup(1),
             // scheme://TOKEN@host: a long random user name is a token (git's oauth form); git@host is not.
             PatternRule.of("url-credential",
                     "://([A-Za-z0-9_-]{20,}+)@",
@@ -109,10 +108,10 @@ final class DefaultRules {
             // Digest's quoted parameters stay inside.
             PatternRule.of("authorization",
                     "(?i)" + NOT_AFTER_ALNUM + "authorization[\"']?+\\s*+[:=]\\s*+[\"']?+"
-                            + "(?:[a-z][a-z0-9._-]{0,40}+\\s++(?=[^\\s\"']))?+"
+                            + "([a-z][a-z0-9._-]{0,40}+\\s++(?=[^\\s\"']))?+"
                             + "(" + HEADER_WORD + "(?:\\s++" + HEADER_WORD + ")*+)",
-                    startsAtIgnoreCase("authorization")).onlyGroup(1)
-                    .when((line, m, value) -> !isProse(value) && !value.startsWith("realm=")),
+                    startsAtIgnoreCase("authorization")).onlyGroup(2)
+                    .when((line, m, value) -> !isProse(value, m.group(1) != null) && !value.startsWith("realm=")),
             PatternRule.of("bearer-token",
                     "(?i)" + NOT_AFTER_ALNUM + "bearer\\s++([A-Za-z0-9._~+/=-]{16,}+)",
                     startsAtIgnoreCase("bearer")).onlyGroup(1).when((line, m, value) -> Markers.hasDigit(value)),
@@ -155,16 +154,8 @@ final class DefaultRules {
                     "(?i)" + NOT_AFTER_ALNUM + "(?:set-)?cookie\\s*+:\\s*+(\\S[^\\r\\n]*+)",
                     startsAtIgnoreCase("cookie", "set-cookie")).onlyGroup(1)
                     .when((line, m, value) -> value.indexOf('=') > 0),
-            CURL_USER,
-            // mysql -pSECRET (the password glued to -p); -p3306:3306 on the same line is docker's port mapping.
-            PatternRule.of("password",
-                    "(?:^|\\s)-p(?:\"([^\"\\r\\n]++)\"|'([^'\\r\\n]++)'|([^\\s\"']++))",
-                    anywhere("mysql", "mariadb")).onlyGroup(1)
-                    .when((line, m, value) -> !PORT_MAPPING.matcher(value).matches()),
+            COMMAND_LINES,
             new Base32Run("azure-devops-pat", 52));
-
-    /** Commands whose arguments may continue on the next lines; their rule also runs on those lines. */
-    static final List<ContinuedCommand> CONTINUED_COMMANDS = List.of(new ContinuedCommand("curl", CURL_USER));
 
     /** Not after a character of {@code tokenClass}, unless that character ends an escape (as {@link Glue} says). */
     private static String notAfter(String tokenClass) {
@@ -176,8 +167,13 @@ final class DefaultRules {
         return slash > 0 && value.substring(0, slash).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static boolean isProse(String value) {
-        return PROSE.matcher(value).matches() && (value.length() < 16 || value.indexOf(' ') >= 0);
+    /**
+     * Letters-only words after "authorization:" are a sentence when they are several, or one short word without a
+     * scheme before it; after a scheme word ({@code Basic}, {@code Bearer}) one word is the credentials.
+     */
+    private static boolean isProse(String value, boolean afterScheme) {
+        return PROSE.matcher(value).matches()
+                && (value.indexOf(' ') >= 0 || (!afterScheme && value.length() < 16));
     }
 
     private DefaultRules() {

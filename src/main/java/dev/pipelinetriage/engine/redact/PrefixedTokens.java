@@ -71,39 +71,4 @@ final class PrefixedTokens implements Rule {
     public Trigger trigger() {
         return trigger;
     }
-
-    /** Found tokens; where two overlap, the one starting first (or, from one start, the longer) is kept. */
-    private static final class Spans {
-        private final List<int[]> bounds = new ArrayList<>();
-        private final List<String> kinds = new ArrayList<>();
-
-        void add(int start, int end, String kind) {
-            bounds.add(new int[] {start, end});
-            kinds.add(kind);
-        }
-
-        String applyTo(String line) {
-            if (bounds.isEmpty()) {
-                return line;
-            }
-            Integer[] order = new Integer[bounds.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> bounds.get(a)[0] != bounds.get(b)[0]
-                    ? Integer.compare(bounds.get(a)[0], bounds.get(b)[0])
-                    : Integer.compare(bounds.get(b)[1], bounds.get(a)[1]));
-            StringBuilder out = new StringBuilder(line.length());
-            int copied = 0;
-            for (int i : order) {
-                int[] span = bounds.get(i);
-                if (span[0] < copied) {
-                    continue;
-                }
-                out.append(line, copied, span[0]).append(Markers.of(kinds.get(i)));
-                copied = span[1];
-            }
-            return out.append(line, copied, line.length()).toString();
-        }
-    }
 }
