@@ -30,9 +30,11 @@ final class CommandLines implements Rule {
 
     CommandLines(List<CommandOptions> commands) {
         this.commands = List.copyOf(commands);
+        // A program's name with the space after it: "http" alone would be in every URL, "az" in every "azure".
         List<String> literals = new ArrayList<>();
-        commands.forEach(c -> c.names().stream().filter(n -> !literals.contains(n)).forEach(literals::add));
-        literals.addAll(List.of("htpasswd", "--password-stdin", "--with-token", "--token-stdin", "chpasswd"));
+        commands.forEach(c -> c.names().stream().map(n -> n + " ").filter(n -> !literals.contains(n))
+                .forEach(literals::add));
+        literals.addAll(List.of("htpasswd ", "--password-stdin", "--with-token", "--token-stdin", "chpasswd"));
         this.names = new LiteralAutomaton(literals);
         this.trigger = Trigger.anywhere(literals.toArray(String[]::new));
     }

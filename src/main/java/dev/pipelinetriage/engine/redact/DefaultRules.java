@@ -29,10 +29,12 @@ final class DefaultRules {
     private static final String NOT_AFTER_ALNUM = notAfter("[A-Za-z0-9]");
 
     /**
-     * A character of a URL's password; '/' too, but not "//", so a run cannot reach into the next URL; a quote too,
+     * A character of a URL's password; '/' too, but not "//" (nor its JSON-escaped form), so a run cannot reach into
+     * the next URL; a quote too,
      * unless it closes a string ({@code "https://h:8080","a@b.c"} is no password).
      */
-    private static final String USERINFO_CHAR = "(?:[^\\s\"'<>@/]|/(?!/)|[\"'](?![\\s,;:)}\\]>&]|$))";
+    private static final String USERINFO_CHAR =
+            "(?:[^\\s\"'<>@/\\\\]|/(?!/)|\\\\(?!/\\\\/)|[\"'](?![\\s,;:)}\\]>&]|$))";
     /** A word of an Authorization header's credentials: no quotes, except Digest's {@code key="value"}. */
     private static final String HEADER_WORD = "(?:[^\\s\"'=]++|=\"[^\"\\r\\n]*+\"|=)++";
     /** Letters-only words: "authorization: failed for user" is a sentence, not credentials. */
@@ -86,7 +88,7 @@ final class DefaultRules {
             // scheme://user:password@host -- keep scheme, user and host; gitleaks has no such rule. The user part
             // excludes brackets so a marker left in the user position by the next rule is not re-read as user:pass.
             // An unencoded '@' or '/' may sit in the password: it runs to the '@' that a host name follows (at most
-            // 256 characters and 4 '@', so each "://" costs a bounded amount of matching).
+            // 2048 characters and 4 '@', so each "://" costs a bounded amount of matching).
             PatternRule.of("url-credential",
                     "(?:://|:\\\\/\\\\/)[^\\s/?#@:\"'<>\\[\\]]*+:"
                             + "((?:" + USERINFO_CHAR + "{1,2048}+@){0,3}?" + USERINFO_CHAR + "{1,2048}+)"
@@ -144,7 +146,7 @@ final class DefaultRules {
                     .when((line, m, value) -> m.group(1).equals(m.group(3)) && KeyNames.namesASecret(m.group(1))),
             PatternRule.of("secret",
                     "(?i)\\bkey\\s*+=\\s*+\"([^\"\\r\\n]{1,80}+)\"\\s++value\\s*+=\\s*+\"([^\"\\r\\n]++)\"",
-                    anywhereIgnoreCase("value")).onlyGroup(2)
+                    anywhereIgnoreCase("value=\"", "value =")).onlyGroup(2)
                     .when((line, m, value) -> KeyNames.namesASecret(m.group(1))),
             PatternRule.of("secret",
                     "::set-output\\s++name=([A-Za-z0-9_.-]{1,80}+)::(.++)",

@@ -41,8 +41,13 @@ record TokenFormat(String kind, String prefix, Alphabet body, int minLength, int
      * this format's (too short, too long, or without a digit where one is needed).
      */
     int end(String line, int at) {
+        return end(line, at, body.runEnd(line, at + prefix.length()));
+    }
+
+    /** As {@link #end(String, int)}, given where the body's run that starts after the prefix ends. */
+    int end(String line, int at, int runEnd) {
         int from = at + prefix.length();
-        int end = body.runEnd(line, from);
+        int end = runEnd;
         int length = end - from;
         if (length < minLength || length > maxLength) {
             return -1;
