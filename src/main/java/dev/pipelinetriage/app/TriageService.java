@@ -135,12 +135,21 @@ public final class TriageService {
         Classification c = classifier.classify(extraction, evidence, similar);
 
         RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
-        String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
-        TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
+        // ::add-mask:: values hide lines read before the command too, once the whole log has been read.
+        String step = extraction.failedStep() == null ? null
+                : redaction.redactAgain(redactor.redactLine(extraction.failedStep()));
+        Match match = c.match() == null ? null : new Match(c.match().knownError(), c.match().score(),
+                redactAgain(redaction, c.match().evidence()), c.match().patternFired());
+        TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, match,
+                redactAgain(redaction, extraction.excerpt()),
                 truncatedAtSource, rerun, c.reason() + scan.exhausted().map(TriageService::budgetNote).orElse(""),
                 c.signals(), scan.exhausted().isPresent());
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
+    }
+
+    private static List<LogLine> redactAgain(Redactor.RedactionStream redaction, List<LogLine> lines) {
+        return lines.stream().map(line -> line.withText(redaction.redactAgain(line.text()))).toList();
     }
 
     /** Said in the report, so a reader knows the knowledge base did not see the whole log. */

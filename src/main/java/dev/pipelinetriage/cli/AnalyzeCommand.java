@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.TriageReport;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -62,11 +60,19 @@ final class AnalyzeCommand implements Callable<Integer> {
             return new LinkAnalysis(triage.get(), maxLines, json, out, err).run(source, Optional.ofNullable(config));
         }
         TriageReport report;
-        try (InputStream in = open(source)) {
-            report = triage.get().analyze(in, maxLines, false);
-        } catch (NoSuchFileException e) {
-            err.println("no such log file: " + source);
-            return 2;
+        switch (LogInput.open(source, System.in)) {
+            case LogInput.Unreadable unreadable -> {
+                err.println(unreadable.message());
+                return 2;
+            }
+            case LogInput.Readable readable -> {
+                try (InputStream in = readable.in()) {
+                    report = triage.get().analyze(in, maxLines, false);
+                } catch (IOException | UncheckedIOException e) {
+                    err.println(LogInput.readError(source, e));
+                    return 2;
+                }
+            }
         }
         if (json) {
             out.println(json().writeValueAsString(ReportJson.of(report)));
@@ -79,16 +85,5 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static ObjectMapper json() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    private static InputStream open(String source) throws IOException {
-        if (source.equals("-")) {
-            return new BufferedInputStream(System.in);
-        }
-        Path path = Path.of(source);
-        if (Files.isDirectory(path)) {
-            throw new NoSuchFileException(source);
-        }
-        return Files.newInputStream(path);
     }
 }

@@ -90,6 +90,25 @@ class TriageServiceTest {
     }
 
     @Test
+    void aPasswordOnTheFailedStepsCommandLineIsRedactedInTheStepName() {
+        var report = service().analyze(log("##[group]Run docker login -u ci -p Zq7xW2vK9mN4bT6r ghcr.io\n"
+                + "Error response from daemon: Get \"https://ghcr.io/v2/\": denied\n"
+                + "##[error]Process completed with exit code 1.\n"), 30, false);
+        assertThat(report.failedStep()).isEqualTo("Run docker login -u ci -p [REDACTED:password] ghcr.io");
+    }
+
+    @Test
+    void anAddMaskValueIsHiddenAlsoOnLinesReadBeforeTheCommand() {
+        String value = "Kf83nQ2xLw7Tz9Pa";
+        var report = service().analyze(log("connecting with " + value + "\n"
+                + "::add-mask::" + value + "\n"
+                + "curl: (23) Failure writing output: No space left on device, key " + value + "\n"
+                + "##[error]Process completed with exit code 23.\n"), 30, false);
+        assertThat(report.excerpt()).extracting(LogLine::text).isNotEmpty().noneMatch(t -> t.contains(value));
+        assertThat(report.match().evidence()).extracting(LogLine::text).noneMatch(t -> t.contains(value));
+    }
+
+    @Test
     void aPrivateKeyBodyIsRedactedEvenWhenOnlyItsMiddleIsExtracted() {
         var report = service().analyze(log("""
                 -----BEGIN RSA PRIVATE KEY-----

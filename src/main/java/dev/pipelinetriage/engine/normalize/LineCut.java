@@ -31,14 +31,23 @@ final class LineCut {
             return text;
         }
         int room = maxChars - MARKER_ROOM;
-        int headEnd = widen(text, room / 3, true);
-        int tailStart = widen(text, text.length() - (room - room / 3), false);
+        int headEnd = wholeCharacters(text, widen(text, room / 3, true), true);
+        int tailStart = wholeCharacters(text, widen(text, text.length() - (room - room / 3), false), false);
         long cut = tailStart - headEnd;
         Matcher earlier = CUT_MARKER.matcher(text).region(headEnd, tailStart);
         while (earlier.find()) {
             cut += Long.parseLong(earlier.group(1)) - earlier.group().length(); // fold an earlier cut's count in
         }
         return text.substring(0, headEnd) + marker(cut) + text.substring(tailStart);
+    }
+
+    /** Moves a cut position off the middle of a surrogate pair: back for the head, on for the tail. */
+    private static int wholeCharacters(String text, int at, boolean head) {
+        if (at <= 0 || at >= text.length() || !Character.isLowSurrogate(text.charAt(at))
+                || !Character.isHighSurrogate(text.charAt(at - 1))) {
+            return at;
+        }
+        return head ? at - 1 : at + 1;
     }
 
     /** Moves a cut position off any marker it falls inside: to the marker's start for the head, end for the tail. */

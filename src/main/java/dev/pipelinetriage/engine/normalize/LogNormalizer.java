@@ -34,14 +34,24 @@ public final class LogNormalizer {
     /**
      * SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs): with digits
      * ({@code [0m}, {@code [31;1m}, {@code [0K}) anywhere, bare ({@code [m}, {@code [K}) only where no word or
-     * bracket follows, since {@code [main]} and {@code [Kotlin]} are text.
+     * bracket follows, since {@code [main]} and {@code [Kotlin]} are text. Text that only looks like one stays: a
+     * duration ({@code [5m0s]}), an index ({@code grid[m - 1]}, closed before the next bracket opens) and a code
+     * written out in source ({@code "\033[0m"}, {@code \x1b[0m}, {@code \e[0m}).
      */
-    static final Pattern ANSI_REMNANT =
-            Pattern.compile("\\[(?:[0-9;]{0,11}[0-9][0-9;]{0,12}[mK]|;{0,3}[mK](?![A-Za-z0-9_\\]]))");
+    static final Pattern ANSI_REMNANT = Pattern.compile(
+            "(?<!\\\\033|\\\\x1[bB]|\\\\e|\\\\E|\\\\u001[bB]|\\\\x\\{1[bB]})"    // escaped in source text
+                    + "\\[(?:[0-9;]{0,11}[0-9][0-9;]{0,12}[mK](?![0-9]{1,2}+(?:\\.[0-9]{1,9}+)?+s\\])" // not [5m0s]
+                    + "|;{0,3}[mK](?![A-Za-z0-9_\\]])(?![^\\[\\]]{0,40}+\\]))");          // not grid[m - 1]
     private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B-\u001F\u007F]");
-    /** GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step. */
+    /**
+     * GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step columns
+     * (group 1), on every line, so they are read as columns only in a log whose first line has them: elsewhere a
+     * tab-separated line whose third column is a timestamp is data.
+     */
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z ?");
     static final Pattern GITHUB_TIMESTAMP = Pattern.compile(
-            "^(?:[^\t]{1,200}\t[^\t]{1,200}\t)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z ?");
+            "^([^\t]{1,200}\t[^\t]{1,200}\t)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z ?");
     static final Pattern GITHUB_COMMAND = Pattern.compile(
             "^(?:##\\[(group|endgroup|error|warning|notice|debug|section|command)\\]|::(group|endgroup|error|warning|notice|debug)(?: [^:]*)?::)(.*)$");
     private static final Pattern GITLAB_SECTION = Pattern.compile(
@@ -50,6 +60,8 @@ public final class LogNormalizer {
             "travis_(fold|time):(start|end):[A-Za-z0-9_.\\-]*(?::[A-Za-z0-9_=,.\\-]*)?");
     static final Pattern JENKINS_PIPELINE = Pattern.compile("^\\[Pipeline\\] ?(.*)$");
     private static final Pattern JENKINS_STAGE = Pattern.compile("^\\{ \\((.+)\\)$");
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final int maxLineChars;
 
@@ -137,8 +149,20 @@ public final class LogNormalizer {
             text = gl.replaceAll("");
         }
         text = lastOverwrite(text);
+        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+            text = text.substring(1); // a UTF-8 byte-order mark at the start of the log (or of a part pasted in)
+        }
+        if (state.columns == null && !text.isBlank()) {
+            Matcher first = GITHUB_TIMESTAMP.matcher(text);
+            state.columns = first.lookingAt() && first.group(1) != null;
+        }
         if (mayStartWithGithubTimestamp(text)) {
-            text = GITHUB_TIMESTAMP.matcher(text).replaceFirst("");
+            Matcher timestamp = TIMESTAMP.matcher(text);
+            if (timestamp.lookingAt()) {
+                text = text.substring(timestamp.end());
+            } else if (Boolean.TRUE.equals(state.columns) && (timestamp = GITHUB_TIMESTAMP.matcher(text)).lookingAt()) {
+                text = text.substring(timestamp.end());
+            }
         }
         text = stripAnsi(text);
         if (kind == LineKind.NOISE && !text.isBlank()) {
@@ -290,5 +314,7 @@ public final class LogNormalizer {
     private static final class State {
         int lineNumber;
         String step;
+        /** Whether the log has `gh run view --log`'s job and step columns; null until its first non-blank line. */
+        Boolean columns;
     }
 }

@@ -24,11 +24,19 @@ record Base32Run(String kind, int length) implements Rule {
         int copied = 0;
         int i = 0;
         while (i < line.length()) {
-            if (!isBase32(line.charAt(i)) || (i > 0 && isWordChar(line.charAt(i - 1)))) {
+            if (!isBase32(line.charAt(i)) || (i > 0 && isWordChar(line.charAt(i - 1)) && !Glue.afterEscape(line, i))) {
                 i++;
                 continue;
             }
             int end = i;
+            if (i >= 1 && line.charAt(i - 1) == '\\' && i + 1 < line.length() && "nrt".indexOf(line.charAt(i)) >= 0) {
+                i++; // the letter of an escape (\n) glued to the token: the token starts after it
+                continue;
+            }
+            if (i >= 1 && line.charAt(i - 1) == '%' && i + 2 < line.length() && isHexDigit(line.charAt(i + 1))) {
+                i += 2; // the hex digits of a %3d glued to the token
+                continue;
+            }
             boolean digit = false;
             while (end < line.length() && isBase32(line.charAt(end))) {
                 digit |= line.charAt(end) <= '9';
@@ -54,6 +62,10 @@ record Base32Run(String kind, int length) implements Rule {
 
     private static boolean isBase32(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7');
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean isWordChar(char c) {

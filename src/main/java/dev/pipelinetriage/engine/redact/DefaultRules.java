@@ -26,10 +26,15 @@ final class DefaultRules {
      * A token starts at a word boundary, or glued to an escape: {@code \\n} in JSON-escaped output, {@code %3D} in
      * a URL-encoded one. Both end in a letter or digit, which a plain boundary check would take for more word.
      */
-    private static final String NOT_AFTER_ALNUM = "(?:(?<![A-Za-z0-9])|(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2}))";
+    private static final String NOT_AFTER_ALNUM = notAfter("[A-Za-z0-9]");
 
-    /** A character of a URL's password; '/' too, but not "//", so a run cannot reach into the next URL. */
-    private static final String USERINFO_CHAR = "(?:[^\\s\"'<>@/]|/(?!/))";
+    /**
+     * A character of a URL's password; '/' too, but not "//" (nor its JSON-escaped form), so a run cannot reach into
+     * the next URL; a quote too,
+     * unless it closes a string ({@code "https://h:8080","a@b.c"} is no password).
+     */
+    private static final String USERINFO_CHAR =
+            "(?:[^\\s\"'<>@/\\\\]|/(?!/)|\\\\(?!/\\\\/)|[\"'](?![\\s,;:)}\\]>&]|$))";
     /** A word of an Authorization header's credentials: no quotes, except Digest's {@code key="value"}. */
     private static final String HEADER_WORD = "(?:[^\\s\"'=]++|=\"[^\"\\r\\n]*+\"|=)++";
     /** Letters-only words: "authorization: failed for user" is a sentence, not credentials. */
@@ -38,71 +43,61 @@ final class DefaultRules {
     private static final String GITLAB_PREFIXES =
             "glpat|gldt|glrt|glrtr|glcbt|glptt|glft|glimt|glagent|glsoat|gloas|glffct|glwt";
 
-    private static final Pattern PORT_MAPPING = Pattern.compile("[0-9.:]++(?:/(?:tcp|udp))?+");
-
-    /**
-     * curl -u user:password / --user user:password, the password quoted or not, the user possibly empty. Only on
-     * curl's lines (and their continuations), since docker's -u is uid:gid.
-     */
-    private static final PatternRule CURL_USER = PatternRule.of("password",
-            "(?:^|\\s)(?:-u|--user)(?:\\s++|=)[\"']?+[^\\s:\"']*+:"
-                    + "(?:'([^'\\r\\n]++)'|\"([^\"\\r\\n]++)\"|([^\\s\"']++))",
-            anywhere("curl")).onlyGroup(1);
+    /** Passwords and tokens in the options of the common command line tools. */
+    static final CommandLines COMMAND_LINES = new CommandLines(CommandOptions.COMMON);
 
     static final List<Rule> RULES = List.of(
-            PatternRule.of("github-token",
-                    NOT_AFTER_ALNUM + "(?:gh[pousr]_|github_pat_)" + TOKEN_RUN + "{30,}+",
-                    startsAt("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
-            PatternRule.of("gitlab-token",
-                    NOT_AFTER_ALNUM + "(?:(?:" + GITLAB_PREFIXES + ")-" + TOKEN_RUN + "{20,}+"
-                            + "|GR1348941[A-Za-z0-9_-]{20,}+)",
-                    startsAt("gl", "GR1348941")),
-            PatternRule.of("slack-token",
-                    NOT_AFTER_ALNUM + "(?:xox(?:e\\.xox[bp]|[abeoprs])|xapp)-[A-Za-z0-9-]{10,}+",
-                    startsAt("xox", "xapp-")),
-            PatternRule.of("slack-webhook",
-                    "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+-]{8,}+)",
-                    startsAt("hooks.slack.com/")).onlyGroup(1),
+            new PrefixedTokens(TokenFormats.ALL),
             PatternRule.of("aws-access-key-id",
                     NOT_AFTER_ALNUM + "(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])",
                     startsAt("AKIA", "ASIA", "ABIA", "ACCA", "A3T")),
             PatternRule.of("google-api-key",
-                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])",
+                    notAfter("[A-Za-z0-9_-]") + "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])",
                     startsAt("AIza")),
-            PatternRule.of("google-oauth-token",
-                    NOT_AFTER_ALNUM + "(?:ya29\\.[0-9A-Za-z_-]{20,}+|1//0[0-9A-Za-z_-]{30,}+)",
-                    startsAt("ya29.", "1//0")),
-            PatternRule.of("google-client-secret",
-                    NOT_AFTER_ALNUM + "GOCSPX-[A-Za-z0-9_-]{20,}+",
-                    startsAt("GOCSPX-")),
-            PatternRule.of("npm-token",
-                    NOT_AFTER_ALNUM + "npm_[A-Za-z0-9]{36,}+",
-                    startsAt("npm_")),
-            PatternRule.of("pypi-token",
-                    NOT_AFTER_ALNUM + "pypi-AgE[A-Za-z0-9_-]{50,}+",
-                    startsAt("pypi-AgE")),
-            PatternRule.of("docker-token",
-                    NOT_AFTER_ALNUM + "dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}+",
-                    startsAt("dckr_")),
+            // Formats whose fixed part is not at the start: the literal they are found by sits inside or after.
+            PatternRule.of("terraform-token",
+                    NOT_AFTER_ALNUM + "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}+",
+                    anywhere("atlasv1")),
+            PatternRule.of("telegram-bot-token",
+                    NOT_AFTER_ALNUM + "[0-9]{5,16}:AA[A-Za-z0-9_-]{30,}+",
+                    anywhere(":AA")),
+            PatternRule.of("mailchimp-key",
+                    NOT_AFTER_ALNUM + "[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])",
+                    anywhere("-us")),
+            PatternRule.of("newrelic-key",
+                    NOT_AFTER_ALNUM + "[0-9a-f]{36}NRAL(?![A-Za-z0-9])",
+                    anywhere("NRAL")),
+            PatternRule.of("chat-webhook",
+                    "(?:discord(?:app)?\\.com/api/webhooks/[0-9]{1,30}+/"
+                            + "|webhook\\.office\\.com/webhookb2/|/IncomingWebhook/)([A-Za-z0-9_@/-]{20,}+)",
+                    anywhere("/api/webhooks/", "webhookb2/", "/IncomingWebhook/")).onlyGroup(1),
+            PatternRule.of("slack-webhook",
+                    "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+-]{8,}+)",
+                    startsAt("hooks.slack.com/")).onlyGroup(1),
             // The 2024 Azure DevOps PAT: 84 characters with a fixed signature at 52 and 76.
             PatternRule.of("azure-devops-pat",
-                    "(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])",
+                    NOT_AFTER_ALNUM + "[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])",
                     anywhere("AZDO")),
             PatternRule.of("azure-client-secret",
-                    "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}+(?![A-Za-z0-9_~.-])",
+                    notAfter("[A-Za-z0-9_~.-]") + "[A-Za-z0-9_~.-]{3}[0-9]Q~"
+                            + "(?:[A-Za-z0-9_~-]|\\.(?=[A-Za-z0-9_~-])){31,34}+(?![A-Za-z0-9_~-])",
                     anywhere("Q~")),
             PatternRule.of("jwt",
-                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+",
+                    notAfter("[A-Za-z0-9_-]") + "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+",
                     startsAt("eyJ")),
             // scheme://user:password@host -- keep scheme, user and host; gitleaks has no such rule. The user part
             // excludes brackets so a marker left in the user position by the next rule is not re-read as user:pass.
             // An unencoded '@' or '/' may sit in the password: it runs to the '@' that a host name follows (at most
-            // 256 characters and 4 '@', so each "://" costs a bounded amount of matching).
+            // 2048 characters and 4 '@', so each "://" costs a bounded amount of matching).
             PatternRule.of("url-credential",
-                    "://[^\\s/?#@:\"'<>\\[\\]]*+:"
-                            + "((?:" + USERINFO_CHAR + "{1,256}+@){0,3}?" + USERINFO_CHAR + "{1,256}+)"
-                            + "@(?=[A-Za-z0-9.\\[\\]-]{1,253}+(?:[:/?#\\s\"'<>),;]|$))",
-                    startsAt("://")).onlyGroup(1).when((line, m, value) -> !isPortAndPath(value)),
+                    "(?:://|:\\\\/\\\\/)[^\\s/?#@:\"'<>\\[\\]]*+:"
+                            + "((?:" + USERINFO_CHAR + "{1,2048}+@){0,3}?" + USERINFO_CHAR + "{1,2048}+)"
+                            + "@(?=[A-Za-z0-9._\\[\\]-]{1,253}+(?:[:/?#\\s\"'<>),;\\\\]|$))",
+                    startsAt("://", ":\\/\\/")).onlyGroup(1).when((line, m, value) -> !isPortAndPath(value)),
+            // Oracle's user/password@connect-identifier, on the command lines and JDBC URLs that take it.
+            PatternRule.of("password",
+                    "(?:^|[\\s'\"=:])[A-Za-z][A-Za-z0-9_$#]{0,127}+/([^\\s/@\"']{1,256}+)@(?=[A-Za-z0-9_.\\[/-])",
+                    anywhere("sqlplus", "oracle:thin:", "expdp", "impdp", "sqlldr", "rman ", "dgmgrl")).onlyGroup(1),
             // scheme://TOKEN@host: a long random user name is a token (git's oauth form); git@host is not.
             PatternRule.of("url-credential",
                     "://([A-Za-z0-9_-]{20,}+)@",
@@ -115,49 +110,72 @@ final class DefaultRules {
             // Digest's quoted parameters stay inside.
             PatternRule.of("authorization",
                     "(?i)" + NOT_AFTER_ALNUM + "authorization[\"']?+\\s*+[:=]\\s*+[\"']?+"
-                            + "(?:[a-z][a-z0-9._-]{0,40}+\\s++(?=[^\\s\"']))?+"
+                            + "([a-z][a-z0-9._-]{0,40}+\\s++(?=[^\\s\"']))?+"
                             + "(" + HEADER_WORD + "(?:\\s++" + HEADER_WORD + ")*+)",
-                    startsAtIgnoreCase("authorization")).onlyGroup(1).when((line, m, value) -> !isProse(value)),
+                    startsAtIgnoreCase("authorization")).onlyGroup(2)
+                    .when((line, m, value) -> !isProse(value, m.group(1) != null) && !value.startsWith("realm=")),
             PatternRule.of("bearer-token",
                     "(?i)" + NOT_AFTER_ALNUM + "bearer\\s++([A-Za-z0-9._~+/=-]{16,}+)",
                     startsAtIgnoreCase("bearer")).onlyGroup(1).when((line, m, value) -> Markers.hasDigit(value)),
             Assignments.rule("secret",
-                    "secret[_-]?access[_-]?key|client[_-]?secret|secret[_-]?key|secret",
-                    startsAtIgnoreCase("secret", "client")),
+                    "secret[_-]?access[_-]?key|client[_-]?secret|secret[_-]?key|secret|credentials?+",
+                    startsAtIgnoreCase("secret", "client", "credential")),
             // pwd only after a separator (db_pwd, ;pwd= in connection strings): PWD= alone is the working directory
             Assignments.rule("password",
-                    "passphrase|password|passwd|(?<=[_.-])pass|(?<=[_.;?&-])pwd",
+                    "passphrase|password|passwd|(?<=[_.-])pass|(?<=[\"'])pass(?=\\\\?+[\"'])|(?<=[_.;?&-])pwd",
                     startsAtIgnoreCase("pass", "pwd")),
-            // "auth" and the "...key" names take no further words: rabbit_auth_backend, api_key_alias.
+            // "auth" takes no further words: rabbit_auth_backend. SonarQube's login is a token.
             Assignments.rule("token",
-                    "token|(?<=[_\"])auth(?![_.-])",
-                    startsAtIgnoreCase("token", "auth")),
+                    "token|(?<=[_\"])auth(?![_.-])|sonar\\.login",
+                    startsAtIgnoreCase("token", "auth", "sonar.login")),
             // Scanned, not anchored: the keyword starts at one of nine words but always ends in "key".
             Assignments.rule("key",
                     "(?:(?:api|access|private|account|shared[_-]?access|encryption|signing|master|client)[_-]?key"
-                            + "|apikey)(?![_.-])",
+                            + "|apikey)",
                     anywhereIgnoreCase("key")),
-            CURL_USER,
-            // mysql -pSECRET (the password glued to -p); -p3306:3306 on the same line is docker's port mapping.
-            PatternRule.of("password",
-                    "(?:^|\\s)-p(?:\"([^\"\\r\\n]++)\"|'([^'\\r\\n]++)'|([^\\s\"']++))",
-                    anywhere("mysql", "mariadb")).onlyGroup(1)
-                    .when((line, m, value) -> !PORT_MAPPING.matcher(value).matches()),
-            PatternRule.of("password",
-                    "(?i)machine\\s++\\S++\\s++login\\s++\\S++\\s++password\\s++(\\S++)",
-                    startsAt("machine")).onlyGroup(1),
+            // Any other ..._KEY or ...Key (STRIPE_KEY, DD_APP_KEY, licenseKey): a secret by name only when the
+            // words before do not make it a lookup (CACHE_KEY), and by value only when that looks random.
+            Assignments.rule("key",
+                    "(?<=[A-Za-z0-9][_.-])key|(?-i:(?<=[a-z])Key)",
+                    anywhereIgnoreCase("key"), (line, key, value) -> KeyNames.namesASecret(key)
+                            && Entropy.looksRandom(value)),
+            // Structured forms whose key a rule finds by syntax; KeyNames says whether it names a secret.
+            PatternRule.of("secret",
+                    "<([A-Za-z_][A-Za-z0-9_.:-]{0,80}+)>([^<\\r\\n]{1,4096}+)</([A-Za-z_][A-Za-z0-9_.:-]{0,80}+)>",
+                    anywhere("</")).onlyGroup(2)
+                    .when((line, m, value) -> m.group(1).equals(m.group(3)) && KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("secret",
+                    "(?i)\\bkey\\s*+=\\s*+\"([^\"\\r\\n]{1,80}+)\"\\s++value\\s*+=\\s*+\"([^\"\\r\\n]++)\"",
+                    anywhereIgnoreCase("value=\"", "value =")).onlyGroup(2)
+                    .when((line, m, value) -> KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("secret",
+                    "::set-output\\s++name=([A-Za-z0-9_.-]{1,80}+)::(.++)",
+                    startsAt("::set-output")).onlyGroup(2)
+                    .when((line, m, value) -> KeyNames.namesASecret(m.group(1))),
+            PatternRule.of("cookie",
+                    "(?i)" + NOT_AFTER_ALNUM + "(?:set-)?cookie\\s*+:\\s*+(\\S[^\\r\\n]*+)",
+                    startsAtIgnoreCase("cookie", "set-cookie")).onlyGroup(1)
+                    .when((line, m, value) -> value.indexOf('=') > 0),
+            COMMAND_LINES,
             new Base32Run("azure-devops-pat", 52));
 
-    /** Commands whose arguments may continue on the next lines; their rule also runs on those lines. */
-    static final List<ContinuedCommand> CONTINUED_COMMANDS = List.of(new ContinuedCommand("curl", CURL_USER));
+    /** Not after a character of {@code tokenClass}, unless that character ends an escape (as {@link Glue} says). */
+    private static String notAfter(String tokenClass) {
+        return "(?:(?<!" + tokenClass + ")|(?<=(?<!\\\\)\\\\[nrt])|(?<=%[0-9A-Fa-f]{2}))";
+    }
 
     private static boolean isPortAndPath(String value) {
         int slash = value.indexOf('/');
         return slash > 0 && value.substring(0, slash).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static boolean isProse(String value) {
-        return PROSE.matcher(value).matches() && (value.length() < 16 || value.indexOf(' ') >= 0);
+    /**
+     * Letters-only words after "authorization:" are a sentence when they are several, or one short word without a
+     * scheme before it; after a scheme word ({@code Basic}, {@code Bearer}) one word is the credentials.
+     */
+    private static boolean isProse(String value, boolean afterScheme) {
+        return PROSE.matcher(value).matches()
+                && (value.indexOf(' ') >= 0 || (!afterScheme && value.length() < 16));
     }
 
     private DefaultRules() {
@@ -172,36 +190,47 @@ final class DefaultRules {
     private static final class Assignments {
 
         private static final Pattern WHITESPACE = Pattern.compile("\\s++");
-        /** Key words naming a property of a secret, not the secret. */
-        private static final Set<String> ABOUT_THE_SECRET = Set.of(
-                "url", "uri", "urls", "endpoint", "file", "path", "dir", "type", "name", "names", "id", "ids", "length",
-                "len", "size", "count", "min", "max", "expires", "expiry", "expiration", "ttl", "policy", "format",
-                "mode", "enabled", "required", "hint", "prompt", "field", "env", "header", "prefix", "version",
-                "ref", "kind", "method", "provider", "scheme", "strategy", "label", "description", "stdin",
-                "timeout", "retries", "keyring", "result", "success", "failure", "error", "status", "state");
         /** Words before "token:" in parser errors: {@code Unexpected token: '}'}. */
         private static final Set<String> PARSER_WORDS = Set.of(
                 "unexpected", "expected", "unknown", "unrecognized", "unrecognised", "illegal", "unterminated");
         private static final Pattern LOWER_WORD = Pattern.compile("[a-z]++");
-        private static final Pattern DIGITS = Pattern.compile("[0-9]++");
+        /** Words before {@code KEY value} that make it a setting: {@code set}, Dockerfile's {@code ENV}, csh. */
+        private static final Set<String> SETTING_WORDS = Set.of("set", "env", "setenv", "setx");
+        /** {@code --secret id=npmrc,src=...}: a flag's value that is itself a list of options names no secret. */
+        private static final Pattern OPTION_LIST = Pattern.compile("(?:id|src|source|type|env|target|dst)=");
+        private static final Pattern DIGITS = Pattern.compile("[0-9]++(?::[0-9]++)*+");
         /** .NET's PublicKeyToken, public_key: public by name. PUBLIC_GITHUB_TOKEN is still a token. */
         private static final Pattern PUBLIC_KEY = Pattern.compile("public[_.-]?key");
 
         private static final int SUFFIX = 1;
         private static final int SEPARATOR = 2;
-        private static final int BARE = 5;
+        private static final int BARE = 6;
 
         private Assignments() {
         }
 
+        /** A further test of the whole key and the value, for key names weaker than the keywords alone. */
+        @FunctionalInterface
+        interface KeyCheck {
+            boolean isSecret(String line, String key, String value);
+        }
+
         static PatternRule rule(String kind, String keywords, Trigger trigger) {
+            return rule(kind, keywords, trigger, (line, key, value) -> true);
+        }
+
+        static PatternRule rule(String kind, String keywords, Trigger trigger, KeyCheck keyCheck) {
             String regex = "(?i)(?:" + keywords + ")"
-                    + "((?:[_.-][a-z][a-z0-9]*+)*+)(?![A-Za-z0-9_-])[\"']?+"    // 1: more words of the key
+                    + "((?:_?+[0-9]++|[_.-][a-z][a-z0-9]*+)*+)(?![A-Za-z0-9_-])"  // 1: more words of the key
+                    + "(?:\\\\?+[\"'])?+"                                        // its closing (escaped) quote
                     + "(\\s*+(?::=|=>|[:=]|%3[ad])\\s*+|\\s++)"               // 2: separator
                     + "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)++)\""                  // 3: double-quoted, JSON escapes
                     + "|'([^'\\r\\n]++)'"                                       // 4: single-quoted
-                    + "|(" + BARE_VALUE + "))";                                // 5: bare
-            return new PatternRule(kind, Pattern.compile(regex), 3, trigger, Assignments::isSecret);
+                    + "|\\\\\"([^\"\\\\\\r\\n]++)\\\\\""                    // 5: JSON in a JSON string
+                    + "|(" + BARE_VALUE + "))";                                // 6: bare
+            return new PatternRule(kind, Pattern.compile(regex), 3, trigger, (line, matcher, value) ->
+                    isSecret(line, matcher, value) && keyCheck.isSecret(line,
+                            line.substring(keyStart(line, matcher.start()), matcher.end(SUFFIX)), value));
         }
 
         /**
@@ -209,10 +238,12 @@ final class DefaultRules {
          * at {@code , ; & )} only when what follows starts the next field ({@code ;Server=}, {@code &page=}) or
          * nothing does, so a password holding those characters is hidden whole.
          */
+        private static final String NEXT_FIELD = "[A-Za-z0-9_.\\[\\]-]{1,64}+(?:=|%3[dD])";
         private static final String BARE_VALUE = "(?:[^\\s\"'\\\\,;&)}\\]%]++"
                 + "|\\\\(?![nrt\"'\\\\])"
                 + "|%(?!2[2267cC]|3[bBdD]|0[aAdD])"
-                + "|[,;&)](?![\\s\"',;&)}\\].:]|$|[A-Za-z0-9_.\\[\\]-]{1,64}+(?:=|%3[dD])))++";
+                + "|%(?:2[6cC]|3[bB])(?![\\s\"'\\\\]|$|" + NEXT_FIELD + ")"
+                + "|[,;&)}\\]](?![\\s\"'\\\\,;&)}\\].:]|$|" + NEXT_FIELD + "))++";
 
         private static boolean isSecret(String line, Matcher matcher, String value) {
             if (matcher.start(BARE) >= 0 && value.endsWith("(")) {
@@ -230,17 +261,18 @@ final class DefaultRules {
             if (WHITESPACE.matcher(matcher.group(SEPARATOR)).matches()) {
                 // "--password xyz" and "config set key xyz", never "Password must be 8 chars" nor Docker's
                 // "Using --password via the CLI": a lower-case word followed by another is a sentence.
-                boolean flagOrSetting = line.charAt(keyStart) == '-' || "set".equals(wordBefore(line, wordStart(line,
-                        keyStart)));
+                boolean flagOrSetting = line.charAt(keyStart) == '-'
+                        || SETTING_WORDS.contains(wordBefore(line, wordStart(line, keyStart)));
                 return flagOrSetting && !(LOWER_WORD.matcher(value).matches()
-                        && LOWER_WORD.matcher(wordAfter(line, matcher.end())).lookingAt());
+                        && LOWER_WORD.matcher(wordAfter(line, matcher.end())).lookingAt())
+                        && !OPTION_LIST.matcher(value).lookingAt();
             }
             return true;
         }
 
         private static boolean isAboutTheSecret(String suffix) {
             for (String word : Ascii.toLowerCase(suffix).split("[_.-]")) {
-                if (ABOUT_THE_SECRET.contains(word)) {
+                if (KeyNames.ABOUT_THE_SECRET.contains(word)) {
                     return true;
                 }
             }

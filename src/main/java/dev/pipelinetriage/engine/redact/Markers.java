@@ -41,6 +41,9 @@ final class Markers {
         if ("%<>|{=:\u2026".indexOf(first) >= 0) {
             return true; // a template, placeholder, operator, block-scalar indicator or a line-cut marker
         }
+        if (text.startsWith("(sensitive")) {
+            return true; // Terraform's plan output: (sensitive value)
+        }
         if (text.startsWith(PREFIX) || text.startsWith("[MASKED") || text.startsWith("-----BEGIN")) {
             return true;
         }

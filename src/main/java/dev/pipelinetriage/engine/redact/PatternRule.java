@@ -68,17 +68,6 @@ record PatternRule(String kind, Pattern pattern, int group, Trigger trigger, Che
         return out.result();
     }
 
-    /**
-     * Applies the rule whether or not its trigger occurs in the line: for the continuation lines of a command
-     * whose name (the trigger) was on an earlier line. Only for rules whose trigger does not anchor the match.
-     */
-    String applyWithoutTrigger(String line) {
-        if (trigger.anchors()) {
-            throw new IllegalStateException("rule " + kind + " anchors at its trigger; it cannot run without one");
-        }
-        return replaceEverywhere(line, pattern.matcher(line));
-    }
-
     private String replaceEverywhere(String line, Matcher matcher) {
         Replacement out = new Replacement(line, Markers.of(kind));
         while (matcher.find()) {

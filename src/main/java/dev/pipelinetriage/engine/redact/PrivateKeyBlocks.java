@@ -20,12 +20,16 @@ final class PrivateKeyBlocks {
     private static final Pattern END = Pattern.compile("-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-{0,5}");
 
     /**
-     * Kept in front of a redacted body line: indentation, a GitHub Actions timestamp, and BuildKit's plain-progress
-     * step number and seconds ({@code #8 0.106 }).
+     * Kept in front of a redacted body line: indentation, a timestamp (RFC 3339 or with a space, bracketed or not,
+     * or a time of day), a docker-compose service column ({@code web-1  | }), a {@code kubectl logs --prefix} pod
+     * ({@code [pod/api-7d9f/app] }) and BuildKit's plain-progress step number and seconds ({@code #8 0.106 }).
      */
     private static final Pattern LINE_PREFIX = Pattern.compile(
-            "\\s*+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z\\s++)?"
-                    + "(?:#\\d{1,5}+ \\d{1,6}+\\.\\d{1,4}+ ++)?");
+            "\\s*+(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,62}+ *+\\| ?+)?+"
+                    + "(?:\\[pod/[^\\]\\s]{1,200}+\\] ?+)?+"
+                    + "(?:\\[?+(?:\\d{4}-\\d{2}-\\d{2}[T ])?+\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9}+)?+"
+                    + "(?:Z|[+-]\\d{2}:?+\\d{2})?+\\]?+\\s++)?+"
+                    + "(?:#\\d{1,5}+ \\d{1,6}+\\.\\d{1,4}+ ++)?+");
     private static final Pattern BASE64_ONLY = Pattern.compile("[A-Za-z0-9+/=]++");
     /** "done", "Finished": words a log prints after a cut-off key; a random base64 tail rarely looks like one. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Z]?[a-z]++");

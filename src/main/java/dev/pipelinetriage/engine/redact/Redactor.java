@@ -25,11 +25,11 @@ public final class Redactor {
 
     /** A redactor with the built-in rules (GitHub, GitLab, Slack, AWS, Azure, Google, npm, PyPI, Docker, ...). */
     public Redactor() {
-        this(DefaultRules.RULES, DefaultRules.CONTINUED_COMMANDS);
+        this(DefaultRules.RULES, DefaultRules.COMMAND_LINES);
     }
 
-    Redactor(List<Rule> rules, List<ContinuedCommand> continuedCommands) {
-        this.rules = new Rules(rules, continuedCommands);
+    Redactor(List<Rule> rules, CommandLines commandLines) {
+        this.rules = new Rules(rules, commandLines);
     }
 
     /**
@@ -37,15 +37,15 @@ public final class Redactor {
      * runs only the few rules that have none, which are hand-written scans).
      */
     private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers,
-            List<ContinuedCommand> continuedCommands) {
+            CommandLines commandLines) {
 
-        Rules(List<Rule> rules, List<ContinuedCommand> continuedCommands) {
+        Rules(List<Rule> rules, CommandLines commandLines) {
             this(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
                     new LiteralAutomaton(rules.stream()
                             .flatMap(rule -> rule.trigger().literals().stream())
                             .distinct()
                             .toList()),
-                    List.copyOf(continuedCommands));
+                    commandLines);
         }
     }
 
@@ -91,9 +91,11 @@ public final class Redactor {
     public static final class RedactionStream {
 
         private final Rules rules;
+        private final AddedMasks addedMasks = new AddedMasks();
+        private final MultiLineValues multiLineValues = new MultiLineValues();
         private boolean insidePrivateKey;
-        /** The command whose arguments the previous line continued onto this one, if any. */
-        private ContinuedCommand continuing;
+        /** The command whose options the previous line continued onto this one, if any. */
+        private CommandOptions continuing;
 
         private RedactionStream(Rules rules) {
             this.rules = rules;
@@ -102,11 +104,11 @@ public final class Redactor {
         /** Redacts the next line of the log. */
         public String redact(String line) {
             Objects.requireNonNull(line, "line");
-            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
+            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(addedMasks.redact(line), insidePrivateKey);
             insidePrivateKey = step.open();
-            String text = step.text();
+            String text = multiLineValues.redact(step.text());
             if (continuing != null) {
-                text = continuing.rule().applyWithoutTrigger(text);
+                text = rules.commandLines().continuation(text, continuing);
             }
             continuing = continuedCommand(line);
             if (!rules.triggers().occursIn(text)) {
@@ -128,20 +130,20 @@ public final class Redactor {
             return text;
         }
 
-        /** The command this line's arguments continue on the next line: the one still open, or one named here. */
-        private ContinuedCommand continuedCommand(String line) {
-            if (!ContinuedCommand.continues(line)) {
+        /** The command this line's options continue on the next line: the one still open, or one named here. */
+        private CommandOptions continuedCommand(String line) {
+            if (!ContinuedLine.continues(line)) {
                 return null;
             }
-            if (continuing != null) {
-                return continuing;
-            }
-            for (ContinuedCommand command : rules.continuedCommands()) {
-                if (line.contains(command.name())) {
-                    return command;
-                }
-            }
-            return null;
+            return continuing != null ? continuing : rules.commandLines().continuedBy(line);
+        }
+
+        /**
+         * Hides, in a line read earlier, the values that later lines registered with {@code ::add-mask::}: for what
+         * was kept of the log (an excerpt) once the whole log has been read.
+         */
+        public String redactAgain(String redactedLine) {
+            return addedMasks.redactAgain(redactedLine);
         }
 
         /** Whether the last line left a private key block open (its END footer not seen yet). */

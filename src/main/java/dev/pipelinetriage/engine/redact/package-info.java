@@ -7,6 +7,10 @@
  *       {@code ghp_…}. The kind already says what the prefix would; any kept character is one a reader (or an
  *       attacker correlating several excerpts) did not need. What surrounds the value stays: the key in
  *       {@code password=}, the scheme, user and host of a URL, a private key's BEGIN/END lines.</li>
+ *   <li><b>Inventories, not a list grown case by case</b>: token formats are rows of
+ *       {@link dev.pipelinetriage.engine.redact.TokenFormats} (prefix, alphabet, length), command line tools rows of
+ *       {@link dev.pipelinetriage.engine.redact.CommandOptions}; the secrets corpus test generates its cases from the
+ *       former and counts leaks and false masks per family (docs/redaction.md).</li>
  *   <li><b>Vendor rules before generic ones</b>, so {@code GITHUB_TOKEN=ghp_...} names the vendor, and every rule
  *       skips values that are already markers or masks ({@code ***}, {@code [MASKED]}) or references
  *       ({@code $TOKEN}, {@code ${{ secrets.X }}}): together these make redaction idempotent.</li>

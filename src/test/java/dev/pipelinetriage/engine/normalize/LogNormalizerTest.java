@@ -212,4 +212,56 @@ class LogNormalizerTest {
         assertThat(lines.subList(5_000, 5_003)).extracting(NormalizedLine::text)
                 .containsExactly("two", "three", "four");
     }
+
+    @Test
+    void textThatOnlyLooksLikeALostColourCodeComesOutUnchanged() {
+        List<String> lines = List.of("[5m0s] Waiting for the rollout", "Elapsed [1m30.5s] of [10m0s]",
+                "printf(\"\\033[0m\");", "echo -e \"\\x1b[31mred\\e[0m\"",
+                "for (i = 0; i < n; i++) total += grid[m - 1][i];", "int k = row[K + 1];");
+
+        assertThat(normalize(String.join("\n", lines) + "\n")).extracting(NormalizedLine::text)
+                .containsExactlyElementsOf(lines);
+    }
+
+    @Test
+    void aTabSeparatedLineWhoseThirdColumnIsATimestampKeepsItsColumns() {
+        String row = "build-42\tfailed\t2026-05-04T09:12:33Z\tnightly";
+        var lines = normalize("2026-05-04T09:12:30.1234567Z Run ./report.sh\n2026-05-04T09:12:31.1234567Z " + row
+                + "\n" + row + "\n");
+
+        assertThat(lines).extracting(NormalizedLine::text).containsExactly("Run ./report.sh", row, row);
+    }
+
+    @Test
+    void ghRunViewColumnsAreStillReadWhenTheLogStartsWithThem() {
+        var lines = normalize("build\tRun tests\t2026-05-04T09:12:33.4567890Z npm test\n"
+                + "build\tRun tests\t2026-05-04T09:12:34.4567890Z FAIL src/a.test.js\n");
+
+        assertThat(lines).extracting(NormalizedLine::text).containsExactly("npm test", "FAIL src/a.test.js");
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedSoTheFirstLinesTimestampAndStepAreRead() {
+        var lines = normalize("\uFEFF2026-05-04T09:12:33.4567890Z ##[group]Run make\nmake: *** [all] Error 2\n");
+
+        assertThat(lines.getFirst().text()).isEqualTo("Run make");
+        assertThat(lines.getFirst().kind()).isEqualTo(LineKind.STEP_START);
+        assertThat(lines.get(1).step()).isEqualTo("Run make");
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        for (int shift = 0; shift < 4; shift++) {
+            String text = "a".repeat(shift) + "\uD83D\uDE00".repeat(3_000);
+            String cut = new LogNormalizer().normalizeText(1, text).text();
+            for (int i = 0; i < cut.length(); i++) {
+                char c = cut.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    assertThat(cut.charAt(i + 1)).as("shift %d, at %d", shift, i).matches(Character::isLowSurrogate);
+                } else if (Character.isLowSurrogate(c)) {
+                    assertThat(cut.charAt(i - 1)).as("shift %d, at %d", shift, i).matches(Character::isHighSurrogate);
+                }
+            }
+        }
+    }
 }

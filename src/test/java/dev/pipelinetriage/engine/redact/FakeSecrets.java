@@ -26,6 +26,10 @@ final class FakeSecrets {
         return pick(ALNUM, length);
     }
 
+    String letters(int length) {
+        return pick(ALNUM.substring(0, 52), length);
+    }
+
     String upperAlnum(int length) {
         return pick(UPPER_ALNUM, length);
     }

@@ -190,7 +190,9 @@ final class RedactionCases {
         return List.of(
                 // Authorization: whatever follows the scheme word, whatever the scheme
                 SecretCase.of("Authorization with an unlisted Api-Token scheme", "Authorization: Api-Token {}",
-                        "dt0c01." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "authorization"),
+                        "dt0c01." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "dynatrace-token"),
+                SecretCase.of("Authorization with an unlisted scheme and an unknown token", "Authorization: Api-Token {}",
+                        "zz9." + fake.upperAlnum(24) + "." + fake.upperAlnum(64), "authorization"),
                 SecretCase.of("Authorization with the SSWS scheme in a quoted curl header",
                         "curl -H \"Authorization: SSWS {}\" https://acme.okta.com/api/v1/users",
                         "00" + fake.base64url(40), "authorization"),
@@ -331,6 +333,11 @@ final class RedactionCases {
                 "Configure options: --with-password-timeout=15 --with-passprompt=[sudo] password for %p:",
                 "[warning] <0.2446.0>@ejabberd_c2s:process_auth_result:272 Failed c2s PLAIN authentication",
                 "rabbit_auth_backend_internal: 5 unresolved calls",
-                "gpg --no-default-keyring --secret-keyring /tmp/tmp.x1Ab2/secring.gpg --keyring /etc/apt/trusted.gpg");
+                "gpg --no-default-keyring --secret-keyring /tmp/tmp.x1Ab2/secring.gpg --keyring /etc/apt/trusted.gpg",
+                // options and outputs that name a secret without holding one
+                "docker buildx build --secret id=npmrc,src=$HOME/.npmrc -t app .",
+                "  + password = (sensitive value)",
+                "docker run --user 1000:1000 -v $PWD:/src alpine make && curl -sf https://acme.io/health",
+                "gpg --batch --yes --passphrase-fd 0 --pinentry-mode loopback -d secrets.gpg");
     }
 }

@@ -35,7 +35,13 @@ class RedactorHostileInputTest {
                 Arguments.of("nested quotes", "token: \"'\"'".repeat(MEGABYTE / 12)),
                 Arguments.of("repeated key headers", "-----BEGIN RSA PRIVATE KEY".repeat(MEGABYTE / 26)),
                 Arguments.of("authorization spam", "Authorization: ".repeat(MEGABYTE / 15)),
-                Arguments.of("Q~ spam", "aaa1Q~".repeat(MEGABYTE / 6)));
+                Arguments.of("Q~ spam", "aaa1Q~".repeat(MEGABYTE / 6)),
+                Arguments.of("a fixed-length prefix repeated inside its own alphabet", "pat_".repeat(MEGABYTE / 4)),
+                Arguments.of("a short prefix repeated", "sk-".repeat(MEGABYTE / 3)),
+                Arguments.of("shell words and quotes after a program name", "curl -u '\"".repeat(MEGABYTE / 10)),
+                Arguments.of("many ::add-mask:: commands", "::add-mask::abcd".repeat(MEGABYTE / 16)),
+                Arguments.of("many XML-like tags", "<password>".repeat(MEGABYTE / 10)),
+                Arguments.of("escaped-slash schemes", "a:\\/\\/b:".repeat(MEGABYTE / 8)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -219,4 +219,51 @@ class RedactorLinesTest {
         assertThat(out).containsExactly(lines.get(0), lines.get(1), "#8 0.106 " + KEY_MARKER,
                 "#8 0.106 " + KEY_MARKER, "#8 0.106 " + KEY_MARKER, lines.get(5), lines.get(6));
     }
+
+    @Test
+    void anAddMaskValueIsHiddenOnItsLineAndEveryLaterOne() {
+        String value = fake.alnum(18);
+        List<String> lines = log("::add-mask::" + value, "Connecting with " + value + " as ci", "done");
+
+        assertThat(redactor.redactLines(lines)).containsExactly("::add-mask::[REDACTED:masked]",
+                "Connecting with [REDACTED:masked] as ci", "done");
+    }
+
+    @Test
+    void aYamlBlockScalarUnderASecretKeyIsHiddenToItsEnd() {
+        List<String> lines = log("  database:", "    password: |-", "      " + fake.alnum(20), "      " + fake.alnum(9),
+                "    user: app");
+
+        assertThat(redactor.redactLines(lines)).containsExactly("  database:", "    password: |-",
+                "      [REDACTED:password]", "      [REDACTED:password]", "    user: app");
+    }
+
+    @Test
+    void aNetrcWrittenOnePairALineHidesItsPassword() {
+        List<String> lines = log("machine api.github.com", "  login ci-bot", "  password " + fake.alnum(20),
+                "Cloning into 'api'...");
+
+        assertThat(redactor.redactLines(lines)).containsExactly("machine api.github.com", "  login ci-bot",
+                "  password [REDACTED:password]", "Cloning into 'api'...");
+    }
+
+    @Test
+    void aPuttyKeyHidesItsPrivateLinesAndMacButNotItsPublicLines() {
+        String publicLine = fake.base64(64);
+        List<String> lines = log("PuTTY-User-Key-File-3: ssh-ed25519", "Public-Lines: 1", publicLine,
+                "Private-Lines: 2", fake.base64(64), fake.base64(20), "Private-MAC: " + fake.hex(64));
+
+        assertThat(redactor.redactLines(lines)).containsExactly("PuTTY-User-Key-File-3: ssh-ed25519",
+                "Public-Lines: 1", publicLine, "Private-Lines: 2", KEY_MARKER, KEY_MARKER,
+                "Private-MAC: " + KEY_MARKER);
+    }
+
+    @Test
+    void aPrivateKeysShortLastLineBehindADockerComposePrefixIsHidden() {
+        List<String> lines = log("web-1  | -----BEGIN RSA PRIVATE KEY-----", "web-1  | " + fake.base64(64),
+                "web-1  | " + fake.base64(10) + "==", "web-1  | -----END RSA PRIVATE KEY-----");
+
+        assertThat(redactor.redactLines(lines)).containsExactly(lines.get(0), "web-1  | " + KEY_MARKER,
+                "web-1  | " + KEY_MARKER, lines.get(3));
+    }
 }

@@ -1,17 +1,12 @@
 package dev.pipelinetriage.engine.redact;
 
-import java.util.Objects;
-
 /**
- * A command whose arguments a script may continue on the next lines ({@code curl -sf \}, then {@code -u user:pw}):
- * its rule waits for the command's name, which only the first line holds, so the redaction stream runs the rule
- * on the continuation lines itself.
+ * A command whose arguments a script continues on the next lines ({@code curl -sf \}, then {@code -u user:pw}): the
+ * program's name is only on the first line, so the redaction stream reads the continuation lines as its options.
  */
-record ContinuedCommand(String name, PatternRule rule) {
+final class ContinuedLine {
 
-    ContinuedCommand {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(rule, "rule");
+    private ContinuedLine() {
     }
 
     /** Whether a line ends in a shell (backslash), cmd (caret) or PowerShell (backtick) line continuation. */

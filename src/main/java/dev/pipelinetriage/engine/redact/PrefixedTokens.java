@@ -1,0 +1,97 @@
+package dev.pipelinetriage.engine.redact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every prefixed token format of the inventory in one pass over a line, without a regex: at each place a token may
+ * start (a word start, or right after an escape), the formats whose prefix begins with that character are compared
+ * there, and a prefix that matches has its body checked against the format's alphabet and length. Where two formats
+ * share a start ({@code sk-} and {@code sk-ant-api03-}) the longer token wins.
+ *
+ * <p>Its trigger is {@link Trigger#always()}: some prefixes ({@code sk-}, {@code pat}) occur, case aside, in most
+ * lines and would send every line through every rule if they joined the redactor's shared trigger literals; this
+ * pass costs about what that shared check does.
+ */
+final class PrefixedTokens implements Rule {
+
+    /** Per first character (ASCII), the formats whose prefix starts with it, longer prefixes first; or null. */
+    private final TokenFormat[][] byFirstChar = new TokenFormat[128][];
+
+    PrefixedTokens(List<TokenFormat> inventory) {
+        List<List<TokenFormat>> buckets = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (TokenFormat format : inventory) {
+            char first = format.prefix().charAt(0);
+            if (first >= 128) {
+                throw new IllegalArgumentException("format " + format.kind() + " has a non-ASCII prefix");
+            }
+            buckets.get(first).add(format);
+        }
+        for (int c = 0; c < 128; c++) {
+            List<TokenFormat> bucket = buckets.get(c);
+            bucket.sort((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length()));
+            byFirstChar[c] = bucket.isEmpty() ? null : bucket.toArray(TokenFormat[]::new);
+        }
+    }
+
+    @Override
+    public String apply(String line, String lowerLine) {
+        Spans spans = null;
+        Runs runs = null;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            TokenFormat[] candidates = c < 128 ? byFirstChar[c] : null;
+            int end = -1;
+            String kind = null;
+            if (candidates != null && Glue.tokenMayStartAt(line, i)) {
+                for (TokenFormat format : candidates) {
+                    if (line.startsWith(format.prefix(), i)) {
+                        runs = runs == null ? new Runs() : runs;
+                        int tokenEnd = format.end(line, i, runs.end(line, format.body(), i + format.prefix().length()));
+                        if (tokenEnd > end) {
+                            end = tokenEnd;
+                            kind = format.kind();
+                        }
+                    }
+                }
+            }
+            if (end > 0) {
+                if (spans == null) {
+                    spans = new Spans();
+                }
+                spans.add(i, end, kind);
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return spans == null ? line : spans.applyTo(line);
+    }
+
+    @Override
+    public Trigger trigger() {
+        return Trigger.always();
+    }
+
+    /**
+     * The last run read per alphabet: a candidate inside a run already read ends where it did, so a line of
+     * {@code pat_pat_pat_...} costs one read of the run, not one per candidate.
+     */
+    private static final class Runs {
+        private final int[] from = new int[TokenFormat.Alphabet.values().length];
+        private final int[] end = new int[from.length];
+
+        int end(String line, TokenFormat.Alphabet alphabet, int start) {
+            int a = alphabet.ordinal();
+            if (end[a] <= start || from[a] > start) {
+                from[a] = start;
+                end[a] = alphabet.runEnd(line, start);
+            }
+            return end[a];
+        }
+    }
+}
