@@ -50,14 +50,16 @@ public final class FailureExtractor {
     private static final int SECTION_GAP = 40;
     private static final int RING = 24;
     private static final int CONTEXT_BEFORE = 2;
-    /** Lines before a block kept, so that lines new since the last green run can lead into it. */
-    private static final int NOVEL_LEAD = 12;
+    /** Lines before a block kept, for its context and so that lines new since the last green run can lead into it. */
+    private static final int NOVEL_LEAD = 2;
     /** Lines of the failing step's end kept beside its best block. */
     private static final int TAIL = 8;
     /** Failure lines remembered: the first steps that failed (a Travis script runs on after one fails). */
     private static final int MAX_FAILURES = 4;
     /** How much weaker than the best block the first new block of the failing step may be and still lead. */
     private static final int FIRST_NEW_MARGIN = 3;
+    /** Lines the green run printed too that a run of new lines may hold, as a diff's hunk does. */
+    private static final int HUNK_GAP = 6;
     /** Lines an error block after the failing step may take, when there is room. */
     private static final int AFTER_LINES = 4;
     /** Distinct line forms counted per log (a few MB). */
@@ -111,6 +113,8 @@ public final class FailureExtractor {
         final boolean housekeeping;
         final List<LogLine> before;
         final List<LogLine> lines = new ArrayList<>();
+        /** The lines that followed the block once it closed (a few), so a run of new lines can carry on past it. */
+        final List<LogLine> after = new ArrayList<>();
         final boolean section;
         final int capacity;
         int lastBelonging;
@@ -209,6 +213,8 @@ public final class FailureExtractor {
         private final List<FailureMark> failures = new ArrayList<>(2);
         private Step step = new Step(0, null, 1);
         private Cluster current;
+        /** The block closed last: it keeps the lines that follow it. */
+        private Cluster closed;
         private boolean echoes;
         private int lineCount;
 
@@ -273,6 +279,10 @@ public final class FailureExtractor {
         }
 
         private void remember(LogLine line) {
+            if (closed != null && closed != current && closed.after.size() < maxLines
+                    && (closed.after.isEmpty() || closed.after.getLast().number() < line.number())) {
+                closed.after.add(line);
+            }
             ring.addLast(line);
             if (ring.size() > Math.max(RING, maxLines)) {
                 ring.removeFirst();
@@ -349,8 +359,9 @@ public final class FailureExtractor {
                 // trailing plain lines after the last error line are not part of the explanation
                 List<LogLine> lines = current.lines;
                 while (lines.size() > 1 && lines.getLast().number() > current.lastBelonging) {
-                    lines.removeLast();
+                    current.after.addFirst(lines.removeLast());
                 }
+                closed = current;
             }
             current = null;
         }
@@ -544,7 +555,8 @@ public final class FailureExtractor {
                 reserve = 0; // a long block is the explanation; it gets the whole excerpt
             }
             int base = budget.size();
-            budget.addAll(body, base + room - reserve);
+            budget.addHunk(body, base + room - reserve);
+            budget.addHunk(newAfter(primary), base + room - reserve);
             budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
             budget.addAll(primary.lines, maxLines);
             budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
@@ -563,7 +575,8 @@ public final class FailureExtractor {
          */
         private Cluster firstNew(Cluster best, List<Cluster> pool) {
             for (Cluster c : pool) {
-                if (c.start < best.start && novelty(c) > 0 && c.maxWeight >= best.maxWeight - FIRST_NEW_MARGIN) {
+                if (c.start < best.start && c.strongest != null && !baseline.contains(c.strongest.text())
+                        && c.maxWeight >= best.maxWeight - FIRST_NEW_MARGIN) {
                     return c;
                 }
             }
@@ -650,7 +663,7 @@ public final class FailureExtractor {
                 return body;
             }
             int from = c.before.size();
-            while (from > 0 && !baseline.contains(c.before.get(from - 1).text())) {
+            while (from > Math.max(0, c.before.size() - LEAD) && !baseline.contains(c.before.get(from - 1).text())) {
                 from--;
             }
             if (from == c.before.size()) {
@@ -659,6 +672,30 @@ public final class FailureExtractor {
             List<LogLine> led = new ArrayList<>(c.before.subList(from, c.before.size()));
             led.addAll(body);
             return led;
+        }
+
+        /** With a green run to compare with, the lines after the block that carry on its run of new lines. */
+        private List<LogLine> newAfter(Cluster c) {
+            if (!baseline.isPresent()) {
+                return List.of();
+            }
+            // a diff's hunk, not a filter: a few lines the green run printed too (a build tool's boilerplate) stay
+            // when new lines follow them
+            List<LogLine> out = new ArrayList<>();
+            List<LogLine> pending = new ArrayList<>();
+            for (LogLine l : c.after) {
+                if (baseline.contains(l.text())) {
+                    pending.add(l);
+                    if (pending.size() > HUNK_GAP) {
+                        break;
+                    }
+                } else {
+                    out.addAll(pending);
+                    pending.clear();
+                    out.add(l);
+                }
+            }
+            return out;
         }
     }
 
@@ -684,14 +721,24 @@ public final class FailureExtractor {
             return chosen.size();
         }
 
-        /** Adds lines in order until the excerpt holds {@code upTo} lines. */
+        /** Adds lines in order until the excerpt holds {@code upTo} lines, leaving out those the green run printed too. */
         void addAll(List<LogLine> lines, int upTo) {
+            add(lines, upTo, true);
+        }
+
+        /** Adds the best block's lines in order until the excerpt holds {@code upTo} lines: the block stays whole. */
+        void addHunk(List<LogLine> lines, int upTo) {
+            add(lines, upTo, false);
+        }
+
+        private void add(List<LogLine> lines, int upTo, boolean leaveOutOld) {
             int limit = Math.min(upTo, maxLines);
             for (LogLine l : lines) {
                 if (chosen.size() >= limit) {
                     return;
                 }
-                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text()) || baseline.contains(l.text())) {
+                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text())
+                        || leaveOutOld && baseline.contains(l.text())) {
                     continue;
                 }
                 if (ErrorRules.isBoilerplate(l.text()) || ErrorRules.isBanner(l.text())) {
