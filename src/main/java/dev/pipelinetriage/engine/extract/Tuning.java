@@ -14,7 +14,7 @@ package dev.pipelinetriage.engine.extract;
 public record Tuning(int position, int rarity, int novelty) {
 
     /** The weights chosen on the whole development corpus (docs/extraction.md gives the cross-validated figures). */
-    public static final Tuning DEFAULT = new Tuning(8, 4, 16);
+    public static final Tuning DEFAULT = new Tuning(0, 0, 16);
 
     public Tuning {
         if (position < 0 || rarity < 0 || novelty < 0) {
