@@ -4,8 +4,7 @@ import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad.Problem;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.engine.match.BoundedRegex;
-import dev.pipelinetriage.engine.match.RegexBudgetExceededException;
+import dev.pipelinetriage.engine.text.LinePattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,15 +75,11 @@ final class KnowledgeBaseBreadth {
                     + " it has no ^ or $ anchor, so it fires on unrelated lines; spell out at least "
                     + MIN_SPECIFIC_CHARACTERS + " characters of the error's own text");
         }
-        BoundedRegex regex = BoundedRegex.compile(pattern);
+        LinePattern regex = LinePattern.compile(pattern);
         int matched = 0;
         for (String line : ordinaryLines) {
-            try {
-                if (regex.find(line)) {
-                    matched++;
-                }
-            } catch (RegexBudgetExceededException e) {
-                // Not a match; its cost is the regex safety check's business.
+            if (regex.find(line)) {
+                matched++;
             }
         }
         if (matched * 100 > MAX_ORDINARY_PERCENT * ordinaryLines.size()) {

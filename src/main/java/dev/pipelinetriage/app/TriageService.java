@@ -107,16 +107,9 @@ public final class TriageService {
         RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
         String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
-                truncatedAtSource, rerun, c.reason() + scan.exhausted().map(TriageService::budgetNote).orElse(""),
-                c.signals(), scan.exhausted().isPresent());
+                truncatedAtSource, rerun, c.reason(), c.signals(), false);
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
-    }
-
-    /** Said in the report, so a reader knows the knowledge base did not see the whole log. */
-    static String budgetNote(IndicationMatcher.Exhausted exhausted) {
-        return " Regex budget exhausted at line " + exhausted.atLine()
-                + ": knowledge-base regex matching was skipped for the rest of the log.";
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

@@ -6,6 +6,8 @@ import dev.pipelinetriage.domain.Category;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.engine.text.LinePattern;
+import dev.pipelinetriage.engine.text.UnsupportedPatternException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -269,12 +271,18 @@ final class EntryReader {
                     + " or split it into several indications");
             return false;
         }
-        Pattern compiled;
         try {
-            compiled = Pattern.compile(pattern);
+            Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             out.add(line, "regex does not compile: " + e.getDescription() + " near index " + e.getIndex()
                     + " of " + pattern);
+            return false;
+        }
+        LinePattern compiled;
+        try {
+            compiled = LinePattern.compile(pattern);
+        } catch (UnsupportedPatternException e) {
+            out.add(line, e.getMessage());
             return false;
         }
         Optional<String> unsafe = RegexSafety.check(pattern);
@@ -282,7 +290,7 @@ final class EntryReader {
             out.add(line, "regex " + unsafe.get());
             return false;
         }
-        if (compiled.matcher("").find()) {
+        if (compiled.find("")) {
             out.add(line, "regex matches an empty line, so it would fire on every log line; make it require text");
             return false;
         }
