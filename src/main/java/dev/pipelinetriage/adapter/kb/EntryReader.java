@@ -108,7 +108,26 @@ final class EntryReader {
                 supersedes.stream().map(YamlNode.Scalar::text).toList());
         return Optional.of(new Entry(knownError, file, fields.get("id").line(),
                 examples.stream().map(YamlNode.Scalar::line).toList(),
-                counterExamples.stream().map(YamlNode.Scalar::line).toList()));
+                counterExamples.stream().map(YamlNode.Scalar::line).toList(),
+                indicationLines((YamlNode.Sequence) fields.get("indications").value())));
+    }
+
+    /** The line of each indication's pattern: the item's own line, or for a multi-line one the line of its regex. */
+    private static List<Integer> indicationLines(YamlNode.Sequence indications) {
+        List<Integer> lines = new ArrayList<>();
+        for (YamlNode item : indications.items()) {
+            YamlNode value = ((YamlNode.Mapping) item).fields().getFirst().value();
+            int line = value.line();
+            if (value instanceof YamlNode.Mapping multiline) {
+                for (YamlNode.Field f : multiline.fields()) {
+                    if (f.key().equals("regex")) {
+                        line = f.value().line();
+                    }
+                }
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     private static Map<String, YamlNode.Field> fields(YamlNode.Mapping mapping, Problems out) {
@@ -287,7 +306,7 @@ final class EntryReader {
         }
         Optional<String> unsafe = RegexSafety.check(pattern);
         if (unsafe.isPresent()) {
-            out.add(line, "regex " + unsafe.get());
+            out.add(line, "regex /" + pattern + "/ " + unsafe.get());
             return false;
         }
         if (compiled.find("")) {

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 public final class IndicationMatcher {
 
     /** An indication without a literal the prefilter could use: it is tried on every line. */
-    public record AlwaysTried(KnownError knownError, String pattern) {
+    public record AlwaysTried(KnownError knownError, Indication indication, String pattern) {
     }
 
     /**
@@ -124,7 +124,7 @@ public final class IndicationMatcher {
         LinePattern regex = compile(entry, pattern);
         String literal = regex.requiredLiteral().orElse(null);
         if (literal == null) {
-            alwaysTried.add(new AlwaysTried(entry, pattern));
+            alwaysTried.add(new AlwaysTried(entry, indication, pattern));
             group.add(new Compiled(entry, indication, regex, window, null), -1);
             return;
         }
