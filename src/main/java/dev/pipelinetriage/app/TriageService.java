@@ -107,7 +107,7 @@ public final class TriageService {
         RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
         String step = extraction.failedStep() == null ? null : redactor.redactLine(extraction.failedStep());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, c.match(), extraction.excerpt(),
-                truncatedAtSource, rerun, c.reason(), c.signals(), false);
+                truncatedAtSource, rerun, c.reason(), c.signals());
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
     }
