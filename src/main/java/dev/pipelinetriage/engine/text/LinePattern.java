@@ -2,7 +2,6 @@ package dev.pipelinetriage.engine.text;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,9 +11,10 @@ import java.util.Optional;
  * line can overflow its stack).
  *
  * <p>The syntax is java.util.regex's without what no automaton can run: look-ahead and look-behind, back-references,
- * possessive quantifiers and atomic groups are refused at {@link #compile}, with the reason. {@code (?i)} folds case;
- * {@code .} does not match {@code \n}; {@code ^} and {@code $} mean the start and end of the text (so of a line, or of
- * a multi-line window unless {@code (?m)} is set).
+ * possessive quantifiers and atomic groups are refused at {@link #compile}, with the reason. {@code (?i)} folds case
+ * (Unicode simple folding, where java.util.regex folds ASCII only; a literal prefilter that folds ASCII only, like
+ * {@link LiteralAutomaton}, keeps the old behaviour); {@code .} does not match {@code \n}; {@code ^} and {@code $}
+ * mean the start and end of the text (so of a line, or of a multi-line window unless {@code (?m)} is set).
  *
  * <p>The literal every match contains, when one can be proven from the pattern, is offered for a prefilter: a caller
  * scanning many lines for many patterns finds the literals in one pass ({@link LiteralAutomaton}) and runs only the
@@ -61,11 +61,14 @@ public final class LinePattern {
         return pattern.matcher(text).find();
     }
 
-    /** True when {@code text} holds the required literal (if any) and the pattern matches in it. */
+    /**
+     * True when {@code text} holds the required literal (if any, ASCII case folded for {@code (?i)}) and the pattern
+     * matches in it: for a caller with one pattern; many patterns share one {@link LiteralAutomaton} pass instead.
+     */
     public boolean findWithPrecheck(String text) {
         if (requiredLiteral != null) {
-            String haystack = ignoresCase ? text.toLowerCase(Locale.ROOT) : text;
-            if (!haystack.contains(ignoresCase ? requiredLiteral.toLowerCase(Locale.ROOT) : requiredLiteral)) {
+            String haystack = ignoresCase ? LiteralAutomaton.fold(text) : text;
+            if (!haystack.contains(ignoresCase ? LiteralAutomaton.fold(requiredLiteral) : requiredLiteral)) {
                 return false;
             }
         }
