@@ -26,12 +26,16 @@ public final class LinePattern {
     private final Pattern pattern;
     private final String requiredLiteral;
     private final boolean ignoresCase;
+    /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
+    private final LeadingCharacter leading;
 
-    private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase) {
+    private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
+            LeadingCharacter leading) {
         this.regex = regex;
         this.pattern = pattern;
         this.requiredLiteral = requiredLiteral;
         this.ignoresCase = ignoresCase;
+        this.leading = leading;
     }
 
     /**
@@ -48,7 +52,8 @@ public final class LinePattern {
             throw new UnsupportedPatternException(regex, why(regex, e));
         }
         boolean ignoresCase = regex.startsWith("(?i)");
-        return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase);
+        return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
+                LeadingCharacter.of(regex).orElse(null));
     }
 
     /** The pattern as written. */
@@ -56,8 +61,15 @@ public final class LinePattern {
         return regex;
     }
 
-    /** True when the pattern matches somewhere in {@code text}; linear in the text's length. */
+    /**
+     * True when the pattern matches somewhere in {@code text}; linear in the text's length. A pattern anchored at the
+     * start ({@code ^\s{0,6}\d+\) }) first checks the character after the leading space, which is all most lines
+     * cost it.
+     */
     public boolean find(CharSequence text) {
+        if (leading != null && !leading.admits(text)) {
+            return false;
+        }
         return pattern.matcher(text).find();
     }
 

@@ -111,7 +111,7 @@ public final class RequiredLiteral {
         return i;
     }
 
-    private static boolean hasTopLevelAlternation(String body) {
+    static boolean hasTopLevelAlternation(String body) {
         return atDepthZero(body, 0, '|') >= 0;
     }
 
