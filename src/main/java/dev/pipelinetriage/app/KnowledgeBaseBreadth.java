@@ -4,8 +4,7 @@ import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad.Problem;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.engine.match.BoundedRegex;
-import dev.pipelinetriage.engine.match.RegexBudgetExceededException;
+import dev.pipelinetriage.engine.text.LinePattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,14 +16,26 @@ import java.util.Locale;
 /**
  * Whether a regex indication is too broad to name a known error, decided from evidence as elastic-recheck does
  * (a query that also matches successful jobs is too broad): the regex matches more than
- * {@value #MAX_ORDINARY_PERCENT}% of a bundled sample of lines from passing builds, or every match pins down
- * fewer than {@value #MIN_SPECIFIC_CHARACTERS} characters and it has no anchor. Such an entry claims other
- * entries' failures; {@code kb lint}, {@code kb test} and a hot reload all run this one check.
+ * {@value #MAX_ORDINARY_PERCENT}% of a bundled sample of lines from passing builds; or every match pins down fewer
+ * than {@value #MIN_SPECIFIC_CHARACTERS} characters (fewer than {@value #MIN_ANCHORED_CHARACTERS} when anchored with
+ * ^ or $), or, unanchored, fewer than {@value #MIN_BEYOND_GENERIC_WORDS} besides the words every failing and many
+ * passing builds print ({@code failed}, {@code Error:}, {@code exit code}); or more than {@value #MAX_WILDCARDS} wildcards let it
+ * match scattered characters anywhere in a line. Such an entry claims other entries' failures; {@code kb lint},
+ * {@code kb test} and a hot reload all run this one check, and each problem points at the regex's own line.
  */
 final class KnowledgeBaseBreadth {
 
     static final String SAMPLE = "kb-check/ordinary-lines.txt";
     static final int MIN_SPECIFIC_CHARACTERS = 6;
+    static final int MIN_ANCHORED_CHARACTERS = 3;
+    static final int MIN_BEYOND_GENERIC_WORDS = 3;
+    static final int MAX_WILDCARDS = 3;
+    /** Failure words any CI log prints, passing or failing; a regex needs text besides them. */
+    private static final java.util.regex.Pattern GENERIC_WORDS = java.util.regex.Pattern.compile(
+            "(?i)exit(?:ed)? (?:code|status|with)|returned|errors?|fail(?:ed|ure|ures|ing|s)?|exception|fatal|warning");
+    /** An unbounded wildcard: {@code .*}, {@code .+}, {@code [\s\S]*} and the like. */
+    private static final java.util.regex.Pattern WILDCARD = java.util.regex.Pattern.compile(
+            "(?<!\\\\)(?:\\.|\\[\\\\s\\\\S]|\\[\\\\S\\\\s]|\\[\\^\\\\n])[*+]");
     static final int MAX_ORDINARY_PERCENT = 5;
 
     private final List<String> ordinaryLines;
@@ -60,7 +71,7 @@ final class KnowledgeBaseBreadth {
                     case Indication.Phrase ignored -> null;
                 };
                 if (pattern != null) {
-                    why(pattern).ifPresent(reason -> problems.add(new Problem(entry.file(), entry.line(),
+                    why(pattern).ifPresent(reason -> problems.add(new Problem(entry.file(), entry.lineOf(indication),
                             known.id() + ": regex /" + pattern + "/ " + reason)));
                 }
             }
@@ -76,15 +87,28 @@ final class KnowledgeBaseBreadth {
                     + " it has no ^ or $ anchor, so it fires on unrelated lines; spell out at least "
                     + MIN_SPECIFIC_CHARACTERS + " characters of the error's own text");
         }
-        BoundedRegex regex = BoundedRegex.compile(pattern);
+        if (specific < MIN_ANCHORED_CHARACTERS) {
+            return java.util.Optional.of("is too broad: every match pins down only " + specific + " character(s), and"
+                    + " an anchor does not make up for that; spell out at least " + MIN_SPECIFIC_CHARACTERS
+                    + " characters of the error's own text");
+        }
+        int beyondGenericWords = specificCharacters(GENERIC_WORDS.matcher(pattern).replaceAll(""));
+        if (beyondGenericWords < MIN_BEYOND_GENERIC_WORDS && !anchored(pattern)) {
+            return java.util.Optional.of("is too broad: besides words that every failing and many passing builds print"
+                    + " (error, failed, failure, exit code, ...) every match pins down only " + beyondGenericWords
+                    + " character(s); require the text that only this failure prints");
+        }
+        long wildcards = WILDCARD.matcher(pattern).results().count();
+        if (wildcards > MAX_WILDCARDS) {
+            return java.util.Optional.of("is too broad: its " + wildcards + " wildcards (.* or .+) let it match"
+                    + " characters scattered anywhere in a line; keep at most " + MAX_WILDCARDS
+                    + " and spell out the text between them");
+        }
+        LinePattern regex = LinePattern.compile(pattern);
         int matched = 0;
         for (String line : ordinaryLines) {
-            try {
-                if (regex.find(line)) {
-                    matched++;
-                }
-            } catch (RegexBudgetExceededException e) {
-                // Not a match; its cost is the regex safety check's business.
+            if (regex.find(line)) {
+                matched++;
             }
         }
         if (matched * 100 > MAX_ORDINARY_PERCENT * ordinaryLines.size()) {

@@ -66,7 +66,7 @@ public final class KnowledgeBaseCheck {
         for (Entry entry : loaded.entries()) {
             for (IndicationMatcher.AlwaysTried a : alwaysTried) {
                 if (a.knownError().id().equals(entry.knownError().id())) {
-                    warnings.add(new Problem(entry.file(), entry.line(), "regex /" + a.pattern() + "/ has no literal"
+                    warnings.add(new Problem(entry.file(), entry.lineOf(a.indication()), "regex /" + a.pattern() + "/ has no literal"
                             + " of 3 or more characters outside groups and alternatives, so it runs on every line;"
                             + " add fixed text every match contains"));
                 }

@@ -151,9 +151,6 @@ public final class LinkTriage {
                         case FetchResult.Fetched fetched -> {
                             TriageReport report = metrics.time(Stage.ANALYZE, () -> service.analyze(fetched.log(), maxLines));
                             metrics.triaged(report.verdict(), report.match() != null);
-                            if (report.matchingCutShort()) {
-                                metrics.regexBudgetExhausted();
-                            }
                             record(collected.run(), job.job(), report);
                             yield reported(collected.run(), job.job(), report);
                         }

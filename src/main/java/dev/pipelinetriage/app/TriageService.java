@@ -141,21 +141,13 @@ public final class TriageService {
         Match match = c.match() == null ? null : new Match(c.match().knownError(), c.match().score(),
                 redactAgain(redaction, c.match().evidence()), c.match().patternFired());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, match,
-                redactAgain(redaction, extraction.excerpt()),
-                truncatedAtSource, rerun, c.reason() + scan.exhausted().map(TriageService::budgetNote).orElse(""),
-                c.signals(), scan.exhausted().isPresent());
+                redactAgain(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals());
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
     }
 
     private static List<LogLine> redactAgain(Redactor.RedactionStream redaction, List<LogLine> lines) {
         return lines.stream().map(line -> line.withText(redaction.redactAgain(line.text()))).toList();
-    }
-
-    /** Said in the report, so a reader knows the knowledge base did not see the whole log. */
-    static String budgetNote(IndicationMatcher.Exhausted exhausted) {
-        return " Regex budget exhausted at line " + exhausted.atLine()
-                + ": knowledge-base regex matching was skipped for the rest of the log.";
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

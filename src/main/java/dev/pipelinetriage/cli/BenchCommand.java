@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
     record Machine(int cpus, String java, String loadBefore, String loadAfter) {
     }
 
-    record Ripgrep(String command, boolean pcre2, List<String> needPcre2, int patterns,
+    record Ripgrep(String command, String wordsCommand, List<String> needPcre2, int patterns,
             List<BenchRipgrep.Skipped> skipped) {
     }
 
@@ -141,14 +141,15 @@ final class BenchCommand implements Callable<Integer> {
         String loadAfter = loadAverage();
         out.println();
         out.print(BenchRow.table(rows));
-        out.printf("load average before: %s, after: %s (1, 5, 15 min); times are medians of %d run(s), memory the highest%n",
-                loadBefore, loadAfter, runs);
+        out.printf("load average before: %s, after: %s (1, 5, 15 min); times are medians of %d run(s), memory the highest;"
+                + " the machine may be shared: compare CPU times%n", loadBefore, loadAfter, runs);
         out.flush();
 
         if (json != null) {
             var machine = new Machine(Runtime.getRuntime().availableProcessors(), Runtime.version().toString(), loadBefore, loadAfter);
-            var ripgrep = rg.map(r -> new Ripgrep(String.join(" ", r.command(Path.of("FILE"))), r.pcre2(), r.needPcre2(),
-                    r.patterns().size(), r.skipped())).orElse(null);
+            var ripgrep = rg.map(r -> new Ripgrep(String.join(" ", r.command(Path.of("FILE"))),
+                    String.join(" ", r.wordsCommand(Path.of("FILE"))), r.needPcre2(), r.patterns().size(), r.skipped()))
+                    .orElse(null);
             var report = new Report(machine, corpusDir.toString(), heap, runs, ripgrep, rows);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         }
@@ -187,9 +188,8 @@ final class BenchCommand implements Callable<Integer> {
             return Optional.empty();
         }
         BenchRipgrep rg = BenchRipgrep.prepare(executable.get(), patterns, workDir);
-        out.printf("ripgrep: %d of %d knowledge-base line patterns, %s%n", rg.patterns().size(), patterns.size(),
-                rg.pcre2() ? "with -P (PCRE2), needed for " + rg.needPcre2().size() + " pattern(s) in Java-only syntax"
-                        : "default engine (no -P needed)");
+        out.printf("ripgrep: '%s', and %d of %d knowledge-base line patterns with -P (PCRE2); %d of them need it%n",
+                BenchRipgrep.WORDS, rg.patterns().size(), patterns.size(), rg.needPcre2().size());
         rg.needPcre2().forEach(p -> out.println("  needs -P: " + p));
         rg.skipped().forEach(s -> out.println("  skipped (rg cannot compile it): " + s.pattern() + " -- " + s.reason()));
         return rg.patterns().isEmpty() ? Optional.empty() : Optional.of(rg);
@@ -210,31 +210,37 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         var wall = new ArrayList<Double>();
         var analyze = new ArrayList<Double>();
+        var analyzeCpu = new ArrayList<Double>();
         var cpu = new ArrayList<Double>();
-        var rgSeconds = new ArrayList<Double>();
+        var words = new ArrayList<BenchRipgrep.Run>();
+        var patterns = new ArrayList<BenchRipgrep.Run>();
         long peakHeap = 0;
         long peakRss = 0;
-        long rgLines = 0;
         String completed = "yes";
         for (int run = 1; run <= runs; run++) {
             BenchChild.Outcome outcome = child.run(log);
             String rgNote = "";
             if (rg.isPresent()) {
+                BenchRipgrep.Run cheap = rg.get().searchWords(log);
                 BenchRipgrep.Run search = rg.get().search(log);
-                rgSeconds.add(search.seconds());
-                rgLines = search.matchingLines();
-                rgNote = String.format(Locale.ROOT, ", rg %.2f s (%d matching lines)", search.seconds(), rgLines);
+                words.add(cheap);
+                patterns.add(search);
+                rgNote = String.format(Locale.ROOT, "; rg '%s' %.2f s / CPU %.2f s (%d lines), rg -P -f %.2f s / CPU %.2f s"
+                                + " (%d lines)", BenchRipgrep.WORDS, cheap.seconds(), cheap.cpuSeconds(),
+                        cheap.matchingLines(), search.seconds(), search.cpuSeconds(), search.matchingLines());
             }
             switch (outcome) {
                 case BenchChild.Completed c -> {
                     wall.add(c.wallSeconds());
                     analyze.add(c.result().analyzeSeconds());
+                    analyzeCpu.add(c.result().analyzeCpuSeconds());
                     cpu.add(c.result().cpuSeconds());
                     peakHeap = Math.max(peakHeap, c.result().peakHeapBytes());
                     peakRss = Math.max(peakRss, c.result().peakRssBytes());
-                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (load %.2f s / CPU %.2f s, analyze %.2f s / CPU %.2f s = %.0f lines per CPU s, CPU %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
+                    out.printf(Locale.ROOT, "  run %d/%d: ours %.2f s (load %.2f s / CPU %.2f s, analyze %.2f s / CPU %.2f s = %.1f MB per CPU s, %.0f lines per CPU s, CPU %.2f s, GC %.2f s, heap %d MB, RSS %d MB, verdict %s)%s%n",
                             run, runs, c.wallSeconds(), c.result().loadSeconds(), c.result().loadCpuSeconds(),
                             c.result().analyzeSeconds(), c.result().analyzeCpuSeconds(),
+                            Files.size(log) / (double) MB / Math.max(1e-9, c.result().analyzeCpuSeconds()),
                             c.result().lines() / Math.max(1e-9, c.result().analyzeCpuSeconds()), c.result().cpuSeconds(), c.result().gcSeconds(),
                             c.result().peakHeapBytes() / MB, c.result().peakRssBytes() / MB, c.result().verdict(), rgNote);
                 }
@@ -248,11 +254,22 @@ final class BenchCommand implements Callable<Integer> {
                 break; // a run that cannot complete will not complete next time either
             }
         }
-        return new BenchRow(size, Files.size(log), runs,
-                wall.isEmpty() ? 0 : BenchRow.median(wall), analyze.isEmpty() ? 0 : BenchRow.median(analyze),
-                cpu.isEmpty() ? 0 : BenchRow.median(cpu),
-                peakHeap / (double) MB, peakRss / (double) MB, completed,
-                rgSeconds.isEmpty() ? null : BenchRow.median(rgSeconds), rg.isPresent() ? rgLines : null);
+        return new BenchRow(size, Files.size(log), runs, medianOrZero(wall), medianOrZero(analyze),
+                medianOrZero(analyzeCpu), medianOrZero(cpu), peakHeap / (double) MB, peakRss / (double) MB, completed,
+                yardstick(words), yardstick(patterns));
+    }
+
+    private static double medianOrZero(List<Double> values) {
+        return values.isEmpty() ? 0 : BenchRow.median(values);
+    }
+
+    private static BenchRow.Yardstick yardstick(List<BenchRipgrep.Run> runs) {
+        if (runs.isEmpty()) {
+            return null;
+        }
+        return new BenchRow.Yardstick(BenchRow.median(runs.stream().map(BenchRipgrep.Run::seconds).toList()),
+                BenchRow.median(runs.stream().map(BenchRipgrep.Run::cpuSeconds).toList()),
+                runs.getLast().matchingLines());
     }
 
     /** The 1, 5 and 15 minute load averages: the machine is shared, so every number comes with its load. */

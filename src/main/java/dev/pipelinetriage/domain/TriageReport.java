@@ -15,8 +15,6 @@ import java.util.Optional;
  * @param reason one sentence that says why this verdict (for people, not machines)
  * @param signals when no known error is named, the generic signs seen where the job failed (e.g.
  *     {@code compile error}, {@code test failure}, {@code network}), strongest first; else empty
- * @param matchingCutShort true when the log spent its whole regex budget, so known errors were not looked for
- *     after some line (the reason says which)
  */
 public record TriageReport(
         Verdict verdict,
@@ -27,8 +25,7 @@ public record TriageReport(
         boolean truncated,
         RerunAdvice rerun,
         String reason,
-        List<String> signals,
-        boolean matchingCutShort) {
+        List<String> signals) {
 
     public TriageReport {
         Objects.requireNonNull(verdict, "verdict");
@@ -39,11 +36,6 @@ public record TriageReport(
         }
         excerpt = List.copyOf(excerpt);
         signals = List.copyOf(signals);
-    }
-
-    public TriageReport(Verdict verdict, double confidence, String failedStep, Match match, List<LogLine> excerpt,
-            boolean truncated, RerunAdvice rerun, String reason, List<String> signals) {
-        this(verdict, confidence, failedStep, match, excerpt, truncated, rerun, reason, signals, false);
     }
 
     /** A report without generic signals (a known error explains it, or the log showed none). */

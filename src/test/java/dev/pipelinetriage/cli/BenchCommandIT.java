@@ -34,7 +34,8 @@ class BenchCommandIT {
         String output = new String(out, StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).as(output + new String(err, StandardCharsets.UTF_8)).isZero();
-        assertThat(output).contains("| size MB | ours s | ours MB/s |").containsPattern("\\| 1 \\| [0-9.]+ \\| .*\\| yes \\|");
+        assertThat(output).contains("| size MB | ours s | analyze s | analyze CPU s | analyze MB/CPU s |")
+                .containsPattern("\\| 1 \\| [0-9.]+ \\| .*\\| yes \\|");
         JsonNode result = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
         assertThat(result.get("completed").asText()).isEqualTo("yes");
         assertThat(result.get("bytes").asLong()).isBetween(900_000L, 1_000_000L);

@@ -13,16 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchRipgrepTest {
 
     @Test
-    void usesPcre2OnlyForJavaSyntaxAndSkipsWhatRipgrepCannotCompile(@TempDir Path dir) throws Exception {
+    void searchesWithPcre2AsIssue17MeasuredAndSkipsWhatRipgrepCannotCompile(@TempDir Path dir) throws Exception {
         var rg = BenchRipgrep.locate();
         assumeTrue(rg.isPresent(), "ripgrep is not installed");
         var plainOnly = BenchRipgrep.prepare(rg.get(), List.of("No space left", "(?i)enospc", "No space left"), dir);
-        assertThat(plainOnly.pcre2()).isFalse();
+        assertThat(plainOnly.needPcre2()).isEmpty();
         assertThat(plainOnly.patterns()).containsExactly("No space left", "(?i)enospc");
         assertThat(Files.readAllLines(plainOnly.patternsFile())).containsExactly("No space left", "(?i)enospc");
 
         var mixed = BenchRipgrep.prepare(rg.get(), List.of("No space left", "port (?!0)\\d+", "unclosed (group"), dir);
-        assertThat(mixed.pcre2()).isTrue();
         assertThat(mixed.needPcre2()).containsExactly("port (?!0)\\d+");
         assertThat(mixed.patterns()).containsExactly("No space left", "port (?!0)\\d+");
         assertThat(mixed.skipped()).extracting(BenchRipgrep.Skipped::pattern).containsExactly("unclosed (group");
@@ -37,6 +36,10 @@ class BenchRipgrepTest {
         Files.writeString(log, "ok\nwrite: No space left on device\nENOSPC again\nfine\n");
         var prepared = BenchRipgrep.prepare(rg.get(), List.of("No space left", "(?i)enospc"), dir);
         assertThat(prepared.search(log).matchingLines()).isEqualTo(2);
+        Files.writeString(log, "ok\nerror: x\nfailed: y\nfine\n");
+        var words = prepared.searchWords(log);
+        assertThat(words.matchingLines()).isEqualTo(2);
+        assertThat(words.cpuSeconds()).as("ripgrep's own CPU time, from /proc").isGreaterThanOrEqualTo(0);
         Files.writeString(log, "nothing to see\n");
         assertThat(prepared.search(log).matchingLines()).isZero();
     }

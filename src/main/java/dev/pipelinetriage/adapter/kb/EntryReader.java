@@ -6,6 +6,8 @@ import dev.pipelinetriage.domain.Category;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.engine.text.LinePattern;
+import dev.pipelinetriage.engine.text.UnsupportedPatternException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,7 +108,26 @@ final class EntryReader {
                 supersedes.stream().map(YamlNode.Scalar::text).toList());
         return Optional.of(new Entry(knownError, file, fields.get("id").line(),
                 examples.stream().map(YamlNode.Scalar::line).toList(),
-                counterExamples.stream().map(YamlNode.Scalar::line).toList()));
+                counterExamples.stream().map(YamlNode.Scalar::line).toList(),
+                indicationLines((YamlNode.Sequence) fields.get("indications").value())));
+    }
+
+    /** The line of each indication's pattern: the item's own line, or for a multi-line one the line of its regex. */
+    private static List<Integer> indicationLines(YamlNode.Sequence indications) {
+        List<Integer> lines = new ArrayList<>();
+        for (YamlNode item : indications.items()) {
+            YamlNode value = ((YamlNode.Mapping) item).fields().getFirst().value();
+            int line = value.line();
+            if (value instanceof YamlNode.Mapping multiline) {
+                for (YamlNode.Field f : multiline.fields()) {
+                    if (f.key().equals("regex")) {
+                        line = f.value().line();
+                    }
+                }
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     private static Map<String, YamlNode.Field> fields(YamlNode.Mapping mapping, Problems out) {
@@ -269,20 +290,26 @@ final class EntryReader {
                     + " or split it into several indications");
             return false;
         }
-        Pattern compiled;
         try {
-            compiled = Pattern.compile(pattern);
+            Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             out.add(line, "regex does not compile: " + e.getDescription() + " near index " + e.getIndex()
                     + " of " + pattern);
             return false;
         }
-        Optional<String> unsafe = RegexSafety.check(pattern);
-        if (unsafe.isPresent()) {
-            out.add(line, "regex " + unsafe.get());
+        LinePattern compiled;
+        try {
+            compiled = LinePattern.compile(pattern);
+        } catch (UnsupportedPatternException e) {
+            out.add(line, e.getMessage());
             return false;
         }
-        if (compiled.matcher("").find()) {
+        Optional<String> unsafe = RegexSafety.check(pattern);
+        if (unsafe.isPresent()) {
+            out.add(line, "regex /" + pattern + "/ " + unsafe.get());
+            return false;
+        }
+        if (compiled.find("")) {
             out.add(line, "regex matches an empty line, so it would fire on every log line; make it require text");
             return false;
         }

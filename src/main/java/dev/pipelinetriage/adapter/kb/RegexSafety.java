@@ -5,14 +5,20 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Static screening of knowledge-base regexes for the shapes that make a backtracking engine take
- * exponential or high-polynomial time: a repeated group whose body itself repeats ({@code (a+)+},
- * {@code (\w*\s?)*}, and bounded too: {@code (a{1,30}){1,30}}), a group holding {@code .*} or {@code .+} that
- * repeats even a fixed number of times ({@code (.*a){12}}), and backreferences, which no linear-time engine
- * supports. This is a cheap first line; the engine still
- * bounds the work per line at run time.
+ * Static screening of knowledge-base regexes for shapes that cost too much. The engine runs every pattern in linear
+ * time ({@code LinePattern}), but its constant grows with the automaton's width: a bounded repetition wider than
+ * {@value #MAX_REPETITION} ({@code .{1,400}}) makes every character cost up to that many steps, so it is refused and
+ * {@code *} or {@code +} asked for instead (the linear engine needs no bound). The shapes that make a backtracking
+ * engine take exponential or high-polynomial time are refused too, because the knowledge base is also read by
+ * backtracking tools ({@code rg -P} in {@code bench}, a developer's {@code grep -P}): a repeated group whose body itself
+ * repeats ({@code (a+)+}, {@code (\w*\s?)*}, and bounded too: {@code (a{1,30}){1,30}}), a repeated group whose
+ * alternatives can match the same text ({@code (a|aa)+}, {@code (error|error)+}), a group holding {@code .*} or
+ * {@code .+} that repeats even a fixed number of times ({@code (.*a){12}}), and backreferences.
  */
 final class RegexSafety {
+
+    /** The widest bounded repetition allowed: {@code x{0,100}}, nested ones multiplied. */
+    static final int MAX_REPETITION = 100;
 
     private RegexSafety() {
     }
@@ -73,8 +79,8 @@ final class RegexSafety {
                                 && unbounded(quantifier) && !possessive) {
                             String group = pattern.substring(closedGroup.start, closedGroup.end + 1);
                             return Optional.of("nests a repeated quantifier inside the repeated group " + group
-                                    + quantifier + " (catastrophic backtracking); make the inner part fixed-length,"
-                                    + " drop one of the quantifiers, or use a possessive (++) or atomic (?>...) form");
+                                    + quantifier + " (catastrophic backtracking in grep -P and rg -P); make the inner part fixed-length"
+                                    + " or drop one of the quantifiers");
                         }
                         if (closedGroup != null && !closedGroup.atomic && !possessive) {
                             String group = pattern.substring(closedGroup.start, closedGroup.end + 1);
@@ -89,6 +95,21 @@ final class RegexSafety {
                                         + " fixed-length or drop one of the quantifiers");
                             }
                         }
+                        if (closedGroup != null) {
+                            Optional<String> tooWide = width(closedGroup.width, quantifier, groups.peek(),
+                                    pattern.substring(closedGroup.start, closedGroup.end + 1) + quantifier);
+                            if (tooWide.isPresent()) {
+                                return tooWide;
+                            }
+                            if (unbounded(quantifier) && overlappingAlternatives(
+                                    pattern.substring(closedGroup.start, closedGroup.end + 1))) {
+                                return Optional.of("repeats the group " + pattern.substring(closedGroup.start,
+                                        closedGroup.end + 1) + quantifier + ", whose alternatives can match the same"
+                                        + " text, so a line can be split among them in exponentially many ways"
+                                        + " (catastrophic backtracking in grep -P and rg -P); make the alternatives"
+                                        + " distinct, or repeat just one");
+                            }
+                        }
                         if (closedGroup != null && closedGroup.wildcard) {
                             groups.peek().wildcard = true;
                         }
@@ -96,8 +117,9 @@ final class RegexSafety {
                             groups.peek().repeats = true;
                         }
                         i = afterQuantifier;
-                    } else if (closedGroup != null && closedGroup.wildcard) {
-                        groups.peek().wildcard = true;
+                    } else if (closedGroup != null) {
+                        groups.peek().width = Math.max(groups.peek().width, closedGroup.width);
+                        groups.peek().wildcard |= closedGroup.wildcard;
                     }
                     closedGroup = null;
                 }
@@ -105,6 +127,11 @@ final class RegexSafety {
                     int afterQuantifier = quantifierEnd(pattern, i);
                     if (afterQuantifier > i) {
                         String quantifier = pattern.substring(i, afterQuantifier);
+                        Optional<String> tooWide = width(1, quantifier, groups.peek(),
+                                pattern.substring(atomStart(pattern, i), afterQuantifier));
+                        if (tooWide.isPresent()) {
+                            return tooWide;
+                        }
                         if (repeats(quantifier)) {
                             groups.peek().repeats = true;
                             if (i > 0 && pattern.charAt(i - 1) == '.' && !escaped(pattern, i - 1) && unbounded(quantifier)) {
@@ -126,10 +153,65 @@ final class RegexSafety {
         return Optional.empty();
     }
 
+    /**
+     * Records in {@code parent} how wide a bounded repetition makes the automaton ({@code inner} times the quantifier's
+     * most), and says why when that is wider than {@link #MAX_REPETITION}.
+     */
+    private static Optional<String> width(int inner, String quantifier, Frame parent, String shown) {
+        int most = maxCount(quantifier);
+        if (most == Integer.MAX_VALUE) {
+            parent.width = Math.max(parent.width, inner);
+            return Optional.empty();
+        }
+        long width = (long) inner * most;
+        if (width > MAX_REPETITION) {
+            return Optional.of("repeats " + shown + " up to " + width + " times: the linear-time engine then follows"
+                    + " up to " + width + " paths at every character; write * or + instead (the engine needs no"
+                    + " bound to stay linear) or a bound of at most " + MAX_REPETITION);
+        }
+        parent.width = (int) Math.max(parent.width, width);
+        return Optional.empty();
+    }
+
+    /** Where the atom a quantifier at {@code quantifier} applies to starts: an escape, a class or one character. */
+    private static int atomStart(String p, int quantifier) {
+        int i = quantifier - 1;
+        if (i > 0 && p.charAt(i) == ']') {
+            int open = p.lastIndexOf('[', i);
+            return open < 0 ? i : open;
+        }
+        return i > 0 && p.charAt(i - 1) == '\\' ? i - 1 : Math.max(0, i);
+    }
+
+    /**
+     * True when the group's alternatives are plain text and one of them is a prefix of another (or the same), so a
+     * repetition of the group can split a run of text among them in many ways.
+     */
+    static boolean overlappingAlternatives(String group) {
+        String body = group.substring(1, group.length() - 1);
+        if (body.startsWith("?:")) {
+            body = body.substring(2);
+        }
+        if (body.indexOf('|') < 0 || body.chars().anyMatch(c -> "()[]\\.*+?{}^$".indexOf(c) >= 0)) {
+            return false;
+        }
+        String[] alternatives = body.split("\\|", -1);
+        for (int a = 0; a < alternatives.length; a++) {
+            for (int b = 0; b < alternatives.length; b++) {
+                if (a != b && alternatives[b].startsWith(alternatives[a])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final class Frame {
         final int start;
         final boolean atomic;
         int end;
+        /** The widest bounded repetition inside the group, nested ones multiplied; 1 when there is none. */
+        int width = 1;
         boolean repeats;
         /** Holds an unbounded any-character run ({@code .*}, {@code .+}, {@code .{2,}}). */
         boolean wildcard;

@@ -30,7 +30,6 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     private final Counter unmatched;
     private final Counter duplicates;
     private final Counter tickets;
-    private final Counter regexBudgetExhausted;
     private final AtomicInteger kbLastRefused = new AtomicInteger();
 
     /** @param clock Micrometer's clock; tests pass a {@code MockClock} */
@@ -53,9 +52,6 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
         duplicates = Counter.builder("chat.events.deduplicated").description("Redelivered events dropped")
                 .register(registry);
         tickets = Counter.builder("tickets.filed").description("Tickets filed in a tracker").register(registry);
-        regexBudgetExhausted = Counter.builder("triage.regex.budget.exhausted")
-                .description("Logs whose regex budget ran out, so known errors were not looked for after some line")
-                .register(registry);
         Gauge.builder("knowledge.base.last.reload.refused", kbLastRefused, AtomicInteger::get)
                 .description("1 when the last reload was refused and an older knowledge base keeps serving")
                 .register(registry);
@@ -135,11 +131,6 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     @Override
     public void ticketFiled() {
         tickets.increment();
-    }
-
-    @Override
-    public void regexBudgetExhausted() {
-        regexBudgetExhausted.increment();
     }
 
     @Override

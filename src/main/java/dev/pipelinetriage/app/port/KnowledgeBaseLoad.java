@@ -1,5 +1,6 @@
 package dev.pipelinetriage.app.port;
 
+import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import java.util.List;
 import java.util.Objects;
@@ -38,18 +39,32 @@ public sealed interface KnowledgeBaseLoad permits KnowledgeBaseLoad.Loaded, Know
      * @param line the line of the entry's {@code id}
      * @param exampleLines the 1-based line of each example, in the order of {@link KnownError#examples()}
      * @param counterExampleLines the 1-based line of each counter-example, likewise
+     * @param indicationLines the 1-based line of each indication's pattern, in the order of
+     *     {@link KnownError#indications()}
      */
     record Entry(KnownError knownError, String file, int line, List<Integer> exampleLines,
-                 List<Integer> counterExampleLines) {
+                 List<Integer> counterExampleLines, List<Integer> indicationLines) {
         public Entry {
             Objects.requireNonNull(knownError, "knownError");
             Objects.requireNonNull(file, "file");
             exampleLines = List.copyOf(exampleLines);
             counterExampleLines = List.copyOf(counterExampleLines);
+            indicationLines = List.copyOf(indicationLines);
             if (exampleLines.size() != knownError.examples().size()
-                    || counterExampleLines.size() != knownError.counterExamples().size()) {
-                throw new IllegalArgumentException("entry " + knownError.id() + ": one line number per example is needed");
+                    || counterExampleLines.size() != knownError.counterExamples().size()
+                    || indicationLines.size() != knownError.indications().size()) {
+                throw new IllegalArgumentException("entry " + knownError.id()
+                        + ": one line number per example, counter-example and indication is needed");
             }
+        }
+
+        /** The line of the indication, which must be one of this entry's. */
+        public int lineOf(Indication indication) {
+            int index = knownError.indications().indexOf(indication);
+            if (index < 0) {
+                throw new IllegalArgumentException(indication + " is not an indication of " + knownError.id());
+            }
+            return indicationLines.get(index);
         }
     }
 

@@ -67,13 +67,6 @@ public interface TriageMetrics {
     default void undeliveredPost(String platform) {
     }
 
-    /**
-     * A log spent its whole regex budget, so matching stopped partway (a hostile log, or a custom knowledge base
-     * with a costly regex): worth an alert when it repeats.
-     */
-    default void regexBudgetExhausted() {
-    }
-
     /** Counts nothing: for the command line and for tests that do not look at metrics. */
     static TriageMetrics none() {
         return NoMetrics.INSTANCE;

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.engine.match;
 
 import java.util.Locale;
+import dev.pipelinetriage.engine.text.RequiredLiteral;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

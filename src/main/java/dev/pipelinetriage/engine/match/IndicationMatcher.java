@@ -3,7 +3,9 @@ package dev.pipelinetriage.engine.match;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.engine.text.LinePattern;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
+import dev.pipelinetriage.engine.text.UnsupportedPatternException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,13 +13,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The knowledge base's regex indications, compiled once, scanned over a log line by line. Phrase
  * indications are not handled here: they are the search index's job.
+ *
+ * <p>Every regex is a {@link LinePattern}: it runs in time linear in the line, so no pattern or line can hang or crash
+ * a scan, and the scan needs no budget per line or per log.
  *
  * <p>A multi-line indication is tried around every line that holds its required literal (or every line when
  * it has none): on the {@code maxLines - 1} lines before it, the line and the {@code maxLines - 1} lines after
@@ -27,46 +30,18 @@ import java.util.function.Consumer;
  * <p>Each line is read once by an automaton over all the regexes' required literals, and the literals it finds
  * lead straight to the indications that need them: a line meets only those, plus the few indications without a
  * literal, so the cost per line does not grow with the number of entries.
- *
- * <p>Besides each regex's budget per line, a scan has a budget for the whole log, in the same character reads:
- * a floor plus a share per character read so far. A log crafted to keep regexes busy exhausts it and the scan
- * stops matching for the rest of the log, saying so, instead of running for minutes.
  */
 public final class IndicationMatcher {
 
-    /**
-     * The regex work one scan may do: {@code floorSteps} plus {@code stepsPerChar} for every character of the log
-     * read so far (line breaks included). Ordinary logs use a fraction of a read per character.
-     */
-    public record LogBudget(long floorSteps, long stepsPerChar) {
-        public static final LogBudget DEFAULT = new LogBudget(20_000_000L, 24);
-
-        public LogBudget {
-            if (floorSteps < 1 || stepsPerChar < 0) {
-                throw new IllegalArgumentException("a log budget needs floorSteps >= 1 and stepsPerChar >= 0, got "
-                        + floorSteps + " and " + stepsPerChar);
-            }
-        }
-
-        long allowance(long chars) {
-            long share = chars > Long.MAX_VALUE / Math.max(1, stepsPerChar) ? Long.MAX_VALUE : chars * stepsPerChar;
-            return share > Long.MAX_VALUE - floorSteps ? Long.MAX_VALUE : floorSteps + share;
-        }
-    }
-
-    /** Where a scan ran out of its whole-log budget: matching was skipped from {@code atLine} on. */
-    public record Exhausted(long atLine, long steps) {
-    }
-
     /** An indication without a literal the prefilter could use: it is tried on every line. */
-    public record AlwaysTried(KnownError knownError, String pattern) {
+    public record AlwaysTried(KnownError knownError, Indication indication, String pattern) {
     }
 
     /**
      * @param exactLiteral the literal to confirm with {@code contains} when it is case-sensitive (the automaton
      *     folds case), else null
      */
-    private record Compiled(KnownError knownError, Indication indication, BoundedRegex regex, int window,
+    private record Compiled(KnownError knownError, Indication indication, LinePattern regex, int window,
             String exactLiteral) {
     }
 
@@ -123,16 +98,10 @@ public final class IndicationMatcher {
     private final Group multi = new Group();
     /** Every required literal, found in one pass per line. */
     private final LiteralAutomaton literals;
-    private final LogBudget budget;
     private final List<AlwaysTried> alwaysTried = new ArrayList<>();
 
     /** Compiles every regex indication; a pattern that does not compile throws with the entry's id. */
     public IndicationMatcher(List<KnownError> entries) {
-        this(entries, LogBudget.DEFAULT);
-    }
-
-    public IndicationMatcher(List<KnownError> entries, LogBudget budget) {
-        this.budget = Objects.requireNonNull(budget, "budget");
         var literalIds = new LinkedHashMap<String, Integer>();
         for (KnownError entry : entries) {
             for (Indication indication : entry.indications()) {
@@ -152,24 +121,22 @@ public final class IndicationMatcher {
 
     private void add(Group group, KnownError entry, Indication indication, String pattern, int window,
             Map<String, Integer> literalIds) {
-        BoundedRegex regex = compile(entry, pattern);
-        // The literal as written, not BoundedRegex's Unicode-lower-cased one: (?i) folds ASCII letters only.
-        String literal = RequiredLiteral.of(pattern).orElse(null);
+        LinePattern regex = compile(entry, pattern);
+        String literal = regex.requiredLiteral().orElse(null);
         if (literal == null) {
-            alwaysTried.add(new AlwaysTried(entry, pattern));
+            alwaysTried.add(new AlwaysTried(entry, indication, pattern));
             group.add(new Compiled(entry, indication, regex, window, null), -1);
             return;
         }
         int id = literalIds.computeIfAbsent(LiteralAutomaton.fold(literal), key -> literalIds.size());
-        group.add(new Compiled(entry, indication, regex, window, regex.literalIgnoresCase() ? null : literal), id);
+        group.add(new Compiled(entry, indication, regex, window, regex.ignoresCase() ? null : literal), id);
     }
 
-    private static BoundedRegex compile(KnownError entry, String pattern) {
+    private static LinePattern compile(KnownError entry, String pattern) {
         try {
-            return BoundedRegex.compile(pattern);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException("known error " + entry.id() + ": regex does not compile: "
-                    + e.getDescription() + " near index " + e.getIndex(), e);
+            return LinePattern.compile(pattern);
+        } catch (UnsupportedPatternException e) {
+            throw new IllegalArgumentException("known error " + entry.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -210,21 +177,16 @@ public final class IndicationMatcher {
         private final int[] seen = new int[literals.literalCount()];
         private final int[] foundLiterals = new int[literals.literalCount()];
         private final int[] candidates = new int[Math.max(single.compiled.size(), multi.compiled.size())];
-        /** Character reads of every regex run so far, {@code spent[0]}. */
-        private final long[] spent = new long[1];
         private int stamp;
-        private long chars;
-        private long budgetFailures;
         private long regexRuns;
-        private Exhausted exhausted;
 
         private Scan(Consumer<IndicationHit> sink) {
             this.sink = sink;
             this.keep = multi.compiled.stream().mapToInt(Compiled::window).max().orElse(0);
         }
 
-        /** Adds the line to every open multi-line window and evaluates the full ones; false when the budget ran out. */
-        private boolean advancePending(LogLine line) {
+        /** Adds the line to every open multi-line window and evaluates the full ones. */
+        private void advancePending(LogLine line) {
             List<PendingWindow> complete = new ArrayList<>();
             for (Iterator<PendingWindow> it = pending.iterator(); it.hasNext(); ) {
                 PendingWindow window = it.next();
@@ -235,28 +197,18 @@ public final class IndicationMatcher {
                 }
             }
             for (PendingWindow window : complete) {
-                if (!window.evaluate(line.number())) {
-                    return false;
-                }
+                window.evaluate();
             }
-            return true;
         }
 
         public void accept(LogLine line) {
             String text = line.text();
-            chars += text.length() + 1;
-            if (exhausted != null) {
-                return;
-            }
             int found = literals.collect(text, seen, nextStamp(), foundLiterals);
             int count = single.candidates(foundLiterals, found, candidates);
             for (int i = 0; i < count; i++) {
                 Compiled c = single.compiled.get(candidates[i]);
                 if (c.exactLiteral() != null && !text.contains(c.exactLiteral())) {
                     continue;
-                }
-                if (!withinBudget(line.number())) {
-                    return;
                 }
                 if (run(c.regex(), text)) {
                     sink.accept(new IndicationHit(c.knownError(), c.indication(), List.of(line)));
@@ -265,8 +217,8 @@ public final class IndicationMatcher {
             if (keep == 0) {
                 return;
             }
-            if (!pending.isEmpty() && !advancePending(line)) {
-                return;
+            if (!pending.isEmpty()) {
+                advancePending(line);
             }
             count = multi.candidates(foundLiterals, found, candidates);
             for (int i = 0; i < count; i++) {
@@ -294,15 +246,6 @@ public final class IndicationMatcher {
             return ++stamp;
         }
 
-        /** False, once and for the rest of the log, when the regexes have spent the log's budget. */
-        private boolean withinBudget(long lineNumber) {
-            if (exhausted == null && spent[0] > budget.allowance(chars)) {
-                exhausted = new Exhausted(lineNumber, spent[0]);
-                pending.clear();
-            }
-            return exhausted == null;
-        }
-
         /** A window still collecting lines already covers the next anchor of the same indication. */
         private boolean alreadyPending(Compiled c) {
             for (PendingWindow window : pending) {
@@ -316,16 +259,9 @@ public final class IndicationMatcher {
         /** Evaluates windows cut short by the end of the log. */
         public void finish() {
             for (PendingWindow window : List.copyOf(pending)) {
-                if (!window.evaluate(window.lines.getLast().number())) {
-                    break;
-                }
+                window.evaluate();
             }
             pending.clear();
-        }
-
-        /** How many (pattern, line) pairs were abandoned because the regex exceeded its budget. */
-        public long budgetFailures() {
-            return budgetFailures;
         }
 
         /** How many times a regex ran: the lines' literals decide which indications get that far. */
@@ -333,24 +269,9 @@ public final class IndicationMatcher {
             return regexRuns;
         }
 
-        /** Character reads of all regex runs so far. */
-        public long steps() {
-            return spent[0];
-        }
-
-        /** Set when the log's regex budget ran out; matching was skipped from that line on. */
-        public Optional<Exhausted> exhausted() {
-            return Optional.ofNullable(exhausted);
-        }
-
-        private boolean run(BoundedRegex regex, String text) {
+        private boolean run(LinePattern regex, String text) {
             regexRuns++;
-            try {
-                return regex.findWithoutPrecheck(text, spent);
-            } catch (RegexBudgetExceededException e) {
-                budgetFailures++;
-                return false;
-            }
+            return regex.find(text);
         }
 
         private final class PendingWindow {
@@ -362,11 +283,8 @@ public final class IndicationMatcher {
                 this.compiled = compiled;
             }
 
-            /** Runs the window's regex; false when the log's budget has run out instead. */
-            boolean evaluate(long lineNumber) {
-                if (!withinBudget(lineNumber)) {
-                    return false;
-                }
+            /** Runs the window's regex over its lines joined by '\n'. */
+            void evaluate() {
                 var joined = new StringBuilder();
                 for (LogLine l : lines) {
                     if (!joined.isEmpty()) {
@@ -378,7 +296,6 @@ public final class IndicationMatcher {
                 if (run(compiled.regex(), joined.toString())) {
                     sink.accept(new IndicationHit(compiled.knownError(), compiled.indication(), lines));
                 }
-                return true;
             }
         }
     }

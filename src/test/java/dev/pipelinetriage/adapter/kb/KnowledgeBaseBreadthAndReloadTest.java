@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code kb lint} refuses hostile and over-broad regexes, and a hot reload refuses what {@code kb test} refuses
- * (issue 12, item 4): before, lint let {@code (?i)error} through and a reload only linted.
+ * (issue 12, item 4): before, lint let {@code (?i)error} through and a reload only linted. Issue 17, item 3: lint
+ * refuses what the linear-time engine cannot run, and points at the regex's own line.
  */
 class KnowledgeBaseBreadthAndReloadTest {
 
@@ -76,6 +77,39 @@ class KnowledgeBaseBreadthAndReloadTest {
         assertThat(lint()).anySatisfy(p -> {
             assertThat(p.file()).endsWith("hostile-entry.yaml");
             assertThat(p.message()).containsAnyOf("nests repetition", ".*");
+        });
+    }
+
+    /** The patterns issue 17 found {@code kb lint} accepting; the indication's regex is on line 6 of the file. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(a|aa)+$", "(error|error)+ found", "a.*b.*c.*d.*e.*f.*g", "\\s*,\\s*$",
+        "Could not .{1,400}(?:reset|refused)", "failed", "Error: .*", "(?i)fail(ed|ure)", "exit code \\d+"})
+    void lintRejectsEveryPatternOfIssue17AtTheLineOfItsRegex(String regex) throws Exception {
+        addEntry("issue-entry", regex, "error: Could not connect: reset", "Error: failed with exit code 2", "all good");
+        assertThat(lint()).anySatisfy(p -> {
+            assertThat(p.file()).endsWith("issue-entry.yaml");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains(regex).containsAnyOf("too broad", "repeats");
+        });
+    }
+
+    @Test
+    void lintRejectsLookAroundWhichTheLinearEngineCannotRun() throws Exception {
+        addEntry("lookahead-entry", "Failed to connect to (?!localhost)\\S+ port", "Failed to connect to a.b port 1",
+                "Failed to connect to c.d port 2", "Failed to connect to localhost port 3");
+        assertThat(lint()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("uses look-around").contains("linear-time engine");
+        });
+    }
+
+    @Test
+    void aRegexWithoutLiteralIsWarnedAboutAtItsOwnLine() throws Exception {
+        addEntry("no-literal-entry", "^\\d+\\) [a-z]+ [A-Z]{2}: \\d+$", "1) thing XY: 2", "2) other ZW: 3", "ok");
+        var warnings = Bootstrap.knowledgeBaseCheck().warnings(Bootstrap.knowledgeBase(Optional.of(kb)));
+        assertThat(warnings).anySatisfy(w -> {
+            assertThat(w.file()).endsWith("no-literal-entry.yaml");
+            assertThat(w.line()).isEqualTo(6);
         });
     }
 

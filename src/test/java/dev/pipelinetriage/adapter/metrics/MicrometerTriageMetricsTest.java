@@ -28,14 +28,4 @@ class MicrometerTriageMetricsTest {
                 .contains("knowledge_base_entries 168.0")
                 .doesNotContain("NaN");
     }
-
-    @Test
-    void aLogThatSpentItsRegexBudgetIsCountedForAnAlert() {
-        MicrometerTriageMetrics metrics = new MicrometerTriageMetrics(new MockClock());
-        assertThat(metrics.scrape()).contains("triage_regex_budget_exhausted_total 0.0");
-
-        metrics.regexBudgetExhausted();
-
-        assertThat(metrics.scrape()).contains("triage_regex_budget_exhausted_total 1.0");
-    }
 }

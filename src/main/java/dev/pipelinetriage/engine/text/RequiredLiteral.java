@@ -1,4 +1,4 @@
-package dev.pipelinetriage.engine.match;
+package dev.pipelinetriage.engine.text;
 
 import java.util.Optional;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
  * pattern: top-level alternation, lookaround and anything not understood yield no literal (and the regex
  * then simply always runs). Wrong answers here would silently hide matches, so when in doubt, give up.
  */
-final class RequiredLiteral {
+public final class RequiredLiteral {
 
     private static final int MIN_LENGTH = 3;
     /** Flags switched on mid-pattern change how later literals compare; give up rather than guess. */
@@ -16,7 +16,7 @@ final class RequiredLiteral {
     private RequiredLiteral() {
     }
 
-    static Optional<String> of(String regex) {
+    public static Optional<String> of(String regex) {
         // A leading (?i) only folds case, which the literal scan does too; any other flag is refused below. A
         // leading non-capturing group or lookaround is an ordinary group: the literals after it are still required.
         String body = regex.startsWith("(?i)") ? regex.substring(4) : regex;
@@ -111,7 +111,7 @@ final class RequiredLiteral {
         return i;
     }
 
-    private static boolean hasTopLevelAlternation(String body) {
+    static boolean hasTopLevelAlternation(String body) {
         return atDepthZero(body, 0, '|') >= 0;
     }
 

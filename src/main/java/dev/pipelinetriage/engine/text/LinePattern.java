@@ -1,0 +1,123 @@
+package dev.pipelinetriage.engine.text;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Optional;
+
+/**
+ * A regular expression that finds its match in time linear in the text, whatever the pattern and the text: it runs
+ * on RE2/J, an automaton engine that never backtracks, so no budget, clock or stack depth is needed to keep a
+ * hostile pattern or line from hanging or crashing the process (java.util.regex recurses and backtracks; one 3 KB
+ * line can overflow its stack).
+ *
+ * <p>The syntax is java.util.regex's without what no automaton can run: look-ahead and look-behind, back-references,
+ * possessive quantifiers and atomic groups are refused at {@link #compile}, with the reason. {@code (?i)} folds case
+ * (Unicode simple folding, where java.util.regex folds ASCII only; a literal prefilter that folds ASCII only, like
+ * {@link LiteralAutomaton}, keeps the old behaviour); {@code .} does not match {@code \n}; {@code ^} and {@code $}
+ * mean the start and end of the text (so of a line, or of a multi-line window unless {@code (?m)} is set).
+ *
+ * <p>The literal every match contains, when one can be proven from the pattern, is offered for a prefilter: a caller
+ * scanning many lines for many patterns finds the literals in one pass ({@link LiteralAutomaton}) and runs only the
+ * patterns whose literal a line holds. Immutable and thread-safe.
+ */
+public final class LinePattern {
+
+    private final String regex;
+    private final Pattern pattern;
+    private final String requiredLiteral;
+    private final boolean ignoresCase;
+    /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
+    private final LeadingCharacter leading;
+
+    private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
+            LeadingCharacter leading) {
+        this.regex = regex;
+        this.pattern = pattern;
+        this.requiredLiteral = requiredLiteral;
+        this.ignoresCase = ignoresCase;
+        this.leading = leading;
+    }
+
+    /**
+     * Compiles {@code regex}.
+     *
+     * @throws UnsupportedPatternException when the pattern does not parse or needs a construct the linear-time engine
+     *     cannot run; the message says which and how to rewrite it
+     */
+    public static LinePattern compile(String regex) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UnsupportedPatternException(regex, why(regex, e));
+        }
+        boolean ignoresCase = regex.startsWith("(?i)");
+        return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
+                LeadingCharacter.of(regex).orElse(null));
+    }
+
+    /** The pattern as written. */
+    public String regex() {
+        return regex;
+    }
+
+    /**
+     * True when the pattern matches somewhere in {@code text}; linear in the text's length. A pattern anchored at the
+     * start ({@code ^\s{0,6}\d+\) }) first checks the character after the leading space, which is all most lines
+     * cost it.
+     */
+    public boolean find(CharSequence text) {
+        if (leading != null && !leading.admits(text)) {
+            return false;
+        }
+        return pattern.matcher(text).find();
+    }
+
+    /**
+     * True when {@code text} holds the required literal (if any, ASCII case folded for {@code (?i)}) and the pattern
+     * matches in it: for a caller with one pattern; many patterns share one {@link LiteralAutomaton} pass instead.
+     */
+    public boolean findWithPrecheck(String text) {
+        if (requiredLiteral != null) {
+            String haystack = ignoresCase ? LiteralAutomaton.fold(text) : text;
+            if (!haystack.contains(ignoresCase ? LiteralAutomaton.fold(requiredLiteral) : requiredLiteral)) {
+                return false;
+            }
+        }
+        return find(text);
+    }
+
+    /** The literal every match contains, as written in the pattern, if one of 3 or more characters can be proven. */
+    public Optional<String> requiredLiteral() {
+        return Optional.ofNullable(requiredLiteral);
+    }
+
+    /** Whether the pattern starts with {@code (?i)}, so its literal is to be found regardless of case. */
+    public boolean ignoresCase() {
+        return ignoresCase;
+    }
+
+    @Override
+    public String toString() {
+        return "/" + regex + "/";
+    }
+
+    /** The reason a pattern is refused, in words that say how to rewrite it. */
+    private static String why(String regex, PatternSyntaxException e) {
+        if (regex.contains("(?=") || regex.contains("(?!") || regex.contains("(?<=") || regex.contains("(?<!")) {
+            return "uses look-around ((?=, (?!, (?<=, (?<!), which a linear-time engine cannot run; match the text"
+                    + " itself instead (a negated class such as [^l1] for 'not starting with', or a second indication)";
+        }
+        if (regex.contains("(?>")) {
+            return "uses an atomic group (?>...), which a linear-time engine cannot run and does not need; use (?:...)";
+        }
+        if (regex.matches("(?s).*(?<!\\\\)[*+?}]\\+.*")) {
+            return "uses a possessive quantifier (*+, ++, ?+, {n,m}+), which a linear-time engine cannot run and does"
+                    + " not need; drop the second +";
+        }
+        if (regex.matches("(?s).*\\\\[1-9k].*")) {
+            return "uses a back-reference, which no linear-time engine can run; spell the repeated text out";
+        }
+        return "is not a regular expression the linear-time engine accepts: " + e.getDescription();
+    }
+}
