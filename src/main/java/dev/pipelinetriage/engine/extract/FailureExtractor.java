@@ -521,12 +521,6 @@ public final class FailureExtractor {
             List<Cluster> ranked = new ArrayList<>(pool);
             ranked.sort(Comparator.comparingDouble((Cluster c) -> c.rank).reversed()
                     .thenComparingInt(c -> c.start));
-            if (System.getenv("PT_DEBUG") != null) {
-                System.err.println("failing " + failing.name() + " " + failing.start() + "-" + failing.end() + " pool " + pool.size() + "/" + clusters.size());
-                for (Cluster c : System.getenv("PT_DEBUG").equals("all") ? clusters : ranked) {
-                    System.err.printf("  %.1f str=%d max=%d sec=%b rar=%.1f start=%d n=%d strongest=%s%n", c.rank, strength(c), c.maxWeight, c.section, rarity(c), c.start, c.lines.size(), c.strongest == null ? "" : c.strongest.text().substring(0, Math.min(80, c.strongest.text().length())));
-                }
-            }
             int room = maxLines - budget.size();
             if (room <= 0) {
                 return ranked;
