@@ -63,7 +63,7 @@ public final class TriageService {
 
     /** The same triage with other extractor weights (cross-validation chooses among them). */
     public TriageService withTuning(Tuning other) {
-        return new TriageService(normalizer, indications, index, classifier, redactor, other);
+        return new TriageService(normalizer, indications, index, new Classifier(other.heldOut()), redactor, other);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class Bootstrap {
     /** A triage service over already loaded entries, with other extractor weights (for cross-validation). */
     public static TriageService triageService(List<KnownError> entries, Tuning tuning) {
         return new TriageService(new LogNormalizer(), new IndicationMatcher(entries), new LuceneKnowledgeIndex(entries),
-                new Classifier(), new Redactor(), tuning);
+                new Classifier(tuning.heldOut()), new Redactor(), tuning);
     }
 
     public static KnowledgeBaseCheck knowledgeBaseCheck() {

@@ -256,6 +256,9 @@ final class EvalCommand implements Callable<Integer> {
                     ratio(s.hitRate(), s.extractionCases()), ratio(s.anyHitRate(), s.extractionCases()), f1(s),
                     "position " + f.chosen().position() + ", rarity " + f.chosen().rarity() + ", novelty " + f.chosen().novelty(),
                     f.dropped().isEmpty() ? "-" : f.dropped().size() + ": " + String.join(" ", f.dropped()));
+            if (!f.chosen().heldOut().isEmpty()) {
+                o.printf(Locale.ROOT, "       rules and signs held out: %s%n", String.join(" ", new java.util.TreeSet<>(f.chosen().heldOut())));
+            }
         }
         print(o, "cross-validated (pooled)", r.pooled());
         print(o, "in sample (every entry, default weights)", r.inSample());

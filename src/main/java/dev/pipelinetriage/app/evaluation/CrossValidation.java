@@ -2,7 +2,10 @@ package dev.pipelinetriage.app.evaluation;
 
 import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.classify.Signs;
 import dev.pipelinetriage.engine.extract.Tuning;
+import dev.pipelinetriage.engine.extract.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +29,9 @@ import java.util.function.BiFunction;
  *   <li>the knowledge-base entries whose whole support lies in the held-out fold -- their patterns fire where
  *       a job failed on that fold's logs and on no other group's -- are removed; entries no corpus log supports
  *       (written from a tool's documentation) stay,
+ *   <li>so are the extractor's vocabulary rules and the generic signs whose whole support lies there: a rule is
+ *       supported by a group when it scores one of its failure lines (the gold lines, else the excerpt), a sign
+ *       when it shows on them (or in the failing step's kind) and the case's verdict agrees.
  * </ul>
  *
  * then the held-out fold is triaged with what is left. Pooled over the folds, every prediction comes from a
@@ -70,7 +76,10 @@ public final class CrossValidation {
         return grid;
     }
 
-    /** One held-out fold: the weights chosen without it, the entries removed for it, its scores. */
+    /**
+     * One held-out fold: the weights chosen without it, the entries, rules and signs removed for it (the rules
+     * and signs in {@code chosen.heldOut()}), its scores.
+     */
     public record Fold(int fold, int cases, Tuning chosen, List<String> dropped, Scores scores) {
         public Fold {
             dropped = List.copyOf(dropped);
@@ -136,9 +145,14 @@ public final class CrossValidation {
             byTuning.put(t, predictions);
         }
         TriageService everything = services.apply(entries, grid.getFirst());
+        Map<String, Set<String>> ruleSupport = new TreeMap<>();
+        for (EvalCase c : cases) {
+            countRulesAndSigns(c, byTuning.get(grid.getFirst()).get(c.id()), ruleSupport);
+        }
         for (EvalCase c : supportOnly) {
-            predictor.observe(everything, c).fired()
-                    .forEach(id -> support.computeIfAbsent(id, k -> new TreeSet<>()).add(c.repository()));
+            Predictor.Observed observed = predictor.observe(everything, c);
+            observed.fired().forEach(id -> support.computeIfAbsent(id, k -> new TreeSet<>()).add(c.repository()));
+            countRulesAndSigns(c, observed.prediction(), ruleSupport);
         }
 
         Map<Integer, List<EvalCase>> byFold = new TreeMap<>();
@@ -155,16 +169,23 @@ public final class CrossValidation {
             List<String> dropped = support.entrySet().stream()
                     .filter(e -> heldGroups.containsAll(e.getValue()))
                     .map(Map.Entry::getKey).sorted().toList();
+            Set<String> rulesOut = new TreeSet<>();
+            ruleSupport.forEach((name, supporters) -> {
+                if (heldGroups.containsAll(supporters)) {
+                    rulesOut.add(name);
+                }
+            });
+            Tuning used = chosen.without(rulesOut);
             Map<String, Prediction> predictions = new HashMap<>();
-            if (dropped.isEmpty()) {
+            if (dropped.isEmpty() && rulesOut.isEmpty()) {
                 test.forEach(c -> predictions.put(c.id(), byTuning.get(chosen).get(c.id())));
             } else {
                 TriageService without = services.apply(
-                        entries.stream().filter(e -> !dropped.contains(e.id())).toList(), chosen);
+                        entries.stream().filter(e -> !dropped.contains(e.id())).toList(), used);
                 test.forEach(c -> predictions.put(c.id(), predictor.observe(without, c).prediction()));
             }
             heldOut.putAll(predictions);
-            folds.add(new Fold(fold.getKey(), test.size(), chosen, dropped, Scores.of(test, predictions, maxLines)));
+            folds.add(new Fold(fold.getKey(), test.size(), used, dropped, Scores.of(test, predictions, maxLines)));
             Map<String, List<EvalCase>> byGroup = new TreeMap<>();
             test.forEach(c -> byGroup.computeIfAbsent(c.repository(), g -> new ArrayList<>()).add(c));
             byGroup.forEach((g, groupCases) -> groups.add(new Group(g, fold.getKey(), Scores.of(groupCases, predictions, maxLines))));
@@ -172,6 +193,34 @@ public final class CrossValidation {
         return new Result(Scores.of(cases, byTuning.get(grid.getFirst()), maxLines), Scores.of(cases, heldOut, maxLines),
                 folds, groups, support, heldOut, choose(cases, byTuning));
     }
+
+    /**
+     * Counts the case's group as support of the vocabulary rule scoring each of its failure lines (gold lines,
+     * else the excerpt), and of each generic sign on them -- and of its failing step's kind -- that agrees with
+     * the case's verdict.
+     */
+    private static void countRulesAndSigns(EvalCase c, Prediction prediction, Map<String, Set<String>> support) {
+        List<String> lines = c.goldLines() != null ? c.goldLines() : prediction == null ? List.of() : prediction.excerpt();
+        for (String line : lines) {
+            Vocabulary.ruleFor(line).ifPresent(rule -> support.computeIfAbsent(rule, k -> new TreeSet<>()).add(c.repository()));
+        }
+        if (c.label() == null || !LABELS.contains(c.label())) {
+            return;
+        }
+        boolean code = c.label().equals("code");
+        List<Signs.Sign> signs = new ArrayList<>();
+        lines.forEach(line -> Signs.onLine(line).ifPresent(signs::add));
+        if (prediction != null) {
+            Signs.ofStep(prediction.failedStep()).ifPresent(signs::add);
+        }
+        for (Signs.Sign sign : signs) {
+            if ((sign.verdict() == Verdict.CODE) == code) {
+                support.computeIfAbsent(sign.name(), k -> new TreeSet<>()).add(c.repository());
+            }
+        }
+    }
+
+    private static final Set<String> LABELS = Set.of("code", "platform", "flaky");
 
     /** The weights that score best on the training cases: hit@N, then any-hit@N; the earlier in the grid on ties. */
     private Tuning choose(List<EvalCase> train, Map<Tuning, Map<String, Prediction>> byTuning) {

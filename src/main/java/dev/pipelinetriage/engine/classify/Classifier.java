@@ -45,6 +45,24 @@ public final class Classifier {
     static final double LATE_SHARE = 0.75;
     private static final int KEY_LINES_CONSIDERED = 12;
 
+    /** Generic signs not to use, by name (cross-validation holds out those only the held-out fold supports). */
+    private final Set<String> heldOutSigns;
+
+    public Classifier() {
+        this(Set.of());
+    }
+
+    /** @param heldOut held-out names ({@code sign:...}, see {@link Signs}); other names are ignored */
+    public Classifier(Set<String> heldOut) {
+        Set<String> signs = new HashSet<>();
+        for (String name : heldOut) {
+            if (name.startsWith(Signs.PREFIX)) {
+                signs.add(name.substring(Signs.PREFIX.length()));
+            }
+        }
+        this.heldOutSigns = Set.copyOf(signs);
+    }
+
     public Classification classify(Extraction extraction, List<RegexEvidence> regexEvidence, List<Match> searchMatches) {
         List<Match> named = combine(extraction, regexEvidence, searchMatches).stream()
                 .filter(Match::patternFired)
@@ -122,7 +140,7 @@ public final class Classifier {
         // kind of failure (a bare "Job failed: exit code 1" after a formatter's diff); when they do (a compiler
         // error, a failed test), an earlier warning in the log's last quarter is not what the job died of.
         boolean keyLinesSayNothing = keys.stream().limit(KEY_LINES_CONSIDERED)
-                .noneMatch(l -> GenericSignals.strongest(l.text()).isPresent());
+                .noneMatch(l -> GenericSignals.strongest(l.text(), heldOutSigns).isPresent());
 
         Map<String, Match> best = new HashMap<>();
         for (RegexEvidence evidence : regexEvidence) {
@@ -186,7 +204,7 @@ public final class Classifier {
         for (int rank = 0; rank < Math.min(keys.size(), KEY_LINES_CONSIDERED); rank++) {
             LogLine line = keys.get(rank);
             double rankWeight = 1.0 / (1.0 + 0.3 * rank);
-            GenericSignals.strongest(line.text()).ifPresent(signal -> {
+            GenericSignals.strongest(line.text(), heldOutSigns).ifPresent(signal -> {
                 votes.merge(signal.verdict(), signal.weight() * rankWeight, Double::sum);
                 why.putIfAbsent(signal.verdict(), signal.name());
                 signals.add(signal.name());
@@ -194,7 +212,7 @@ public final class Classifier {
         }
         // The kind of step that failed is a sign too: a job that dies while the runner prepares it, or while
         // its dependencies install, mostly failed for the platform's reasons.
-        StepKind.of(extraction.failedStep()).ifPresent(kind -> {
+        StepKind.of(extraction.failedStep()).filter(kind -> !heldOutSigns.contains(kind.signal())).ifPresent(kind -> {
             votes.merge(Verdict.PLATFORM, (double) kind.weight(), Double::sum);
             why.putIfAbsent(Verdict.PLATFORM, kind.signal());
             signals.add(kind.signal());

@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.classify;
 import dev.pipelinetriage.domain.Verdict;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fallback when no known error matches: broad signs of code, platform and flaky failures. Deliberately
@@ -50,9 +51,15 @@ final class GenericSignals {
 
     /** The strongest generic signal on the line, if any. */
     static Optional<GenericSignal> strongest(String text) {
+        return strongest(text, Set.of());
+    }
+
+    /** The strongest generic signal on the line among those not named in {@code without} (held out). */
+    static Optional<GenericSignal> strongest(String text, Set<String> without) {
         GenericSignal best = null;
         for (GenericSignal s : SIGNALS) {
-            if ((best == null || s.weight() > best.weight()) && s.pattern().matcher(text).find()) {
+            if ((best == null || s.weight() > best.weight()) && !without.contains(s.name())
+                    && s.pattern().matcher(text).find()) {
                 best = s;
             }
         }

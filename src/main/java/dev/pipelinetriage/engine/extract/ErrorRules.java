@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.extract;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.regex.Pattern;
 
@@ -186,6 +187,11 @@ final class ErrorRules {
 
     /** The strongest rule the line satisfies, or null when it does not look like an error at all. */
     static ErrorRule strongest(String text) {
+        return strongest(text, Set.of());
+    }
+
+    /** The strongest rule the line satisfies among those not named in {@code without} (held out), or null. */
+    static ErrorRule strongest(String text, Set<String> without) {
         if (text.length() < 3) {
             return null;
         }
@@ -206,7 +212,7 @@ final class ErrorRules {
         }
         for (int i = 0; i < RULES.size(); i++) {
             ErrorRule rule = RULES.get(i);
-            if (candidate[i] && rule.pattern().matcher(text).find()) {
+            if (candidate[i] && !without.contains(rule.name()) && rule.pattern().matcher(text).find()) {
                 // Checked only for lines a rule took: most lines match no rule, and this check is costly.
                 boolean reassuring = NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find();
                 return reassuring ? null : rule;
@@ -217,7 +223,12 @@ final class ErrorRules {
 
     /** How strongly the line explains a failure: 0 for none, {@link #ERROR} and up for error lines. */
     static int weight(String text) {
-        ErrorRule rule = strongest(text);
+        return weight(text, Set.of());
+    }
+
+    /** {@link #weight(String)} with the rules named in {@code without} held out. */
+    static int weight(String text, Set<String> without) {
+        ErrorRule rule = strongest(text, without);
         if (rule == null) {
             return 0;
         }

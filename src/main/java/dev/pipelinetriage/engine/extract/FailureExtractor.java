@@ -152,10 +152,10 @@ public final class FailureExtractor {
         }
 
         /** The cluster from a little before its first line as strong as the cluster gets (near enough). */
-        List<LogLine> fromFirstStrong(int lead) {
+        List<LogLine> fromFirstStrong(int lead, Set<String> without) {
             int threshold = Math.min(maxWeight, ErrorRules.STRONG - 1);
             for (int i = 0; i < lines.size(); i++) {
-                if (ErrorRules.weight(lines.get(i).text()) >= threshold) {
+                if (ErrorRules.weight(lines.get(i).text(), without) >= threshold) {
                     return lines.subList(Math.max(0, i - lead), lines.size());
                 }
             }
@@ -206,6 +206,7 @@ public final class FailureExtractor {
     /** One log's extraction. Not thread-safe. */
     public final class Session {
         private final Baseline baseline;
+        private final Set<String> heldOutRules;
         private final ShapeCounts shapes = new ShapeCounts(MAX_SHAPES);
         private final ArrayDeque<LogLine> ring = new ArrayDeque<>();
         private final List<Cluster> clusters = new ArrayList<>();
@@ -220,6 +221,7 @@ public final class FailureExtractor {
 
         private Session(Baseline baseline) {
             this.baseline = baseline;
+            this.heldOutRules = tuning.heldOutRules();
             steps.add(step);
         }
 
@@ -261,8 +263,8 @@ public final class FailureExtractor {
             }
 
             int weight = normalized.kind() == LineKind.CI_ERROR
-                    ? Math.max(ErrorRules.ERROR, ErrorRules.weight(text))
-                    : ErrorRules.weight(text);
+                    ? Math.max(ErrorRules.ERROR, ErrorRules.weight(text, heldOutRules))
+                    : ErrorRules.weight(text, heldOutRules);
             boolean sectionStart = ErrorRules.opensSection(text);
             if (current != null && ErrorRules.closesSection(text)) {
                 closeCluster();
@@ -496,7 +498,7 @@ public final class FailureExtractor {
                     if (keys.size() >= KEY_LINES) {
                         break;
                     }
-                    if (!keys.contains(l) && ErrorRules.weight(l.text()) >= ErrorRules.ERROR) {
+                    if (!keys.contains(l) && ErrorRules.weight(l.text(), heldOutRules) >= ErrorRules.ERROR) {
                         keys.add(l);
                     }
                 }
@@ -652,7 +654,7 @@ public final class FailureExtractor {
          * compare with, from the first of the new lines that lead into it.
          */
         private List<LogLine> lead(Cluster c) {
-            List<LogLine> body = c.fromFirstStrong(LEAD);
+            List<LogLine> body = c.fromFirstStrong(LEAD, heldOutRules);
             if (!baseline.isPresent() || body.size() != c.lines.size()) {
                 return body;
             }
