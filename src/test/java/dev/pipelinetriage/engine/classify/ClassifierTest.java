@@ -192,6 +192,32 @@ class ClassifierTest {
     }
 
     @Test
+    void aLateHitOutsideTheFailingStepDoesNotNameItsEntry() {
+        var generic = new LogLine(126, "ERROR: Job failed: exit code 1");
+        var probe = new LogLine(110, "Diff in /builds/app/src/main.rs at line 12:");
+        var failingStepFrom120 = new Extraction(List.of(generic), List.of(generic), "step_script", 127, 120, 127);
+        var result = classifier.classify(failingStepFrom120,
+                List.of(new RegexEvidence(entry("rustfmt-check-failed", Category.CODE), 2, List.of(probe))), List.of());
+        assertThat(result.match()).isNull();
+    }
+
+    @Test
+    void aFailureWhileTheRunnerPreparesTheJobIsAPlatformSignWithoutAKnownError() {
+        var line = new LogLine(16, "error: something went wrong");
+        var result = classifier.classify(new Extraction(List.of(line), List.of(line), "get_sources", 20), List.of(), List.of());
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).contains("set-up step failed");
+    }
+
+    @Test
+    void aHeldOutSignIsNotUsed() {
+        var line = new LogLine(12, "curl: (6) Could not resolve host: downloads.example.org");
+        var result = new Classifier(java.util.Set.of("sign:network")).classify(extraction(line), List.of(), List.of());
+        assertThat(result.signals()).doesNotContain("network");
+        assertThat(result.verdict()).isNotEqualTo(Verdict.PLATFORM);
+    }
+
+    @Test
     void aLateHitDoesNotNameItsEntryWhenTheFailureLinesShowAnotherKindOfFailure() {
         var compile = new LogLine(860, "Program.cs(12,5): error CS0246: The type or namespace name 'Foo' could not be found");
         var aptWarning = new LogLine(790, "W: Failed to fetch https://packages.example.org/dists/trusty/InRelease");

@@ -421,6 +421,18 @@ class FailureExtractorTest {
     }
 
     @Test
+    void aHeldOutRuleNoLongerScoresItsLines() {
+        String log = "$ ./deploy.sh\n" + filler(30) + "Error: release failed\n" + filler(30) + "done\n"
+                + "The command \"./deploy.sh\" exited with 1.\n";
+        var session = new FailureExtractor(3, Tuning.DEFAULT.without(java.util.Set.of("rule:fatal", "rule:error-word",
+                "rule:failed-word", "rule:exception"))).newSession();
+        new LogNormalizer().normalize(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), session::accept);
+        assertThat(texts(session.finish())).doesNotContain("Error: release failed");
+        assertThat(texts(extract(log, 3))).contains("Error: release failed");
+        assertThat(Vocabulary.ruleFor("Error: release failed")).contains("rule:fatal");
+    }
+
+    @Test
     void theBudgetIsNeverExceededAndLinesComeInLogOrder() {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 500; i++) {
