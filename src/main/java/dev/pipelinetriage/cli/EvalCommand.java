@@ -69,6 +69,10 @@ final class EvalCommand implements Callable<Integer> {
             + " (with --leave-one-repo-out; repeatable).")
     List<Path> support = new ArrayList<>();
 
+    @Option(names = "--support-labels", paramLabel = "CSV", description = "Gold verdicts of the --support cases"
+            + " (columns case_id,label; repeatable), so that they count as support of the generic signs too.")
+    List<Path> supportLabels = new ArrayList<>();
+
     @Option(names = "--cv", paramLabel = "FOLDS_CSV", description = "Cross-validate grouped by repository with the folds"
             + " in FOLDS_CSV (columns set,case_id,group,fold): per fold, the extractor's weights are chosen on the other"
             + " folds and the entries only the held-out fold supports are removed; OUT_DIR gets the held-out predictions.")
@@ -143,9 +147,18 @@ final class EvalCommand implements Callable<Integer> {
                 return 2;
             }
             List<EvalCase> grouped = evaluated.stream().map(c -> c.inGroup(foldOf.get(c.id()).group())).toList();
+            Map<String, String> extraLabels = new java.util.HashMap<>();
+            for (Path csv : supportLabels) {
+                if (!Files.isRegularFile(csv)) {
+                    err.println("no such labels file: " + csv);
+                    err.flush();
+                    return 2;
+                }
+                extraLabels.putAll(EvalCases.labels(csv));
+            }
             List<EvalCase> extra = new ArrayList<>();
             for (Path dir : support) {
-                for (EvalCase c : EvalCases.read(dir, Map.of())) {
+                for (EvalCase c : EvalCases.read(dir, extraLabels)) {
                     EvalCases.Fold f = foldOf.get(c.id());
                     extra.add(f == null ? c : c.inGroup(f.group()));
                 }
