@@ -30,9 +30,6 @@ final class GenericSignals {
             // git could not fetch what the job checks out or pushes (the remote, a branch, objects).
             GenericSignal.of("git fetch", Verdict.PLATFORM, 5,
                     "(?i)(?:fatal: (?:unable to access|could not read from remote repository|couldn't find remote ref|remote branch .{1,200} not found in upstream|bad object)|error: failed to fetch some objects)"),
-            // An installer gave up (a build tool's bootstrap, a package manager's dependency step).
-            GenericSignal.of("install failed", Verdict.PLATFORM, 4,
-                    "(?i)(?:error|failure|failed)\\b.{0,40}\\bwhile install|\\binstall(?:ation|ing)?\\b.{0,40}\\b(?:failed|error)\\b|(?:could not|unable to|failed to) install\\b"),
             // A package archive no longer offers what the build pins (conda channels, Emacs package archives).
             GenericSignal.of("package unavailable", Verdict.PLATFORM, 5,
                     "(?i)(?:packages? (?:are|is) not available from|not available from (?:the )?current channels|No version of \\S+ .{0,40}is available)"),
