@@ -73,4 +73,33 @@ class EvalCommandTest {
         assertThat(heldOut.get("match").isNull()).isTrue();
         assertThat(heldOut.get("label").asText()).isEqualTo("platform");
     }
+
+    @Test
+    void crossValidationPrintsEachFoldAndTheEntriesItHoldsOut() throws IOException {
+        write("a-1", "octo/alpha", "$ docker build .\nwrite /var/lib/docker/tmp/x: no space left on device\nexit 1\n",
+                "write /var/lib/docker/tmp/x: no space left on device");
+        write("b-1", "octo/beta", "$ make\nsrc/a.c:3:5: error: unknown type name 'foo_t'\nmake: *** [all] Error 1\n",
+                "src/a.c:3:5: error: unknown type name 'foo_t'");
+        Path folds = Files.writeString(dir.resolve("folds.csv"),
+                "set,case_id,group,fold\ntest,a-1,octo/alpha,1\ntest,b-1,octo/beta,2\n");
+
+        String printed = eval("--cv", folds.toString(), "--json", dir.resolve("cv.json").toString());
+
+        assertThat(printed).contains("Cross-validation grouped by repository: 2 cases in 2 folds")
+                .containsPattern("\\s1\\s+1\\s.*disk-full").contains("cross-validated (pooled)");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("cv.json").toFile());
+        assertThat(json.at("/folds/0/dropped/0").asText()).isEqualTo("disk-full");
+        assertThat(json.at("/crossValidated/cases").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFoldsFileWithoutItsHeaderIsRefusedNamingTheLine() throws IOException {
+        write("a-1", "octo/alpha", "$ make\nerror: boom\n", "error: boom");
+        Path folds = Files.writeString(dir.resolve("folds.csv"), "a-1,octo/alpha,1\n");
+        var out = new StringWriter();
+        int status = new CommandLine(new EvalCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
+                .execute(dir.resolve("cases").toString(), dir.resolve("out").toString(), "--kb", KB, "--cv", folds.toString());
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString()).contains("folds.csv:1: expected the header set,case_id,group,fold");
+    }
 }
