@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -49,9 +50,8 @@ public final class FailureExtractor {
     /** A report section (pytest FAILURES, mocha "N failing") tolerates longer stretches of plain lines. */
     private static final int SECTION_GAP = 40;
     private static final int RING = 24;
-    private static final int CONTEXT_BEFORE = 2;
     /** Lines before a block kept, for its context and so that lines new since the last green run can lead into it. */
-    private static final int NOVEL_LEAD = 2;
+    private static final int CONTEXT_BEFORE = 2;
     /** Lines of the failing step's end kept beside its best block. */
     private static final int TAIL = 8;
     /** Failure lines remembered: the first steps that failed (a Travis script runs on after one fails). */
@@ -89,7 +89,7 @@ public final class FailureExtractor {
             throw new IllegalArgumentException("maxLines must be 1..1000, got " + maxLines);
         }
         this.maxLines = maxLines;
-        this.tuning = java.util.Objects.requireNonNull(tuning, "tuning");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
     }
 
     public int maxLines() {
@@ -103,7 +103,7 @@ public final class FailureExtractor {
 
     /** A new extraction that prefers lines new since the last green run of the same job. */
     public Session newSession(Baseline baseline) {
-        return new Session(java.util.Objects.requireNonNull(baseline, "baseline"));
+        return new Session(Objects.requireNonNull(baseline, "baseline"));
     }
 
     /** A run of lines around error lines: what is shown when the cluster is chosen. */
@@ -160,11 +160,6 @@ public final class FailureExtractor {
                 }
             }
             return lines;
-        }
-
-        /** The lines just before the cluster, at most {@code n}. */
-        List<LogLine> lastBefore(int n) {
-            return before.subList(Math.max(0, before.size() - n), before.size());
         }
 
         boolean full() {
@@ -240,7 +235,9 @@ public final class FailureExtractor {
             if (text.isBlank()) {
                 return;
             }
-            shapes.add(LineShapes.skeleton(text));
+            if (tuning.rarity() > 0) {
+                shapes.add(LineShapes.skeleton(text)); // a hash per line: only when rarity is weighed at all
+            }
             String command = StepMarkers.commandEcho(text);
             if (command != null) {
                 echoes = true;
@@ -318,9 +315,9 @@ public final class FailureExtractor {
         }
 
         private void open(LogLine line, int weight, boolean section) {
-            List<LogLine> before = new ArrayList<>(NOVEL_LEAD);
+            List<LogLine> before = new ArrayList<>(CONTEXT_BEFORE);
             Iterator<LogLine> it = ring.descendingIterator();
-            while (it.hasNext() && before.size() < NOVEL_LEAD) {
+            while (it.hasNext() && before.size() < CONTEXT_BEFORE) {
                 LogLine l = it.next();
                 if (l.number() < step.start) {
                     break;
@@ -403,15 +400,7 @@ public final class FailureExtractor {
                     }
                 }
             }
-            if (failure.jobLevel()) {
-                for (Iterator<Step> it = steps.descendingIterator(); it.hasNext(); ) {
-                    Step s = it.next();
-                    if (!s.housekeeping) {
-                        return s;
-                    }
-                }
-            }
-            return step;
+            return failure.jobLevel() ? lastScriptStep() : step;
         }
 
         /**
@@ -555,7 +544,7 @@ public final class FailureExtractor {
             budget.addHunk(newAfter(primary), base + room - reserve);
             budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
             budget.addAll(primary.lines, maxLines);
-            budget.addAll(primary.lastBefore(CONTEXT_BEFORE), maxLines);
+            budget.addAll(primary.before, maxLines);
             for (Cluster c : ranked.subList(1, ranked.size())) {
                 if (c.maxWeight >= OTHER_MIN_IN_STEP && (!baseline.isPresent() || novelty(c) > 0)) {
                     budget.addAll(c.lines, budget.size() + Math.max(4, (maxLines - budget.size()) / 2));
@@ -659,7 +648,7 @@ public final class FailureExtractor {
                 return body;
             }
             int from = c.before.size();
-            while (from > Math.max(0, c.before.size() - LEAD) && !baseline.contains(c.before.get(from - 1).text())) {
+            while (from > 0 && !baseline.contains(c.before.get(from - 1).text())) {
                 from--;
             }
             if (from == c.before.size()) {

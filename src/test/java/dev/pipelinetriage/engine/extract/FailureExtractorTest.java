@@ -370,7 +370,7 @@ class FailureExtractorTest {
         }
 
         @Test
-        void aLineRepeatedAllOverTheLogLosesToARareOneOfTheSameStrength() {
+        void aBareFailedWordRepeatedFarAboveTheStepsEndGivesWayToTheStepsEnd() {
             StringBuilder log = new StringBuilder("$ make check\n");
             for (int i = 0; i < 60; i++) {
                 log.append("  GEN lib/Error").append(i).append("/failed.pm\n").append(filler(5));
