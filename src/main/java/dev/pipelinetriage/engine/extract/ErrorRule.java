@@ -17,6 +17,11 @@ record ErrorRule(String name, Pattern pattern, int weight, List<String> literals
         }
     }
 
+    /** Whether the rule takes the line (its literals aside: callers check those first). */
+    boolean matches(String text) {
+        return pattern.matcher(text).find();
+    }
+
     static ErrorRule of(String name, int weight, String regex, String... literals) {
         return new ErrorRule(name, Pattern.compile(regex), weight, List.of(literals));
     }

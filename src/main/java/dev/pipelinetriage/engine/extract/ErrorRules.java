@@ -212,13 +212,23 @@ final class ErrorRules {
         }
         for (int i = 0; i < RULES.size(); i++) {
             ErrorRule rule = RULES.get(i);
-            if (candidate[i] && !without.contains(rule.name()) && rule.pattern().matcher(text).find()) {
+            if (candidate[i] && !without.contains(rule.name()) && rule.matches(text)) {
                 // Checked only for lines a rule took: most lines match no rule, and this check is costly.
-                boolean reassuring = NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find();
-                return reassuring ? null : rule;
+                return reassures(text) ? null : rule;
             }
         }
         return null;
+    }
+
+    /** Whether the line mentions errors only to say there were none, or to configure them. */
+    static boolean reassures(String text) {
+        return NOT_AN_ERROR.matcher(text).find() && !FAILURE_MARKER.matcher(text).find();
+    }
+
+    /** The rule named {@code name}; for tests of one rule. */
+    static ErrorRule rule(String name) {
+        return RULES.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rule named " + name));
     }
 
     /** How strongly the line explains a failure: 0 for none, {@link #ERROR} and up for error lines. */
