@@ -16,6 +16,11 @@ import java.util.Optional;
  * {@link LiteralAutomaton}, keeps the old behaviour); {@code .} does not match {@code \n}; {@code ^} and {@code $}
  * mean the start and end of the text (so of a line, or of a multi-line window unless {@code (?m)} is set).
  *
+ * <p>A match is found by a lazy DFA ({@link LazyDfa}): one table read per character once the text has met the states it
+ * needs, where RE2/J's own engine follows every open path per character. RE2/J stays the reference and the fallback:
+ * it runs a pattern the DFA's parser does not read ({@link RegexParser}), and any text once the DFA of a pattern has
+ * reached its memory bound. Both are linear in the text.
+ *
  * <p>The literal every match contains, when one can be proven from the pattern, is offered for a prefilter: a caller
  * scanning many lines for many patterns finds the literals in one pass ({@link LiteralAutomaton}) and runs only the
  * patterns whose literal a line holds. Immutable and thread-safe.
@@ -28,14 +33,17 @@ public final class LinePattern {
     private final boolean ignoresCase;
     /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
     private final LeadingCharacter leading;
+    /** The pattern's DFA, or null when it uses what the DFA's parser leaves to RE2/J. */
+    private final LazyDfa dfa;
 
     private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
-            LeadingCharacter leading) {
+            LeadingCharacter leading, LazyDfa dfa) {
         this.regex = regex;
         this.pattern = pattern;
         this.requiredLiteral = requiredLiteral;
         this.ignoresCase = ignoresCase;
         this.leading = leading;
+        this.dfa = dfa;
     }
 
     /**
@@ -53,7 +61,20 @@ public final class LinePattern {
         }
         boolean ignoresCase = regex.startsWith("(?i)");
         return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
-                LeadingCharacter.of(regex).orElse(null));
+                LeadingCharacter.of(regex).orElse(null), dfaOf(regex));
+    }
+
+    private static LazyDfa dfaOf(String regex) {
+        try {
+            return RegexParser.parse(regex).map(node -> new LazyDfa(Nfa.of(node))).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null; // more instructions than the DFA takes, or case folding left to RE2/J
+        }
+    }
+
+    /** Whether matches are found by the DFA (else by RE2/J's engine alone); for tests. */
+    boolean runsOnDfa() {
+        return dfa != null;
     }
 
     /** The pattern as written. */
@@ -70,7 +91,33 @@ public final class LinePattern {
         if (leading != null && !leading.admits(text)) {
             return false;
         }
+        if (dfa != null) {
+            switch (dfa.find(text)) {
+                case MATCH -> {
+                    return true;
+                }
+                case NO_MATCH -> {
+                    return false;
+                }
+                case UNKNOWN -> {
+                    // the DFA is full: RE2/J's engine answers
+                }
+            }
+        }
         return pattern.matcher(text).find();
+    }
+
+    /**
+     * Where the match found first ends in {@code text}, or -1 when there is none; linear in the text's length. Of the
+     * matches starting at the leftmost position, the engine prefers what java.util.regex would (greedy quantifiers take
+     * as much as they can), so {@code ^.*x} ends after the last {@code x}.
+     */
+    public int end(CharSequence text) {
+        if (leading != null && !leading.admits(text)) {
+            return -1;
+        }
+        var matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.end() : -1;
     }
 
     /**

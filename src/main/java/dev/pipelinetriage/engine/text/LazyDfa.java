@@ -1,0 +1,255 @@
+package dev.pipelinetriage.engine.text;
+
+import dev.pipelinetriage.engine.text.RegexNode.Assertion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds whether an {@link Nfa} matches somewhere in a text by running the deterministic automaton built from it as
+ * the text asks for states (a lazy DFA, as RE2 does): each character costs one table read once its transition is
+ * known, and a transition is worked out once, in time bounded by the NFA's size. A state is the set of NFA
+ * instructions a match may be at, with whether the text's start is still here and whether the last character was
+ * a word character (for {@code \b}). Nothing backtracks, so the time is linear in the text whatever it holds.
+ *
+ * <p>Memory is bounded: past {@link #MAX_TABLE} transitions the automaton stops growing and answers
+ * {@link Answer#UNKNOWN}, and the caller asks the NFA engine instead (also linear, only slower).
+ *
+ * <p>Thread-safe: the transition table is read without locking (a transition not yet visible reads as unknown), and
+ * is extended under the automaton's lock.
+ */
+final class LazyDfa {
+
+    /** Transitions kept per pattern at most (ints): 1 MB. */
+    static final int MAX_TABLE = 1 << 18;
+
+    enum Answer {
+        MATCH, NO_MATCH, UNKNOWN
+    }
+
+    /** Table entries: 0 not known yet, then these, then state + {@link #FIRST_STATE}. */
+    private static final int MATCHED = 1;
+    private static final int DEAD = 2;
+    private static final int FIRST_STATE = 3;
+    /** Per state: whether the text may end there. */
+    private static final byte END_UNKNOWN = 0;
+    private static final byte END_REJECTS = 1;
+    private static final byte END_ACCEPTS = 2;
+
+    private static final Assertion.Kind[] KINDS = Assertion.Kind.values();
+    private static final int AT_START = 1;
+    private static final int AFTER_WORD = 2;
+
+    /** The transitions and end answers known so far; replaced by a larger copy when full. */
+    private static final class Table {
+        final int[] next;
+        final byte[] atEnd;
+
+        Table(int states, int classes) {
+            this.next = new int[states * classes];
+            this.atEnd = new byte[states];
+        }
+    }
+
+    /** A DFA state as the NFA sees it: the instructions to continue from, and the context flags. */
+    private record State(int[] targets, int flags) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State s && s.flags == flags && Arrays.equals(s.targets, targets);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(targets) + flags;
+        }
+    }
+
+    private final Nfa nfa;
+    private final int classes;
+    private final int maxStates;
+    private volatile Table table;
+    private volatile boolean full;
+
+    // Guarded by this.
+    private final List<State> states = new ArrayList<>();
+    private final Map<State, Integer> ids = new HashMap<>();
+    private final int[] mark;
+    private int markStamp;
+    /** Instructions still to follow in a closure: the state's, the start, and two per branch followed. */
+    private final int[] pending;
+    /** The instructions a closure reached. */
+    private final int[] reached;
+
+    LazyDfa(Nfa nfa) {
+        this.nfa = nfa;
+        this.classes = nfa.classes();
+        this.maxStates = Math.max(2, MAX_TABLE / classes);
+        this.mark = new int[nfa.op.length];
+        this.pending = new int[nfa.op.length * 3 + 2];
+        this.reached = new int[nfa.op.length];
+        this.table = new Table(Math.min(8, maxStates), classes);
+        intern(new State(new int[0], AT_START));
+    }
+
+    /** Whether the pattern matches somewhere in {@code text}; {@link Answer#UNKNOWN} once the automaton is full. */
+    Answer find(CharSequence text) {
+        Table t = table;
+        int state = 0;
+        int n = text.length();
+        int[] ascii = nfa.asciiClass;
+        for (int i = 0; i < n; ) {
+            int c = text.charAt(i++);
+            int k;
+            if (c < 128) {
+                k = ascii[c];
+            } else {
+                if (Character.isHighSurrogate((char) c) && i < n && Character.isLowSurrogate(text.charAt(i))) {
+                    c = Character.toCodePoint((char) c, text.charAt(i++));
+                }
+                k = nfa.classOf(c);
+            }
+            int x = t.next[state * classes + k];
+            if (x < FIRST_STATE) {
+                if (x == 0) {
+                    x = transition(state, k);
+                    t = table;
+                    if (x == 0) {
+                        return Answer.UNKNOWN;
+                    }
+                }
+                if (x == MATCHED) {
+                    return Answer.MATCH;
+                }
+                if (x == DEAD) {
+                    return Answer.NO_MATCH;
+                }
+            }
+            state = x - FIRST_STATE;
+        }
+        byte end = t.atEnd[state];
+        if (end == END_UNKNOWN) {
+            end = endAnswer(state);
+        }
+        return end == END_ACCEPTS ? Answer.MATCH : Answer.NO_MATCH;
+    }
+
+    /** Works out (or finds, if another thread did) the transition; 0 when the automaton is full. */
+    private synchronized int transition(int state, int k) {
+        int known = table.next[state * classes + k];
+        if (known != 0 || full) {
+            return known;
+        }
+        State from = states.get(state);
+        boolean nextWord = nfa.wordClass[k];
+        int count = closure(from, nextWord, false);
+        int result;
+        if (count < 0) {
+            result = MATCHED;
+        } else {
+            int[] targets = new int[count];
+            int read = 0;
+            for (int j = 0; j < count; j++) {
+                int i = reached[j];
+                if (nfa.op[i] == Nfa.READ && nfa.reads[i][k]) {
+                    targets[read++] = nfa.out[i];
+                }
+            }
+            targets = Arrays.copyOf(targets, read);
+            Arrays.sort(targets);
+            targets = Arrays.stream(targets).distinct().toArray();
+            if (targets.length == 0 && nfa.anchored) {
+                result = DEAD;
+            } else {
+                int id = intern(new State(targets, nfa.wordAssertions && nextWord ? AFTER_WORD : 0));
+                if (id < 0) {
+                    full = true;
+                    return 0;
+                }
+                result = id + FIRST_STATE;
+            }
+        }
+        table.next[state * classes + k] = result;
+        return result;
+    }
+
+    private synchronized byte endAnswer(int state) {
+        byte answer = closure(states.get(state), false, true) < 0 ? END_ACCEPTS : END_REJECTS;
+        table.atEnd[state] = answer;
+        return answer;
+    }
+
+    /**
+     * Follows branches and assertions from the state's instructions (and from the start, where a match may begin),
+     * given whether the next character is a word character or the text ends. Leaves the READ instructions reached in
+     * {@code reached[0, n)} and returns n, or -1 as soon as the match instruction is reached.
+     */
+    private int closure(State from, boolean nextWord, boolean atEnd) {
+        boolean atStart = (from.flags() & AT_START) != 0;
+        boolean afterWord = (from.flags() & AFTER_WORD) != 0;
+        int stamp = ++markStamp;
+        int found = 0;
+        int top = 0;
+        for (int i = from.targets().length - 1; i >= 0; i--) {
+            pending[top++] = from.targets()[i];
+        }
+        if (atStart || !nfa.anchored) {
+            pending[top++] = nfa.start;
+        }
+        while (top > 0) {
+            int i = pending[--top];
+            if (mark[i] == stamp) {
+                continue;
+            }
+            mark[i] = stamp;
+            switch (nfa.op[i]) {
+                case Nfa.MATCH -> {
+                    return -1;
+                }
+                case Nfa.READ -> reached[found++] = i;
+                case Nfa.SPLIT -> {
+                    pending[top++] = nfa.arg[i];
+                    pending[top++] = nfa.out[i];
+                }
+                default -> {
+                    if (holds(KINDS[nfa.arg[i]], atStart, afterWord, nextWord, atEnd)) {
+                        pending[top++] = nfa.out[i];
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean holds(Assertion.Kind kind, boolean atStart, boolean afterWord, boolean nextWord, boolean atEnd) {
+        return switch (kind) {
+            case BEGIN_TEXT -> atStart;
+            case END_TEXT -> atEnd;
+            case WORD_BOUNDARY -> afterWord != nextWord;
+            case NOT_WORD_BOUNDARY -> afterWord == nextWord;
+        };
+    }
+
+    /** The state's id, adding it (and room for its transitions) if new; -1 when the automaton is full. */
+    private int intern(State state) {
+        Integer id = ids.get(state);
+        if (id != null) {
+            return id;
+        }
+        if (states.size() >= maxStates) {
+            return -1;
+        }
+        int added = states.size();
+        states.add(state);
+        ids.put(state, added);
+        Table t = table;
+        if (added >= t.atEnd.length) {
+            var larger = new Table(Math.min(maxStates, t.atEnd.length * 2), classes);
+            System.arraycopy(t.next, 0, larger.next, 0, t.next.length);
+            System.arraycopy(t.atEnd, 0, larger.atEnd, 0, t.atEnd.length);
+            table = larger;
+        }
+        return added;
+    }
+}
