@@ -113,8 +113,8 @@ public final class LinePattern {
      * as much as they can), so {@code ^.*x} ends after the last {@code x}.
      */
     public int end(CharSequence text) {
-        if (leading != null && !leading.admits(text)) {
-            return -1;
+        if (!find(text)) {
+            return -1; // the DFA says so at a table read per character; RE2/J's engine only finds where it ends
         }
         var matcher = pattern.matcher(text);
         return matcher.find() ? matcher.end() : -1;
