@@ -17,8 +17,8 @@ record Base32Run(String kind, int length) implements Rule {
 
     @Override
     public String apply(String line, String lowerLine) {
-        if (line.length() < length) {
-            return line;
+        if (!hasRunOfLength(line)) {
+            return line; // a token is a run of the alphabet: most lines have no run that long
         }
         StringBuilder out = null;
         int copied = 0;
@@ -53,6 +53,17 @@ record Base32Run(String kind, int length) implements Rule {
             i = end;
         }
         return out == null ? line : out.append(line, copied, line.length()).toString();
+    }
+
+    private boolean hasRunOfLength(String line) {
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            run = isBase32(line.charAt(i)) ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

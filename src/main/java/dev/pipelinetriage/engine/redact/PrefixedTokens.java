@@ -47,9 +47,10 @@ final class PrefixedTokens implements Rule {
             TokenFormat[] candidates = c < 128 ? byFirstChar[c] : null;
             int end = -1;
             String kind = null;
-            if (candidates != null && Glue.tokenMayStartAt(line, i)) {
+            if (candidates != null) {
                 for (TokenFormat format : candidates) {
-                    if (line.startsWith(format.prefix(), i)) {
+                    // the prefix first: most places hold none, and where a token may start takes longer to say
+                    if (line.startsWith(format.prefix(), i) && Glue.tokenMayStartAt(line, i)) {
                         runs = runs == null ? new Runs() : runs;
                         int tokenEnd = format.end(line, i, runs.end(line, format.body(), i + format.prefix().length()));
                         if (tokenEnd > end) {

@@ -125,6 +125,23 @@ public final class LiteralAutomaton {
         }
     }
 
+    /** As {@link #scan}, answering whether any literal occurs. */
+    public boolean scanAny(String text, int[] found, int stamp) {
+        boolean any = false;
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * symbols + symbolOf[text.charAt(i)]];
+            int[] e = ends[state];
+            if (e != null) {
+                any = true;
+                for (int id : e) {
+                    found[id] = stamp;
+                }
+            }
+        }
+        return any;
+    }
+
     /**
      * Lists in {@code out} (from index 0) the ids of the literals that occur in {@code text}, each once, in the order
      * they are first seen, and answers how many there are. {@code seen} is per-caller scratch of
