@@ -163,7 +163,7 @@ public final class Redactor {
                 stamp = 0;
             }
             stamp++;
-            return rules.triggers().scanAny(text, found, stamp);
+            return rules.triggers().scan(text, found, stamp);
         }
 
         /** The command this line's options continue on the next line: the one still open, or one named here. */

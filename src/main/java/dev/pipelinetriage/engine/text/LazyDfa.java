@@ -29,7 +29,10 @@ final class LazyDfa {
         MATCH, NO_MATCH, UNKNOWN
     }
 
-    /** Table entries: 0 not known yet, then these, then state + {@link #FIRST_STATE}. */
+    /**
+     * Table entries: 0 not known yet, then these, then the next state's own offset in the table ({@code state *
+     * classes}) plus {@link #FIRST_STATE}: one read per character.
+     */
     private static final int MATCHED = 1;
     private static final int DEAD = 2;
     private static final int FIRST_STATE = 3;
@@ -96,7 +99,7 @@ final class LazyDfa {
     /** Whether the pattern matches somewhere in {@code text}; {@link Answer#UNKNOWN} once the automaton is full. */
     Answer find(CharSequence text) {
         Table t = table;
-        int state = 0;
+        int offset = 0;
         int n = text.length();
         int[] ascii = nfa.asciiClass;
         for (int i = 0; i < n; ) {
@@ -110,10 +113,10 @@ final class LazyDfa {
                 }
                 k = nfa.classOf(c);
             }
-            int x = t.next[state * classes + k];
+            int x = t.next[offset + k];
             if (x < FIRST_STATE) {
                 if (x == 0) {
-                    x = transition(state, k);
+                    x = transition(offset / classes, k);
                     t = table;
                     if (x == 0) {
                         return Answer.UNKNOWN;
@@ -126,8 +129,9 @@ final class LazyDfa {
                     return Answer.NO_MATCH;
                 }
             }
-            state = x - FIRST_STATE;
+            offset = x - FIRST_STATE;
         }
+        int state = offset / classes;
         byte end = t.atEnd[state];
         if (end == END_UNKNOWN) {
             end = endAnswer(state);
@@ -167,7 +171,7 @@ final class LazyDfa {
                     full = true;
                     return 0;
                 }
-                result = id + FIRST_STATE;
+                result = id * classes + FIRST_STATE;
             }
         }
         table.next[state * classes + k] = result;
