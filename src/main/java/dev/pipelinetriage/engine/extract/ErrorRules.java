@@ -115,10 +115,10 @@ final class ErrorRules {
             ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b|deprecat",
                     "warn", "deprecat"));
 
-    /** One pass over a line finds every rule literal it holds; literal id -> index of its rule in RULES. */
+    /** One pass over a line finds every rule literal it holds; literal id -> the bit of its rule's index in RULES. */
     private static final LiteralAutomaton RULE_LITERALS =
             new LiteralAutomaton(RULES.stream().flatMap(r -> r.literals().stream()).toList());
-    private static final int[] RULE_OF_LITERAL = ruleOfLiteral();
+    private static final long[] RULE_BIT_OF_LITERAL = ruleBitOfLiteral();
 
     /** Lines that mention errors only to say there were none, or to configure them (a count of none aside). */
     private static final LinePattern NOT_AN_ERROR = LinePattern.compile(
@@ -182,14 +182,17 @@ final class ErrorRules {
     private ErrorRules() {
     }
 
-    private static int[] ruleOfLiteral() {
-        var rules = new java.util.ArrayList<Integer>();
+    private static long[] ruleBitOfLiteral() {
+        if (RULES.size() > Long.SIZE) {
+            throw new IllegalStateException(RULES.size() + " rules do not fit a 64-bit set");
+        }
+        var bits = new java.util.ArrayList<Long>();
         for (int i = 0; i < RULES.size(); i++) {
             for (int n = RULES.get(i).literals().size(); n > 0; n--) {
-                rules.add(i);
+                bits.add(1L << i);
             }
         }
-        return rules.stream().mapToInt(Integer::intValue).toArray();
+        return bits.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The rules, strongest first; for tests that hold each rule to its literals. */
@@ -228,22 +231,10 @@ final class ErrorRules {
         }
         // One pass finds every rule literal the line holds; most lines hold none and cost nothing more.
         // (No separate keyword pre-filter: one that disagreed with the rules' own literals dropped lines they score.)
-        boolean[] candidate = new boolean[RULES.size()];
-        int[] found = new int[RULE_OF_LITERAL.length];
-        RULE_LITERALS.scan(text, found, 1);
-        boolean any = false;
-        for (int id = 0; id < found.length; id++) {
-            if (found[id] == 1) {
-                candidate[RULE_OF_LITERAL[id]] = true;
-                any = true;
-            }
-        }
-        if (!any) {
-            return null;
-        }
-        for (int i = 0; i < RULES.size(); i++) {
-            ErrorRule rule = RULES.get(i);
-            if (candidate[i] && !without.contains(rule.name()) && rule.matches(text)) {
+        long candidates = RULE_LITERALS.union(text, RULE_BIT_OF_LITERAL);
+        for (; candidates != 0; candidates &= candidates - 1) {
+            ErrorRule rule = RULES.get(Long.numberOfTrailingZeros(candidates));
+            if (!without.contains(rule.name()) && rule.matches(text)) {
                 // Checked only for lines a rule took: most lines match no rule, and this check is costly.
                 return reassures(text) ? null : rule;
             }

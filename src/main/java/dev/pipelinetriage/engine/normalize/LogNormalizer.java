@@ -4,11 +4,6 @@ import dev.pipelinetriage.domain.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -234,33 +229,15 @@ public final class LogNormalizer {
     /** A line the reader cut in the middle gets the cut's marker there (head and tail decoded apart). */
     private static String decode(RawLineReader.RawLine raw) {
         if (raw.cutBytes() == 0) {
-            return decode(raw.bytes(), 0, raw.length());
+            return decode(raw.bytes(), raw.offset(), raw.length());
         }
-        return decode(raw.bytes(), 0, raw.cutAt()) + LineCut.marker(raw.cutBytes())
-                + decode(raw.bytes(), raw.cutAt(), raw.length() - raw.cutAt());
+        return decode(raw.bytes(), raw.offset(), raw.cutAt()) + LineCut.marker(raw.cutBytes())
+                + decode(raw.bytes(), raw.offset() + raw.cutAt(), raw.length() - raw.cutAt());
     }
 
     /** Lossy UTF-8: invalid bytes become U+FFFD instead of failing the analysis. Keeps '\r' for overwrites. */
     private static String decode(byte[] bytes, int offset, int length) {
-        boolean ascii = true;
-        for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder reported a coding error", e);
-        }
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static final class State {

@@ -146,6 +146,25 @@ public final class LiteralAutomaton {
     }
 
     /**
+     * The union of {@code bitsOf[id]} over the literals that occur in {@code text}: for a caller that groups up to 64
+     * things by the literals they need (rules, patterns), which of them the text may concern, without scratch arrays.
+     */
+    public long union(String text, long[] bitsOf) {
+        long bits = 0;
+        int offset = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            offset = step[offset + symbolOf[text.charAt(i)]];
+            if (offset < 0) {
+                offset = ~offset;
+                for (int id : endsAt(offset)) {
+                    bits |= bitsOf[id];
+                }
+            }
+        }
+        return bits;
+    }
+
+    /**
      * Lists in {@code out} (from index 0) the ids of the literals that occur in {@code text}, each once, in the order
      * they are first seen, and answers how many there are. {@code seen} is per-caller scratch of
      * {@link #literalCount()} entries: an id is listed when {@code seen[id] != stamp}, so a caller that passes a new
