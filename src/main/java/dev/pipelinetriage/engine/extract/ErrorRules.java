@@ -234,7 +234,7 @@ final class ErrorRules {
         long candidates = RULE_LITERALS.union(text, RULE_BIT_OF_LITERAL);
         for (; candidates != 0; candidates &= candidates - 1) {
             ErrorRule rule = RULES.get(Long.numberOfTrailingZeros(candidates));
-            if (!without.contains(rule.name()) && rule.matches(text)) {
+            if ((without.isEmpty() || !without.contains(rule.name())) && rule.matches(text)) {
                 // Checked only for lines a rule took: most lines match no rule, and this check is costly.
                 return reassures(text) ? null : rule;
             }
