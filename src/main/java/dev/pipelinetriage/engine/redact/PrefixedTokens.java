@@ -52,9 +52,13 @@ final class PrefixedTokens implements Rule {
             TokenFormat[] candidates = c < 128 && second < 128 ? byFirstTwo[128 * c + second] : null;
             int end = -1;
             String kind = null;
-            if (candidates != null && Glue.tokenMayStartAt(line, i)) {
+            if (candidates != null) {
                 for (TokenFormat format : candidates) {
+                    // a whole prefix is rare where two characters of one are not; only then is the place looked at
                     if (line.startsWith(format.prefix(), i)) {
+                        if (!Glue.tokenMayStartAt(line, i)) {
+                            break;
+                        }
                         runs = runs == null ? new Runs() : runs;
                         int tokenEnd = format.end(line, i, runs.end(line, format.body(), i + format.prefix().length()));
                         if (tokenEnd > end) {
