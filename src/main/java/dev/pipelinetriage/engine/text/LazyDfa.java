@@ -14,16 +14,17 @@ import java.util.Map;
  * instructions a match may be at, with whether the text's start is still here and whether the last character was
  * a word character (for {@code \b}). Nothing backtracks, so the time is linear in the text whatever it holds.
  *
- * <p>Memory is bounded: past {@link #MAX_TABLE} transitions the automaton stops growing and answers
- * {@link Answer#UNKNOWN}, and the caller asks the NFA engine instead (also linear, only slower).
+ * <p>Memory is bounded: past {@link #MAX_ENTRIES} table entries and state sets of its own, or once the group's
+ * {@link DfaMemory} has none left, the automaton stops growing and answers {@link Answer#UNKNOWN}, and the caller asks
+ * the NFA engine instead (also linear, only slower).
  *
  * <p>Thread-safe: the transition table is read without locking (a transition not yet visible reads as unknown), and
  * is extended under the automaton's lock.
  */
 final class LazyDfa {
 
-    /** Transitions kept per pattern at most (ints): 1 MB. */
-    static final int MAX_TABLE = 1 << 18;
+    /** Table entries and state-set instructions one automaton holds at most (ints): 256 KB. */
+    static final int MAX_ENTRIES = 1 << 16;
 
     enum Answer {
         MATCH, NO_MATCH, UNKNOWN
@@ -72,27 +73,31 @@ final class LazyDfa {
     private final Nfa nfa;
     private final int classes;
     private final int maxStates;
+    /** Shared with the other patterns of a group, or null. */
+    private final DfaMemory memory;
     private volatile Table table;
     private volatile boolean full;
+    /** Entries this automaton holds: its table's and its states' instruction sets (guarded by this). */
+    private long held;
 
-    // Guarded by this.
+    // Guarded by this; the closure's scratch is allocated when the first transition is worked out.
     private final List<State> states = new ArrayList<>();
     private final Map<State, Integer> ids = new HashMap<>();
-    private final int[] mark;
+    private int[] mark;
     private int markStamp;
     /** Instructions still to follow in a closure: the state's, the start, and two per branch followed. */
-    private final int[] pending;
+    private int[] pending;
     /** The instructions a closure reached. */
-    private final int[] reached;
+    private int[] reached;
 
-    LazyDfa(Nfa nfa) {
+    /** @param memory what the automaton takes its memory from besides its own bound, or null for its bound alone */
+    LazyDfa(Nfa nfa, DfaMemory memory) {
         this.nfa = nfa;
         this.classes = nfa.classes();
-        this.maxStates = Math.max(2, MAX_TABLE / classes);
-        this.mark = new int[nfa.op.length];
-        this.pending = new int[nfa.op.length * 3 + 2];
-        this.reached = new int[nfa.op.length];
-        this.table = new Table(Math.min(8, maxStates), classes);
+        this.maxStates = Math.max(2, MAX_ENTRIES / classes);
+        this.memory = memory;
+        this.table = new Table(1, classes);
+        this.held = classes;
         intern(new State(new int[0], AT_START));
     }
 
@@ -190,6 +195,11 @@ final class LazyDfa {
      * {@code reached[0, n)} and returns n, or -1 as soon as the match instruction is reached.
      */
     private int closure(State from, boolean nextWord, boolean atEnd) {
+        if (mark == null) {
+            mark = new int[nfa.op.length];
+            pending = new int[nfa.op.length * 3 + 2];
+            reached = new int[nfa.op.length];
+        }
         boolean atStart = (from.flags() & AT_START) != 0;
         boolean afterWord = (from.flags() & AFTER_WORD) != 0;
         int stamp = ++markStamp;
@@ -241,15 +251,18 @@ final class LazyDfa {
         if (id != null) {
             return id;
         }
-        if (states.size() >= maxStates) {
+        int added = states.size();
+        Table t = table;
+        int capacity = added < t.atEnd.length ? t.atEnd.length : Math.min(maxStates, t.atEnd.length * 2);
+        long cost = state.targets().length + (long) (capacity - t.atEnd.length) * classes;
+        if (added >= capacity || held + cost > MAX_ENTRIES || (memory != null && !memory.take(cost))) {
             return -1;
         }
-        int added = states.size();
+        held += cost;
         states.add(state);
         ids.put(state, added);
-        Table t = table;
-        if (added >= t.atEnd.length) {
-            var larger = new Table(Math.min(maxStates, t.atEnd.length * 2), classes);
+        if (capacity > t.atEnd.length) {
+            var larger = new Table(capacity, classes);
             System.arraycopy(t.next, 0, larger.next, 0, t.next.length);
             System.arraycopy(t.atEnd, 0, larger.atEnd, 0, t.atEnd.length);
             table = larger;

@@ -33,17 +33,23 @@ public final class LinePattern {
     private final boolean ignoresCase;
     /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
     private final LeadingCharacter leading;
-    /** The pattern's DFA, or null when it uses what the DFA's parser leaves to RE2/J. */
-    private final LazyDfa dfa;
+    /**
+     * The pattern's DFA, built when the pattern first runs (most of a knowledge base's never do on a given log):
+     * null until then, then the DFA, or {@link #NO_DFA} when the pattern uses what the DFA's parser leaves to RE2/J.
+     */
+    private volatile Object dfa;
+    private static final Object NO_DFA = new Object();
+    /** What the DFA takes its memory from besides its own bound, or null. */
+    private final DfaMemory memory;
 
     private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
-            LeadingCharacter leading, LazyDfa dfa) {
+            LeadingCharacter leading, DfaMemory memory) {
         this.regex = regex;
         this.pattern = pattern;
         this.requiredLiteral = requiredLiteral;
         this.ignoresCase = ignoresCase;
         this.leading = leading;
-        this.dfa = dfa;
+        this.memory = memory;
     }
 
     /**
@@ -53,6 +59,16 @@ public final class LinePattern {
      *     cannot run; the message says which and how to rewrite it
      */
     public static LinePattern compile(String regex) {
+        return compile(regex, null);
+    }
+
+    /**
+     * Compiles {@code regex} for a group of patterns whose DFAs share {@code memory} (a knowledge base's): the group's
+     * memory stays bounded whatever the logs; each DFA is bounded on its own too (256 KB).
+     *
+     * @throws UnsupportedPatternException as {@link #compile(String)}
+     */
+    public static LinePattern compile(String regex, DfaMemory memory) {
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex);
@@ -61,20 +77,35 @@ public final class LinePattern {
         }
         boolean ignoresCase = regex.startsWith("(?i)");
         return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
-                LeadingCharacter.of(regex).orElse(null), dfaOf(regex));
+                LeadingCharacter.of(regex).orElse(null), memory);
     }
 
-    private static LazyDfa dfaOf(String regex) {
+    /** The DFA, built on first use; null when the pattern stays with RE2/J alone. */
+    private LazyDfa dfa() {
+        Object built = dfa;
+        if (built == null) {
+            synchronized (this) {
+                built = dfa;
+                if (built == null) {
+                    built = dfaOf(regex, memory);
+                    dfa = built;
+                }
+            }
+        }
+        return built instanceof LazyDfa lazy ? lazy : null;
+    }
+
+    private static Object dfaOf(String regex, DfaMemory memory) {
         try {
-            return RegexParser.parse(regex).map(node -> new LazyDfa(Nfa.of(node))).orElse(null);
+            return RegexParser.parse(regex).<Object>map(node -> new LazyDfa(Nfa.of(node), memory)).orElse(NO_DFA);
         } catch (IllegalArgumentException e) {
-            return null; // more instructions than the DFA takes, or case folding left to RE2/J
+            return NO_DFA; // more instructions than the DFA takes, or case folding left to RE2/J
         }
     }
 
     /** Whether matches are found by the DFA (else by RE2/J's engine alone); for tests. */
     boolean runsOnDfa() {
-        return dfa != null;
+        return dfa() != null;
     }
 
     /** The pattern as written. */
@@ -91,8 +122,9 @@ public final class LinePattern {
         if (leading != null && !leading.admits(text)) {
             return false;
         }
-        if (dfa != null) {
-            switch (dfa.find(text)) {
+        LazyDfa lazy = dfa();
+        if (lazy != null) {
+            switch (lazy.find(text)) {
                 case MATCH -> {
                     return true;
                 }

@@ -31,7 +31,7 @@ final class Nfa {
     final int[] out;
     /** SPLIT: the second branch; ASSERT: the {@link Assertion.Kind} ordinal. */
     final int[] arg;
-    /** READ: which classes the instruction reads. */
+    /** READ: which classes the instruction reads (instructions reading the same set share the array). */
     final boolean[][] reads;
     final int start;
     /** Every match starts at the beginning of the text: the start is not tried again further on. */
@@ -65,13 +65,16 @@ final class Nfa {
             wordClass[k] = CharRanges.WORD.contains(boundaries[k]);
         }
         this.reads = new boolean[n][];
+        var shared = new java.util.HashMap<CharRanges, boolean[]>(); // x{0,200} writes out one set 200 times
         for (int i = 0; i < n; i++) {
             if (op[i] == READ) {
-                CharRanges set = b.sets.get(arg[i]);
-                reads[i] = new boolean[boundaries.length];
-                for (int k = 0; k < boundaries.length; k++) {
-                    reads[i][k] = set.contains(boundaries[k]);
-                }
+                reads[i] = shared.computeIfAbsent(b.sets.get(arg[i]), set -> {
+                    boolean[] classes = new boolean[boundaries.length];
+                    for (int k = 0; k < boundaries.length; k++) {
+                        classes[k] = set.contains(boundaries[k]);
+                    }
+                    return classes;
+                });
             }
         }
         this.asciiClass = new int[128];

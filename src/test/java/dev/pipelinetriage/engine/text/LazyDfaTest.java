@@ -150,6 +150,26 @@ class LazyDfaTest {
     }
 
     @Test
+    void patternsSharingMemoryStopGrowingTogetherAndStillAnswerRight() {
+        var memory = new DfaMemory(2_000);
+        var first = LinePattern.compile("(?i)(?:timed? ?out|connection (?:reset|refused))[^\\n]{0,30}\\d{2,}", memory);
+        var second = LinePattern.compile("a[ab]{12}$", memory);
+        var random = new Random(11);
+        var wrong = new ArrayList<String>();
+        for (int n = 0; n < 400; n++) {
+            var text = new StringBuilder();
+            for (int i = random.nextInt(200); i > 0; i--) {
+                text.append("ab tmeoucnrs12".charAt(random.nextInt(14)));
+            }
+            expectSameAnswer(first, "Connection reset " + text, wrong);
+            expectSameAnswer(second, text.toString(), wrong);
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(memory.left()).as("entries left once the automata ran out: less than one more table doubling")
+                .isBetween(0L, 500L);
+    }
+
+    @Test
     void threadsSharingAPatternGetTheAnswersOneThreadGets() throws Exception {
         var pattern = LinePattern.compile("(?i)(?:\\berror\\b|fail(?:ed|ure)|exit code [1-9]\\d*|\\d+ problems? \\()");
         var random = new Random(3);
