@@ -29,7 +29,7 @@ record ErrorRule(String name, LinePattern pattern, LinePattern exclusion, int we
     }
 
     static ErrorRule of(String name, int weight, String regex, String... literals) {
-        return new ErrorRule(name, LinePattern.compile(regex), null, weight, List.of(literals));
+        return new ErrorRule(name, ErrorRules.compile(regex), null, weight, List.of(literals));
     }
 
     /**
@@ -37,6 +37,6 @@ record ErrorRule(String name, LinePattern pattern, LinePattern exclusion, int we
      * prefix, when {@code excluded} is anchored at the same prefix.
      */
     static ErrorRule except(String name, int weight, String regex, String excluded, String... literals) {
-        return new ErrorRule(name, LinePattern.compile(regex), LinePattern.compile(excluded), weight, List.of(literals));
+        return new ErrorRule(name, ErrorRules.compile(regex), ErrorRules.compile(excluded), weight, List.of(literals));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.engine.extract;
 
+import dev.pipelinetriage.engine.text.DfaMemory;
 import dev.pipelinetriage.engine.text.LinePattern;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.Arrays;
@@ -23,6 +24,12 @@ final class ErrorRules {
     static final int ERROR = 3;
     /** Weight of lines that name the cause precisely (diagnostics, assertions, test failures). */
     static final int STRONG = 7;
+
+    /**
+     * What the DFAs of the extractor's patterns may hold together (4 MB), whatever the logs make them grow to: the
+     * patterns are constants shared by every extraction, and so are their automata.
+     */
+    private static final DfaMemory DFA_MEMORY = new DfaMemory(1 << 20);
 
     /** The rest of the line does not start with a lone 0 (a count of none): end, another character, or "0x1F". */
     private static final String NO_LONE_ZERO = "(?:$|[^0]|0\\w)";
@@ -121,37 +128,37 @@ final class ErrorRules {
     private static final long[] RULE_BIT_OF_LITERAL = ruleBitOfLiteral();
 
     /** Lines that mention errors only to say there were none, or to configure them (a count of none aside). */
-    private static final LinePattern NOT_AN_ERROR = LinePattern.compile(
+    private static final LinePattern NOT_AN_ERROR = compile(
             "(?i)(?:failures: 0, errors: 0|errors: 0, failures: 0|-werror(?:[^=]|$)|error[_-]?prone|errorformat|\\bon-?error\\b|"
                     + "ignore[_-]?errors|\\berror\\.(?:log|html|txt)\\b|allow_failures|fast_finish|continue-on-error|"
                     + "--fail-fast|failsafe|error_reporting|\\bno errors?\\b|without errors|succe(?:eded|ss)\\b.*\\b0 fail|"
                     + "^\\s*(?:ok|PASS|passed|✓|√)\\b|^\\s*\\[\\+\\] |\\.{3,} ok\\b|(?-i:\\bskipped: [a-z]))");
     /** Up to the last count of none in the line ("0 errors", "0 failed"). */
-    private static final LinePattern LAST_COUNT_OF_NONE = LinePattern.compile("(?i)^.*\\b0 (?:errors?|failures?|failed)\\b");
+    private static final LinePattern LAST_COUNT_OF_NONE = compile("(?i)^.*\\b0 (?:errors?|failures?|failed)\\b");
     /** A count of some ("3 errors", "1 failed"). */
-    private static final LinePattern COUNT_OF_SOME = LinePattern.compile("(?i)\\b[1-9]\\d* (?:errors?|failures?|failed)\\b");
+    private static final LinePattern COUNT_OF_SOME = compile("(?i)\\b[1-9]\\d* (?:errors?|failures?|failed)\\b");
 
     /**
      * A test runner's own failure marker at the start of a line wins over reassuring words after it: in
      * "not ok 6 no errors" the words are the test's name.
      */
-    private static final LinePattern FAILURE_MARKER = LinePattern.compile("^\\s*(?:not ok \\d|--- FAIL: |FAIL[: \\t]|[✗✖] )");
+    private static final LinePattern FAILURE_MARKER = compile("^\\s*(?:not ok \\d|--- FAIL: |FAIL[: \\t]|[✗✖] )");
 
     /** Lines that carry on the error above them: frames, source excerpts, expected/actual, notes. */
-    private static final LinePattern CONTINUATION = LinePattern.compile(
+    private static final LinePattern CONTINUATION = compile(
             "^(?:\\s+\\S|at |Caused by|E {2}|Expected|Actual|expected|actual|Received|but (?:was|got)|[+-]|\\^|\\||>|-->|= |"
                     + "Error|note:|help:|\\[ERROR\\]|\\d+ \\||\\.\\.\\. \\d+ more|--- End of|Stack Trace:|Messages?:|"
                     + "symbol:|location:|required:|found:|reason:|\\S+:\\d+:in `|/\\S+:\\d+|\\S+\\.\\w{1,5}:\\d+|Did you mean|"
                     + "on line \\d+|from line \\d+|\\d{3}[+-] |[{}\\]\\[()]+[,;]?$|# |Stack:|stack:|operator:|diff:|Diff:)");
 
     /** Headers of test-report sections that hold the failure details. */
-    private static final LinePattern SECTION = LinePattern.compile(
+    private static final LinePattern SECTION = compile(
             "^(?:=+ ?(?:FAILURES|ERRORS|Failures|Errors) ?=+$|\\s*\\d+ failing$|Failures:$|Errors:$|Failed tests?:|Tests in error:|"
                     + "FAILURE: Build failed with an exception|\\[ERROR\\] COMPILATION ERROR|\\[ERROR\\] Failures:$|\\[ERROR\\] Errors:$|"
                     + "=+ ?DIFF ?=+$|Summary of all failing tests$|Test Summary Report$|--- FAIL: |"
                     + "=+ ?(?:FAIL|ERROR): |^(?:FAIL|ERROR): test)");
     /** What ends a section: the next report banner. */
-    private static final LinePattern SECTION_END = LinePattern.compile(
+    private static final LinePattern SECTION_END = compile(
             "^=+ ?(?:(?:warnings summary|short test summary info|slowest|coverage) ?=+$|.*\\b(?:passed|failed|error|errors)\\b"
                     + ".*\\bin [\\d.]+ ?s(?:econds)?\\b.*=$)|"
                     + "^=+ ?DONE ?=+$|^-{3,} ?coverage|^Ran \\d+ tests? in ");
@@ -160,7 +167,7 @@ final class ErrorRules {
      * A build tool's or runner's verdict on the whole run ("BUILD FAILED", "npm ERR! Test failed", "make: ***"):
      * it says that something failed, not what; the lines that explain it come before it.
      */
-    private static final LinePattern WRAPPER = LinePattern.compile(
+    private static final LinePattern WRAPPER = compile(
             "(?:BUILD FAILURE|BUILD FAILED|FAILURE: Build failed|Failed to execute goal|There are test failures|There were failing tests|"
                     + "Execution failed for task|^npm ERR! (?:code|errno|Failed at|Test failed|[\\w@/.-]+ \\w+: `)|"
                     + "^error Command failed|make(?:\\[\\d+\\])?: \\*\\*\\*|^\\s*Tests?(?: Suites)?: +\\d+ failed|rake aborted!|"
@@ -172,7 +179,7 @@ final class ErrorRules {
                     + "^\\s*(?:\\d+ )?(?:examples?|tests?|runs?|assertions?)[:,] \\d+ .*\\d+ (?:failures?|failed|errors?)\\b)");
 
     /** Lines that only point to help, never to the cause; shown only when the budget has room. */
-    private static final LinePattern BOILERPLATE = LinePattern.compile(
+    private static final LinePattern BOILERPLATE = compile(
             "(?:^\\[ERROR\\]\\s*$|-> \\[Help \\d\\]|To see the full stack trace of the errors|Re-run Maven using the -X switch|"
                     + "For more information about the errors and possible solutions|^\\[ERROR\\] \\[Help \\d\\] http|"
                     + "After correcting the problems, you can resume the build|^\\[ERROR\\]\\s+mvn <args> -rf|"
@@ -180,6 +187,11 @@ final class ErrorRules {
                     + "Get more help at https://help\\.gradle\\.org|^npm ERR!\\s*$)");
 
     private ErrorRules() {
+    }
+
+    /** Compiles one of the extractor's patterns, its DFA bounded with the others'. */
+    static LinePattern compile(String regex) {
+        return LinePattern.compile(regex, DFA_MEMORY);
     }
 
     private static long[] ruleBitOfLiteral() {
@@ -311,7 +323,7 @@ final class ErrorRules {
         return BANNER.find(text);
     }
 
-    private static final LinePattern BANNER = LinePattern.compile("^\\s*(?:=+ ?[A-Za-z ]+ ?=+|\\d+ failing|-{3,}.*-{3,})\\s*$");
+    private static final LinePattern BANNER = compile("^\\s*(?:=+ ?[A-Za-z ]+ ?=+|\\d+ failing|-{3,}.*-{3,})\\s*$");
 
     /** Whether the line carries on an error above it (a frame, a source excerpt, an expected/actual). */
     static boolean continues(String text) {

@@ -23,8 +23,8 @@ import java.util.Map;
  */
 final class LazyDfa {
 
-    /** Table entries and state-set instructions one automaton holds at most (ints): 256 KB. */
-    static final int MAX_ENTRIES = 1 << 16;
+    /** Table entries and state-set instructions one automaton holds at most (ints): 1 MB. */
+    static final int MAX_ENTRIES = 1 << 18;
 
     enum Answer {
         MATCH, NO_MATCH, UNKNOWN

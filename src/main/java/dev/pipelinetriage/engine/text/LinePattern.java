@@ -64,7 +64,7 @@ public final class LinePattern {
 
     /**
      * Compiles {@code regex} for a group of patterns whose DFAs share {@code memory} (a knowledge base's): the group's
-     * memory stays bounded whatever the logs; each DFA is bounded on its own too (256 KB).
+     * memory stays bounded whatever the logs; each DFA is bounded on its own too (1 MB).
      *
      * @throws UnsupportedPatternException as {@link #compile(String)}
      */
