@@ -28,7 +28,8 @@ import java.util.Optional;
 public final class LinePattern {
 
     private final String regex;
-    private final Pattern pattern;
+    /** RE2/J's compiled pattern, kept once a text needs it (a DFA that is full, or {@link #end}); null until then. */
+    private volatile Pattern pattern;
     private final String requiredLiteral;
     private final boolean ignoresCase;
     /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
@@ -42,10 +43,9 @@ public final class LinePattern {
     /** What the DFA takes its memory from besides its own bound, or null. */
     private final DfaMemory memory;
 
-    private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
-            LeadingCharacter leading, DfaMemory memory) {
+    private LinePattern(String regex, String requiredLiteral, boolean ignoresCase, LeadingCharacter leading,
+            DfaMemory memory) {
         this.regex = regex;
-        this.pattern = pattern;
         this.requiredLiteral = requiredLiteral;
         this.ignoresCase = ignoresCase;
         this.leading = leading;
@@ -69,15 +69,24 @@ public final class LinePattern {
      * @throws UnsupportedPatternException as {@link #compile(String)}
      */
     public static LinePattern compile(String regex, DfaMemory memory) {
-        Pattern pattern;
         try {
-            pattern = Pattern.compile(regex);
+            Pattern.compile(regex); // the reference: what it refuses is refused (it is compiled again if ever needed)
         } catch (PatternSyntaxException e) {
             throw new UnsupportedPatternException(regex, why(regex, e));
         }
         boolean ignoresCase = regex.startsWith("(?i)");
-        return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
+        return new LinePattern(regex, RequiredLiteral.of(regex).orElse(null), ignoresCase,
                 LeadingCharacter.of(regex).orElse(null), memory);
+    }
+
+    /** RE2/J's pattern, compiled on first use. */
+    private Pattern reference() {
+        Pattern compiled = pattern;
+        if (compiled == null) {
+            compiled = Pattern.compile(regex);
+            pattern = compiled; // a race compiles it twice, to the same pattern
+        }
+        return compiled;
     }
 
     /** The DFA, built on first use; null when the pattern stays with RE2/J alone. */
@@ -136,7 +145,7 @@ public final class LinePattern {
                 }
             }
         }
-        return pattern.matcher(text).find();
+        return reference().matcher(text).find();
     }
 
     /**
@@ -148,7 +157,7 @@ public final class LinePattern {
         if (!find(text)) {
             return -1; // the DFA says so at a table read per character; RE2/J's engine only finds where it ends
         }
-        var matcher = pattern.matcher(text);
+        var matcher = reference().matcher(text);
         return matcher.find() ? matcher.end() : -1;
     }
 
