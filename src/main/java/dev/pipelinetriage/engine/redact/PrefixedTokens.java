@@ -55,7 +55,7 @@ final class PrefixedTokens implements Rule {
             if (candidates != null) {
                 for (TokenFormat format : candidates) {
                     // a whole prefix is rare where two characters of one are not; only then is the place looked at
-                    if (line.startsWith(format.prefix(), i)) {
+                    if (restOfPrefixAt(line, i, format.prefix())) {
                         if (!Glue.tokenMayStartAt(line, i)) {
                             break;
                         }
@@ -79,6 +79,20 @@ final class PrefixedTokens implements Rule {
             }
         }
         return spans == null ? line : spans.applyTo(line);
+    }
+
+    /** Whether {@code prefix}, whose first two characters are at {@code at}, goes on there (startsWith, unrolled). */
+    private static boolean restOfPrefixAt(String line, int at, String prefix) {
+        int length = prefix.length();
+        if (at + length > line.length()) {
+            return false;
+        }
+        for (int k = 2; k < length; k++) {
+            if (line.charAt(at + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
