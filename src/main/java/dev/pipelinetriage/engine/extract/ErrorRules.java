@@ -122,10 +122,10 @@ final class ErrorRules {
             ErrorRule.of("warning", 1, "(?i)\\bwarn(?:ing)?\\b|deprecat",
                     "warn", "deprecat"));
 
-    /** One pass over a line finds every rule literal it holds; literal id -> the bit of its rule's index in RULES. */
+    /** One pass over a line finds every rule literal it holds, as the set of their rules' indices in RULES. */
     private static final LiteralAutomaton RULE_LITERALS =
             new LiteralAutomaton(RULES.stream().flatMap(r -> r.literals().stream()).toList());
-    private static final long[] RULE_BIT_OF_LITERAL = ruleBitOfLiteral();
+    private static final long[] RULES_BY_STATE = RULE_LITERALS.unionByState(ruleBitOfLiteral());
 
     /** Lines that mention errors only to say there were none, or to configure them (a count of none aside). */
     private static final LinePattern NOT_AN_ERROR = compile(
@@ -243,7 +243,7 @@ final class ErrorRules {
         }
         // One pass finds every rule literal the line holds; most lines hold none and cost nothing more.
         // (No separate keyword pre-filter: one that disagreed with the rules' own literals dropped lines they score.)
-        long candidates = RULE_LITERALS.union(text, RULE_BIT_OF_LITERAL);
+        long candidates = RULE_LITERALS.union(text, RULES_BY_STATE);
         for (; candidates != 0; candidates &= candidates - 1) {
             ErrorRule rule = RULES.get(Long.numberOfTrailingZeros(candidates));
             if ((without.isEmpty() || !without.contains(rule.name())) && rule.matches(text)) {

@@ -43,16 +43,28 @@ final class EscapeCodes {
         return text;
     }
 
+    /** Where a span to remove that starts at {@code at} ends, or -1 when none starts there. */
+    @FunctionalInterface
+    private interface SpanEnd {
+        int at(String text, int at);
+    }
+
     private static String withoutSequences(String text) {
+        return without(text, ESC, EscapeCodes::sequenceEnd);
+    }
+
+    /** {@code text} without the spans {@code end} finds at each {@code opener}. */
+    private static String without(String text, char opener, SpanEnd end) {
         var out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == ESC) {
-                i = sequenceEnd(text, i);
-            } else {
+            int spanEnd = c == opener ? end.at(text, i) : -1;
+            if (spanEnd < 0) {
                 out.append(c);
                 i++;
+            } else {
+                i = spanEnd;
             }
         }
         return out.toString();
@@ -104,19 +116,7 @@ final class EscapeCodes {
     }
 
     private static String withoutRemnants(String text) {
-        var out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int end = c == '[' ? remnantEnd(text, i) : -1;
-            if (end < 0) {
-                out.append(c);
-                i++;
-            } else {
-                i = end;
-            }
-        }
-        return out.toString();
+        return without(text, '[', EscapeCodes::remnantEnd);
     }
 
     /** Where the remnant starting with the '[' at {@code p} ends, or -1 when none starts there. */

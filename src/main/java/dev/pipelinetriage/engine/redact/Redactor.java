@@ -37,32 +37,34 @@ public final class Redactor {
      * holding none of them runs only the few rules that have none, which are hand-written scans; a line holding some
      * runs only the rules whose literals it holds).
      *
-     * @param literalsOf per rule, the ids of its trigger's literals in {@code triggers}; empty for a rule without one
+     * @param rulesByState per state of {@code triggers}, the set (bit {@code r}) of the rules whose literals end there
      */
-    private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers, int[][] literalsOf,
-            CommandLines commandLines) {
+    private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers, long[] rulesByState,
+            long untriggeredSet, CommandLines commandLines) {
 
         static Rules of(List<Rule> rules, CommandLines commandLines) {
-            List<String> literals = rules.stream().flatMap(rule -> rule.trigger().literals().stream()).distinct().toList();
-            int[][] literalsOf = rules.stream()
-                    .map(rule -> rule.trigger().literals().stream().mapToInt(literals::indexOf).toArray())
-                    .toArray(int[][]::new);
-            return new Rules(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
-                    new LiteralAutomaton(literals), literalsOf, commandLines);
-        }
-
-        /** Whether rule {@code r} may change a line whose literals are marked {@code found[id] == stamp}. */
-        boolean mayApply(int r, int[] found, int stamp) {
-            int[] ids = literalsOf[r];
-            if (ids.length == 0) {
-                return true;
+            if (rules.size() > Long.SIZE) {
+                throw new IllegalArgumentException(rules.size() + " rules do not fit a 64-bit set");
             }
-            for (int id : ids) {
-                if (found[id] == stamp) {
-                    return true;
+            List<String> literals = rules.stream().flatMap(rule -> rule.trigger().literals().stream()).distinct().toList();
+            long[] rulesOfLiteral = new long[literals.size()];
+            long untriggered = 0;
+            for (int r = 0; r < rules.size(); r++) {
+                for (String literal : rules.get(r).trigger().literals()) {
+                    rulesOfLiteral[literals.indexOf(literal)] |= 1L << r;
+                }
+                if (rules.get(r).trigger().isAlways()) {
+                    untriggered |= 1L << r;
                 }
             }
-            return false;
+            var triggers = new LiteralAutomaton(literals);
+            return new Rules(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
+                    triggers, triggers.unionByState(rulesOfLiteral), untriggered, commandLines);
+        }
+
+        /** The rules that may change {@code text}: those whose literals it holds, and those without literals. */
+        long mayApply(String text) {
+            return triggers.union(text, rulesByState) | untriggeredSet;
         }
     }
 
@@ -113,13 +115,9 @@ public final class Redactor {
         private boolean insidePrivateKey;
         /** The command whose options the previous line continued onto this one, if any. */
         private CommandOptions continuing;
-        /** {@code found[id] == stamp} when trigger literal {@code id} occurs in the text being redacted. */
-        private final int[] found;
-        private int stamp;
 
         private RedactionStream(Rules rules) {
             this.rules = rules;
-            this.found = new int[rules.triggers().literalCount()];
         }
 
         /** Redacts the next line of the log. */
@@ -132,7 +130,8 @@ public final class Redactor {
                 text = rules.commandLines().continuation(text, continuing);
             }
             continuing = continuedCommand(line);
-            if (!findTriggers(text)) {
+            long mayApply = rules.mayApply(text);
+            if (mayApply == rules.untriggeredSet()) {
                 // No rule's trigger (most lines): only the scans without one could change the line, and they do
                 // not read the lower-cased copy, so none is made.
                 for (Rule rule : rules.untriggered()) {
@@ -143,27 +142,17 @@ public final class Redactor {
             String lower = Ascii.toLowerCase(text);
             List<Rule> all = rules.all();
             for (int r = 0; r < all.size(); r++) {
-                if (!rules.mayApply(r, found, stamp)) {
+                if ((mayApply & (1L << r)) == 0) {
                     continue; // none of its literals: the rule would leave the line as it is
                 }
                 String next = all.get(r).apply(text, lower);
                 if (next != text) {
                     text = next;
                     lower = Ascii.toLowerCase(text);
-                    findTriggers(text); // the marker may hold a literal, and the secret held others
+                    mayApply = rules.mayApply(text); // the marker may hold a literal, and the secret held others
                 }
             }
             return text;
-        }
-
-        /** Marks the trigger literals {@code text} holds with a new stamp; whether there is any. */
-        private boolean findTriggers(String text) {
-            if (stamp == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(found, 0);
-                stamp = 0;
-            }
-            stamp++;
-            return rules.triggers().scan(text, found, stamp);
         }
 
         /** The command this line's options continue on the next line: the one still open, or one named here. */

@@ -100,7 +100,11 @@ record LeadingCharacter(boolean spaceOnly, int minRun, int maxRun, boolean digit
         return bounds;
     }
 
-    private static int[] braces(String regex, int open) {
+    /**
+     * {min, max, index after} for {@code {m}}, {@code {m,}} (max {@code Integer.MAX_VALUE}) or {@code {m,n}} at
+     * {@code open}; else null.
+     */
+    static int[] braces(String regex, int open) {
         int close = regex.indexOf('}', open);
         if (close < 0) {
             return null;

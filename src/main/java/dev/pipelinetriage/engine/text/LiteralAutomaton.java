@@ -126,39 +126,36 @@ public final class LiteralAutomaton {
     }
 
     /**
-     * Sets {@code found[id] = stamp} for every literal that occurs in {@code text} (ASCII case folded); answers whether
-     * any does.
+     * For {@link #union}: per state, the union of {@code bitsOf[id]} over the literals that end there. A caller that
+     * groups up to 64 things (rules, patterns) by the literals they need builds it once.
      */
-    public boolean scan(String text, int[] found, int stamp) {
-        boolean any = false;
-        int offset = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            offset = step[offset + symbolOf[text.charAt(i)]];
-            if (offset < 0) {
-                offset = ~offset;
-                any = true;
-                for (int id : endsAt(offset)) {
-                    found[id] = stamp;
+    public long[] unionByState(long[] bitsOf) {
+        if (bitsOf.length != literalCount) {
+            throw new IllegalArgumentException("bits for " + bitsOf.length + " literals, the automaton has " + literalCount);
+        }
+        long[] byState = new long[ends.length];
+        for (int state = 0; state < ends.length; state++) {
+            if (ends[state] != null) {
+                for (int id : ends[state]) {
+                    byState[state] |= bitsOf[id];
                 }
             }
         }
-        return any;
+        return byState;
     }
 
     /**
-     * The union of {@code bitsOf[id]} over the literals that occur in {@code text}: for a caller that groups up to 64
-     * things by the literals they need (rules, patterns), which of them the text may concern, without scratch arrays.
+     * The union of the bits of the literals that occur in {@code text} ({@code byState} from {@link #unionByState}):
+     * which of the caller's things the text may concern, in one pass and without scratch arrays.
      */
-    public long union(String text, long[] bitsOf) {
+    public long union(String text, long[] byState) {
         long bits = 0;
         int offset = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             offset = step[offset + symbolOf[text.charAt(i)]];
             if (offset < 0) {
                 offset = ~offset;
-                for (int id : endsAt(offset)) {
-                    bits |= bitsOf[id];
-                }
+                bits |= byState[offset / symbols];
             }
         }
         return bits;
@@ -202,9 +199,9 @@ public final class LiteralAutomaton {
 
     /** The ids of the literals that occur in {@code text}, in id order; for one-off checks and tests. */
     public int[] find(String text) {
-        int[] found = new int[literalCount];
-        scan(text, found, 1);
-        return IntStream.range(0, literalCount).filter(id -> found[id] == 1).toArray();
+        int[] ids = new int[literalCount];
+        int count = collect(text, new int[literalCount], 1, ids);
+        return IntStream.of(ids).limit(count).sorted().toArray();
     }
 
     public static char fold(char c) {

@@ -97,18 +97,11 @@ final class RegexParser {
 
     /** {min, max, index after} when a {n}, {n,} or {n,m} starts here; else null ('{' is then a literal). */
     private int[] braces() {
-        int close = regex.indexOf('}', pos);
-        if (close < 0) {
-            return null;
+        int[] bounds = LeadingCharacter.braces(regex, pos);
+        if (bounds != null && bounds[1] == Integer.MAX_VALUE) {
+            bounds[1] = Repeat.UNBOUNDED;
         }
-        String body = regex.substring(pos + 1, close);
-        if (!body.matches("\\d{1,4}(?:,\\d{0,4})?")) {
-            return null;
-        }
-        int comma = body.indexOf(',');
-        int min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
-        int max = comma < 0 ? min : comma == body.length() - 1 ? Repeat.UNBOUNDED : Integer.parseInt(body.substring(comma + 1));
-        return new int[] {min, max, close + 1};
+        return bounds;
     }
 
     /** The next atom, or null for a flag group such as {@code (?i)} that only changes how the rest reads. */
