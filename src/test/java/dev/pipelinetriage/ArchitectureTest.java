@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the dependency directions of ARCHITECTURE.md honest: data moves one way, adapters never meet. */
+/** Keeps the dependency directions of docs/architecture.md honest: data moves one way, adapters never meet. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
