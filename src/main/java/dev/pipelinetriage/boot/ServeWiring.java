@@ -266,8 +266,8 @@ public final class ServeWiring {
         }
 
         CardActions actions(RerunPermissions permissions) {
-            return new CardActions(new RerunService(providers, permissions, store.state(), audit, clock,
-                    CONFIRM_WITHIN), new FeedbackService(store.state(), new Redactor(), clock), store.state(),
+            return new CardActions(new RerunService(providers, permissions, store.state(), store.state(), audit, clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), store.state(), new Redactor(), clock), store.state(),
                     codec, knownErrors);
         }
 

@@ -15,10 +15,10 @@ import java.util.Objects;
  */
 public final class TicketActions {
     private final TicketService tickets;
-    private final dev.pipelinetriage.app.port.StateStore store;
+    private final dev.pipelinetriage.app.port.CardStore store;
     private final CardCodec codec;
 
-    public TicketActions(TicketService tickets, dev.pipelinetriage.app.port.StateStore store, CardCodec codec) {
+    public TicketActions(TicketService tickets, dev.pipelinetriage.app.port.CardStore store, CardCodec codec) {
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
