@@ -16,7 +16,6 @@ import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
-import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
@@ -31,7 +30,6 @@ import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
-import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
@@ -84,7 +82,6 @@ public final class ServeWiring {
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
     /** Automatic filing acts for nobody; people file through their platform's permissions. */
-    private static final Authorizer NOBODY = (actor, action) -> new Authorizer.Denied("not a chat request");
 
     private ServeWiring() {
     }
@@ -169,16 +166,17 @@ public final class ServeWiring {
         try {
             FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
             CardCodec codec = new CardCodec();
-            TicketsSection ticketsSection = config.ticketsSection().orElse(null);
             String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
                     .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
-            Optional<TicketService> recurrence = config.ticketsSection().map(section -> TicketWiring.service(section, env,
-                    store.state(), audit, NOBODY, http, setup.clock(), CONFIRM_WITHIN, runbooks));
-            OccurrenceListener occurrences = recurrence.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
-            ChatCommands commands = recurrence.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            Optional<TicketWiring.Tickets> tickets = config.ticketsSection().map(section -> TicketWiring.tickets(section, env,
+                    store.state(), audit, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+            OccurrenceListener occurrences = tickets.<OccurrenceListener>map(TicketWiring.Tickets::automatic)
+                    .orElse(OccurrenceListener.NONE);
+            ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
+                    .orElse(ChatCommands.NONE);
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
                     ops.metrics, store.history(), setup.clock()), codec, store, audit, workers, providers, knownErrors,
-                    setup.clock(), commands, ticketsSection, env, http, runbooks, ops);
+                    setup.clock(), commands, tickets, runbooks, ops);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
@@ -204,7 +202,7 @@ public final class ServeWiring {
                 endpoints.put("/api/messages", bot.servlet());
                 webhookSurfaces.put("teams", bot.surface());
             }
-            recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
+            tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
             endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
                     .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
@@ -251,7 +249,7 @@ public final class ServeWiring {
      */
     private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
             Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
-            TicketsSection tickets, Map<String, String> env, OkHttpClient http, String runbooks, OpsWiring ops) {
+            Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops) {
 
         /** @param who may also say {@code kb reload}: the same people who may rerun */
         TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
@@ -273,8 +271,7 @@ public final class ServeWiring {
 
         /** File ticket for one platform: the same tracker and store, that platform's permissions. */
         Optional<TicketActions> ticketActions(RerunPermissions permissions) {
-            return Optional.ofNullable(tickets).map(section -> new TicketActions(TicketWiring.service(section, env,
-                    store.state(), audit, permissions, http, clock, CONFIRM_WITHIN, runbooks), store.state(), codec));
+            return tickets.map(t -> new TicketActions(t.chat(permissions), store.state(), codec));
         }
     }
 

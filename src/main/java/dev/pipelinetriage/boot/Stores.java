@@ -3,7 +3,8 @@ package dev.pipelinetriage.boot;
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.adapter.store.JdbcStore;
 import dev.pipelinetriage.adapter.store.PostgresStore;
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.AutomaticTickets;
+import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
@@ -64,12 +65,12 @@ final class Stores implements AutoCloseable {
     }
 
     /** Runs reconciliation and pruning now (recovering claims a crashed process left) and then every {@code every}. */
-    synchronized void schedule(TicketService tickets, Duration every) {
+    synchronized void schedule(TicketReconciler reconciler, AutomaticTickets tickets, Duration every) {
         maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ticket-maintenance").daemon()
                 .factory());
         maintenance.scheduleWithFixedDelay(() -> {
             try {
-                TicketService.Reconciled r = tickets.reconcile();
+                TicketReconciler.Reconciled r = reconciler.reconcile();
                 if (r.adopted() + r.created() + r.stillPending() > 0) {
                     LOG.info("ticket claims reconciled: {} adopted, {} created, {} still pending", r.adopted(), r.created(),
                             r.stillPending());
