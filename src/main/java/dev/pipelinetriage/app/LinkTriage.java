@@ -188,8 +188,7 @@ public final class LinkTriage {
     private Reported reported(Run run, Job job, TriageReport report) {
         Recurrence recurrence = Signatures.of(report).flatMap(signature -> {
             var ref = job.ref();
-            int attempt = ref.attempt() > 0 ? ref.attempt() : run.ref().attempt();
-            String jobKey = ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+            String jobKey = ref.key(run.ref().attempt());
             var known = report.bestMatch().map(m -> m.knownError());
             try {
                 return occurrences.triaged(new Occurrence(signature, jobKey, run.ref().project(), ref.name(),

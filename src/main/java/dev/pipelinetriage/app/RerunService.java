@@ -174,7 +174,7 @@ public final class RerunService {
     }
 
     static String idempotencyKey(RunRef run) {
-        return "rerun:" + run.instance() + ":" + run.project() + ":" + run.runId() + ":" + run.attempt();
+        return "rerun:" + run.key();
     }
 
     static String target(RunRef run) {

@@ -207,9 +207,7 @@ public final class FailureNotices {
     }
 
     private static String jobKey(LinkTriage.Triaged run, LinkTriage.Reported job) {
-        var ref = job.job().ref();
-        int attempt = ref.attempt() > 0 ? ref.attempt() : run.run().ref().attempt();
-        return ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+        return job.job().ref().key(run.run().ref().attempt());
     }
 
     /** True the first time. */

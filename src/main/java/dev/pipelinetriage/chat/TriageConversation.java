@@ -208,8 +208,7 @@ public final class TriageConversation {
         }
         // Claimed only once there is a failure: an earlier "running" announcement of the same run must not use it up.
         var run = triaged.run().ref();
-        String key = place.platform() + ":notifier:" + place.workspace() + ":" + place.channel() + ":" + run.instance()
-                + ":" + run.project() + ":" + run.runId() + ":" + run.attempt();
+        String key = place.platform() + ":notifier:" + place.workspace() + ":" + place.channel() + ":" + run.key();
         if (!store.claimEvent(key, clock.instant(), dedupFor)) {
             LOG.info("notifier run {} already has its card in this channel", link.url());
             metrics.duplicateEvent();
