@@ -211,7 +211,7 @@ public final class ServeWiring {
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
                         shared.logs(), runbooks, codec, store.state(), store.outages(), workers, setup.clock(),
-                        webhookSurfaces, audit, ops.metrics).servlet());
+                        webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
             server = HttpServer.start(setup.host(), setup.port(), endpoints);
