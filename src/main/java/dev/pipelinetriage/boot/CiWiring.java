@@ -32,7 +32,7 @@ import okhttp3.OkHttpClient;
  *
  * <p>How the CLI (or a chat front end) uses it:
  * <pre>{@code
- * AppConfig config = ConfigLoader.load(ConfigLoader.locate(cliPath, System.getenv()).orElseThrow());
+ * AppConfig config = Config.load(ConfigLoader.locate(cliPath, System.getenv()).orElseThrow(), System.getenv());
  * FailedJobLogs logs = CiWiring.failedJobLogs(config, System.getenv());
  * switch (logs.collect(pastedUrl)) {
  *     case FailedJobLogs.Collected c -> ...   // c.run(), and per job c.jobs(): FetchResult Fetched | CiProblem

@@ -118,19 +118,21 @@ public final class ServeWiring {
         }
     }
 
-    /** Starts everything with the {@code ops:} defaults; the caller owns the result and closes it. */
-    public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
-        return start(config, OpsSection.defaults(), env, setup);
-    }
-
-    /** Starts everything without CI webhooks; the caller owns the result and closes it. */
+    /** Starts everything with this operations section; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Map<String, String> env, Setup setup) {
-        return start(config, opsSection, Optional.empty(), env, setup);
+        return start(config.with(opsSection, config.webhooksSection()), env, setup);
     }
 
-    /** Starts everything; the caller owns the result and closes it. */
+    /** Starts everything with these operations and webhooks sections; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Optional<WebhooksSection> webhooks,
             Map<String, String> env, Setup setup) {
+        return start(config.with(opsSection, webhooks), env, setup);
+    }
+
+    /** Starts everything the configuration asks for; the caller owns the result and closes it. */
+    public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
+        OpsSection opsSection = config.ops();
+        Optional<WebhooksSection> webhooks = config.webhooksSection();
         if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
             throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
                     + "teams section (appId, appPassword, allowedTenants)");

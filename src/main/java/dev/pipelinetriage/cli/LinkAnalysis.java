@@ -7,6 +7,7 @@ import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.boot.CiWiring;
 import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.JobLog;
@@ -51,7 +52,7 @@ final class LinkAnalysis {
                 err.println("analyzing a link needs the CI instances: pass --config FILE or set " + ConfigLoader.ENV_VAR);
                 return 2;
             }
-            config = ConfigLoader.load(path.get());
+            config = Config.load(path.get(), System.getenv());
             logs = CiWiring.failedJobLogs(config, System.getenv());
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());

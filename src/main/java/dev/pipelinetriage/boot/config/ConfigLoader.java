@@ -56,16 +56,7 @@ public final class ConfigLoader {
         return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv.strip()));
     }
 
-    public static AppConfig load(Path path) {
-        return parse(read(path));
-    }
-
-    /** For {@code serve}: also reads and validates the {@code slack:}, {@code teams:} and {@code store:} sections. */
-    public static AppConfig loadForServe(Path path) {
-        return parseForServe(read(path));
-    }
-
-    private static String read(Path path) {
+    static String read(Path path) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -82,7 +73,10 @@ public final class ConfigLoader {
 
     /** The {@code ci:}, {@code slack:}, {@code teams:}, {@code store:} and {@code tickets:} sections, each validated. */
     public static AppConfig parseForServe(String yaml) {
-        JsonNode root = root(yaml);
+        return parseForServe(root(yaml));
+    }
+
+    static AppConfig parseForServe(JsonNode root) {
         List<ConfigException> unknown = ConfigSections.unknown(root);
         if (!unknown.isEmpty()) {
             throw unknown.getFirst();
@@ -105,6 +99,10 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             return List.of(e);
         }
+        return problemsForServe(root);
+    }
+
+    static List<ConfigException> problemsForServe(JsonNode root) {
         List<ConfigException> problems = new ArrayList<>(ConfigSections.unknown(root));
         JsonNode ci = root.get("ci");
         JsonNode instances = ci == null ? null : ci.get("instances");
@@ -129,7 +127,7 @@ public final class ConfigLoader {
     }
 
     /** Runs one check; its problem is kept unless an earlier check already reported the same one. */
-    private static void collect(List<ConfigException> problems, Runnable check) {
+    static void collect(List<ConfigException> problems, Runnable check) {
         try {
             check.run();
         } catch (ConfigException e) {
