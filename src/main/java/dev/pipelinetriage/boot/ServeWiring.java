@@ -152,12 +152,13 @@ public final class ServeWiring {
             throw new ConfigException(e.getMessage());
         }
         List<KnownError> knownErrors = ops.knowledgeBase.serving().knownErrors();
-        Optional<javax.net.ssl.X509TrustManager> trust = CaBundle.fromEnv(env).map(CaBundle::trustManager);
+        Optional<CaBundle> ca = CaBundle.fromEnv(env);
+        Optional<javax.net.ssl.X509TrustManager> trust = ca.map(CaBundle::trustManager);
         OkHttpClient http = CiHttpClients.newSharedClient(trust);
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
                 ops.metrics);
 
-        Stores store = Stores.open(config.store(), env);
+        Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
         AuditLog audit = ops.audit(store.audit());

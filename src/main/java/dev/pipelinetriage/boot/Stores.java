@@ -12,6 +12,7 @@ import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.boot.config.StoreSection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +33,13 @@ final class Stores implements AutoCloseable {
         this.store = store;
     }
 
-    static Stores open(StoreSection section, Map<String, String> env) {
+    /** @param ca the extra trusted CAs, read once by the caller: a PostgreSQL server may present a certificate they sign */
+    static Stores open(StoreSection section, Map<String, String> env, Optional<CaBundle> ca) {
         return new Stores(switch (section.type()) {
             case EMBEDDED -> EmbeddedStore.open(section.directory());
             case POSTGRES -> PostgresStore.open(section.url(), section.user(),
                     section.password().read("store.password", env), section.maxConnections(),
-                    CaBundle.fromEnv(env).map(CaBundle::path));
+                    ca.map(CaBundle::path));
         });
     }
 
