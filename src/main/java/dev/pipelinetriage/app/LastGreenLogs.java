@@ -72,8 +72,8 @@ public final class LastGreenLogs {
             try {
                 return lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                LOG.info("job {} of {}: the last green run was not found within {} s; triaged without it",
-                        job.ref().id(), failing.ref().project(), budget.toSeconds());
+                LOG.info("job {} of {}: the last green run was not found within {} ms; triaged without it",
+                        job.ref().id(), failing.ref().project(), budget.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {

@@ -28,7 +28,10 @@ public final class FakeCiProvider implements CiProvider {
     private volatile List<String> log = List.of("Compiling app", "error[E0308]: mismatched types", "build failed");
     private volatile RerunResult rerunResult;
     private volatile List<String> greenLog;
-    private volatile GreenRunResult greenAnswer;
+    private volatile java.util.function.Supplier<GreenRunResult> greenAnswer;
+    private volatile CiProblem greenLogProblem;
+    /** The jobs whose last green run was asked for. */
+    public final List<Job> greenLookups = new CopyOnWriteArrayList<>();
 
     public FakeCiProvider failedJobs(String... names) {
         this.failedJobs = List.of(names);
@@ -46,9 +49,15 @@ public final class FakeCiProvider implements CiProvider {
         return this;
     }
 
-    /** What the last green run lookup answers instead (a problem, say). */
-    public FakeCiProvider greenRunAnswers(GreenRunResult result) {
-        this.greenAnswer = result;
+    /** What the last green run lookup answers instead (a problem, say, or a lookup that blocks or throws). */
+    public FakeCiProvider greenRunAnswers(java.util.function.Supplier<GreenRunResult> answer) {
+        this.greenAnswer = answer;
+        return this;
+    }
+
+    /** The green run is found, but reading its log answers {@code problem}. */
+    public FakeCiProvider greenLogUnreadable(CiProblem problem) {
+        this.greenLogProblem = problem;
         return this;
     }
 
@@ -100,6 +109,9 @@ public final class FakeCiProvider implements CiProvider {
 
     @Override
     public FetchResult fetchLog(Job job, long maxBytes) {
+        if (job.status() == JobStatus.SUCCEEDED && greenLogProblem != null) {
+            return greenLogProblem;
+        }
         List<String> text = job.status() == JobStatus.SUCCEEDED && greenLog != null ? greenLog : log;
         List<LogLine> lines = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
@@ -110,8 +122,9 @@ public final class FakeCiProvider implements CiProvider {
 
     @Override
     public GreenRunResult lastGreen(Run failing, Job job) {
+        greenLookups.add(job);
         if (greenAnswer != null) {
-            return greenAnswer;
+            return greenAnswer.get();
         }
         if (greenLog == null) {
             return new GreenRunResult.None("no green run in the fake");
