@@ -1,8 +1,6 @@
 package dev.pipelinetriage.adapter.ci.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -43,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * green-run/repo.json) and "Download job logs" (302 to log storage). The failing run is fixtures/github/failed-run.
  */
 class GitHubLastGreenRunTest {
-    private static final String REPO = "/api/v3/repos/octo-org/octo-repo";
+    private static final String REPO = GitHubFakes.REPO;
     private static final String RUNS = REPO + "/actions/workflows/159038/runs";
     private static final String NO_RUNS = "{\"total_count\": 0, \"workflow_runs\": []}";
 
@@ -199,11 +197,7 @@ class GitHubLastGreenRunTest {
 
         var result = github.lastGreen(failing, failedTestJob(failing));
 
-        assertThat(result).isInstanceOf(switch (status) {
-            case 403 -> CiProblem.Forbidden.class;
-            case 404 -> CiProblem.NotFound.class;
-            default -> CiProblem.ServerError.class;
-        });
+        assertThat(result).isInstanceOf(CiTestKit.problemFor(status));
         assertThat(((CiProblem) result).message()).doesNotContain(TOKEN);
     }
 
@@ -224,10 +218,7 @@ class GitHubLastGreenRunTest {
 
     @Test
     void urlsInTheAnswersAreNeverRequestedAndTheLinkIsBuiltFromTheConfiguredWebHost() {
-        var elsewhere = new WireMockServer(options().dynamicPort());
-        elsewhere.start();
-        try {
-            String other = "http://127.0.0.1:" + elsewhere.port();
+        CiTestKit.neverCalled(other -> {
             Run failing = failingRunOn("main");
             stubGreenRun(fixture("github/green-run/jobs.json").replace("https://api.github.com", other)
                     .replace("https://github.com", other));
@@ -238,9 +229,6 @@ class GitHubLastGreenRunTest {
             github.fetchLog(found.job(), 64 * 1024);
 
             assertThat(found.webUrl()).startsWith("https://github.com/octo-org/octo-repo/");
-            elsewhere.verify(0, anyRequestedFor(anyUrl()));
-        } finally {
-            elsewhere.stop();
-        }
+        });
     }
 }

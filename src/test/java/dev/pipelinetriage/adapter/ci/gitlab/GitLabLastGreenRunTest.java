@@ -1,8 +1,6 @@
 package dev.pipelinetriage.adapter.ci.gitlab;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -18,7 +16,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.pipelinetriage.adapter.ci.ApiAuth;
 import dev.pipelinetriage.adapter.ci.CiTestKit;
 import dev.pipelinetriage.adapter.ci.HostPolicy;
-import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.LinkResult;
@@ -158,11 +155,7 @@ class GitLabLastGreenRunTest {
 
         var result = gitlab.lastGreen(failing, teaspoon(failing));
 
-        assertThat(result).isInstanceOf(switch (status) {
-            case 403 -> CiProblem.Forbidden.class;
-            case 404 -> CiProblem.NotFound.class;
-            default -> CiProblem.ServerError.class;
-        });
+        assertThat(result).isInstanceOf(CiTestKit.problemFor(status));
     }
 
     @Test
@@ -180,10 +173,7 @@ class GitLabLastGreenRunTest {
 
     @Test
     void urlsInTheAnswersAreNeverRequestedAndTheLinkIsBuiltFromTheConfiguredWebHost() {
-        var elsewhere = new WireMockServer(options().dynamicPort());
-        elsewhere.start();
-        try {
-            String other = "http://127.0.0.1:" + elsewhere.port();
+        CiTestKit.neverCalled(other -> {
             Run failing = failingPipelineOn("main");
             stubGreenPipeline(fixture("gitlab/green-run/jobs.json").replace("https://example.com", other));
             api.stubFor(greenPipelinesOf("main").willReturn(okJson(fixture("gitlab/green-run/pipelines.json")
@@ -193,9 +183,6 @@ class GitLabLastGreenRunTest {
             gitlab.fetchLog(found.job(), 64 * 1024);
 
             assertThat(found.webUrl()).startsWith("https://gitlab.example.com/");
-            elsewhere.verify(0, anyRequestedFor(anyUrl()));
-        } finally {
-            elsewhere.stop();
-        }
+        });
     }
 }
