@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * From a pasted link to one triage report per failed job: what every chat front end shows. A job whose last green
- * run's log came with its own is compared with it. One job's unreadable log does not hide the others' reports. Every report's failure is told to the
- * {@link OccurrenceListener}, which counts recurrences (and may file a ticket) and says what the card shows.
+ * run's log came with its own is compared with it. One job's unreadable log does not hide the others' reports.
+ * Every report's failure is told to the {@link OccurrenceListener}, which counts recurrences (and may file a
+ * ticket) and says what the card shows.
  * The triage service is asked for on every link, so a reloaded knowledge base serves the next link while a link
  * in progress finishes with the one it started with.
  */
