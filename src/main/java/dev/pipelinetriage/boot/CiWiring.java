@@ -12,6 +12,7 @@ import dev.pipelinetriage.adapter.ci.github.GitHubProvider;
 import dev.pipelinetriage.adapter.ci.gitlab.GitLabProvider;
 import dev.pipelinetriage.adapter.ci.jenkins.JenkinsProvider;
 import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.LastGreenLogs;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.config.AppConfig;
@@ -48,9 +49,15 @@ public final class CiWiring {
     }
 
     public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
-        return new FailedJobLogs(providers(config.ci(), env,
+        return failedJobLogs(config.ci(), providers(config.ci(), env,
                 CiHttpClients.newSharedClient(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
-                Sleeper.threadSleeper()), config.ci().maxLogBytes());
+                Sleeper.threadSleeper()));
+    }
+
+    /** Each job's log under the cap, and its last green run's unless {@code ci.compareLastGreenRun} is false. */
+    public static FailedJobLogs failedJobLogs(CiConfig ci, List<CiProvider> providers) {
+        return new FailedJobLogs(providers, ci.maxLogBytes(), ci.compareLastGreenRun()
+                ? LastGreenLogs.within(ci.maxLogBytes(), LastGreenLogs.DEFAULT_BUDGET) : LastGreenLogs.off());
     }
 
     public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,

@@ -95,7 +95,9 @@ public final class ConfigCheck {
         lines.add("extra trusted CAs: " + ca.map(CaBundle::describe).orElse("none ($" + CaBundle.ENV_VAR + " not set)"));
 
         lines.add("ci: " + config.ci().instances().size() + " instance(s), log cap " + config.ci().maxLogBytes() / 1024
-                + " KiB per job, request timeout " + config.ci().requestTimeout().toSeconds() + " s");
+                + " KiB per job, request timeout " + config.ci().requestTimeout().toSeconds() + " s, "
+                + (config.ci().compareLastGreenRun() ? "failed jobs compared with their last green run"
+                        : "last green run not compared (ci.compareLastGreenRun: false)"));
         for (int i = 0; i < config.ci().instances().size(); i++) {
             CiInstanceConfig ci = config.ci().instances().get(i);
             String key = "ci.instances[" + i + "].token";

@@ -167,7 +167,7 @@ public final class ServeWiring {
         SlackApp app = null;
         HttpServer server = null;
         try {
-            FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
+            FailedJobLogs logs = CiWiring.failedJobLogs(config.ci(), providers);
             CardCodec codec = new CardCodec();
             String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
                     .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);

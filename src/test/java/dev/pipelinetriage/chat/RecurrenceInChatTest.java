@@ -42,7 +42,7 @@ class RecurrenceInChatTest {
         return new CardView("card-1", "o/a · run 42, attempt 1", "https://github.com/o/a/actions/runs/42", null,
                 List.of(new CardView.Triaged("build", Verdict.PLATFORM, "Platform", "high confidence (90%)", "because",
                         null, "DNS lookup failed", null, List.of(new LogLine(3, "ERROR: lookup failed")), false,
-                        List.of("Rerun."), note)), 0, Verdict.PLATFORM, null);
+                        List.of("Rerun."), note, null)), 0, Verdict.PLATFORM, null);
     }
 
     private void saveCard(CardView view) {

@@ -1,15 +1,23 @@
 package dev.pipelinetriage.adapter.ci;
 
 import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.JobStatus;
+import dev.pipelinetriage.domain.Run;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
  * What every provider over HTTP shares: which instance it serves, the web URL links are pasted from, the
- * instance's guarded client and caches, and link parsing through {@link LinkParsing} so that every
- * provider refuses the same malformed and look-alike links the same way.
+ * instance's guarded client and caches, link parsing through {@link LinkParsing} so that every
+ * provider refuses the same malformed and look-alike links the same way, and the rules of the last green run
+ * search (the branch, else the default branch; the same job name, and that job succeeded).
  */
 public abstract class HttpCiProvider implements CiProvider {
 
@@ -43,5 +51,40 @@ public abstract class HttpCiProvider implements CiProvider {
     @Override
     public final LinkResult parseLink(String pasted) {
         return LinkParsing.parse(pasted, web, links);
+    }
+
+    /**
+     * The last green run on {@code branch}, else on the default branch when that is another branch. The default
+     * branch is asked for only when the branch has none; a problem asking for it is the answer.
+     *
+     * @param branch the failing run's branch, or null when the provider did not say
+     * @param defaultBranch asks the CI for the repository's (or definition's) default branch; empty when it has none
+     * @param onBranch the search on one branch
+     */
+    protected static GreenRunResult onBranchElseDefault(String branch, Supplier<HttpOutcome<String>> defaultBranch,
+            Function<String, GreenRunResult> onBranch) {
+        GreenRunResult first = branch == null ? new GreenRunResult.None("the run does not say which branch it built")
+                : onBranch.apply(branch);
+        if (!(first instanceof GreenRunResult.None)) {
+            return first;
+        }
+        return switch (defaultBranch.get()) {
+            case HttpOutcome.Ok<String> ok when ok.value().isEmpty() || ok.value().equals(branch) -> first;
+            case HttpOutcome.Ok<String> ok -> onBranch.apply(ok.value());
+            case HttpOutcome.Failed<String> failed -> failed.problem();
+        };
+    }
+
+    /** The job of the same name in a green run, provided it succeeded there. */
+    protected static GreenRunResult sameJob(Run green, Job failed) {
+        String name = failed.ref().name();
+        Optional<Job> same = green.jobs().stream().filter(j -> j.ref().name().equals(name)).filter(
+                j -> j.status() == JobStatus.SUCCEEDED).findFirst();
+        if (same.isPresent()) {
+            return new GreenRunResult.Found(same.get(), green.webUrl());
+        }
+        boolean present = green.jobs().stream().anyMatch(j -> j.ref().name().equals(name));
+        return new GreenRunResult.None("job '" + name + "' " + (present ? "did not succeed" : "is not")
+                + " in the last green run " + green.ref().runId() + " of " + green.ref().project());
     }
 }

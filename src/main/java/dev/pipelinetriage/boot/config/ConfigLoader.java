@@ -32,7 +32,8 @@ public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
     public static final String ENV_VAR = "PIPELINE_TRIAGE_CONFIG";
 
-    private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
+    private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests",
+            "compareLastGreenRun");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
@@ -461,6 +462,7 @@ public final class ConfigLoader {
         long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
         long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);
         int concurrency = (int) integer(ci, "ci", "maxConcurrentRequests", 8, 1, 100);
+        boolean compareLastGreenRun = flag(ci, "ci", "compareLastGreenRun", true);
         JsonNode list = ci.get("instances");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ConfigException("ci.instances", "must be a non-empty list of CI instances");
@@ -480,7 +482,7 @@ public final class ConfigLoader {
             }
             instances.add(instance);
         }
-        return new CiConfig(instances, maxLogBytes, Duration.ofSeconds(timeout));
+        return new CiConfig(instances, maxLogBytes, Duration.ofSeconds(timeout), compareLastGreenRun);
     }
 
     private static CiInstanceConfig instance(JsonNode node, String key, int defaultConcurrency) {
@@ -620,6 +622,17 @@ public final class ConfigLoader {
                     + abbreviate(v.asText()) + "'");
         }
         return v.asLong();
+    }
+
+    static boolean flag(JsonNode node, String key, String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(key + "." + field, "must be true or false, got '" + abbreviate(v.asText()) + "'");
+        }
+        return v.asBoolean();
     }
 
     static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {

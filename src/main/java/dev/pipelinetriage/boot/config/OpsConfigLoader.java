@@ -45,13 +45,7 @@ public final class OpsConfigLoader {
         }
         ConfigLoader.rejectUnknown(ops, "ops", KEYS);
         Path kb = ops.hasNonNull("knowledgeBase") ? Path.of(text(ops, "ops.knowledgeBase")) : fromEnv;
-        boolean watch = defaults.watchKnowledgeBase();
-        if (ops.hasNonNull("watchKnowledgeBase")) {
-            if (!ops.get("watchKnowledgeBase").isBoolean()) {
-                throw new ConfigException("ops.watchKnowledgeBase", "must be true or false");
-            }
-            watch = ops.get("watchKnowledgeBase").asBoolean();
-        }
+        boolean watch = ConfigLoader.flag(ops, "ops", "watchKnowledgeBase", defaults.watchKnowledgeBase());
         Duration grace = defaults.shutdownGrace();
         if (ops.hasNonNull("shutdownGraceSeconds")) {
             JsonNode v = ops.get("shutdownGraceSeconds");

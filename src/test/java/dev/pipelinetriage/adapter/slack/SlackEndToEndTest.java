@@ -242,6 +242,37 @@ class SlackEndToEndTest {
         assertThat(blocks + placeholder).doesNotContain(GITHUB_TOKEN);
     }
 
+    /**
+     * The last green run of the same job as GitHub documents it ("List workflow runs for a workflow" of workflow 159038
+     * on main, "List jobs for a workflow run attempt", "Download job logs"): fixtures/github/green-run.
+     */
+    @Test
+    void theCardMarksTheLinesNewSinceTheLastGreenRunAndLinksIt() throws Exception {
+        serve();
+        gitHubLog = CiTestKit.fixture("github/green-run/failing-job-log.txt");
+        stubGitHubRun();
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/workflows/159038/runs"))
+                .willReturn(okJson(CiTestKit.fixture("github/green-run/workflow-runs.json"))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433600/attempts/1/jobs"))
+                .willReturn(okJson(CiTestKit.fixture("github/green-run/jobs.json"))));
+        ci.stubFor(get(REPO + "/actions/jobs/399444401/logs").willReturn(aResponse().withBody(
+                CiTestKit.fixture("github/green-run/job-log.txt"))));
+
+        event("Ev0GREEN", message("U061F7AUR", "<" + RUN_LINK + ">"));
+
+        String blocks = texts(slack.await("chat.update", 1).getFirst());
+        assertThat(blocks).contains("Lines marked ● are new since the "
+                + "<https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1|last green run>");
+        assertThat(blocks.lines().filter(l -> l.startsWith("●"))).anyMatch(l -> l.endsWith("Expected: 42"))
+                .anyMatch(l -> l.endsWith("Actual: 41"));
+        assertThat(blocks.lines().filter(l -> l.contains("WARN -- : Connection to cache failed"))).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContain("●"));
+        assertThat(blocks).doesNotContain(GITHUB_TOKEN);
+        ci.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(REPO + "/actions/workflows/159038/runs")).withQueryParam("branch",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("main")));
+    }
+
     @Test
     void aGitLabJobLinkIsTriaged() throws Exception {
         serve();

@@ -8,6 +8,7 @@ import dev.pipelinetriage.adapter.ci.InstanceHttp;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -17,11 +18,13 @@ import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunOrigin;
 import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -37,6 +40,8 @@ public final class GitLabProvider extends HttpCiProvider {
     static final String WRITE_SCOPE = "api (read_api cannot retry jobs)";
     /** gitlab-runner's marker when a job's output passed the runner's output_limit. */
     static final String RUNNER_LIMIT_MARKER = "Job's log exceeded limit of";
+    /** Successful pipelines asked for at once; the first one older than the failing pipeline is the one. */
+    private static final int GREEN_PIPELINES = 20;
 
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         super(CiKind.GITLAB, instance, web, http, caches, new GitLabLinks(instance)::parse);
@@ -91,6 +96,48 @@ public final class GitLabProvider extends HttpCiProvider {
         } catch (IOException e) {
             return http.problems().fromException(e, ask, url.host());
         }
+    }
+
+    /**
+     * "List project pipelines" with {@code ref}, {@code status=success}, newest id first, then that pipeline's jobs;
+     * the default branch comes from "Get a single project". Pipeline ids grow, so a smaller id is an older pipeline.
+     */
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        String path = failing.ref().project();
+        String branch = failing.knownOrigin().map(RunOrigin::branch).orElse(null);
+        return onBranchElseDefault(branch, () -> switch (http.getJson(project(path).build(), GitLabJson.ProjectJson.class,
+                new Ask("the default branch of " + path, READ_SCOPE))) {
+            case HttpOutcome.Ok<GitLabJson.ProjectJson> ok -> new HttpOutcome.Ok<>(Objects.requireNonNullElse(
+                    ok.value().defaultBranch(), ""));
+            case HttpOutcome.Failed<GitLabJson.ProjectJson> f -> new HttpOutcome.Failed<>(f.problem());
+        }, ref -> greenOn(failing.ref(), ref, job));
+    }
+
+    private GreenRunResult greenOn(RunRef failing, String ref, Job job) {
+        HttpUrl url = project(failing.project()).addPathSegment("pipelines").addQueryParameter("ref", ref)
+                .addQueryParameter("status", "success").addQueryParameter("order_by", "id").addQueryParameter("sort", "desc")
+                .addQueryParameter("per_page", Integer.toString(GREEN_PIPELINES)).build();
+        Ask ask = new Ask("the successful pipelines of " + ref + " in " + failing.project(), READ_SCOPE);
+        GitLabJson.PipelineJson green;
+        switch (http.getJson(url, GitLabJson.PipelineJson[].class, ask)) {
+            case HttpOutcome.Ok<GitLabJson.PipelineJson[]> ok -> {
+                var older = Arrays.stream(ok.value()).filter(p -> p.id() < Long.parseLong(failing.runId())
+                        && "success".equals(p.status())).findFirst();
+                if (older.isEmpty()) {
+                    return new GreenRunResult.None("no pipeline of " + ref + " in " + failing.project()
+                            + " succeeded before pipeline " + failing.runId());
+                }
+                green = older.get();
+            }
+            case HttpOutcome.Failed<GitLabJson.PipelineJson[]> failed -> {
+                return failed.problem();
+            }
+        }
+        return switch (withJobs(failing.withRunId(green.id()).withAttempt(0), green)) {
+            case HttpOutcome.Ok<Run> ok -> sameJob(ok.value(), job);
+            case HttpOutcome.Failed<Run> failed -> failed.problem();
+        };
     }
 
     @Override
@@ -163,13 +210,20 @@ public final class GitLabProvider extends HttpCiProvider {
                 return new HttpOutcome.Failed<>(failed.problem());
             }
         }
-        HttpUrl jobsUrl = url.newBuilder().addPathSegment("jobs").addQueryParameter("per_page", "100").build();
+        return withJobs(ref, pipeline);
+    }
+
+    /** The pipeline's jobs, with what it ran (its ref). */
+    private HttpOutcome<Run> withJobs(RunRef ref, GitLabJson.PipelineJson pipeline) {
+        HttpUrl jobsUrl = project(ref.project()).addPathSegment("pipelines").addPathSegment(ref.runId())
+                .addPathSegment("jobs").addQueryParameter("per_page", "100").build();
+        String branch = pipeline.ref() == null || pipeline.ref().isBlank() ? null : pipeline.ref();
         return switch (http.getJson(jobsUrl, GitLabJson.JobJson[].class,
                 new Ask("the jobs of pipeline " + ref.runId() + " in " + ref.project(), READ_SCOPE))) {
             case HttpOutcome.Ok<GitLabJson.JobJson[]> ok -> new HttpOutcome.Ok<>(new Run(ref, status(pipeline.status()),
                     Arrays.stream(ok.value()).map(j -> toJob(ref, j)).toList(),
                     web.newBuilder().addPathSegments(ref.project()).addPathSegment("-").addPathSegment("pipelines")
-                            .addPathSegment(ref.runId()).build().toString()));
+                            .addPathSegment(ref.runId()).build().toString(), new RunOrigin(null, branch, null)));
             case HttpOutcome.Failed<GitLabJson.JobJson[]> failed -> new HttpOutcome.Failed<>(failed.problem());
         };
     }

@@ -8,6 +8,7 @@ import dev.pipelinetriage.adapter.ci.InstanceHttp;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
@@ -87,6 +88,33 @@ public final class JenkinsProvider extends HttpCiProvider {
         } catch (IOException e) {
             return http.problems().fromException(e, ask, url.host());
         }
+    }
+
+    /**
+     * The job's {@code lastSuccessfulBuild/api/json}, when it is older than the failing build. A build is its own
+     * single job, and the job path already names the branch (a multibranch project has one job per branch), so
+     * there is no default branch to fall back to.
+     */
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        RunRef ref = failing.ref();
+        HttpUrl url = jobUrl(http.api(), ref.project()).addPathSegments("lastSuccessfulBuild/api/json")
+                .addQueryParameter("tree", "number,result,building").build();
+        return switch (http.getJson(url, JenkinsJson.BuildJson.class, new Ask("the last successful build of "
+                + ref.project(), READ_SCOPE))) {
+            case HttpOutcome.Failed<JenkinsJson.BuildJson> failed when failed.problem() instanceof CiProblem.NotFound ->
+                    new GreenRunResult.None("no build of " + ref.project() + " has succeeded");
+            case HttpOutcome.Failed<JenkinsJson.BuildJson> failed -> failed.problem();
+            case HttpOutcome.Ok<JenkinsJson.BuildJson> ok when status(ok.value()) != JobStatus.SUCCEEDED
+                    || ok.value().number() >= Long.parseLong(ref.runId()) -> new GreenRunResult.None("the last successful "
+                    + "build of " + ref.project() + " is not older than #" + ref.runId());
+            case HttpOutcome.Ok<JenkinsJson.BuildJson> ok -> {
+                RunRef green = ref.withRunId(ok.value().number()).withAttempt(1);
+                // The build is the job: its name is the build's, so there is no other job to look for by name.
+                yield new GreenRunResult.Found(new Job(new JobRef(green, green.runId(), displayName(green), 1),
+                        JobStatus.SUCCEEDED, null), buildUrl(web, green));
+            }
+        };
     }
 
     @Override
