@@ -541,7 +541,7 @@ public final class FailureExtractor {
             }
             int base = budget.size();
             budget.addHunk(body, base + room - reserve);
-            budget.addHunk(newAfter(primary), base + room - reserve);
+            budget.addFollowing(newAfter(primary), base + room - reserve);
             budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
             budget.addAll(primary.lines, maxLines);
             budget.addAll(primary.before, maxLines);
@@ -720,6 +720,11 @@ public final class FailureExtractor {
          */
         void addHunk(List<LogLine> lines, int upTo) {
             add(hunks.fromFirstNew(lines), upTo);
+        }
+
+        /** Adds the lines that carry a hunk on (already chosen as a diff's hunk would), as they are. */
+        void addFollowing(List<LogLine> lines, int upTo) {
+            add(lines, upTo);
         }
 
         private void add(List<LogLine> lines, int upTo) {
