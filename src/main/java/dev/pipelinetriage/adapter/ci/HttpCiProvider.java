@@ -1,5 +1,11 @@
 package dev.pipelinetriage.adapter.ci;
 
+import okhttp3.Response;
+import okhttp3.Request;
+import java.util.function.Predicate;
+import java.io.IOException;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.LinkResult;
@@ -51,6 +57,47 @@ public abstract class HttpCiProvider implements CiProvider {
     @Override
     public final LinkResult parseLink(String pasted) {
         return LinkParsing.parse(pasted, web, links);
+    }
+
+    /** A finished job's log comes from the cache; else it is downloaded, and cached once the job has finished. */
+    @Override
+    public final FetchResult fetchLog(Job job, long maxBytes) {
+        var cached = caches.log(job.ref());
+        if (cached.isPresent()) {
+            return new FetchResult.Fetched(cached.get());
+        }
+        FetchResult fetched = download(job, maxBytes);
+        if (fetched instanceof FetchResult.Fetched f) {
+            caches.putLog(f.log(), job.status().finished());
+        }
+        return fetched;
+    }
+
+    /** Downloads a job's log that is not cached, keeping at most {@code maxBytes}, or says why it cannot. */
+    protected abstract FetchResult download(Job job, long maxBytes);
+
+    /**
+     * The usual download: one request; the statuses this provider reads in its own way ({@code known}: GitLab's
+     * 404, Azure's sign-in page), then the shared reading of every other failure; the body captured under the
+     * cap; a lost connection or a timeout told as such.
+     *
+     * @param known the problem a response means for this provider, when it knows better than the shared rules
+     * @param cutAtSource whether the CI itself cut the captured log (a runner's size limit)
+     */
+    protected final FetchResult download(Request request, Ask ask, Job job, long maxBytes,
+            Function<Response, Optional<CiProblem>> known, Predicate<LogCapture.Captured> cutAtSource) {
+        try (Response response = http.execute(request)) {
+            Optional<CiProblem> problem = known.apply(response);
+            if (problem.isPresent()) {
+                return problem.get();
+            }
+            if (!response.isSuccessful()) {
+                return http.problems().fromResponse(response, ask);
+            }
+            return new FetchResult.Fetched(LogDownload.capture(response, job.ref(), maxBytes, cutAtSource));
+        } catch (IOException e) {
+            return http.problems().fromException(e, ask, request.url().host());
+        }
     }
 
     /**

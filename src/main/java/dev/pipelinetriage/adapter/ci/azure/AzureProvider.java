@@ -5,7 +5,6 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.app.port.GreenRunResult;
@@ -14,7 +13,6 @@ import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
@@ -145,11 +143,7 @@ public final class AzureProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         RunRef run = job.ref().run();
         Ask ask = new Ask("the log of job '" + job.ref().name() + "' in build " + run.runId(), READ_SCOPE);
         Optional<Long> logId;
@@ -167,19 +161,9 @@ public final class AzureProvider extends HttpCiProvider {
         }
         HttpUrl url = builds(run).addPathSegment("logs").addPathSegment(Long.toString(logId.get()))
                 .addQueryParameter("api-version", API_VERSION).build();
-        try (Response response = http.execute(new Request.Builder().url(url).header("Accept", "text/plain").get().build())) {
-            if (response.code() == 203) {
-                return http.problems().signInPage(ask);
-            }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
-            }
-            JobLog log = LogDownload.capture(response, job.ref(), maxBytes, c -> false);
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
-        }
+        return download(new Request.Builder().url(url).header("Accept", "text/plain").get().build(), ask, job, maxBytes,
+                response -> response.code() == 203 ? Optional.of(http.problems().signInPage(ask)) : Optional.empty(),
+                c -> false);
     }
 
     @Override

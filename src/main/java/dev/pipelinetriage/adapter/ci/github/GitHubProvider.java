@@ -14,7 +14,6 @@ import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
@@ -89,11 +88,7 @@ public final class GitHubProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         JobRef ref = job.ref();
         Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
         HttpUrl url = repo(ref.run().project()).addPathSegments("actions/jobs").addPathSegment(ref.id())
@@ -110,7 +105,7 @@ public final class GitHubProvider extends HttpCiProvider {
                                 + "repository's retention setting may be shorter).");
                     }
                     if (api.isSuccessful()) {
-                        return fetched(LogDownload.capture(api, ref, maxBytes, c -> false), job);
+                        return new FetchResult.Fetched(LogDownload.capture(api, ref, maxBytes, c -> false));
                     }
                     if (!api.isRedirect()) {
                         return http.problems().fromResponse(api, ask);
@@ -128,7 +123,7 @@ public final class GitHubProvider extends HttpCiProvider {
                 Request blobRequest = new Request.Builder().url(location).get().build();
                 try (Response blob = http.execute(blobRequest)) {
                     if (blob.isSuccessful()) {
-                        return fetched(LogDownload.capture(blob, ref, maxBytes, c -> false), job);
+                        return new FetchResult.Fetched(LogDownload.capture(blob, ref, maxBytes, c -> false));
                     }
                     if (blob.isRedirect()) {
                         return new CiProblem.Blocked("Log storage answered the download of job " + ref.id()
@@ -334,11 +329,6 @@ public final class GitHubProvider extends HttpCiProvider {
             };
             default -> JobStatus.UNKNOWN;
         };
-    }
-
-    private FetchResult fetched(JobLog log, Job job) {
-        caches.putLog(log, job.status().finished());
-        return new FetchResult.Fetched(log);
     }
 
     private HttpUrl.Builder repo(String project) {

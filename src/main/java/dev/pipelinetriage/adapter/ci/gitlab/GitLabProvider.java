@@ -5,7 +5,6 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.app.port.GreenRunResult;
@@ -14,7 +13,6 @@ import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
@@ -25,6 +23,7 @@ import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -72,30 +71,17 @@ public final class GitLabProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         JobRef ref = job.ref();
-        Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
         HttpUrl url = project(ref.run().project()).addPathSegment("jobs").addPathSegment(ref.id()).addPathSegment("trace").build();
-        try (Response response = http.execute(new Request.Builder().url(url).get().build())) {
-            if (response.code() == 404) {
-                return new CiProblem.NotFound("GitLab has no log for job " + ref.id() + " in " + ref.run().project()
-                        + " on CI instance '" + instance + "' (404): the job does not exist, its log was erased or "
-                        + "expired, or the token cannot see the project.");
-            }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
-            }
-            JobLog log = LogDownload.capture(response, ref, maxBytes, c -> c.lines().stream()
-                    .skip(Math.max(0, c.lines().size() - 20)).anyMatch(l -> l.text().contains(RUNNER_LIMIT_MARKER)));
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
-        }
+        return download(new Request.Builder().url(url).get().build(),
+                new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE), job, maxBytes,
+                response -> response.code() != 404 ? Optional.empty() : Optional.of(new CiProblem.NotFound("GitLab has "
+                        + "no log for job " + ref.id() + " in " + ref.run().project() + " on CI instance '" + instance
+                        + "' (404): the job does not exist, its log was erased or expired, or the token cannot see the "
+                        + "project.")),
+                c -> c.lines().stream().skip(Math.max(0, c.lines().size() - 20))
+                        .anyMatch(l -> l.text().contains(RUNNER_LIMIT_MARKER)));
     }
 
     /**

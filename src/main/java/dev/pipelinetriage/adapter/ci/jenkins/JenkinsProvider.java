@@ -5,7 +5,6 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.app.port.GreenRunResult;
@@ -14,7 +13,6 @@ import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
@@ -23,6 +21,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
@@ -66,28 +65,15 @@ public final class JenkinsProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         RunRef run = job.ref().run();
-        Ask ask = new Ask("the console log of " + displayName(run), READ_SCOPE);
         HttpUrl url = jobUrl(http.api(), run.project()).addPathSegment(run.runId()).addPathSegment("consoleText").build();
-        try (Response response = http.execute(new Request.Builder().url(url).get().build())) {
-            if (response.code() == 404) {
-                return new CiProblem.NotFound("Jenkins has no build " + displayName(run) + " on CI instance '" + instance
-                        + "' (404): the build was discarded by the job's retention, or the link is wrong.");
-            }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
-            }
-            JobLog log = LogDownload.capture(response, job.ref(), maxBytes, c -> false);
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
-        }
+        return download(new Request.Builder().url(url).get().build(),
+                new Ask("the console log of " + displayName(run), READ_SCOPE), job, maxBytes,
+                response -> response.code() != 404 ? Optional.empty() : Optional.of(new CiProblem.NotFound("Jenkins has "
+                        + "no build " + displayName(run) + " on CI instance '" + instance + "' (404): the build was "
+                        + "discarded by the job's retention, or the link is wrong.")),
+                c -> false);
     }
 
     /**
