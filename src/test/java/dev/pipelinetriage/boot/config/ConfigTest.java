@@ -29,6 +29,22 @@ class ConfigTest {
     }
 
     @Test
+    void theShippedExampleHasEverySectionAndIsValid() throws Exception {
+        String example = Files.readString(Path.of("docs/pipeline-triage.example.yaml"));
+
+        var parsed = Config.check(example, Map.of());
+
+        assertThat(parsed.problems()).isEmpty();
+        for (String section : ConfigSections.KNOWN) {
+            assertThat(example).as("the example shows " + section).containsPattern("(?m)^" + section + ":");
+        }
+        AppConfig config = parsed.config().orElseThrow();
+        assertThat(config.ci().instances()).extracting(CiInstanceConfig::name).containsExactly("github", "gitlab", "jenkins", "azure");
+        assertThat(config.webhooksSection()).isPresent();
+        assertThat(config.ticketsSection()).isPresent();
+    }
+
+    @Test
     void aValidFileGivesOneTreeWithEverySection(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pipeline-triage.yaml");
         Files.writeString(file, CI + SLACK + """
