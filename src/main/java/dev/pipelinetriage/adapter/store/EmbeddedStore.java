@@ -16,7 +16,7 @@ public final class EmbeddedStore extends JdbcStore {
     static final String FILE_NAME = "pipeline-triage";
 
     private EmbeddedStore(JdbcConnectionPool pool) {
-        super(pool);
+        super(pool, pool::dispose);
     }
 
     /** Opens (or creates) the database in {@code directory}; fails with a message naming the directory. */
