@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.pipelinetriage.TestCa;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.net.HttpClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,14 +57,14 @@ class CaBundleTest {
 
     @Test
     void withoutTheBundleTheInternalServersCertificateIsRefused() {
-        assertThatThrownBy(() -> version(CiHttpClients.newSharedClient())).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> version(HttpClients.newShared())).isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
     void theSharedClientTrustsTheBundleNamedByTheEnvironment() throws Exception {
         Optional<CaBundle> bundle = CaBundle.fromEnv(Map.of(CaBundle.ENV_VAR, ca.caPem().toString()));
 
-        String answer = version(CiHttpClients.newSharedClient(bundle.map(CaBundle::trustManager)));
+        String answer = version(HttpClients.newShared(bundle.map(CaBundle::trustManager)));
 
         assertThat(answer).isEqualTo("200 {\"version\":\"17.0.0\"}");
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelinetriage.TestKnowledgeBase;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.net.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ class ServeEndpointsTest {
                   directory: %s
                 """.formatted(dir.resolve("data")));
         served = ServeWiring.start(config, ops, ENV, new ServeWiring.Setup(Clock.systemUTC(), Sleeper.threadSleeper(),
-                dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
+                Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.pipelinetriage.TestCa;
 import dev.pipelinetriage.boot.CaBundle;
 import dev.pipelinetriage.chat.Posted;
+import dev.pipelinetriage.net.HttpClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +48,8 @@ class SlackClientTrustTest {
     private static Posted postThrough(Optional<javax.net.ssl.X509TrustManager> trust) {
         SlackSettings settings = new SlackSettings("signing-secret", "xoxb-test", "https://localhost:" + proxy.httpsPort()
                 + "/api/", Duration.ZERO, 1, 1024 * 1024);
-        return new SlackClient(settings, Clock.systemUTC(), d -> { }, trust).web().postMessage("C123ABC456", null, "hello",
-                List.of());
+        return new SlackClient(settings, HttpClients.newShared(trust), Clock.systemUTC(), d -> { }).web()
+                .postMessage("C123ABC456", null, "hello", List.of());
     }
 
     @Test

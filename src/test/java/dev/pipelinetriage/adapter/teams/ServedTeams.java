@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.net.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
