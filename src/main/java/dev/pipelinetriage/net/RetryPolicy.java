@@ -109,13 +109,13 @@ public record RetryPolicy(
 
         /** Statuses after which an idempotent request is sent again. */
         public Builder retryStatuses(int... statuses) {
-            this.retryStatuses = Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
+            this.retryStatuses = set(statuses);
             return this;
         }
 
         /** Statuses after which any request is sent again; each must also be a retry status. */
         public Builder resendStatuses(int... statuses) {
-            this.resendStatuses = Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
+            this.resendStatuses = set(statuses);
             return this;
         }
 
@@ -135,6 +135,10 @@ public record RetryPolicy(
         public Builder spreadRetryAfter() {
             this.spreadRetryAfter = true;
             return this;
+        }
+
+        private static Set<Integer> set(int... statuses) {
+            return Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
         }
 
         public RetryPolicy build() {

@@ -1,29 +1,14 @@
 package dev.pipelinetriage.net;
 
+import static dev.pipelinetriage.net.FixedDraws.drawing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-
-    /** A generator whose {@code nextDouble()} is always {@code value}: the jitter at a chosen point of its range. */
-    static RandomGenerator drawing(double value) {
-        return new RandomGenerator() {
-            @Override
-            public long nextLong() {
-                throw new UnsupportedOperationException("only nextDouble is drawn");
-            }
-
-            @Override
-            public double nextDouble() {
-                return value;
-            }
-        };
-    }
 
     @Test
     void withoutJitterEachRetryWaitsTwiceTheOneBefore() {

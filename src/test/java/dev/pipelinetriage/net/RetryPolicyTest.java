@@ -1,6 +1,6 @@
 package dev.pipelinetriage.net;
 
-import static dev.pipelinetriage.net.BackoffTest.drawing;
+import static dev.pipelinetriage.net.FixedDraws.drawing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -17,12 +17,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.pipelinetriage.chat.Posted;
+import dev.pipelinetriage.net.FixedDraws;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,27 +51,12 @@ class TeamsBotConnectorTest {
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         tokens = new AppTokens(http, URI.create(fake.baseUrl()), "botframework.com", BotFrameworkFakes.APP_ID,
                 "app-password", clock);
-        connector = new BotConnector(http, tokens, clock, waits::add, halfway(), fake.baseUrl(), 4);
+        connector = new BotConnector(http, tokens, clock, waits::add, FixedDraws.drawing(0.5), fake.baseUrl(), 4);
     }
 
     @AfterEach
     void stop() {
         fake.stop();
-    }
-
-    /** Jitter fixed at half its range, so the waits are known: each draw of {@code nextDouble()} is 0.5. */
-    private static RandomGenerator halfway() {
-        return new RandomGenerator() {
-            @Override
-            public long nextLong() {
-                throw new UnsupportedOperationException("only nextDouble is drawn");
-            }
-
-            @Override
-            public double nextDouble() {
-                return 0.5;
-            }
-        };
     }
 
     private static ObjectNode text(String text) {
