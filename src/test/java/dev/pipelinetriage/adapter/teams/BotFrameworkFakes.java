@@ -194,15 +194,6 @@ final class BotFrameworkFakes {
         return card.findValues("verb").stream().map(v -> v.asText()).toList();
     }
 
-    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
-    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
     /**
      * A {@code serve} configuration: a GitHub instance at {@code github}, the embedded store in {@code store}, and a
      * teams section whose Microsoft endpoints are the fakes at {@code login} and {@code connector}.
