@@ -21,12 +21,14 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PIPELINE_TRIAGE_CA_BUNDLE against a real HTTPS server (WireMock) whose certificate a CA made for this test
  * signed, as an internal GitLab or Jira behind a company CA would present.
  */
+@ExtendWith(TestCa.Shared.class)
 class CaBundleTest {
     @TempDir
     static Path dir;
@@ -34,8 +36,8 @@ class CaBundleTest {
     private static WireMockServer internal;
 
     @BeforeAll
-    static void anInternalServerWithACompanyCaCertificate() throws Exception {
-        ca = TestCa.create(dir);
+    static void anInternalServerWithACompanyCaCertificate(TestCa companyCa) {
+        ca = companyCa;
         internal = new WireMockServer(WireMockConfiguration.options().httpDisabled(true).dynamicHttpsPort()
                 .keystorePath(ca.serverKeystore().toString()).keystorePassword(ca.password())
                 .keyManagerPassword(ca.password()).keystoreType("PKCS12"));
