@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * Universal Actions {@code adaptiveCard/action} invoke snippet and the "channel created" conversationUpdate. One
  * server for the class; Bot Framework login, connector and GitHub are WireMock fakes ({@link ServedTeams}).
  */
+@Isolated("reads what the Teams endpoint logs, which Teams suites running beside it would log too")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsMalformedActivitiesTest {
     static final Instant NOW = ServedTeams.NOW;
