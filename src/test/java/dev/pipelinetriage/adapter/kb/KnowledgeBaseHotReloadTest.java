@@ -30,7 +30,7 @@ class KnowledgeBaseHotReloadTest {
 
     @BeforeEach
     void load() throws Exception {
-        kb = TestKnowledgeBase.copyInto(dir);
+        kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset", "go-test-failure");
         reload = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(Optional.of(kb)), Bootstrap.knowledgeBaseCheck(),
                 Bootstrap::triageService, TriageMetrics.none(), Clock.systemUTC());
     }
