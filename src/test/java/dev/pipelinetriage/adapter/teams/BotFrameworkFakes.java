@@ -46,11 +46,18 @@ final class BotFrameworkFakes {
     static final String KEYS_PATH = "/v1/.well-known/keys";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final RSAKey teamsKey = generate("teams-key");
+    final RSAKey teamsKey = Keys.TEAMS;
     /** Published, but endorsed for another channel only. */
-    final RSAKey otherChannelKey = generate("webchat-key");
+    final RSAKey otherChannelKey = Keys.OTHER_CHANNEL;
     /** Never published. */
-    final RSAKey unpublishedKey = generate("unknown-key");
+    final RSAKey unpublishedKey = Keys.UNPUBLISHED;
+
+    /** Generated once for every test (each RSA key takes a good part of a second), fixed values after that. */
+    private static final class Keys {
+        static final RSAKey TEAMS = generate("teams-key");
+        static final RSAKey OTHER_CHANNEL = generate("webchat-key");
+        static final RSAKey UNPUBLISHED = generate("unknown-key");
+    }
 
     private static RSAKey generate(String kid) {
         try {
