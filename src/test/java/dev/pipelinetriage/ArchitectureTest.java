@@ -63,8 +63,8 @@ class ArchitectureTest {
     @Test
     void sharedNetworkingDependsOnlyOnTheJdkAndOkHttp() {
         classes().that().resideInAPackage("dev.pipelinetriage.net..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.pipelinetriage.net..", "java..", "javax.net..",
-                        "okhttp3..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.pipelinetriage.net..", "java..", "javax.net..", "okhttp3..")
                 .check(classes);
     }
 

@@ -33,7 +33,8 @@ public enum NetworkFailures {
     IDEMPOTENT_UNLESS_DNS_OR_DEADLINE {
         @Override
         public boolean retryable(IOException failure, boolean idempotent) {
-            return idempotent && !(failure instanceof UnknownHostException || failure instanceof InterruptedIOException);
+            return idempotent
+                    && !(failure instanceof UnknownHostException || failure instanceof InterruptedIOException);
         }
     };
 

@@ -109,7 +109,8 @@ class ServeEndpointsTest {
 
     @Test
     void aBrokenKnowledgeBaseIsRefusedAndReportedWhileTheOldOneKeepsServing() throws Exception {
-        Path kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset", "go-test-failure");
+        Path kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset",
+                "go-test-failure");
         served = own = start(dir, new OpsSection(kb, false, Duration.ofSeconds(5), null));
         int entries = served.knowledgeBase().serving().knownErrors().size();
         Files.writeString(kb.resolve("broken-entry.yaml"), "id: broken-entry\ntitle: [unclosed\n");

@@ -121,9 +121,9 @@ class FailureNoticesTest {
 
         assertThat(notices.receive(failed("8"))).isInstanceOf(FailureNotices.Busy.class);
         release.countDown();
-        // The slot frees once the occupying task has ended, a moment after the release; the provider retries until then.
-        FailureNotices.Reception retry = Await.value("the retried delivery to be accepted", () -> notices.receive(failed("8")),
-                reception -> reception instanceof FailureNotices.Accepted);
+        // The slot frees once the occupying task has ended, a moment after the release; the provider retries.
+        FailureNotices.Reception retry = Await.value("the retried delivery to be accepted",
+                () -> notices.receive(failed("8")), reception -> reception instanceof FailureNotices.Accepted);
         one.shutdown(30);
 
         assertThat(retry).isInstanceOf(FailureNotices.Accepted.class);

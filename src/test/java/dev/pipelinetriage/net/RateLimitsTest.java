@@ -20,7 +20,8 @@ class RateLimitsTest {
 
     private static Response answer(int code, String body, String... headers) {
         Response.Builder response = new Response.Builder()
-                .request(new Request.Builder().url("https://api.example/x").build()).protocol(Protocol.HTTP_1_1).code(code).message("")
+                .request(new Request.Builder().url("https://api.example/x").build())
+                .protocol(Protocol.HTTP_1_1).code(code).message("")
                 .body(ResponseBody.create(body, MediaType.get("application/json")));
         for (int i = 0; i < headers.length; i += 2) {
             response.header(headers[i], headers[i + 1]);

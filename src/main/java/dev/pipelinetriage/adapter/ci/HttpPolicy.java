@@ -54,7 +54,8 @@ public record HttpPolicy(
     public RetryPolicy retryPolicy() {
         return RetryPolicy.builder()
                 .maxAttempts(maxRetries + 1)
-                .backoff(Backoff.jittered(backoffBase, backoffBase.compareTo(maxRetryWait) > 0 ? backoffBase : maxRetryWait))
+                .backoff(Backoff.jittered(backoffBase,
+                        backoffBase.compareTo(maxRetryWait) > 0 ? backoffBase : maxRetryWait))
                 .retryStatuses(500, 502, 503, 504)
                 .networkFailures(NetworkFailures.IDEMPOTENT_UNLESS_DNS_OR_DEADLINE)
                 .longestRetryAfter(maxRetryWait)

@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Web API calls the bot makes, with what the SDK's synchronous client leaves out: a 429 waits its
- * {@code Retry-After} (seconds or an HTTP date; a missing or unreadable one waits a default), posts to one channel are paced, 5xx and
- * network failures are retried a bounded number of times (a new message after a lost answer only when reading
- * back shows it was not posted), and a call that finally fails is logged with the
- * method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
+ * {@code Retry-After} (seconds or an HTTP date; a missing or unreadable one waits a default), posts to one channel
+ * are paced, 5xx and network failures are retried a bounded number of times ({@link #retryPolicy}; a new message
+ * after a lost answer only when reading back shows it was not posted), and a call that finally fails is logged with
+ * the method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
  */
 final class SlackWeb {
     private static final Logger LOG = LoggerFactory.getLogger(SlackWeb.class);

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code serviceUrl} the inbound check has bound to a token -- and only https, unless it is the configured test
  * URL. 429, 412, 500, 502, 503 and 504 are retried with exponential backoff and jitter (honouring
  * {@code Retry-After}, seconds or an HTTP date, in full up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a
- * 401 drops the cached app token and retries once. A new message is sent again only after an answer that says it was refused (429, 412,
- * 503): after a lost connection, a 500, 502 or 504 the connector may have stored it, and a duplicate is worse than
- * a missing message. Updates are idempotent and retried after any of these.
+ * 401 drops the cached app token and retries once. A new message is sent again only after an answer that says it
+ * was refused (429, 412, 503): after a lost connection, a 500, 502 or 504 the connector may have stored it, and a
+ * duplicate is worse than a missing message. Updates are idempotent and retried after any of these.
  */
 final class BotConnector {
     private static final Logger LOG = LoggerFactory.getLogger(BotConnector.class);

@@ -64,6 +64,15 @@ final class ServedTeams implements AutoCloseable {
                 Clock.fixed(NOW, ZoneOffset.UTC), d -> { }, d -> { }, teamsSleeper, "127.0.0.1", 0, 2, 100));
     }
 
+    /** Teams keys for a bot whose reruns (and tickets) are for members of {@code group}, with runbook links. */
+    static String rerunByGroup(String group) {
+        return """
+                  rerun:
+                    groups: [%s]
+                  runbookBaseUrl: https://git.example/kb/blob/main
+                """.formatted(group);
+    }
+
     /**
      * Between tests: waits until the work an earlier test started is done (so it cannot land in this test's request
      * counts), then forgets every fake's stubs and requests and the store's rows.

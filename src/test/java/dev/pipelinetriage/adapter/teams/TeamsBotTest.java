@@ -70,12 +70,8 @@ class TeamsBotTest {
     /** Where the Bot Connector's retries wait, for the test to read. */
     static final List<Duration> TEAMS_WAITS = new CopyOnWriteArrayList<>();
     @RegisterExtension
-    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(
-            Files.createTempDirectory("teams-bot-"), """
-              rerun:
-                groups: [%s]
-              runbookBaseUrl: https://git.example/kb/blob/main
-            """.formatted(ONCALL_GROUP), TEAMS_WAITS::add), ServedTeams::reset, ServedTeams::close);
+    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(Files.createTempDirectory("teams-bot-"),
+            ServedTeams.rerunByGroup(ONCALL_GROUP), TEAMS_WAITS::add), ServedTeams::reset, ServedTeams::close);
 
     /** One for the class (one instance serves every test): the bot keeps the signing keys it fetched first. */
     final BotFrameworkFakes fakes = new BotFrameworkFakes();

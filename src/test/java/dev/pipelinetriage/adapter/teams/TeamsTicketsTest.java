@@ -61,11 +61,7 @@ class TeamsTicketsTest {
 
     @RegisterExtension
     static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(
-            Files.createTempDirectory("teams-tickets-"), """
-              rerun:
-                groups: [%s]
-              runbookBaseUrl: https://git.example/kb/blob/main
-            """.formatted(ONCALL_GROUP), tracker -> """
+            Files.createTempDirectory("teams-tickets-"), ServedTeams.rerunByGroup(ONCALL_GROUP), tracker -> """
             tickets:
               tracker: jira-cloud
               baseUrl: %s

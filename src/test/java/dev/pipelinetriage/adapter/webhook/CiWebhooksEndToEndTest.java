@@ -81,8 +81,9 @@ class CiWebhooksEndToEndTest {
     private WireMockServer slack;
     private ServeWiring.Served served;
 
-    /** The bot with its webhooks, GitHub, GitLab and Jenkins played by {@link #ci}, Slack's Web API by {@link #slack}. */
-    private record Bot(WireMockServer ci, WireMockServer slack, ServeWiring.Served served, Path data) implements AutoCloseable {
+    /** The bot with its webhooks; GitHub, GitLab and Jenkins played by {@code ci}, Slack's Web API by {@code slack}. */
+    private record Bot(WireMockServer ci, WireMockServer slack, ServeWiring.Served served, Path data)
+            implements AutoCloseable {
         static Bot start() throws IOException {
             WireMockServer ci = new WireMockServer(options().dynamicPort());
             ci.start();
