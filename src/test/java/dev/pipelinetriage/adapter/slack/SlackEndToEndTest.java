@@ -233,9 +233,8 @@ class SlackEndToEndTest {
      */
     @Test
     void theCardMarksTheLinesNewSinceTheLastGreenRunAndLinksIt() throws Exception {
-        serve();
-        gitHubLog = CiTestKit.fixture("github/green-run/failing-job-log.txt");
-        stubGitHubRun();
+        String link = stubOtherGitHubRun(4, CiTestKit.fixture("github/failed-run/jobs.json"),
+                CiTestKit.fixture("github/green-run/failing-job-log.txt"));
         ci.stubFor(get(urlPathEqualTo(REPO + "/actions/workflows/159038/runs"))
                 .willReturn(okJson(CiTestKit.fixture("github/green-run/workflow-runs.json"))));
         ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433600/attempts/1/jobs"))
@@ -243,7 +242,7 @@ class SlackEndToEndTest {
         ci.stubFor(get(REPO + "/actions/jobs/399444401/logs").willReturn(aResponse().withBody(
                 CiTestKit.fixture("github/green-run/job-log.txt"))));
 
-        event("Ev0GREEN", message("U061F7AUR", "<" + RUN_LINK + ">"));
+        event("Ev0GREEN", message("U061F7AUR", "<" + link + ">"));
 
         String blocks = texts(slack.await("chat.update", 1).getFirst());
         assertThat(blocks).contains("Lines marked ● are new since the "
