@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension @Order(1)
  * static final ClassServer<WireMockServer> ci = ClassServer.wireMock();
  * @RegisterExtension @Order(2)
- * static final ClassServer<Served> bot = ClassServer.of(() -> start(ci.get().port()), Served::idle, Served::close);
+ * static final ClassServer<Served> bot = ClassServer.of(() -> start(ci.get().port()),
+ *         served -> Await.until("idle workers", () -> served.pendingTasks() == 0), Served::close);
  * }</pre>
  * Servers start in {@code @Order} and stop in reverse, so one may read the address of another in its start. The
  * reset runs before the test class's own {@code @BeforeEach} methods, which then stub what the test needs.
