@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final ClassServer<Served> bot = ClassServer.of(() -> start(ci.get().port()),
  *         served -> Await.until("idle workers", () -> served.pendingTasks() == 0), Served::close);
  * }</pre>
- * Servers start in {@code @Order} and stop in reverse, so one may read the address of another in its start. The
- * reset runs before the test class's own {@code @BeforeEach} methods, which then stub what the test needs.
+ * Servers start in {@code @Order} and stop in reverse, so one may read the address of another in its start. Resets
+ * run in {@code @Order} too, before the test class's own {@code @BeforeEach} methods (which then stub what the test
+ * needs); where a bot's unfinished work could reach fakes already reset, one composite server holds both and its
+ * reset waits for the bot first (as {@code ServedSlack} and {@code ServedTeams} do).
  *
  * @param <T> the server
  */
