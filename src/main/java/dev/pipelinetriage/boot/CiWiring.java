@@ -2,11 +2,9 @@ package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.ci.ApiAuth;
 import dev.pipelinetriage.adapter.ci.CiCaches;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.ci.HostPolicy;
 import dev.pipelinetriage.adapter.ci.HttpPolicy;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.ci.azure.AzureProvider;
 import dev.pipelinetriage.adapter.ci.github.GitHubProvider;
 import dev.pipelinetriage.adapter.ci.gitlab.GitLabProvider;
@@ -19,6 +17,8 @@ import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.net.HttpClients;
+import dev.pipelinetriage.net.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class CiWiring {
 
     public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
         return failedJobLogs(config.ci(), providers(config.ci(), env,
-                CiHttpClients.newSharedClient(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
+                HttpClients.newShared(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
                 Sleeper.threadSleeper()));
     }
 

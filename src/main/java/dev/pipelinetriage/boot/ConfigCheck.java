@@ -1,6 +1,5 @@
 package dev.pipelinetriage.boot;
 
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.store.StoreProbe;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.Config;
@@ -13,6 +12,7 @@ import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.net.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +140,7 @@ public final class ConfigCheck {
         if (reach) {
             lines.add("reachability (connect " + CONNECT_TIMEOUT.toSeconds() + " s, answer " + REQUEST_TIMEOUT.toSeconds()
                     + " s; each service gets the credentials the bot would send it):");
-            OkHttpClient http = CiHttpClients.newSharedClient(ca.map(CaBundle::trustManager)).newBuilder()
+            OkHttpClient http = HttpClients.newShared(ca.map(CaBundle::trustManager)).newBuilder()
                     .connectTimeout(CONNECT_TIMEOUT).callTimeout(REQUEST_TIMEOUT).build();
             for (ReachProbe probe : probes) {
                 ReachProbe.Answer answer = probe.send(http);

@@ -1,8 +1,6 @@
 package dev.pipelinetriage.boot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
@@ -45,6 +43,8 @@ import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
+import dev.pipelinetriage.net.HttpClients;
+import dev.pipelinetriage.net.Sleeper;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
@@ -94,8 +94,8 @@ public final class ServeWiring {
      * @param teamsSleeper waits between Bot Connector retries
      * @param port 0 for any free port
      */
-    public record Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper,
-            dev.pipelinetriage.adapter.teams.Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
+    public record Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper,
+            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
@@ -105,15 +105,15 @@ public final class ServeWiring {
         }
 
         /** For setups without Teams (its retries would wait for real, but nothing calls them). */
-        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+        public Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper, String host,
                 int port, int concurrency, int maxTasks) {
-            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+            this(clock, ciSleeper, slackSleeper, Sleeper.threadSleeper(), host, port,
                     concurrency, maxTasks);
         }
 
         public static Setup production(String host, int port) {
-            return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
-                    dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+            return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), Sleeper.threadSleeper(),
+                    Sleeper.threadSleeper(), host, port,
                     Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
         }
     }
@@ -153,8 +153,7 @@ public final class ServeWiring {
         }
         List<KnownError> knownErrors = ops.knowledgeBase.serving().knownErrors();
         Optional<CaBundle> ca = CaBundle.fromEnv(env);
-        Optional<javax.net.ssl.X509TrustManager> trust = ca.map(CaBundle::trustManager);
-        OkHttpClient http = CiHttpClients.newSharedClient(trust);
+        OkHttpClient http = HttpClients.newShared(ca.map(CaBundle::trustManager));
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
                 ops.metrics);
 
@@ -183,7 +182,7 @@ public final class ServeWiring {
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
-                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper(), trust);
+                SlackClient client = new SlackClient(slackSettings.get(), http, setup.clock(), setup.slackSleeper());
                 RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),

@@ -15,6 +15,7 @@ import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.testing.Await;
 import io.micrometer.core.instrument.MockClock;
 import dev.pipelinetriage.domain.CiLink;
 import java.time.Duration;
@@ -120,13 +121,9 @@ class FailureNoticesTest {
 
         assertThat(notices.receive(failed("8"))).isInstanceOf(FailureNotices.Busy.class);
         release.countDown();
-        FailureNotices.Reception retry = null;
-        for (int i = 0; i < 200 && !(retry instanceof FailureNotices.Accepted); i++) {
-            retry = notices.receive(failed("8"));
-            if (!(retry instanceof FailureNotices.Accepted)) {
-                Thread.sleep(10);
-            }
-        }
+        // The slot frees once the occupying task has ended, a moment after the release; the provider retries.
+        FailureNotices.Reception retry = Await.value("the retried delivery to be accepted",
+                () -> notices.receive(failed("8")), reception -> reception instanceof FailureNotices.Accepted);
         one.shutdown(30);
 
         assertThat(retry).isInstanceOf(FailureNotices.Accepted.class);

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.net.HttpClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class CiTestKit {
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final OkHttpClient shared = CiHttpClients.newSharedClient();
+    private final OkHttpClient shared = HttpClients.newShared();
 
     /** Fast enough for tests that wait for a deadline on purpose; retries from a 1 s base (never slept for real). */
     public static HttpPolicy policy(Duration callTimeout) {
