@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.match;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.engine.text.DfaMemory;
 import dev.pipelinetriage.engine.text.LinePattern;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import dev.pipelinetriage.engine.text.UnsupportedPatternException;
@@ -99,6 +100,9 @@ public final class IndicationMatcher {
     /** Every required literal, found in one pass per line. */
     private final LiteralAutomaton literals;
     private final List<AlwaysTried> alwaysTried = new ArrayList<>();
+    /** What the regexes' DFAs may hold together, whatever the logs: 16 MB. */
+    private final DfaMemory dfaMemory = new DfaMemory(DFA_MEMORY_ENTRIES);
+    private static final long DFA_MEMORY_ENTRIES = 1L << 22;
 
     /** Compiles every regex indication; a pattern that does not compile throws with the entry's id. */
     public IndicationMatcher(List<KnownError> entries) {
@@ -121,7 +125,7 @@ public final class IndicationMatcher {
 
     private void add(Group group, KnownError entry, Indication indication, String pattern, int window,
             Map<String, Integer> literalIds) {
-        LinePattern regex = compile(entry, pattern);
+        LinePattern regex = compile(entry, pattern, dfaMemory);
         String literal = regex.requiredLiteral().orElse(null);
         if (literal == null) {
             alwaysTried.add(new AlwaysTried(entry, indication, pattern));
@@ -132,9 +136,9 @@ public final class IndicationMatcher {
         group.add(new Compiled(entry, indication, regex, window, regex.ignoresCase() ? null : literal), id);
     }
 
-    private static LinePattern compile(KnownError entry, String pattern) {
+    private static LinePattern compile(KnownError entry, String pattern, DfaMemory memory) {
         try {
-            return LinePattern.compile(pattern);
+            return LinePattern.compile(pattern, memory);
         } catch (UnsupportedPatternException e) {
             throw new IllegalArgumentException("known error " + entry.id() + ": " + e.getMessage(), e);
         }

@@ -4,11 +4,6 @@ import dev.pipelinetriage.domain.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -29,20 +24,6 @@ public final class LogNormalizer {
     /** Default cap on one line's length in characters; longer lines keep head and tail around a marked cut. */
     public static final int DEFAULT_MAX_LINE_CHARS = 4096;
 
-    private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[()][A-Za-z0-9]|\u001B[@-Z\\\\-_]?");
-    /**
-     * SGR / erase-line codes whose ESC byte was lost on the way (common in copied Travis logs): with digits
-     * ({@code [0m}, {@code [31;1m}, {@code [0K}) anywhere, bare ({@code [m}, {@code [K}) only where no word or
-     * bracket follows, since {@code [main]} and {@code [Kotlin]} are text. Text that only looks like one stays: a
-     * duration ({@code [5m0s]}), an index ({@code grid[m - 1]}, closed before the next bracket opens) and a code
-     * written out in source ({@code "\033[0m"}, {@code \x1b[0m}, {@code \e[0m}).
-     */
-    static final Pattern ANSI_REMNANT = Pattern.compile(
-            "(?<!\\\\033|\\\\x1[bB]|\\\\e|\\\\E|\\\\u001[bB]|\\\\x\\{1[bB]})"    // escaped in source text
-                    + "\\[(?:[0-9;]{0,11}[0-9][0-9;]{0,12}[mK](?![0-9]{1,2}+(?:\\.[0-9]{1,9}+)?+s\\])" // not [5m0s]
-                    + "|;{0,3}[mK](?![A-Za-z0-9_\\]])(?![^\\[\\]]{0,40}+\\]))");          // not grid[m - 1]
-    private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B-\u001F\u007F]");
     /**
      * GitHub Actions prefixes every line with an RFC 3339 timestamp; `gh run view --log` adds job and step columns
      * (group 1), on every line, so they are read as columns only in a log whose first line has them: elsewhere a
@@ -164,7 +145,7 @@ public final class LogNormalizer {
                 text = text.substring(timestamp.end());
             }
         }
-        text = stripAnsi(text);
+        text = EscapeCodes.strip(text);
         if (kind == LineKind.NOISE && !text.isBlank()) {
             kind = LineKind.TEXT;
         }
@@ -220,24 +201,11 @@ public final class LogNormalizer {
         }
         String[] parts = text.split("\r");
         for (int i = parts.length - 1; i >= 0; i--) {
-            if (!stripAnsi(parts[i]).isBlank()) {
+            if (!EscapeCodes.strip(parts[i]).isBlank()) {
                 return parts[i];
             }
         }
         return "";
-    }
-
-    private static String stripAnsi(String text) {
-        if (text.indexOf('\u001B') >= 0) {
-            text = ANSI.matcher(text).replaceAll("");
-        }
-        if (mayHaveAnsiRemnant(text)) {
-            text = ANSI_REMNANT.matcher(text).replaceAll("");
-        }
-        if (hasControl(text)) {
-            text = CONTROL.matcher(text).replaceAll(m -> m.group().equals("\t") ? "\t" : "");
-        }
-        return text;
     }
 
     // Necessary conditions for the regexes above (package-private, as are those regexes, so a test can hold
@@ -254,61 +222,22 @@ public final class LogNormalizer {
         return text.startsWith("##[") || text.startsWith("::");
     }
 
-    /** ANSI_REMNANT needs a '[' followed by a digit, ';', 'm' or 'K'. */
-    static boolean mayHaveAnsiRemnant(String text) {
-        for (int i = text.indexOf('['); i >= 0 && i + 1 < text.length(); i = text.indexOf('[', i + 1)) {
-            char next = text.charAt(i + 1);
-            if (isAsciiDigit(next) || next == ';' || next == 'm' || next == 'K') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean hasControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A line the reader cut in the middle gets the cut's marker there (head and tail decoded apart). */
     private static String decode(RawLineReader.RawLine raw) {
         if (raw.cutBytes() == 0) {
-            return decode(raw.bytes(), 0, raw.length());
+            return decode(raw.bytes(), raw.offset(), raw.length());
         }
-        return decode(raw.bytes(), 0, raw.cutAt()) + LineCut.marker(raw.cutBytes())
-                + decode(raw.bytes(), raw.cutAt(), raw.length() - raw.cutAt());
+        return decode(raw.bytes(), raw.offset(), raw.cutAt()) + LineCut.marker(raw.cutBytes())
+                + decode(raw.bytes(), raw.offset() + raw.cutAt(), raw.length() - raw.cutAt());
     }
 
     /** Lossy UTF-8: invalid bytes become U+FFFD instead of failing the analysis. Keeps '\r' for overwrites. */
     private static String decode(byte[] bytes, int offset, int length) {
-        boolean ascii = true;
-        for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder reported a coding error", e);
-        }
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static final class State {

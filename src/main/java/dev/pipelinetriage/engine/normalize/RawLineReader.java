@@ -16,10 +16,10 @@ import java.io.InputStream;
 final class RawLineReader {
 
     /**
-     * One physical line: {@code bytes[0, length)}, where {@code cutBytes > 0} means that many bytes were left out
-     * at {@code cutAt}.
+     * One physical line: {@code bytes[offset, offset + length)}, where {@code cutBytes > 0} means that many bytes were
+     * left out at {@code offset + cutAt}. The bytes may be the reader's own buffer: read them before the next line.
      */
-    record RawLine(byte[] bytes, int length, int cutAt, long cutBytes) {
+    record RawLine(byte[] bytes, int offset, int length, int cutAt, long cutBytes) {
     }
 
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -67,12 +67,14 @@ final class RawLineReader {
             sawAnything = true;
             int start = position;
             int end = lineEnd(start);
-            for (int i = start; i < end; i++) {
-                if (headLength < head.length) {
-                    head[headLength++] = buffer[i];
-                } else {
-                    tail[(int) (tailFill++ % tail.length)] = buffer[i];
-                }
+            if (headLength == 0 && end < limit && end - start <= head.length) {
+                return inBuffer(start, end); // the whole line is in the buffer: nothing to copy
+            }
+            int toHead = Math.min(end - start, head.length - headLength);
+            System.arraycopy(buffer, start, head, headLength, toHead);
+            headLength += toHead;
+            for (int i = start + toHead; i < end; i++) {
+                tail[(int) (tailFill++ % tail.length)] = buffer[i];
             }
             if (end < limit) {
                 boolean carriageReturn = buffer[end] == '\r';
@@ -82,6 +84,18 @@ final class RawLineReader {
             }
             position = limit;
         }
+    }
+
+    /** The line {@code buffer[start, end)}, where {@code end} holds its line break, read in place. */
+    private RawLine inBuffer(int start, int end) {
+        boolean carriageReturn = buffer[end] == '\r';
+        position = end + 1;
+        lastEndedWithCarriageReturn = carriageReturn;
+        int length = end - start;
+        if (!carriageReturn && length > 0 && buffer[end - 1] == '\r') {
+            length--; // CRLF
+        }
+        return new RawLine(buffer, start, length, length, 0);
     }
 
     private int lineEnd(int from) {
@@ -126,7 +140,7 @@ final class RawLineReader {
         if (length > keptHead) {
             System.arraycopy(tailBytes, tailFrom, bytes, keptHead, length - keptHead);
         }
-        return new RawLine(bytes, length, Math.min(keptHead, length), cut);
+        return new RawLine(bytes, 0, length, Math.min(keptHead, length), cut);
     }
 
     private byte lastByte(int keptHead, byte[] tailBytes, int tailFrom, int tailLength) {

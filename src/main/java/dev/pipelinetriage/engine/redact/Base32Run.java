@@ -17,8 +17,8 @@ record Base32Run(String kind, int length) implements Rule {
 
     @Override
     public String apply(String line, String lowerLine) {
-        if (line.length() < length) {
-            return line;
+        if (!hasRunOfLength(line)) {
+            return line; // a token is a run of the alphabet: most lines have no run that long
         }
         StringBuilder out = null;
         int copied = 0;
@@ -53,6 +53,35 @@ record Base32Run(String kind, int length) implements Rule {
             i = end;
         }
         return out == null ? line : out.append(line, copied, line.length()).toString();
+    }
+
+    /**
+     * Whether the line holds {@code length} base32 characters in a row. Reads about one character in {@code length}
+     * where runs are short: a run that long must cover every position a multiple of {@code length} apart, so only
+     * around a base32 character at such a position is there a run to measure.
+     */
+    private boolean hasRunOfLength(String line) {
+        int n = line.length();
+        int i = length - 1;
+        while (i < n) {
+            if (!isBase32(line.charAt(i))) {
+                i += length;
+                continue;
+            }
+            int start = i;
+            while (start > 0 && isBase32(line.charAt(start - 1))) {
+                start--;
+            }
+            int end = i + 1;
+            while (end < n && isBase32(line.charAt(end)) && end - start < length) {
+                end++;
+            }
+            if (end - start >= length) {
+                return true;
+            }
+            i = end + length; // the run ends before end: a run that long must reach end + length - 1 at least
+        }
+        return false;
     }
 
     @Override

@@ -17,10 +17,14 @@ final class Glue {
 
     /** Whether {@code at} follows a backslash escape ({@code \n}, {@code \r}, {@code \t}) or a {@code %XX} byte. */
     static boolean afterEscape(String line, int at) {
-        if (at >= 2 && line.charAt(at - 2) == '\\' && "nrt".indexOf(line.charAt(at - 1)) >= 0) {
+        if (at >= 2 && line.charAt(at - 2) == '\\' && isEscapeLetter(line.charAt(at - 1))) {
             return at < 3 || line.charAt(at - 3) != '\\';
         }
         return at >= 3 && line.charAt(at - 3) == '%' && isHex(line.charAt(at - 2)) && isHex(line.charAt(at - 1));
+    }
+
+    private static boolean isEscapeLetter(char c) {
+        return c == 'n' || c == 'r' || c == 't';
     }
 
     static boolean isLetterOrDigit(char c) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Every prefixed token format of the inventory in one pass over a line, without a regex: at each place a token may
- * start (a word start, or right after an escape), the formats whose prefix begins with that character are compared
- * there, and a prefix that matches has its body checked against the format's alphabet and length. Where two formats
+ * start (a word start, or right after an escape), the formats whose prefix begins with the two characters there are
+ * compared there, and a prefix that matches has its body checked against the format's alphabet and length. Where two formats
  * share a start ({@code sk-} and {@code sk-ant-api03-}) the longer token wins.
  *
  * <p>Its trigger is {@link Trigger#always()}: some prefixes ({@code sk-}, {@code pat}) occur, case aside, in most
@@ -15,25 +15,28 @@ import java.util.List;
  */
 final class PrefixedTokens implements Rule {
 
-    /** Per first character (ASCII), the formats whose prefix starts with it, longer prefixes first; or null. */
-    private final TokenFormat[][] byFirstChar = new TokenFormat[128][];
+    /**
+     * Per first two characters (ASCII, {@code 128 * first + second}), the formats whose prefix starts with them, longer
+     * prefixes first; or null.
+     */
+    private final TokenFormat[][] byFirstTwo = new TokenFormat[128 * 128][];
 
     PrefixedTokens(List<TokenFormat> inventory) {
         List<List<TokenFormat>> buckets = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
+        for (int c = 0; c < byFirstTwo.length; c++) {
             buckets.add(new ArrayList<>());
         }
         for (TokenFormat format : inventory) {
-            char first = format.prefix().charAt(0);
-            if (first >= 128) {
-                throw new IllegalArgumentException("format " + format.kind() + " has a non-ASCII prefix");
+            String prefix = format.prefix();
+            if (prefix.length() < 2 || prefix.charAt(0) >= 128 || prefix.charAt(1) >= 128) {
+                throw new IllegalArgumentException("format " + format.kind() + " needs a prefix of two ASCII characters or more");
             }
-            buckets.get(first).add(format);
+            buckets.get(128 * prefix.charAt(0) + prefix.charAt(1)).add(format);
         }
-        for (int c = 0; c < 128; c++) {
+        for (int c = 0; c < byFirstTwo.length; c++) {
             List<TokenFormat> bucket = buckets.get(c);
             bucket.sort((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length()));
-            byFirstChar[c] = bucket.isEmpty() ? null : bucket.toArray(TokenFormat[]::new);
+            byFirstTwo[c] = bucket.isEmpty() ? null : bucket.toArray(TokenFormat[]::new);
         }
     }
 
@@ -42,14 +45,20 @@ final class PrefixedTokens implements Rule {
         Spans spans = null;
         Runs runs = null;
         int i = 0;
+        int last = line.length() - 1;
         while (i < line.length()) {
             char c = line.charAt(i);
-            TokenFormat[] candidates = c < 128 ? byFirstChar[c] : null;
+            char second = i < last ? line.charAt(i + 1) : 0;
+            TokenFormat[] candidates = c < 128 && second < 128 ? byFirstTwo[128 * c + second] : null;
             int end = -1;
             String kind = null;
-            if (candidates != null && Glue.tokenMayStartAt(line, i)) {
+            if (candidates != null) {
                 for (TokenFormat format : candidates) {
-                    if (line.startsWith(format.prefix(), i)) {
+                    // a whole prefix is rare where two characters of one are not; only then is the place looked at
+                    if (restOfPrefixAt(line, i, format.prefix())) {
+                        if (!Glue.tokenMayStartAt(line, i)) {
+                            break;
+                        }
                         runs = runs == null ? new Runs() : runs;
                         int tokenEnd = format.end(line, i, runs.end(line, format.body(), i + format.prefix().length()));
                         if (tokenEnd > end) {
@@ -70,6 +79,20 @@ final class PrefixedTokens implements Rule {
             }
         }
         return spans == null ? line : spans.applyTo(line);
+    }
+
+    /** Whether {@code prefix}, whose first two characters are at {@code at}, goes on there (startsWith, unrolled). */
+    private static boolean restOfPrefixAt(String line, int at, String prefix) {
+        int length = prefix.length();
+        if (at + length > line.length()) {
+            return false;
+        }
+        for (int k = 2; k < length; k++) {
+            if (line.charAt(at + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -29,23 +29,40 @@ public final class Redactor {
     }
 
     Redactor(List<Rule> rules, CommandLines commandLines) {
-        this.rules = new Rules(rules, commandLines);
+        this.rules = Rules.of(rules, commandLines);
     }
 
     /**
-     * The rules, and what lets most lines skip them: every rule's trigger literals (a line holding none of them
-     * runs only the few rules that have none, which are hand-written scans).
+     * The rules, and what lets most lines skip them: every rule's trigger literals, found in one pass per line (a line
+     * holding none of them runs only the few rules that have none, which are hand-written scans; a line holding some
+     * runs only the rules whose literals it holds).
+     *
+     * @param literalsOf per rule, the ids of its trigger's literals in {@code triggers}; empty for a rule without one
      */
-    private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers,
+    private record Rules(List<Rule> all, List<Rule> untriggered, LiteralAutomaton triggers, int[][] literalsOf,
             CommandLines commandLines) {
 
-        Rules(List<Rule> rules, CommandLines commandLines) {
-            this(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
-                    new LiteralAutomaton(rules.stream()
-                            .flatMap(rule -> rule.trigger().literals().stream())
-                            .distinct()
-                            .toList()),
-                    commandLines);
+        static Rules of(List<Rule> rules, CommandLines commandLines) {
+            List<String> literals = rules.stream().flatMap(rule -> rule.trigger().literals().stream()).distinct().toList();
+            int[][] literalsOf = rules.stream()
+                    .map(rule -> rule.trigger().literals().stream().mapToInt(literals::indexOf).toArray())
+                    .toArray(int[][]::new);
+            return new Rules(List.copyOf(rules), rules.stream().filter(rule -> rule.trigger().isAlways()).toList(),
+                    new LiteralAutomaton(literals), literalsOf, commandLines);
+        }
+
+        /** Whether rule {@code r} may change a line whose literals are marked {@code found[id] == stamp}. */
+        boolean mayApply(int r, int[] found, int stamp) {
+            int[] ids = literalsOf[r];
+            if (ids.length == 0) {
+                return true;
+            }
+            for (int id : ids) {
+                if (found[id] == stamp) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -96,9 +113,13 @@ public final class Redactor {
         private boolean insidePrivateKey;
         /** The command whose options the previous line continued onto this one, if any. */
         private CommandOptions continuing;
+        /** {@code found[id] == stamp} when trigger literal {@code id} occurs in the text being redacted. */
+        private final int[] found;
+        private int stamp;
 
         private RedactionStream(Rules rules) {
             this.rules = rules;
+            this.found = new int[rules.triggers().literalCount()];
         }
 
         /** Redacts the next line of the log. */
@@ -111,7 +132,7 @@ public final class Redactor {
                 text = rules.commandLines().continuation(text, continuing);
             }
             continuing = continuedCommand(line);
-            if (!rules.triggers().occursIn(text)) {
+            if (!findTriggers(text)) {
                 // No rule's trigger (most lines): only the scans without one could change the line, and they do
                 // not read the lower-cased copy, so none is made.
                 for (Rule rule : rules.untriggered()) {
@@ -120,14 +141,29 @@ public final class Redactor {
                 return text;
             }
             String lower = Ascii.toLowerCase(text);
-            for (Rule rule : rules.all()) {
-                String next = rule.apply(text, lower);
+            List<Rule> all = rules.all();
+            for (int r = 0; r < all.size(); r++) {
+                if (!rules.mayApply(r, found, stamp)) {
+                    continue; // none of its literals: the rule would leave the line as it is
+                }
+                String next = all.get(r).apply(text, lower);
                 if (next != text) {
                     text = next;
                     lower = Ascii.toLowerCase(text);
+                    findTriggers(text); // the marker may hold a literal, and the secret held others
                 }
             }
             return text;
+        }
+
+        /** Marks the trigger literals {@code text} holds with a new stamp; whether there is any. */
+        private boolean findTriggers(String text) {
+            if (stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(found, 0);
+                stamp = 0;
+            }
+            stamp++;
+            return rules.triggers().scan(text, found, stamp);
         }
 
         /** The command this line's options continue on the next line: the one still open, or one named here. */

@@ -16,6 +16,11 @@ import java.util.Optional;
  * {@link LiteralAutomaton}, keeps the old behaviour); {@code .} does not match {@code \n}; {@code ^} and {@code $}
  * mean the start and end of the text (so of a line, or of a multi-line window unless {@code (?m)} is set).
  *
+ * <p>A match is found by a lazy DFA ({@link LazyDfa}): one table read per character once the text has met the states it
+ * needs, where RE2/J's own engine follows every open path per character. RE2/J stays the reference and the fallback:
+ * it runs a pattern the DFA's parser does not read ({@link RegexParser}), and any text once the DFA of a pattern has
+ * reached its memory bound. Both are linear in the text.
+ *
  * <p>The literal every match contains, when one can be proven from the pattern, is offered for a prefilter: a caller
  * scanning many lines for many patterns finds the literals in one pass ({@link LiteralAutomaton}) and runs only the
  * patterns whose literal a line holds. Immutable and thread-safe.
@@ -23,19 +28,28 @@ import java.util.Optional;
 public final class LinePattern {
 
     private final String regex;
-    private final Pattern pattern;
+    /** RE2/J's compiled pattern, kept once a text needs it (a DFA that is full, or {@link #end}); null until then. */
+    private volatile Pattern pattern;
     private final String requiredLiteral;
     private final boolean ignoresCase;
     /** For a pattern anchored at the start, the character its match must begin with after leading space; or null. */
     private final LeadingCharacter leading;
+    /**
+     * The pattern's DFA, built when the pattern first runs (most of a knowledge base's never do on a given log):
+     * null until then, then the DFA, or {@link #NO_DFA} when the pattern uses what the DFA's parser leaves to RE2/J.
+     */
+    private volatile Object dfa;
+    private static final Object NO_DFA = new Object();
+    /** What the DFA takes its memory from besides its own bound, or null. */
+    private final DfaMemory memory;
 
-    private LinePattern(String regex, Pattern pattern, String requiredLiteral, boolean ignoresCase,
-            LeadingCharacter leading) {
+    private LinePattern(String regex, String requiredLiteral, boolean ignoresCase, LeadingCharacter leading,
+            DfaMemory memory) {
         this.regex = regex;
-        this.pattern = pattern;
         this.requiredLiteral = requiredLiteral;
         this.ignoresCase = ignoresCase;
         this.leading = leading;
+        this.memory = memory;
     }
 
     /**
@@ -45,15 +59,62 @@ public final class LinePattern {
      *     cannot run; the message says which and how to rewrite it
      */
     public static LinePattern compile(String regex) {
-        Pattern pattern;
+        return compile(regex, null);
+    }
+
+    /**
+     * Compiles {@code regex} for a group of patterns whose DFAs share {@code memory} (a knowledge base's): the group's
+     * memory stays bounded whatever the logs; each DFA is bounded on its own too (1 MB).
+     *
+     * @throws UnsupportedPatternException as {@link #compile(String)}
+     */
+    public static LinePattern compile(String regex, DfaMemory memory) {
         try {
-            pattern = Pattern.compile(regex);
+            Pattern.compile(regex); // the reference: what it refuses is refused (it is compiled again if ever needed)
         } catch (PatternSyntaxException e) {
             throw new UnsupportedPatternException(regex, why(regex, e));
         }
         boolean ignoresCase = regex.startsWith("(?i)");
-        return new LinePattern(regex, pattern, RequiredLiteral.of(regex).orElse(null), ignoresCase,
-                LeadingCharacter.of(regex).orElse(null));
+        return new LinePattern(regex, RequiredLiteral.of(regex).orElse(null), ignoresCase,
+                LeadingCharacter.of(regex).orElse(null), memory);
+    }
+
+    /** RE2/J's pattern, compiled on first use. */
+    private Pattern reference() {
+        Pattern compiled = pattern;
+        if (compiled == null) {
+            compiled = Pattern.compile(regex);
+            pattern = compiled; // a race compiles it twice, to the same pattern
+        }
+        return compiled;
+    }
+
+    /** The DFA, built on first use; null when the pattern stays with RE2/J alone. */
+    private LazyDfa dfa() {
+        Object built = dfa;
+        if (built == null) {
+            synchronized (this) {
+                built = dfa;
+                if (built == null) {
+                    built = dfaOf(regex, memory);
+                    dfa = built;
+                }
+            }
+        }
+        return built instanceof LazyDfa lazy ? lazy : null;
+    }
+
+    private static Object dfaOf(String regex, DfaMemory memory) {
+        try {
+            return RegexParser.parse(regex).<Object>map(node -> new LazyDfa(Nfa.of(node), memory)).orElse(NO_DFA);
+        } catch (IllegalArgumentException e) {
+            return NO_DFA; // more instructions than the DFA takes, or case folding left to RE2/J
+        }
+    }
+
+    /** Whether matches are found by the DFA (else by RE2/J's engine alone); for tests. */
+    boolean runsOnDfa() {
+        return dfa() != null;
     }
 
     /** The pattern as written. */
@@ -70,7 +131,34 @@ public final class LinePattern {
         if (leading != null && !leading.admits(text)) {
             return false;
         }
-        return pattern.matcher(text).find();
+        LazyDfa lazy = dfa();
+        if (lazy != null) {
+            switch (lazy.find(text)) {
+                case MATCH -> {
+                    return true;
+                }
+                case NO_MATCH -> {
+                    return false;
+                }
+                case UNKNOWN -> {
+                    // the DFA is full: RE2/J's engine answers
+                }
+            }
+        }
+        return reference().matcher(text).find();
+    }
+
+    /**
+     * Where the match found first ends in {@code text}, or -1 when there is none; linear in the text's length. Of the
+     * matches starting at the leftmost position, the engine prefers what java.util.regex would (greedy quantifiers take
+     * as much as they can), so {@code ^.*x} ends after the last {@code x}.
+     */
+    public int end(CharSequence text) {
+        if (!find(text)) {
+            return -1; // the DFA says so at a table read per character; RE2/J's engine only finds where it ends
+        }
+        var matcher = reference().matcher(text);
+        return matcher.find() ? matcher.end() : -1;
     }
 
     /**

@@ -19,8 +19,12 @@ public final class LiteralAutomaton {
     /** Symbol 0 stands for every character no literal contains: it always leads back to the root. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
     private final int symbols;
-    /** Full transition table, {@code state * symbols + symbol}: no failure links to follow while scanning. */
-    private final int[] next;
+    /**
+     * Full transition table, no failure links to follow while scanning: at {@code state * symbols + symbol}, the next
+     * state's own offset ({@code next * symbols}), bit-inverted (negative) when literals end in it -- one read and one
+     * sign test per character.
+     */
+    private final int[] step;
     /** Per state, the ids of the literals that end there (directly or through a suffix), or null. */
     private final int[][] ends;
     private final int literalCount;
@@ -69,7 +73,7 @@ public final class LiteralAutomaton {
 
         // Breadth first, so a state's failure target is complete before the state itself.
         int states = children.size();
-        this.next = new int[Math.multiplyExact(states, symbols)];
+        int[] next = new int[Math.multiplyExact(states, symbols)];
         int[] failure = new int[states];
         List<List<Integer>> allEnds = new ArrayList<>(own);
         var queue = new ArrayDeque<Integer>();
@@ -105,24 +109,59 @@ public final class LiteralAutomaton {
             List<Integer> e = allEnds.get(state);
             ends[state] = e.isEmpty() ? null : e.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+        this.step = new int[next.length];
+        for (int i = 0; i < next.length; i++) {
+            int target = next[i];
+            step[i] = ends[target] == null ? target * symbols : ~(target * symbols);
+        }
+    }
+
+    /** The literals that end in the state at {@code offset}. */
+    private int[] endsAt(int offset) {
+        return ends[offset / symbols];
     }
 
     public int literalCount() {
         return literalCount;
     }
 
-    /** Sets {@code found[id] = stamp} for every literal that occurs in {@code text} (ASCII case folded). */
-    public void scan(String text, int[] found, int stamp) {
-        int state = 0;
+    /**
+     * Sets {@code found[id] = stamp} for every literal that occurs in {@code text} (ASCII case folded); answers whether
+     * any does.
+     */
+    public boolean scan(String text, int[] found, int stamp) {
+        boolean any = false;
+        int offset = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[state * symbols + symbolOf[text.charAt(i)]];
-            int[] e = ends[state];
-            if (e != null) {
-                for (int id : e) {
+            offset = step[offset + symbolOf[text.charAt(i)]];
+            if (offset < 0) {
+                offset = ~offset;
+                any = true;
+                for (int id : endsAt(offset)) {
                     found[id] = stamp;
                 }
             }
         }
+        return any;
+    }
+
+    /**
+     * The union of {@code bitsOf[id]} over the literals that occur in {@code text}: for a caller that groups up to 64
+     * things by the literals they need (rules, patterns), which of them the text may concern, without scratch arrays.
+     */
+    public long union(String text, long[] bitsOf) {
+        long bits = 0;
+        int offset = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            offset = step[offset + symbolOf[text.charAt(i)]];
+            if (offset < 0) {
+                offset = ~offset;
+                for (int id : endsAt(offset)) {
+                    bits |= bitsOf[id];
+                }
+            }
+        }
+        return bits;
     }
 
     /**
@@ -133,12 +172,12 @@ public final class LiteralAutomaton {
      */
     public int collect(String text, int[] seen, int stamp, int[] out) {
         int count = 0;
-        int state = 0;
+        int offset = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[state * symbols + symbolOf[text.charAt(i)]];
-            int[] e = ends[state];
-            if (e != null) {
-                for (int id : e) {
+            offset = step[offset + symbolOf[text.charAt(i)]];
+            if (offset < 0) {
+                offset = ~offset;
+                for (int id : endsAt(offset)) {
                     if (seen[id] != stamp) {
                         seen[id] = stamp;
                         out[count++] = id;
@@ -151,10 +190,10 @@ public final class LiteralAutomaton {
 
     /** Whether any literal occurs in {@code text} (ASCII case folded); stops at the first. */
     public boolean occursIn(String text) {
-        int state = 0;
+        int offset = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[state * symbols + symbolOf[text.charAt(i)]];
-            if (ends[state] != null) {
+            offset = step[offset + symbolOf[text.charAt(i)]];
+            if (offset < 0) {
                 return true;
             }
         }

@@ -21,7 +21,7 @@ class LogNormalizerPrecheckTest {
 
     private static final String ALPHABET = "0123456789-:TZ.#[]()mK;\t ::travis_fold:start:Pipeline{}ab";
 
-    private static List<String> lines() throws IOException {
+    static List<String> lines() throws IOException {
         var lines = new ArrayList<>(List.of(
                 "2024-05-01T12:00:00.1234567Z ##[group]Run mvn -B verify",
                 "build\tRun tests\t2024-05-01T12:00:00Z npm ERR! code E404",
@@ -70,11 +70,6 @@ class LogNormalizerPrecheckTest {
     @Test
     void theGithubCommandCheckPassesEveryLineTheRegexMatches() throws IOException {
         assertNecessary(LogNormalizer::mayBeGithubCommand, LogNormalizer.GITHUB_COMMAND);
-    }
-
-    @Test
-    void theAnsiRemnantCheckPassesEveryLineTheRegexMatches() throws IOException {
-        assertNecessary(LogNormalizer::mayHaveAnsiRemnant, LogNormalizer.ANSI_REMNANT);
     }
 
     @Test

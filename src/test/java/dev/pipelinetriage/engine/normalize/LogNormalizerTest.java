@@ -103,6 +103,42 @@ class LogNormalizerTest {
     }
 
     @Test
+    void malformedUtf8BecomesWhatAReplacingDecoderMakesOfIt() throws Exception {
+        byte[] bytes = {(byte) 0xC0, (byte) 0xC2, (byte) 0xE0, (byte) 0xED, (byte) 0xF0, (byte) 0xF4, (byte) 0xF5,
+            (byte) 0xFF, (byte) 0x80, (byte) 0xBF, (byte) 0xA0, (byte) 0x9F, (byte) 0x8F, 'a', 'b'};
+        var random = new java.util.Random(5);
+        var log = new java.io.ByteArrayOutputStream();
+        var expected = new ArrayList<String>();
+        for (int n = 0; n < 2_000; n++) {
+            byte[] line = new byte[1 + random.nextInt(12)];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = bytes[random.nextInt(bytes.length)];
+            }
+            line[0] = 'a'; // no byte-order mark at the start
+            line[line.length - 1] = 'b'; // nothing stripped at the end
+            log.write(line);
+            log.write('\n');
+            expected.add(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                    .decode(java.nio.ByteBuffer.wrap(line)).toString());
+        }
+        assertThat(normalize(log.toByteArray())).extracting(NormalizedLine::text).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void linesThatCrossTheReadBufferComeOutWhole() {
+        var log = new StringBuilder();
+        var expected = new ArrayList<String>();
+        for (int n = 0; log.length() < 300_000; n++) {
+            String line = "line " + n + ":" + "x".repeat(n % 997);
+            log.append(line).append(n % 3 == 0 ? "\r\n" : "\n");
+            expected.add(line);
+        }
+        assertThat(normalize(log.toString())).extracting(NormalizedLine::text).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void nulBytesAreRemoved() {
         var lines = normalize("err\u0000or: disk\u0000 full\n");
         assertThat(lines.getFirst().text()).isEqualTo("error: disk full");
