@@ -131,7 +131,7 @@ class ContainerImageTest {
         Matcher source = Pattern.compile("org\\.opencontainers\\.image\\.source=\"\\$\\{(\\w+)}\"").matcher(labels);
         assertThat(source.find()).as("the source label is filled by --build-arg").isTrue();
         assertThat(named("ARG")).anyMatch(a -> a.startsWith("ARG " + source.group(1) + "="));
-        assertThat(Files.readString(Path.of("README.md"))).contains("--build-arg " + source.group(1) + "=");
+        assertThat(Files.readString(Path.of("docs/operations.md"))).contains("--build-arg " + source.group(1) + "=");
         assertThat(named("COPY")).anyMatch(c -> c.startsWith("COPY LICENSE "));
     }
 

@@ -154,10 +154,10 @@ class DeploymentManifestsTest {
                 only("Deployment", "pipeline-triage").path("spec").path("replicas").asInt() - 1);
     }
 
-    /** {@code name -> keys} of every {@code kubectl create secret|configmap} the README's Kubernetes section runs. */
-    private static Map<String, Set<String>> createdByTheReadme(String kind) throws Exception {
-        String readme = Files.readString(Path.of("README.md")).replaceAll("\\\\\\r?\\n\\s*", " ");
-        String kubernetes = readme.substring(readme.indexOf("### Kubernetes"));
+    /** {@code name -> keys} of every {@code kubectl create secret|configmap} the deployment guide's Kubernetes section (docs/operations.md) runs. */
+    private static Map<String, Set<String>> createdByTheGuide(String kind) throws Exception {
+        String guide = Files.readString(Path.of("docs/operations.md")).replaceAll("\\\\\\r?\\n\\s*", " ");
+        String kubernetes = guide.substring(guide.indexOf("## Kubernetes"));
         Map<String, Set<String>> created = new java.util.TreeMap<>();
         Matcher command = Pattern.compile("kubectl create " + kind + " (?:generic )?(\\S+)([^\\n]*)").matcher(kubernetes);
         while (command.find()) {
@@ -172,33 +172,33 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void everySecretKeyTheDeploymentReadsIsOneTheReadmeCreates() throws Exception {
-        Map<String, Set<String>> secrets = createdByTheReadme("secret");
+    void everySecretKeyTheDeploymentReadsIsOneTheDeploymentGuideCreates() throws Exception {
+        Map<String, Set<String>> secrets = createdByTheGuide("secret");
         List<JsonNode> refs = stream(container().path("env")).map(e -> e.path("valueFrom").path("secretKeyRef"))
                 .filter(r -> !r.isMissingNode()).toList();
 
         assertThat(refs).isNotEmpty();
         for (JsonNode ref : refs) {
-            assertThat(secrets).as("README creates Secret " + ref.path("name").asText()).containsKey(ref.path("name").asText());
+            assertThat(secrets).as("the deployment guide creates Secret " + ref.path("name").asText()).containsKey(ref.path("name").asText());
             assertThat(secrets.get(ref.path("name").asText())).as("keys of " + ref.path("name").asText())
                     .contains(ref.path("key").asText());
         }
     }
 
     @Test
-    void theReadmesSecretTableNamesTheVariableEachKeyBecomes() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void theDeploymentGuidesSecretTableNamesTheVariableEachKeyBecomes() throws Exception {
+        String guide = Files.readString(Path.of("docs/operations.md"));
         for (JsonNode env : container().path("env")) {
             JsonNode ref = env.path("valueFrom").path("secretKeyRef");
             if (!ref.isMissingNode()) {
-                assertThat(readme).contains("| `" + ref.path("key").asText() + "` | `" + env.path("name").asText() + "` |");
+                assertThat(guide).contains("| `" + ref.path("key").asText() + "` | `" + env.path("name").asText() + "` |");
             }
         }
     }
 
     @Test
-    void everyConfigMapVolumeIsInTheManifestsOrCreatedByTheReadme() throws Exception {
-        Set<String> available = new TreeSet<>(createdByTheReadme("configmap").keySet());
+    void everyConfigMapVolumeIsInTheManifestsOrCreatedByTheDeploymentGuide() throws Exception {
+        Set<String> available = new TreeSet<>(createdByTheGuide("configmap").keySet());
         documents.stream().filter(d -> d.path("kind").asText().equals("ConfigMap"))
                 .forEach(d -> available.add(d.path("metadata").path("name").asText()));
 
@@ -208,13 +208,13 @@ class DeploymentManifestsTest {
                         .contains(volume.path("configMap").path("name").asText());
             }
             if (volume.has("secret")) {
-                assertThat(createdByTheReadme("secret")).containsKey(volume.path("secret").path("secretName").asText());
+                assertThat(createdByTheGuide("secret")).containsKey(volume.path("secret").path("secretName").asText());
             }
         }
     }
 
     @Test
-    void verifyFullFindsItsRootCertificateInAMountedCaThatTheReadmeCreates() throws Exception {
+    void verifyFullFindsItsRootCertificateInAMountedCaThatTheDeploymentGuideCreates() throws Exception {
         StoreSection store = ConfigLoader.parseForServe(only("ConfigMap", "pipeline-triage-config").path("data")
                 .path("config.yaml").asText()).store();
         Matcher mode = Pattern.compile("[?&]sslmode=([\\w-]+)").matcher(store.url());
@@ -223,7 +223,7 @@ class DeploymentManifestsTest {
         assertThat(mode.find()).as("the URL chooses an sslmode").isTrue();
         assertThat(mode.group(1)).isEqualTo("verify-full");
         assertThat(rootCert.find()).as("verify-full needs sslrootcert: the container has no ~/.postgresql/root.crt").isTrue();
-        assertMountedFromReadmeCreatedObject(Path.of(rootCert.group(1)));
+        assertMountedFromGuideCreatedObject(Path.of(rootCert.group(1)));
     }
 
     @Test
@@ -231,21 +231,21 @@ class DeploymentManifestsTest {
         JsonNode bundle = stream(container().path("env")).filter(e -> e.path("name").asText().equals("PIPELINE_TRIAGE_CA_BUNDLE"))
                 .findFirst().orElseThrow();
 
-        assertMountedFromReadmeCreatedObject(Path.of(bundle.path("value").asText()));
+        assertMountedFromGuideCreatedObject(Path.of(bundle.path("value").asText()));
     }
 
-    /** The file's folder is a volume mount whose ConfigMap or Secret the README creates with that file as a key. */
-    private static void assertMountedFromReadmeCreatedObject(Path file) throws Exception {
+    /** The file's folder is a volume mount whose ConfigMap or Secret the deployment guide creates with that file as a key. */
+    private static void assertMountedFromGuideCreatedObject(Path file) throws Exception {
         JsonNode mount = stream(container().path("volumeMounts"))
                 .filter(m -> file.getParent().toString().equals(m.path("mountPath").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError(file + " is not inside any volume mount"));
         JsonNode volume = stream(pod().path("volumes")).filter(v -> v.path("name").asText().equals(mount.path("name").asText()))
                 .findFirst().orElseThrow();
-        Map<String, Set<String>> created = volume.has("secret") ? createdByTheReadme("secret") : createdByTheReadme("configmap");
+        Map<String, Set<String>> created = volume.has("secret") ? createdByTheGuide("secret") : createdByTheGuide("configmap");
         String object = volume.has("secret") ? volume.path("secret").path("secretName").asText()
                 : volume.path("configMap").path("name").asText();
 
-        assertThat(created).as("README creates " + object).containsKey(object);
+        assertThat(created).as("the deployment guide creates " + object).containsKey(object);
         assertThat(created.get(object)).contains(file.getFileName().toString());
     }
 

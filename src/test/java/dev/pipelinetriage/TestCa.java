@@ -3,18 +3,79 @@ package dev.pipelinetriage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A private certificate authority made for one test with the JDK's keytool, as a company CA would be: its PEM
- * certificate ({@link #caPem}) and a PKCS#12 keystore ({@link #serverKeystore}) with a localhost server key whose
- * certificate it signed, chain included, for a TLS server to present.
+ * A private certificate authority made with the JDK's keytool, as a company CA would be: its PEM certificate
+ * ({@link #caPem}) and a PKCS#12 keystore ({@link #serverKeystore}) with a localhost server key whose certificate it
+ * signed, chain included, for a TLS server to present. Each keytool run is a JVM of its own, so the test classes
+ * share one ({@link Shared}) and a test that needs some other CA makes only its certificate ({@link #otherAuthority}).
  */
 public record TestCa(Path caPem, Path serverKeystore, String password) {
+
+    /**
+     * Gives a {@code TestCa} parameter the CA made once for the whole test run (and deleted after it):
+     * {@code @ExtendWith(TestCa.Shared.class)}, then {@code @BeforeAll static void start(TestCa ca)}.
+     */
+    public static final class Shared implements ParameterResolver {
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestCa.class);
+
+        /** The CA's folder; the store closes it when the run ends. */
+        private record Made(TestCa ca, Path dir) implements AutoCloseable {
+            @Override
+            public void close() throws IOException {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == TestCa.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Made.class, key -> {
+                try {
+                    Path dir = Files.createTempDirectory("test-ca-");
+                    return new Made(create(dir), dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while making the test CA", e);
+                }
+            }, Made.class).ca();
+        }
+    }
+
+    /** The PEM certificate of a CA of its own, in {@code dir}: one that signed none of the shared CA's servers. */
+    public static Path otherAuthority(Path dir) throws IOException, InterruptedException {
+        String password = "changeit";
+        Path store = dir.resolve("other-ca.p12");
+        Path pem = dir.resolve("other-ca.pem");
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=Pipeline Triage Test Other CA", "-ext", "bc:c", "-validity", "2", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", password);
+        keytool("-exportcert", "-alias", "ca", "-keystore", store.toString(), "-storepass", password, "-rfc", "-file",
+                pem.toString());
+        return pem;
+    }
 
     public static TestCa create(Path dir) throws IOException, InterruptedException {
         String password = "changeit";

@@ -12,19 +12,28 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * From a pasted link to the logs of the jobs to triage: finds the configured instance the link belongs to,
- * resolves the run (a run link means every failed job of it), and fetches each job's log under the size cap.
+ * resolves the run (a run link means every failed job of it), and fetches each job's log under the size cap, and
+ * beside it, when {@link LastGreenLogs} looks, the log of the job's last green run.
  * One job's expired log does not hide the others: each job carries its own {@link FetchResult}.
  */
 public final class FailedJobLogs {
     private final List<CiProvider> providers;
     private final long maxLogBytes;
+    private final LastGreenLogs lastGreen;
 
+    /** Without the last green runs: each job's own log only. */
     public FailedJobLogs(List<CiProvider> providers, long maxLogBytes) {
+        this(providers, maxLogBytes, LastGreenLogs.off());
+    }
+
+    public FailedJobLogs(List<CiProvider> providers, long maxLogBytes, LastGreenLogs lastGreen) {
         this.providers = List.copyOf(providers);
         this.maxLogBytes = maxLogBytes;
+        this.lastGreen = Objects.requireNonNull(lastGreen, "lastGreen");
     }
 
     /** What a pasted link led to. */
@@ -42,10 +51,19 @@ public final class FailedJobLogs {
         }
     }
 
-    public record JobLogResult(Job job, FetchResult log) {
+    /** @param green the log of the job's last green run, or null when there is none to compare with */
+    public record JobLogResult(Job job, FetchResult log, GreenLog green) {
         public JobLogResult {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(log, "log");
+        }
+
+        public JobLogResult(Job job, FetchResult log) {
+            this(job, log, null);
+        }
+
+        public Optional<GreenLog> lastGreen() {
+            return Optional.ofNullable(green);
         }
     }
 
@@ -127,9 +145,15 @@ public final class FailedJobLogs {
         return switch (provider.resolve(link)) {
             case CiProblem problem -> new Failed(problem, provider.instance());
             case ResolveResult.Resolved resolved -> {
+                // Every lookup starts first, so the green runs are searched while the failed logs download.
+                List<LastGreenLogs.Lookup> greens = resolved.targets().stream()
+                        .map(job -> lastGreen.start(provider, resolved.run(), job)).toList();
                 List<JobLogResult> jobs = new ArrayList<>();
-                for (Job job : resolved.targets()) {
-                    jobs.add(new JobLogResult(job, provider.fetchLog(job, maxLogBytes)));
+                for (int i = 0; i < resolved.targets().size(); i++) {
+                    Job job = resolved.targets().get(i);
+                    FetchResult log = provider.fetchLog(job, maxLogBytes);
+                    GreenLog green = log instanceof FetchResult.Fetched ? greens.get(i).await().orElse(null) : null;
+                    jobs.add(new JobLogResult(job, log, green));
                 }
                 yield new Collected(provider, resolved.run(), jobs);
             }

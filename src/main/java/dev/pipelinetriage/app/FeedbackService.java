@@ -2,7 +2,8 @@ package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.Feedback;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.CardStore;
+import dev.pipelinetriage.app.port.FeedbackStore;
 import dev.pipelinetriage.domain.Verdict;
 import dev.pipelinetriage.engine.redact.Redactor;
 import java.time.Clock;
@@ -16,11 +17,13 @@ import java.util.Objects;
 public final class FeedbackService {
     static final int MAX_NOTE = 1_000;
 
-    private final StateStore store;
+    private final CardStore cards;
+    private final FeedbackStore store;
     private final Redactor redactor;
     private final Clock clock;
 
-    public FeedbackService(StateStore store, Redactor redactor, Clock clock) {
+    public FeedbackService(CardStore cards, FeedbackStore store, Redactor redactor, Clock clock) {
+        this.cards = Objects.requireNonNull(cards, "cards");
         this.store = Objects.requireNonNull(store, "store");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -31,7 +34,7 @@ public final class FeedbackService {
     }
 
     public Saved helpful(Actor from, String cardId) {
-        if (store.card(cardId).isEmpty()) {
+        if (cards.card(cardId).isEmpty()) {
             return Saved.UNKNOWN_CARD;
         }
         return save(new Feedback(cardId, from, Feedback.Kind.HELPFUL, null, null, null, clock.instant()));
@@ -43,7 +46,7 @@ public final class FeedbackService {
      */
     public Saved notRight(Actor from, String cardId, Verdict correct, String knownError, String note) {
         Objects.requireNonNull(correct, "correct");
-        if (store.card(cardId).isEmpty()) {
+        if (cards.card(cardId).isEmpty()) {
             return Saved.UNKNOWN_CARD;
         }
         String cleanNote = note == null || note.isBlank() ? null : cap(String.join("\n", redactor.redactLines(java.util.Arrays.asList(note.strip().split("\n", -1)))));

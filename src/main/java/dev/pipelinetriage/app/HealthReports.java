@@ -3,7 +3,7 @@ package dev.pipelinetriage.app;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.ChartRenderer;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.FeedbackStore;
 import dev.pipelinetriage.app.port.TicketDirectory;
 import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.app.port.TriageRecord;
@@ -30,12 +30,12 @@ public final class HealthReports {
     private static final int AUDIT_WINDOW = 10_000;
 
     private final TriageHistory history;
-    private final StateStore store;
+    private final FeedbackStore store;
     private final AuditLog audit;
     private final TicketDirectory tickets;
     private final Clock clock;
 
-    public HealthReports(TriageHistory history, StateStore store, AuditLog audit, TicketDirectory tickets, Clock clock) {
+    public HealthReports(TriageHistory history, FeedbackStore store, AuditLog audit, TicketDirectory tickets, Clock clock) {
         this.history = Objects.requireNonNull(history, "history");
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");

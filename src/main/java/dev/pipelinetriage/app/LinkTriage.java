@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * From a pasted link to one triage report per failed job: what every chat front end shows. One job's
- * unreadable log does not hide the others' reports. Every report's failure is told to the
- * {@link OccurrenceListener}, which counts recurrences (and may file a ticket) and says what the card shows.
+ * From a pasted link to one triage report per failed job: what every chat front end shows. A job whose last green
+ * run's log came with its own is compared with it. One job's unreadable log does not hide the others' reports.
+ * Every report's failure is told to the {@link OccurrenceListener}, which counts recurrences (and may file a
+ * ticket) and says what the card shows.
  * The triage service is asked for on every link, so a reloaded knowledge base serves the next link while a link
  * in progress finishes with the one it started with.
  */
@@ -149,7 +150,9 @@ public final class LinkTriage {
                 for (FailedJobLogs.JobLogResult job : collected.jobs()) {
                     jobs.add(switch (job.log()) {
                         case FetchResult.Fetched fetched -> {
-                            TriageReport report = metrics.time(Stage.ANALYZE, () -> service.analyze(fetched.log(), maxLines));
+                            TriageReport report = metrics.time(Stage.ANALYZE, () -> job.lastGreen()
+                                    .map(green -> service.analyze(fetched.log(), maxLines, green))
+                                    .orElseGet(() -> service.analyze(fetched.log(), maxLines)));
                             metrics.triaged(report.verdict(), report.match() != null);
                             record(collected.run(), job.job(), report);
                             yield reported(collected.run(), job.job(), report);
@@ -188,8 +191,7 @@ public final class LinkTriage {
     private Reported reported(Run run, Job job, TriageReport report) {
         Recurrence recurrence = Signatures.of(report).flatMap(signature -> {
             var ref = job.ref();
-            int attempt = ref.attempt() > 0 ? ref.attempt() : run.ref().attempt();
-            String jobKey = ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+            String jobKey = ref.key(run.ref().attempt());
             var known = report.bestMatch().map(m -> m.knownError());
             try {
                 return occurrences.triaged(new Occurrence(signature, jobKey, run.ref().project(), ref.name(),

@@ -9,7 +9,8 @@ import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.PendingRerun;
 import dev.pipelinetriage.app.port.RerunClaim;
 import dev.pipelinetriage.app.port.RerunResult;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.CardStore;
+import dev.pipelinetriage.app.port.RerunClaims;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.domain.RunRef;
 import java.time.Clock;
@@ -34,16 +35,18 @@ public final class RerunService {
 
     private final List<CiProvider> providers;
     private final Authorizer authorizer;
-    private final StateStore store;
+    private final CardStore cards;
+    private final RerunClaims claims;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration confirmWithin;
 
-    public RerunService(List<CiProvider> providers, Authorizer authorizer, StateStore store, AuditLog audit, Clock clock,
+    public RerunService(List<CiProvider> providers, Authorizer authorizer, CardStore cards, RerunClaims claims, AuditLog audit, Clock clock,
             Duration confirmWithin) {
         this.providers = List.copyOf(providers);
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-        this.store = Objects.requireNonNull(store, "store");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.confirmWithin = Objects.requireNonNull(confirmWithin, "confirmWithin");
@@ -74,7 +77,7 @@ public final class RerunService {
     }
 
     public Proposal propose(Actor actor, String channel, String cardId) {
-        Optional<StoredCard> card = store.card(cardId);
+        Optional<StoredCard> card = cards.card(cardId);
         if (card.isEmpty()) {
             return new Refused("The bot no longer knows this card; paste the link again to get a fresh one.");
         }
@@ -84,17 +87,17 @@ public final class RerunService {
             return new Refused(denied.reason());
         }
         PendingRerun pending = new PendingRerun(UUID.randomUUID().toString(), actor, cardId, clock.instant().plus(confirmWithin));
-        store.savePending(pending);
+        cards.savePending(pending);
         return new Confirm(pending, card.get());
     }
 
     public Outcome confirm(Actor actor, String channel, String pendingId) {
         Instant now = clock.instant();
-        Optional<PendingRerun> pending = store.pending(pendingId, now);
+        Optional<PendingRerun> pending = cards.pending(pendingId, now);
         if (pending.isEmpty()) {
             return new Refused("This confirmation expired; click Rerun failed jobs on the card again.");
         }
-        Optional<StoredCard> found = store.card(pending.get().cardId());
+        Optional<StoredCard> found = cards.card(pending.get().cardId());
         if (found.isEmpty()) {
             return new Refused("The bot no longer knows this card; paste the link again to get a fresh one.");
         }
@@ -110,7 +113,7 @@ public final class RerunService {
             return new Refused(denied.reason());
         }
         String key = idempotencyKey(card.run());
-        switch (store.claimRerun(key, actor.user(), now)) {
+        switch (claims.claimRerun(key, actor.user(), now)) {
             case RerunClaim.AlreadyRequested earlier -> {
                 record(actor, channel, target, "duplicate", "already requested by " + earlier.user() + " at " + earlier.at());
                 return new AlreadyRequested(card, earlier.user(), earlier.at(), earlier.startedLink());
@@ -121,13 +124,13 @@ public final class RerunService {
         try {
             audit.append(entry(actor, channel, target, "requested", "confirmed by the user"));
         } catch (RuntimeException e) {
-            store.releaseRerun(key);
+            claims.releaseRerun(key);
             LOG.warn("audit log unavailable; rerun of {} not started", target, e);
             return new Refused("The audit log is unavailable, so the bot starts nothing now; try again later.");
         }
         Optional<CiProvider> provider = providers.stream().filter(p -> p.instance().equals(card.run().instance())).findFirst();
         if (provider.isEmpty()) {
-            store.releaseRerun(key);
+            claims.releaseRerun(key);
             String reason = "CI instance '" + card.run().instance() + "' is no longer configured.";
             record(actor, channel, target, "failed", reason);
             return new Failed(card, reason);
@@ -135,18 +138,18 @@ public final class RerunService {
         RerunResult result = provider.get().rerun(new CiProvider.RerunRequest.FailedJobsOf(card.run()));
         return switch (result) {
             case RerunResult.Started started -> {
-                store.completeRerun(key, started.link());
+                claims.completeRerun(key, started.link());
                 record(actor, channel, target, "started", started.link());
                 yield new Started(card, started.link(), started.alreadyExisted(), actor, now);
             }
             case RerunResult.Unsupported unsupported -> {
-                store.releaseRerun(key);
+                claims.releaseRerun(key);
                 record(actor, channel, target, "failed", unsupported.reason());
                 yield new Failed(card, unsupported.reason());
             }
             case CiProblem problem -> {
                 if (!mayHaveStarted(problem)) {
-                    store.releaseRerun(key);
+                    claims.releaseRerun(key);
                 }
                 record(actor, channel, target, "failed", problem.message());
                 yield new Failed(card, problem.message());
@@ -171,7 +174,7 @@ public final class RerunService {
     }
 
     static String idempotencyKey(RunRef run) {
-        return "rerun:" + run.instance() + ":" + run.project() + ":" + run.runId() + ":" + run.attempt();
+        return "rerun:" + run.key();
     }
 
     static String target(RunRef run) {

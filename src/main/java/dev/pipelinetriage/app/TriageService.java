@@ -1,6 +1,7 @@
 package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.app.port.KnowledgeIndex;
+import dev.pipelinetriage.domain.GreenRunDiff;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Match;
 import dev.pipelinetriage.domain.RerunAdvice;
@@ -25,8 +26,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Triage of one job log, end to end, in one streaming pass: normalize, redact (before anything is cut,
@@ -72,8 +75,12 @@ public final class TriageService {
      * The stream is read to its end and not closed.
      */
     public Baseline baseline(InputStream greenLog) {
+        return baseline((redact, sink) -> normalizer.normalize(greenLog, redact, sink));
+    }
+
+    private static Baseline baseline(LineSource green) {
         var builder = Baseline.builder();
-        normalizer.normalize(greenLog, UnaryOperator.identity(), builder::accept);
+        green.read(UnaryOperator.identity(), builder::accept);
         return builder.build();
     }
 
@@ -93,6 +100,16 @@ public final class TriageService {
     }
 
     /**
+     * Analyzes a fetched job log against its last green run: lines that run printed too are left out of the
+     * excerpt where new ones explain the failure, and the report links the run and says which lines are new.
+     */
+    public TriageReport analyze(JobLog log, int maxLines, GreenLog green) {
+        Baseline baseline = baseline((redact, sink) -> normalizer.normalize(green.log().lines(), redact, sink));
+        return detail((redact, sink) -> normalizer.normalize(log.lines(), redact, sink), maxLines, log.truncated(),
+                baseline, green.webUrl()).report();
+    }
+
+    /**
      * Analyzes a whole log and keeps what the knowledge-base report needs besides the report: every scored
      * candidate, the entries whose regexes hit anywhere, and the key failure lines.
      */
@@ -102,11 +119,11 @@ public final class TriageService {
 
     /** {@link #analyzeInDetail(InputStream, int)}, preferring lines new since the last green run. */
     public TriageDetail analyzeInDetail(InputStream log, int maxLines, Baseline baseline) {
-        return detail((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, false, baseline);
+        return detail((redact, sink) -> normalizer.normalize(log, redact, sink), maxLines, false, baseline, null);
     }
 
     private TriageReport analyze(LineSource source, int maxLines, boolean truncatedAtSource) {
-        return detail(source, maxLines, truncatedAtSource, Baseline.none()).report();
+        return detail(source, maxLines, truncatedAtSource, Baseline.none(), null).report();
     }
 
     /** Normalized lines of one log, each redacted whole (by {@code redact}) before an over-long one is cut. */
@@ -115,7 +132,9 @@ public final class TriageService {
         void read(UnaryOperator<String> redact, Consumer<NormalizedLine> sink);
     }
 
-    private TriageDetail detail(LineSource source, int maxLines, boolean truncatedAtSource, Baseline baseline) {
+    /** @param greenRunUrl the page of the green run {@code baseline} was read from, or null when it is not to be linked */
+    private TriageDetail detail(LineSource source, int maxLines, boolean truncatedAtSource, Baseline baseline,
+            String greenRunUrl) {
         var extractor = new FailureExtractor(maxLines, tuning).newSession(baseline);
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
@@ -141,9 +160,16 @@ public final class TriageService {
         Match match = c.match() == null ? null : new Match(c.match().knownError(), c.match().score(),
                 redactAgain(redaction, c.match().evidence()), c.match().patternFired());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, match,
-                redactAgain(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals());
+                redactAgain(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals(),
+                greenRunUrl == null || !baseline.isPresent() ? null : diff(extraction, baseline, greenRunUrl));
         return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
                 evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
+    }
+
+    /** The excerpt's lines the green run did not print, judged on the text the extractor judged them on. */
+    private static GreenRunDiff diff(Extraction extraction, Baseline baseline, String greenRunUrl) {
+        return new GreenRunDiff(greenRunUrl, extraction.excerpt().stream().filter(l -> !baseline.contains(l.text()))
+                .map(LogLine::number).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private static List<LogLine> redactAgain(Redactor.RedactionStream redaction, List<LogLine> lines) {

@@ -1,12 +1,11 @@
 package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.net.TlsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -58,40 +55,12 @@ public record CaBundle(Path path, List<X509Certificate> certificates) {
 
     /** Trusts the JDK's default CAs and this bundle's, with the JDK's usual checks (chain, validity, usage). */
     public X509TrustManager trustManager() {
-        try {
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            int n = 0;
-            for (X509Certificate jdk : defaultTrustManager().getAcceptedIssuers()) {
-                anchors.setCertificateEntry("jdk-" + n++, jdk);
-            }
-            for (X509Certificate extra : certificates) {
-                anchors.setCertificateEntry("bundle-" + n++, extra);
-            }
-            return x509(anchors);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build a trust store from " + path + ": " + e.getMessage(), e);
-        }
+        return TlsTrust.withExtraAuthorities(certificates);
     }
 
     /** One line for {@code config check}: the file and whom its certificates name. */
     public String describe() {
         return path + ": " + certificates.size() + " certificate(s): " + String.join("; ", certificates.stream()
                 .map(c -> c.getSubjectX500Principal().getName()).toList());
-    }
-
-    private static X509TrustManager defaultTrustManager() throws GeneralSecurityException, IOException {
-        return x509(null);
-    }
-
-    private static X509TrustManager x509(KeyStore anchors) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(anchors);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new IllegalStateException("the JDK offers no X.509 trust manager");
     }
 }

@@ -2,22 +2,23 @@ package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.ci.ApiAuth;
 import dev.pipelinetriage.adapter.ci.CiCaches;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.ci.HostPolicy;
 import dev.pipelinetriage.adapter.ci.HttpPolicy;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.ci.azure.AzureProvider;
 import dev.pipelinetriage.adapter.ci.github.GitHubProvider;
 import dev.pipelinetriage.adapter.ci.gitlab.GitLabProvider;
 import dev.pipelinetriage.adapter.ci.jenkins.JenkinsProvider;
 import dev.pipelinetriage.app.FailedJobLogs;
+import dev.pipelinetriage.app.LastGreenLogs;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.net.HttpClients;
+import dev.pipelinetriage.net.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +33,7 @@ import okhttp3.OkHttpClient;
  *
  * <p>How the CLI (or a chat front end) uses it:
  * <pre>{@code
- * AppConfig config = ConfigLoader.load(ConfigLoader.locate(cliPath, System.getenv()).orElseThrow());
+ * AppConfig config = Config.load(ConfigLoader.locate(cliPath, System.getenv()).orElseThrow(), System.getenv());
  * FailedJobLogs logs = CiWiring.failedJobLogs(config, System.getenv());
  * switch (logs.collect(pastedUrl)) {
  *     case FailedJobLogs.Collected c -> ...   // c.run(), and per job c.jobs(): FetchResult Fetched | CiProblem
@@ -48,9 +49,15 @@ public final class CiWiring {
     }
 
     public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
-        return new FailedJobLogs(providers(config.ci(), env,
-                CiHttpClients.newSharedClient(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
-                Sleeper.threadSleeper()), config.ci().maxLogBytes());
+        return failedJobLogs(config.ci(), providers(config.ci(), env,
+                HttpClients.newShared(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
+                Sleeper.threadSleeper()));
+    }
+
+    /** Each job's log under the cap, and its last green run's unless {@code ci.compareLastGreenRun} is false. */
+    public static FailedJobLogs failedJobLogs(CiConfig ci, List<CiProvider> providers) {
+        return new FailedJobLogs(providers, ci.maxLogBytes(), ci.compareLastGreenRun()
+                ? LastGreenLogs.within(ci.maxLogBytes(), LastGreenLogs.DEFAULT_BUDGET) : LastGreenLogs.off());
     }
 
     public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,

@@ -1,20 +1,18 @@
 package dev.pipelinetriage.boot;
 
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.store.StoreProbe;
 import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
-import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.NotifierSection;
-import dev.pipelinetriage.boot.config.OpsConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
-import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
 import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.net.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,33 +70,20 @@ public final class ConfigCheck {
         } catch (IOException e) {
             return new Invalid(List.of("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")"));
         }
-        List<String> errors = new ArrayList<>(ConfigLoader.problemsForServe(text).stream().map(Throwable::getMessage).toList());
-        OpsSection ops = null;
+        Config.Parsed parsed = Config.check(text, env);
+        List<String> errors = new ArrayList<>(parsed.problems().stream().map(Throwable::getMessage).toList());
         Optional<CaBundle> ca = Optional.empty();
-        try {
-            ops = OpsConfigLoader.parse(text, env);
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-        }
         try {
             ca = CaBundle.fromEnv(env);
         } catch (ConfigException e) {
             errors.add(e.getMessage());
         }
-        Optional<WebhooksSection> webhooks = Optional.empty();
-        if (errors.isEmpty()) {
-            try {
-                // Checked here as serve checks it at start-up: every source must name a configured CI instance.
-                webhooks = WebhooksConfigLoader.parse(text, ConfigLoader.parseForServe(text).ci());
-            } catch (ConfigException e) {
-                errors.add(e.getMessage());
-            }
-        }
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        Checked checked = describe(path, ConfigLoader.parseForServe(text), ops, ca, env, reach);
-        return webhooks.map(w -> withWebhooks(checked, w, env)).orElse(checked);
+        AppConfig config = parsed.config().orElseThrow();
+        Checked checked = describe(path, config, config.ops(), ca, env, reach);
+        return config.webhooksSection().map(w -> withWebhooks(checked, w, env)).orElse(checked);
     }
 
     private static Checked describe(Path path, AppConfig config, OpsSection ops, Optional<CaBundle> ca,
@@ -110,7 +95,9 @@ public final class ConfigCheck {
         lines.add("extra trusted CAs: " + ca.map(CaBundle::describe).orElse("none ($" + CaBundle.ENV_VAR + " not set)"));
 
         lines.add("ci: " + config.ci().instances().size() + " instance(s), log cap " + config.ci().maxLogBytes() / 1024
-                + " KiB per job, request timeout " + config.ci().requestTimeout().toSeconds() + " s");
+                + " KiB per job, request timeout " + config.ci().requestTimeout().toSeconds() + " s, "
+                + (config.ci().compareLastGreenRun() ? "failed jobs compared with their last green run"
+                        : "last green run not compared (ci.compareLastGreenRun: false)"));
         for (int i = 0; i < config.ci().instances().size(); i++) {
             CiInstanceConfig ci = config.ci().instances().get(i);
             String key = "ci.instances[" + i + "].token";
@@ -153,7 +140,7 @@ public final class ConfigCheck {
         if (reach) {
             lines.add("reachability (connect " + CONNECT_TIMEOUT.toSeconds() + " s, answer " + REQUEST_TIMEOUT.toSeconds()
                     + " s; each service gets the credentials the bot would send it):");
-            OkHttpClient http = CiHttpClients.newSharedClient(ca.map(CaBundle::trustManager)).newBuilder()
+            OkHttpClient http = HttpClients.newShared(ca.map(CaBundle::trustManager)).newBuilder()
                     .connectTimeout(CONNECT_TIMEOUT).callTimeout(REQUEST_TIMEOUT).build();
             for (ReachProbe probe : probes) {
                 ReachProbe.Answer answer = probe.send(http);

@@ -27,7 +27,7 @@ public final class ReportWiring {
      * locked by a running bot, so with it this runs beside a stopped bot or on a copy of its data directory.
      */
     public static Rendered last(StoreSection store, Map<String, String> env, Duration period, Clock clock) {
-        try (Stores opened = Stores.open(store, env)) {
+        try (Stores opened = Stores.open(store, env, CaBundle.fromEnv(env))) {
             HealthReport report = new HealthReports(opened.history(), opened.state(), opened.audit(),
                     signature -> opened.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key), clock)
                     .last(period);

@@ -1,8 +1,6 @@
 package dev.pipelinetriage.boot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.adapter.slack.SlackApp;
 import dev.pipelinetriage.adapter.slack.SlackClient;
 import dev.pipelinetriage.adapter.slack.SlackSettings;
@@ -16,7 +14,6 @@ import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
-import dev.pipelinetriage.app.TicketService;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
@@ -31,7 +28,6 @@ import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
-import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
@@ -47,6 +43,8 @@ import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.engine.redact.Redactor;
+import dev.pipelinetriage.net.HttpClients;
+import dev.pipelinetriage.net.Sleeper;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +82,6 @@ public final class ServeWiring {
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
     /** Automatic filing acts for nobody; people file through their platform's permissions. */
-    private static final Authorizer NOBODY = (actor, action) -> new Authorizer.Denied("not a chat request");
 
     private ServeWiring() {
     }
@@ -97,8 +94,8 @@ public final class ServeWiring {
      * @param teamsSleeper waits between Bot Connector retries
      * @param port 0 for any free port
      */
-    public record Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper,
-            dev.pipelinetriage.adapter.teams.Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
+    public record Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper,
+            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
@@ -108,32 +105,34 @@ public final class ServeWiring {
         }
 
         /** For setups without Teams (its retries would wait for real, but nothing calls them). */
-        public Setup(Clock clock, Sleeper ciSleeper, dev.pipelinetriage.adapter.slack.Sleeper slackSleeper, String host,
+        public Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper, String host,
                 int port, int concurrency, int maxTasks) {
-            this(clock, ciSleeper, slackSleeper, dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+            this(clock, ciSleeper, slackSleeper, Sleeper.threadSleeper(), host, port,
                     concurrency, maxTasks);
         }
 
         public static Setup production(String host, int port) {
-            return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(),
-                    dev.pipelinetriage.adapter.teams.Sleeper.threadSleeper(), host, port,
+            return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), Sleeper.threadSleeper(),
+                    Sleeper.threadSleeper(), host, port,
                     Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
         }
     }
 
-    /** Starts everything with the {@code ops:} defaults; the caller owns the result and closes it. */
-    public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
-        return start(config, OpsSection.defaults(), env, setup);
-    }
-
-    /** Starts everything without CI webhooks; the caller owns the result and closes it. */
+    /** Starts everything with this operations section; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Map<String, String> env, Setup setup) {
-        return start(config, opsSection, Optional.empty(), env, setup);
+        return start(config.with(opsSection, config.webhooksSection()), env, setup);
     }
 
-    /** Starts everything; the caller owns the result and closes it. */
+    /** Starts everything with these operations and webhooks sections; the caller owns the result and closes it. */
     public static Served start(AppConfig config, OpsSection opsSection, Optional<WebhooksSection> webhooks,
             Map<String, String> env, Setup setup) {
+        return start(config.with(opsSection, webhooks), env, setup);
+    }
+
+    /** Starts everything the configuration asks for; the caller owns the result and closes it. */
+    public static Served start(AppConfig config, Map<String, String> env, Setup setup) {
+        OpsSection opsSection = config.ops();
+        Optional<WebhooksSection> webhooks = config.webhooksSection();
         if (config.slackSection().isEmpty() && config.teamsSection().isEmpty()) {
             throw new ConfigException("slack", "missing: serve needs a slack section (signingSecret, botToken) or a "
                     + "teams section (appId, appPassword, allowedTenants)");
@@ -153,12 +152,12 @@ public final class ServeWiring {
             throw new ConfigException(e.getMessage());
         }
         List<KnownError> knownErrors = ops.knowledgeBase.serving().knownErrors();
-        Optional<javax.net.ssl.X509TrustManager> trust = CaBundle.fromEnv(env).map(CaBundle::trustManager);
-        OkHttpClient http = CiHttpClients.newSharedClient(trust);
+        Optional<CaBundle> ca = CaBundle.fromEnv(env);
+        OkHttpClient http = HttpClients.newShared(ca.map(CaBundle::trustManager));
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
                 ops.metrics);
 
-        Stores store = Stores.open(config.store(), env);
+        Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
         AuditLog audit = ops.audit(store.audit());
@@ -167,22 +166,23 @@ public final class ServeWiring {
         SlackApp app = null;
         HttpServer server = null;
         try {
-            FailedJobLogs logs = new FailedJobLogs(providers, config.ci().maxLogBytes());
+            FailedJobLogs logs = CiWiring.failedJobLogs(config.ci(), providers);
             CardCodec codec = new CardCodec();
-            TicketsSection ticketsSection = config.ticketsSection().orElse(null);
             String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
                     .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
-            Optional<TicketService> recurrence = config.ticketsSection().map(section -> TicketWiring.service(section, env,
-                    store.state(), audit, NOBODY, http, setup.clock(), CONFIRM_WITHIN, runbooks));
-            OccurrenceListener occurrences = recurrence.<OccurrenceListener>map(t -> t).orElse(OccurrenceListener.NONE);
-            ChatCommands commands = recurrence.<ChatCommands>map(RecurringFailures::new).orElse(ChatCommands.NONE);
+            Optional<TicketWiring.Tickets> tickets = config.ticketsSection().map(section -> TicketWiring.tickets(section, env,
+                    store.state(), audit, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+            OccurrenceListener occurrences = tickets.<OccurrenceListener>map(TicketWiring.Tickets::automatic)
+                    .orElse(OccurrenceListener.NONE);
+            ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
+                    .orElse(ChatCommands.NONE);
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
                     ops.metrics, store.history(), setup.clock()), codec, store, audit, workers, providers, knownErrors,
-                    setup.clock(), commands, ticketsSection, env, http, runbooks, ops);
+                    setup.clock(), commands, tickets, runbooks, ops);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
-                SlackClient client = new SlackClient(slackSettings.get(), setup.clock(), setup.slackSleeper(), trust);
+                SlackClient client = new SlackClient(slackSettings.get(), http, setup.clock(), setup.slackSleeper());
                 RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
@@ -204,7 +204,7 @@ public final class ServeWiring {
                 endpoints.put("/api/messages", bot.servlet());
                 webhookSurfaces.put("teams", bot.surface());
             }
-            recurrence.ifPresent(t -> store.schedule(t, TICKET_MAINTENANCE));
+            tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
             endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
                     .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
@@ -213,7 +213,7 @@ public final class ServeWiring {
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
                         shared.logs(), runbooks, codec, store.state(), store.outages(), workers, setup.clock(),
-                        webhookSurfaces, audit, ops.metrics).servlet());
+                        webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
             server = HttpServer.start(setup.host(), setup.port(), endpoints);
@@ -251,7 +251,7 @@ public final class ServeWiring {
      */
     private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
             Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
-            TicketsSection tickets, Map<String, String> env, OkHttpClient http, String runbooks, OpsWiring ops) {
+            Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops) {
 
         /** @param who may also say {@code kb reload}: the same people who may rerun */
         TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
@@ -266,15 +266,14 @@ public final class ServeWiring {
         }
 
         CardActions actions(RerunPermissions permissions) {
-            return new CardActions(new RerunService(providers, permissions, store.state(), audit, clock,
-                    CONFIRM_WITHIN), new FeedbackService(store.state(), new Redactor(), clock), store.state(),
+            return new CardActions(new RerunService(providers, permissions, store.state(), store.state(), audit, clock,
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), store.state(), new Redactor(), clock), store.state(),
                     codec, knownErrors);
         }
 
         /** File ticket for one platform: the same tracker and store, that platform's permissions. */
         Optional<TicketActions> ticketActions(RerunPermissions permissions) {
-            return Optional.ofNullable(tickets).map(section -> new TicketActions(TicketWiring.service(section, env,
-                    store.state(), audit, permissions, http, clock, CONFIRM_WITHIN, runbooks), store.state(), codec));
+            return tickets.map(t -> new TicketActions(t.chat(permissions), store.state(), codec));
         }
     }
 

@@ -3,7 +3,8 @@ package dev.pipelinetriage.boot;
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.adapter.store.JdbcStore;
 import dev.pipelinetriage.adapter.store.PostgresStore;
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.AutomaticTickets;
+import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
@@ -11,6 +12,7 @@ import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.boot.config.StoreSection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +33,13 @@ final class Stores implements AutoCloseable {
         this.store = store;
     }
 
-    static Stores open(StoreSection section, Map<String, String> env) {
+    /** @param ca the extra trusted CAs, read once by the caller: a PostgreSQL server may present a certificate they sign */
+    static Stores open(StoreSection section, Map<String, String> env, Optional<CaBundle> ca) {
         return new Stores(switch (section.type()) {
             case EMBEDDED -> EmbeddedStore.open(section.directory());
             case POSTGRES -> PostgresStore.open(section.url(), section.user(),
                     section.password().read("store.password", env), section.maxConnections(),
-                    CaBundle.fromEnv(env).map(CaBundle::path));
+                    ca.map(CaBundle::path));
         });
     }
 
@@ -64,12 +67,12 @@ final class Stores implements AutoCloseable {
     }
 
     /** Runs reconciliation and pruning now (recovering claims a crashed process left) and then every {@code every}. */
-    synchronized void schedule(TicketService tickets, Duration every) {
+    synchronized void schedule(TicketReconciler reconciler, AutomaticTickets tickets, Duration every) {
         maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ticket-maintenance").daemon()
                 .factory());
         maintenance.scheduleWithFixedDelay(() -> {
             try {
-                TicketService.Reconciled r = tickets.reconcile();
+                TicketReconciler.Reconciled r = reconciler.reconcile();
                 if (r.adopted() + r.created() + r.stillPending() > 0) {
                     LOG.info("ticket claims reconciled: {} adopted, {} created, {} still pending", r.adopted(), r.created(),
                             r.stillPending());

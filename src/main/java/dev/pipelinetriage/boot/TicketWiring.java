@@ -5,7 +5,10 @@ import dev.pipelinetriage.adapter.ticket.github.GitHubIssuesSettings;
 import dev.pipelinetriage.adapter.ticket.jira.JiraSettings;
 import dev.pipelinetriage.adapter.ticket.jira.JiraTrackers;
 import dev.pipelinetriage.app.TicketPolicy;
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.AutomaticTickets;
+import dev.pipelinetriage.app.ChatTickets;
+import dev.pipelinetriage.app.TicketFiler;
+import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.StateStore;
@@ -18,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
 
-/** Builds the ticket tracker and the {@link TicketService} from the {@code tickets:} section. */
+/** Builds the ticket tracker and the ticket services over it from the {@code tickets:} section. */
 final class TicketWiring {
     private TicketWiring() {
     }
@@ -38,13 +41,25 @@ final class TicketWiring {
                 section.components(), section.reopenTransition());
     }
 
+    /** The ticket parts of one process: one tracker (its token read once), shared by every chat platform. */
+    record Tickets(TicketFiler filer, AutomaticTickets automatic, TicketReconciler reconciler, StateStore store,
+            Duration confirmWithin) {
+
+        /** Filing from chat on one platform, with that platform's idea of who may. */
+        ChatTickets chat(Authorizer authorizer) {
+            return new ChatTickets(store, store, store, filer, authorizer, confirmWithin);
+        }
+    }
+
     /** @param slackRunbooks the Slack section's runbook base, used when the tickets section names none */
-    static TicketService service(TicketsSection section, Map<String, String> env, StateStore store, AuditLog audit,
-            Authorizer authorizer, OkHttpClient shared, Clock clock, Duration confirmWithin, String slackRunbooks) {
+    static Tickets tickets(TicketsSection section, Map<String, String> env, StateStore store, AuditLog audit,
+            OkHttpClient shared, Clock clock, Duration confirmWithin, String slackRunbooks) {
         TicketPolicy p = section.policy();
         TicketPolicy policy = p.runbookBase() != null || slackRunbooks == null ? p
                 : new TicketPolicy(p.thresholds(), p.commentEvery(), p.reopen(), p.reconcileAfter(), p.retention(), slackRunbooks);
-        return new TicketService(store, tracker(section, env, shared, clock), authorizer, audit, policy, new Redactor(),
-                clock, () -> UUID.randomUUID().toString(), confirmWithin);
+        TicketFiler filer = new TicketFiler(store, store, tracker(section, env, shared, clock), audit, policy,
+                new Redactor(), clock, () -> UUID.randomUUID().toString());
+        return new Tickets(filer, new AutomaticTickets(store, store, filer), new TicketReconciler(store, store, filer),
+                store, confirmWithin);
     }
 }

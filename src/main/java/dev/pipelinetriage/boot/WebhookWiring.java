@@ -8,6 +8,7 @@ import dev.pipelinetriage.app.OutageGrouping;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
@@ -16,6 +17,7 @@ import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.CardPublisher;
 import dev.pipelinetriage.chat.FailureNotices;
 import dev.pipelinetriage.chat.Workers;
 import java.time.Clock;
@@ -50,8 +52,9 @@ final class WebhookWiring {
 
     static CiWebhooks receiver(WebhooksSection section, List<WebhookSource> sources, LinkTriage triage,
             FailedJobLogs logs, String runbooks, CardCodec codec, StateStore state, OutageStore outages, Workers workers,
-            Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics) {
-        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks), codec, state, workers, clock,
+            Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
+        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks),
+                new CardPublisher(state, codec, clock, posting), state, workers, clock,
                 DEDUP_FOR, surfaces, section.routing(),
                 new OutageGrouping(outages, section.outageThreshold(), section.outageWindow()), audit, metrics);
         return new CiWebhooks(sources, notices, logs::route, metrics);

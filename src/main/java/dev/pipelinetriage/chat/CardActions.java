@@ -3,7 +3,7 @@ package dev.pipelinetriage.chat;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.RerunService;
 import dev.pipelinetriage.app.port.Actor;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.CardStore;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.Verdict;
@@ -22,11 +22,11 @@ public final class CardActions {
 
     private final RerunService reruns;
     private final FeedbackService feedback;
-    private final StateStore store;
+    private final CardStore store;
     private final CardCodec codec;
     private final List<KnownError> knownErrors;
 
-    public CardActions(RerunService reruns, FeedbackService feedback, StateStore store, CardCodec codec,
+    public CardActions(RerunService reruns, FeedbackService feedback, CardStore store, CardCodec codec,
             List<KnownError> knownErrors) {
         this.reruns = Objects.requireNonNull(reruns, "reruns");
         this.feedback = Objects.requireNonNull(feedback, "feedback");

@@ -83,7 +83,8 @@ public final class CardBuilder {
         var excerpt = report.excerpt().subList(0, Math.min(MAX_EXCERPT, report.excerpt().size()));
         return new CardView.Triaged(name, report.verdict(), verdictWords(report.verdict()),
                 confidenceWords(report.confidence()), report.reason(), step, known == null ? null : known.title(),
-                known == null ? null : runbookUrl(known.runbook()), excerpt, report.truncated(), nextSteps(report, known));
+                known == null ? null : runbookUrl(known.runbook()), excerpt, report.truncated(), nextSteps(report, known),
+                null, report.lastGreen().map(g -> new CardView.GreenRunNote(g.webUrl(), g.newLines())).orElse(null));
     }
 
     static CardView.RecurrenceNote note(Recurrence r) {

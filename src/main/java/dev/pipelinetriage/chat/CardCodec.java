@@ -38,10 +38,14 @@ public final class CardCodec {
             Boolean pending) {
     }
 
+    /** Absent on cards of jobs not compared with a green run (and on cards stored before there were any). */
+    record GreenRunJson(String url, List<Integer> newLines) {
+    }
+
     /** {@code type} is {@code triaged} or {@code unavailable}; the other type's fields are absent. */
     record JobJson(String type, String job, String verdict, String verdictWords, String confidenceWords, String reason,
             String failedStep, String knownError, String runbookUrl, List<LineJson> excerpt, Boolean truncated,
-            List<String> nextSteps, NoticeJson notice, RecurrenceJson recurrence) {
+            List<String> nextSteps, NoticeJson notice, RecurrenceJson recurrence, GreenRunJson lastGreen) {
     }
 
     /** The record that lets the buttons of a card delivered as {@code messageId} find its run again. */
@@ -84,9 +88,10 @@ public final class CardCodec {
                     t.excerpt().stream().map(l -> new LineJson(l.number(), l.text())).toList(), t.truncated(),
                     t.nextSteps(), null, t.recurrence() == null ? null : new RecurrenceJson(t.recurrence().signatureKey(),
                     t.recurrence().count(), t.recurrence().windowDays(), t.recurrence().ticketKey(),
-                    t.recurrence().ticketUrl(), t.recurrence().pending()));
+                    t.recurrence().ticketUrl(), t.recurrence().pending()),
+                    t.comparedWith().map(g -> new GreenRunJson(g.url(), List.copyOf(g.newLines()))).orElse(null));
             case CardView.Unavailable u -> new JobJson("unavailable", u.job(), null, null, null, null, null, null, null,
-                    null, null, null, notice(u.notice()), null);
+                    null, null, null, notice(u.notice()), null, null);
         };
     }
 
@@ -98,7 +103,9 @@ public final class CardCodec {
                     Boolean.TRUE.equals(j.truncated()), j.nextSteps() == null ? List.of() : j.nextSteps(),
                     j.recurrence() == null ? null : new CardView.RecurrenceNote(j.recurrence().signature(),
                             j.recurrence().count(), j.recurrence().windowDays(), j.recurrence().ticketKey(),
-                            j.recurrence().ticketUrl(), Boolean.TRUE.equals(j.recurrence().pending())));
+                            j.recurrence().ticketUrl(), Boolean.TRUE.equals(j.recurrence().pending())),
+                    j.lastGreen() == null || j.lastGreen().url() == null ? null : new CardView.GreenRunNote(j.lastGreen().url(),
+                            new java.util.TreeSet<>(j.lastGreen().newLines() == null ? List.of() : j.lastGreen().newLines())));
             case "unavailable" -> new CardView.Unavailable(j.job(), notice(j.notice()));
             default -> throw new IllegalArgumentException("a stored card has a job of unknown type '" + j.type() + "'");
         };

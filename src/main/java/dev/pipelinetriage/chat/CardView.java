@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A triage card, as every chat front end shows it: words for people, already decided; adapters only lay it out.
@@ -22,6 +24,9 @@ import java.util.Optional;
  */
 public record CardView(String cardId, String title, String runUrl, Notice problem, List<JobCard> jobs, int moreJobs,
         Verdict verdict, RerunNote rerun) {
+
+    /** Marks an excerpt line that the job's last green run did not print. */
+    public static final String NEW_LINE_MARK = "\u25CF";
 
     public CardView {
         Objects.requireNonNull(title, "title");
@@ -86,6 +91,31 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
         }
     }
 
+    /**
+     * The last green run a job's log was compared with.
+     *
+     * @param url the green run's page (built by the bot from configuration)
+     * @param newLines the numbers of the excerpt lines it did not print
+     */
+    public record GreenRunNote(String url, SortedSet<Integer> newLines) {
+        /** The part of {@link #words()} that links the green run. */
+        public static final String LINK_TEXT = "last green run";
+
+        public GreenRunNote {
+            Objects.requireNonNull(url, "url");
+            newLines = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(newLines));
+        }
+
+        public boolean isNew(LogLine line) {
+            return newLines.contains(line.number());
+        }
+
+        /** What the card says about the marks; adapters link {@link #LINK_TEXT} to {@link #url()}. */
+        public String words() {
+            return "Lines marked " + NEW_LINE_MARK + " are new since the " + LINK_TEXT;
+        }
+    }
+
     /** A headline and what to do about it. */
     public record Notice(String headline, String detail) {
         public Notice {
@@ -116,10 +146,11 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
      * @param excerpt redacted lines with their original numbers
      * @param nextSteps what to do, most useful first
      * @param recurrence how often this failure was seen and its ticket, or null when not counted
+     * @param lastGreen the last green run the log was compared with, or null when it was not
      */
     public record Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
             String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
-            List<String> nextSteps, RecurrenceNote recurrence) implements JobCard {
+            List<String> nextSteps, RecurrenceNote recurrence, GreenRunNote lastGreen) implements JobCard {
         public Triaged {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(verdict, "verdict");
@@ -130,17 +161,21 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
             nextSteps = List.copyOf(nextSteps);
         }
 
-        /** A job without recurrence counting. */
+        /** A job without recurrence counting, not compared with a green run. */
         public Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
                 String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
                 List<String> nextSteps) {
             this(job, verdict, verdictWords, confidenceWords, reason, failedStep, knownError, runbookUrl, excerpt,
-                    truncated, nextSteps, null);
+                    truncated, nextSteps, null, null);
         }
 
         public Triaged withRecurrence(RecurrenceNote note) {
             return new Triaged(job, verdict, verdictWords, confidenceWords, reason, failedStep, knownError, runbookUrl,
-                    excerpt, truncated, nextSteps, note);
+                    excerpt, truncated, nextSteps, note, lastGreen);
+        }
+
+        public Optional<GreenRunNote> comparedWith() {
+            return Optional.ofNullable(lastGreen);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.pipelinetriage.app.OutageGrouping.Grouped;
 import dev.pipelinetriage.app.WebhookRoutes;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.AuditLog;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.EventClaims;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.engine.signature.Signatures;
@@ -44,8 +44,8 @@ public final class FailureNotices {
 
     private final LinkTriage triage;
     private final CardBuilder cards;
-    private final CardCodec codec;
-    private final StateStore store;
+    private final CardPublisher publisher;
+    private final EventClaims store;
     private final Workers workers;
     private final Clock clock;
     private final Duration dedupFor;
@@ -59,12 +59,12 @@ public final class FailureNotices {
      * @param dedupFor how long a delivery or run attempt is remembered: longer than the providers' redelivery horizon
      * @param surfaces chat platforms by name ({@code slack}, {@code teams})
      */
-    public FailureNotices(LinkTriage triage, CardBuilder cards, CardCodec codec, StateStore store, Workers workers,
+    public FailureNotices(LinkTriage triage, CardBuilder cards, CardPublisher publisher, EventClaims store, Workers workers,
             Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
             OutageGrouping outages, AuditLog audit, WebhookMetrics metrics) {
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
-        this.codec = Objects.requireNonNull(codec, "codec");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.store = Objects.requireNonNull(store, "store");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -166,13 +166,8 @@ public final class FailureNotices {
 
     private void card(FailedRunEvent event, Place place, ChatSurface surface, LinkTriage.Result result) {
         CardView card = cards.build(UUID.randomUUID().toString(), event.link(), result);
-        Posted shown = surface.showCard(place, null, card);
-        switch (shown) {
-            case Posted.Delivered d when card.hasActions() && result instanceof LinkTriage.Triaged t ->
-                    store.saveCard(codec.stored(place, d.messageId(), card, t, clock.instant()));
-            case Posted.Delivered d -> {
-            }
-            case Posted.Undelivered u -> LOG.warn("card for {} was not delivered: {}", event.failureKey(), u.reason());
+        if (publisher.publish(surface, place, null, card, result) instanceof Posted.Undelivered u) {
+            LOG.warn("card for {} was not delivered: {}", event.failureKey(), u.reason());
         }
     }
 
@@ -207,9 +202,7 @@ public final class FailureNotices {
     }
 
     private static String jobKey(LinkTriage.Triaged run, LinkTriage.Reported job) {
-        var ref = job.job().ref();
-        int attempt = ref.attempt() > 0 ? ref.attempt() : run.run().ref().attempt();
-        return ref.run().instance() + ":" + ref.run().project() + ":" + ref.id() + ":" + attempt;
+        return job.job().ref().key(run.run().ref().attempt());
     }
 
     /** True the first time. */

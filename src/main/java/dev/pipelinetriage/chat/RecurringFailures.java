@@ -1,6 +1,6 @@
 package dev.pipelinetriage.chat;
 
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.AutomaticTickets;
 import dev.pipelinetriage.app.port.TopSignature;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +14,9 @@ import java.util.Optional;
 public final class RecurringFailures implements ChatCommands {
     static final int TOP = 10;
 
-    private final TicketService tickets;
+    private final AutomaticTickets tickets;
 
-    public RecurringFailures(TicketService tickets) {
+    public RecurringFailures(AutomaticTickets tickets) {
         this.tickets = Objects.requireNonNull(tickets, "tickets");
     }
 

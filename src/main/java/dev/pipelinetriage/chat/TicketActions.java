@@ -1,6 +1,7 @@
 package dev.pipelinetriage.chat;
 
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.ChatTickets;
+import dev.pipelinetriage.app.TicketFiler;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.app.port.TicketRef;
@@ -11,14 +12,14 @@ import java.util.Objects;
 
 /**
  * The card's File ticket button, the same for every chat platform: propose -> authorize -> confirm -> act ->
- * audit through {@link TicketService}, like a rerun. After filing, the card is redrawn with the ticket.
+ * audit through {@link ChatTickets}, like a rerun. After filing, the card is redrawn with the ticket.
  */
 public final class TicketActions {
-    private final TicketService tickets;
-    private final dev.pipelinetriage.app.port.StateStore store;
+    private final ChatTickets tickets;
+    private final dev.pipelinetriage.app.port.CardStore store;
     private final CardCodec codec;
 
-    public TicketActions(TicketService tickets, dev.pipelinetriage.app.port.StateStore store, CardCodec codec) {
+    public TicketActions(ChatTickets tickets, dev.pipelinetriage.app.port.CardStore store, CardCodec codec) {
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -38,8 +39,8 @@ public final class TicketActions {
     /** Step 1: a user pressed File ticket. */
     public Prompt fileClicked(Actor actor, String channel, String cardId) {
         return switch (tickets.propose(actor, channel, cardId)) {
-            case TicketService.Refused refused -> new Refuse(ChatText.of(refused.reason()));
-            case TicketService.Confirm confirm -> {
+            case ChatTickets.Refused refused -> new Refuse(ChatText.of(refused.reason()));
+            case ChatTickets.Confirm confirm -> {
                 List<CardView.RecurrenceNote> notes = codec.decode(confirm.card().document()).recurrences();
                 String seen = notes.isEmpty() ? "" : " " + notes.getFirst().words() + ".";
                 yield new Confirm(confirm.pending().id(), "File a ticket?", "This files a ticket for the failure on "
@@ -52,26 +53,26 @@ public final class TicketActions {
     /** Step 2: the user confirmed. Calls the tracker (seconds): run it on a worker. */
     public void fileConfirmed(Actor actor, Place where, String token, ChatSurface surface) {
         StoredCard[] card = new StoredCard[1];
-        List<TicketService.Filing> filings = tickets.confirm(actor, where.channel(), token, stored -> {
+        List<TicketFiler.Filing> filings = tickets.confirm(actor, where.channel(), token, stored -> {
             card[0] = stored;
             return codec.decode(stored.document()).recurrences().stream().map(CardView.RecurrenceNote::signatureKey)
                     .distinct().toList();
         });
         Map<String, TicketRef> filed = new HashMap<>();
         ChatText.Builder answer = ChatText.builder();
-        for (TicketService.Filing filing : filings) {
+        for (TicketFiler.Filing filing : filings) {
             switch (filing) {
-                case TicketService.Filed f -> {
+                case TicketFiler.Filed f -> {
                     filed.put(f.signatureKey(), f.ticket());
                     answer.text("Filed ").link(f.ticket().url(), f.ticket().key()).text(". ");
                 }
-                case TicketService.AlreadyFiled a -> {
+                case TicketFiler.AlreadyFiled a -> {
                     filed.put(a.signatureKey(), a.ticket());
                     answer.text("Already filed as ").link(a.ticket().url(), a.ticket().key()).text("; nothing new was filed. ");
                 }
-                case TicketService.Pending p -> answer.text("The ticket is pending: " + p.reason() + ". The bot retries "
+                case TicketFiler.Pending p -> answer.text("The ticket is pending: " + p.reason() + ". The bot retries "
                         + "on its own and never files it twice. ");
-                case TicketService.NotFiled n -> answer.text(n.reason() + " ");
+                case TicketFiler.NotFiled n -> answer.text(n.reason() + " ");
             }
         }
         if (card[0] != null && !filed.isEmpty()) {

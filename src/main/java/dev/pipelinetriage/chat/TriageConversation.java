@@ -1,9 +1,9 @@
 package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.port.EventClaims;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageMetrics;
-import dev.pipelinetriage.app.port.TriageMetrics.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +35,8 @@ public final class TriageConversation {
     private final LinkDetector detector;
     private final LinkTriage triage;
     private final CardBuilder cards;
-    private final CardCodec codec;
-    private final StateStore store;
+    private final EventClaims store;
+    private final CardPublisher publisher;
     private final Workers workers;
     private final Clock clock;
     private final Duration dedupFor;
@@ -75,10 +75,10 @@ public final class TriageConversation {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
-        this.codec = Objects.requireNonNull(codec, "codec");
         this.store = Objects.requireNonNull(store, "store");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.publisher = new CardPublisher(store, codec, clock, this.metrics);
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
         this.allowedChannels = Set.copyOf(allowedChannels);
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -208,18 +208,14 @@ public final class TriageConversation {
         }
         // Claimed only once there is a failure: an earlier "running" announcement of the same run must not use it up.
         var run = triaged.run().ref();
-        String key = place.platform() + ":notifier:" + place.workspace() + ":" + place.channel() + ":" + run.instance()
-                + ":" + run.project() + ":" + run.runId() + ":" + run.attempt();
+        String key = place.platform() + ":notifier:" + place.workspace() + ":" + place.channel() + ":" + run.key();
         if (!store.claimEvent(key, clock.instant(), dedupFor)) {
             LOG.info("notifier run {} already has its card in this channel", link.url());
             metrics.duplicateEvent();
             return;
         }
         CardView card = cards.build(UUID.randomUUID().toString(), link.link(), triaged);
-        Posted shown = metrics.time(Stage.POST, () -> surface.showCard(place, null, card));
-        if (card.hasActions() && shown instanceof Posted.Delivered d) {
-            save(place, d.messageId(), card, triaged);
-        } else if (shown instanceof Posted.Undelivered u) {
+        if (publisher.publish(surface, place, null, card, triaged) instanceof Posted.Undelivered u) {
             LOG.warn("card for notifier link {} was not delivered: {}", link.url(), u.reason());
         }
     }
@@ -280,15 +276,7 @@ public final class TriageConversation {
         }
         triaged.complete(null);
         String replacing = placeholder.join() instanceof Posted.Delivered d ? d.messageId() : null;
-        boolean keep = card.hasActions() && result instanceof LinkTriage.Triaged;
-        if (keep && replacing != null) {
-            save(place, replacing, card, (LinkTriage.Triaged) result);
-        }
-        CardView finalCard = card;
-        Posted shown = metrics.time(Stage.POST, () -> surface.showCard(place, replacing, finalCard));
-        if (keep && replacing == null && shown instanceof Posted.Delivered d) {
-            save(place, d.messageId(), card, (LinkTriage.Triaged) result);
-        }
+        Posted shown = publisher.publish(surface, place, replacing, card, result);
         if (shown instanceof Posted.Undelivered u) {
             LOG.warn("card for {} was not delivered: {}", link.url(), u.reason());
         }
@@ -314,7 +302,4 @@ public final class TriageConversation {
                 null, null);
     }
 
-    private void save(Place place, String messageId, CardView card, LinkTriage.Triaged result) {
-        store.saveCard(codec.stored(place, messageId, card, result, clock.instant()));
-    }
 }

@@ -4,7 +4,7 @@ import dev.pipelinetriage.app.HealthReport;
 import dev.pipelinetriage.app.HealthReportText;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.ChartRenderer;
-import dev.pipelinetriage.app.port.StateStore;
+import dev.pipelinetriage.app.port.EventClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -25,12 +25,12 @@ public final class WeeklyDigest {
 
     private final HealthReports reports;
     private final ChartRenderer chart;
-    private final StateStore store;
+    private final EventClaims store;
     private final ChatSurface surface;
     private final Place channel;
     private final Clock clock;
 
-    public WeeklyDigest(HealthReports reports, ChartRenderer chart, StateStore store, ChatSurface surface, Place channel,
+    public WeeklyDigest(HealthReports reports, ChartRenderer chart, EventClaims store, ChatSurface surface, Place channel,
             Clock clock) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.chart = Objects.requireNonNull(chart, "chart");

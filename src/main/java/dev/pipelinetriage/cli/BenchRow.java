@@ -60,7 +60,7 @@ record BenchRow(int sizeMb, long bytes, int runs, double oursSeconds, double ana
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
-    /** The rows as a Markdown table: readable in a terminal, and pastable into the README as it is. */
+    /** The rows as a Markdown table: readable in a terminal, and pastable into docs/measurements.md as it is. */
     static String table(List<BenchRow> rows) {
         var out = new StringBuilder();
         out.append("| size MB | ours s | analyze s | analyze CPU s | analyze MB/CPU s | peak heap MB | peak RSS MB"

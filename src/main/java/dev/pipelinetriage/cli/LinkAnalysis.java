@@ -7,9 +7,9 @@ import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.boot.CiWiring;
 import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.TriageReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +51,7 @@ final class LinkAnalysis {
                 err.println("analyzing a link needs the CI instances: pass --config FILE or set " + ConfigLoader.ENV_VAR);
                 return 2;
             }
-            config = ConfigLoader.load(path.get());
+            config = Config.load(path.get(), System.getenv());
             logs = CiWiring.failedJobLogs(config, System.getenv());
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
@@ -87,7 +87,8 @@ final class LinkAnalysis {
             String name = job.job().ref().name();
             switch (job.log()) {
                 case FetchResult.Fetched fetched -> {
-                    TriageReport report = analyze(fetched.log());
+                    TriageReport report = job.lastGreen().map(green -> triage.analyze(fetched.log(), maxLines, green))
+                            .orElseGet(() -> triage.analyze(fetched.log(), maxLines));
                     results.add(new JobJson(name, collected.run().webUrl(), ReportJson.of(report), null));
                     if (!json) {
                         out.printf("== Job: %s (%s)%n", name, collected.run().webUrl());
@@ -109,9 +110,5 @@ final class LinkAnalysis {
         }
         out.flush();
         return failures == collected.jobs().size() ? 4 : 0;
-    }
-
-    private TriageReport analyze(JobLog log) {
-        return triage.analyze(log, maxLines);
     }
 }

@@ -3,6 +3,7 @@ package dev.pipelinetriage.cli;
 import dev.pipelinetriage.app.HealthReportText;
 import dev.pipelinetriage.boot.ReportWiring;
 import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.StoreSection;
@@ -65,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         };
         ReportWiring.Rendered rendered;
         try {
-            StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(ConfigLoader::loadForServe)
+            StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(path -> Config.load(path, env))
                     .map(AppConfig::store).orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
             rendered = ReportWiring.last(store, env, period, clock);
         } catch (ConfigException e) {

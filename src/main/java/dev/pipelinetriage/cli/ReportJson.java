@@ -8,10 +8,16 @@ import dev.pipelinetriage.domain.TriageReport;
 import java.util.List;
 
 /** The report's JSON shape: field names here are a public contract, so they change only deliberately. */
-@JsonPropertyOrder({"verdict", "confidence", "failedStep", "match", "excerpt", "truncated", "rerun", "reason", "signals"})
+@JsonPropertyOrder({"verdict", "confidence", "failedStep", "match", "excerpt", "truncated", "rerun", "reason", "signals",
+        "lastGreen"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ReportJson(String verdict, double confidence, String failedStep, MatchJson match, List<LineJson> excerpt,
-        boolean truncated, String rerun, String reason, List<String> signals) {
+        boolean truncated, String rerun, String reason, List<String> signals,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LastGreenJson lastGreen) {
+
+    /** Only when a green run was compared: its page and the excerpt's line numbers that are new since it. */
+    record LastGreenJson(String url, List<Integer> newLines) {
+    }
 
     record LineJson(int line, String text) {
         static List<LineJson> of(List<LogLine> lines) {
@@ -32,6 +38,7 @@ record ReportJson(String verdict, double confidence, String failedStep, MatchJso
     static ReportJson of(TriageReport r) {
         return new ReportJson(r.verdict().wireName(), r.confidence(), r.failedStep(),
                 r.match() == null ? null : MatchJson.of(r.match()), LineJson.of(r.excerpt()), r.truncated(),
-                r.rerun().wireName(), r.reason(), r.signals());
+                r.rerun().wireName(), r.reason(), r.signals(),
+                r.lastGreen().map(g -> new LastGreenJson(g.webUrl(), List.copyOf(g.newLines()))).orElse(null));
     }
 }

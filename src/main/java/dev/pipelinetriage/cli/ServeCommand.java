@@ -2,11 +2,9 @@ package dev.pipelinetriage.cli;
 
 import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.AppConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
-import dev.pipelinetriage.boot.config.OpsConfigLoader;
-import dev.pipelinetriage.boot.config.OpsSection;
-import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,10 +45,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeWiring.Served served;
         try {
-            AppConfig loaded = ConfigLoader.loadForServe(path.get());
-            OpsSection ops = OpsConfigLoader.load(path.get(), System.getenv());
-            var webhooks = WebhooksConfigLoader.load(path.get(), loaded.ci());
-            served = ServeWiring.start(loaded, ops, webhooks, System.getenv(), ServeWiring.Setup.production(host, port));
+            AppConfig loaded = Config.load(path.get(), System.getenv());
+            served = ServeWiring.start(loaded, System.getenv(), ServeWiring.Setup.production(host, port));
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
             err.flush();

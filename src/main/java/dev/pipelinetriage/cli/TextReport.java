@@ -1,11 +1,13 @@
 package dev.pipelinetriage.cli;
 
+import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.TriageReport;
 import java.io.PrintWriter;
 
 /** Renders a report for a terminal: the verdict first, then what to do, then the evidence. */
 final class TextReport {
+    private static final String NEW = CardView.NEW_LINE_MARK;
 
     private TextReport() {
     }
@@ -32,15 +34,18 @@ final class TextReport {
         if (r.truncated()) {
             out.println("Note:        the log was truncated before analysis; the cause may be in the missing part.");
         }
+        r.lastGreen().ifPresent(g -> out.printf("Last green:  %s (lines marked %s are new since it)%n", g.webUrl(), NEW));
         out.println();
         out.println("Excerpt:");
         int width = r.excerpt().stream().mapToInt(l -> Integer.toString(l.number()).length()).max().orElse(1);
+        String gap = r.lastGreen().isPresent() ? "  " : "";
         int previous = -1;
         for (LogLine line : r.excerpt()) {
             if (previous > 0 && line.number() > previous + 1) {
-                out.printf("%" + width + "s  ...%n", "");
+                out.printf("%s%" + width + "s  ...%n", gap, "");
             }
-            out.printf("%" + width + "d  %s%n", line.number(), line.text());
+            String mark = r.lastGreen().map(g -> g.isNew(line) ? NEW + " " : "  ").orElse("");
+            out.printf("%s%" + width + "d  %s%n", mark, line.number(), line.text());
             previous = line.number();
         }
         out.flush();

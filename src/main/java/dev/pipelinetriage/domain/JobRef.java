@@ -20,4 +20,12 @@ public record JobRef(RunRef run, String id, String name, int attempt) {
             throw new IllegalArgumentException("attempt must be 0 (unknown) or positive, got " + attempt);
         }
     }
+
+    /**
+     * {@code instance:project:jobId:attempt}: the one spelling of a job attempt in keys (occurrences, webhook
+     * dedup), with {@code runAttempt} when the job carries no attempt of its own. Stored keys depend on it.
+     */
+    public String key(int runAttempt) {
+        return run.instance() + ":" + run.project() + ":" + id + ":" + (attempt > 0 ? attempt : runAttempt);
+    }
 }

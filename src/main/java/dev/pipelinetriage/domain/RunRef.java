@@ -33,6 +33,14 @@ public record RunRef(String instance, CiKind kind, String project, String runId,
         }
     }
 
+    /**
+     * {@code instance:project:runId:attempt}: the one spelling of a run attempt in keys (rerun claims, notifier
+     * dedup). Stored keys depend on it: changing it forgets every claim made before.
+     */
+    public String key() {
+        return instance + ":" + project + ":" + runId + ":" + attempt;
+    }
+
     public boolean latestAttempt() {
         return attempt == 0;
     }

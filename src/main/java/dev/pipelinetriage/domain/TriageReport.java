@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param reason one sentence that says why this verdict (for people, not machines)
  * @param signals when no known error is named, the generic signs seen where the job failed (e.g.
  *     {@code compile error}, {@code test failure}, {@code network}), strongest first; else empty
+ * @param greenRun the last green run of the same job the log was compared with, and which excerpt lines are new
+ *     since it; null when there was none to compare with
  */
 public record TriageReport(
         Verdict verdict,
@@ -25,7 +27,8 @@ public record TriageReport(
         boolean truncated,
         RerunAdvice rerun,
         String reason,
-        List<String> signals) {
+        List<String> signals,
+        GreenRunDiff greenRun) {
 
     public TriageReport {
         Objects.requireNonNull(verdict, "verdict");
@@ -36,6 +39,20 @@ public record TriageReport(
         }
         excerpt = List.copyOf(excerpt);
         signals = List.copyOf(signals);
+        if (greenRun != null) {
+            var numbers = excerpt.stream().map(LogLine::number).collect(java.util.stream.Collectors.toSet());
+            for (int line : greenRun.newLines()) {
+                if (!numbers.contains(line)) {
+                    throw new IllegalArgumentException("line " + line + " is marked new but is not in the excerpt");
+                }
+            }
+        }
+    }
+
+    /** A report not compared with a green run. */
+    public TriageReport(Verdict verdict, double confidence, String failedStep, Match match, List<LogLine> excerpt,
+            boolean truncated, RerunAdvice rerun, String reason, List<String> signals) {
+        this(verdict, confidence, failedStep, match, excerpt, truncated, rerun, reason, signals, null);
     }
 
     /** A report without generic signals (a known error explains it, or the log showed none). */
@@ -50,5 +67,9 @@ public record TriageReport(
 
     public Optional<String> step() {
         return Optional.ofNullable(failedStep);
+    }
+
+    public Optional<GreenRunDiff> lastGreen() {
+        return Optional.ofNullable(greenRun);
     }
 }

@@ -32,7 +32,7 @@ class RerunServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final Authorizer authorizer = (actor, action) -> actor.user().equals("U_ONCALL")
             ? new Authorizer.Allowed("listed user") : new Authorizer.Denied("Only on-call engineers may rerun.");
-    private final RerunService reruns = new RerunService(List.of(ci), authorizer, store, audit,
+    private final RerunService reruns = new RerunService(List.of(ci), authorizer, store, store, audit,
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
 
     private StoredCard card() {
@@ -148,7 +148,7 @@ class RerunServiceTest {
         card();
         var clockLater = Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC);
         var proposal = (RerunService.Confirm) reruns.propose(oncall, "C1", "card-1");
-        var later = new RerunService(List.of(ci), authorizer, store, audit, clockLater, Duration.ofMinutes(10));
+        var later = new RerunService(List.of(ci), authorizer, store, store, audit, clockLater, Duration.ofMinutes(10));
 
         assertThat(later.confirm(oncall, "C1", proposal.pending().id())).isInstanceOf(RerunService.Refused.class);
         assertThat(ci.reruns).isEmpty();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.port.KnowledgeIndex;
 import dev.pipelinetriage.domain.Category;
+import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.Indication;
+import dev.pipelinetriage.domain.JobLog;
+import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Match;
 import dev.pipelinetriage.domain.RerunAdvice;
+import dev.pipelinetriage.domain.RunRef;
 import dev.pipelinetriage.domain.Verdict;
 import dev.pipelinetriage.engine.classify.Classifier;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
@@ -163,5 +167,40 @@ class TriageServiceTest {
                 + "failed: write /var/lib/docker/tmp/x: No space left on device\n"), 30, false);
         assertThat(report.match()).isNotNull();
         assertThat(report.match().knownError().id()).isEqualTo("disk-full");
+    }
+
+    private static JobLog jobLog(String... lines) {
+        RunRef run = new RunRef("gh", CiKind.GITHUB, "o/r", "7", 1);
+        List<LogLine> numbered = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            numbered.add(new LogLine(i + 1, lines[i]));
+        }
+        return new JobLog(new JobRef(run, "70", "test", 1), numbered, false, false, 100);
+    }
+
+    @Test
+    void comparedWithAGreenRunTheExcerptIsStillRedactedAndTheSecretsLineMarkedNew() {
+        String token = "ghp_" + "Q".repeat(36);
+        JobLog failed = jobLog("Cloning into 'app'...", "fatal: could not read from remote with token=" + token,
+                "##[error]Process completed with exit code 128.");
+        JobLog green = jobLog("Cloning into 'app'...", "Done.");
+
+        var report = service().analyze(failed, 30, new GreenLog(green, "https://github.com/o/r/actions/runs/6/attempts/1"));
+
+        assertThat(report.lastGreen()).hasValueSatisfying(g -> {
+            assertThat(g.webUrl()).isEqualTo("https://github.com/o/r/actions/runs/6/attempts/1");
+            assertThat(g.newLines()).contains(2, 3).doesNotContain(1);
+        });
+        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains(token))
+                .anyMatch(t -> t.startsWith("fatal: could not read from remote"));
+    }
+
+    @Test
+    void aGreenLogWithoutLinesIsNoComparison() {
+        JobLog failed = jobLog("fatal: could not read from remote", "##[error]Process completed with exit code 128.");
+
+        var report = service().analyze(failed, 30, new GreenLog(jobLog(), "https://github.com/o/r/actions/runs/6/attempts/1"));
+
+        assertThat(report.lastGreen()).isEmpty();
     }
 }

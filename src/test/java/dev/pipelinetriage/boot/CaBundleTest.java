@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.pipelinetriage.TestCa;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.net.HttpClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,12 +21,14 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PIPELINE_TRIAGE_CA_BUNDLE against a real HTTPS server (WireMock) whose certificate a CA made for this test
  * signed, as an internal GitLab or Jira behind a company CA would present.
  */
+@ExtendWith(TestCa.Shared.class)
 class CaBundleTest {
     @TempDir
     static Path dir;
@@ -34,8 +36,8 @@ class CaBundleTest {
     private static WireMockServer internal;
 
     @BeforeAll
-    static void anInternalServerWithACompanyCaCertificate() throws Exception {
-        ca = TestCa.create(dir);
+    static void anInternalServerWithACompanyCaCertificate(TestCa companyCa) {
+        ca = companyCa;
         internal = new WireMockServer(WireMockConfiguration.options().httpDisabled(true).dynamicHttpsPort()
                 .keystorePath(ca.serverKeystore().toString()).keystorePassword(ca.password())
                 .keyManagerPassword(ca.password()).keystoreType("PKCS12"));
@@ -57,14 +59,14 @@ class CaBundleTest {
 
     @Test
     void withoutTheBundleTheInternalServersCertificateIsRefused() {
-        assertThatThrownBy(() -> version(CiHttpClients.newSharedClient())).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> version(HttpClients.newShared())).isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
     void theSharedClientTrustsTheBundleNamedByTheEnvironment() throws Exception {
         Optional<CaBundle> bundle = CaBundle.fromEnv(Map.of(CaBundle.ENV_VAR, ca.caPem().toString()));
 
-        String answer = version(CiHttpClients.newSharedClient(bundle.map(CaBundle::trustManager)));
+        String answer = version(HttpClients.newShared(bundle.map(CaBundle::trustManager)));
 
         assertThat(answer).isEqualTo("200 {\"version\":\"17.0.0\"}");
     }

@@ -2,10 +2,10 @@ package dev.pipelinetriage.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.net.HttpClients;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class LinkShapesTableTest {
             """;
 
     private final FailedJobLogs router = new FailedJobLogs(CiWiring.providers(ConfigLoader.parse(CONFIG).ci(),
-            Map.of("T", "token"), CiHttpClients.newSharedClient(), Clock.systemUTC(), d -> {
+            Map.of("T", "token"), HttpClients.newShared(), Clock.systemUTC(), d -> {
                 throw new AssertionError("no waiting while parsing links");
             }), 1 << 20);
 

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelinetriage.TestKnowledgeBase;
-import dev.pipelinetriage.adapter.ci.Sleeper;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.net.Sleeper;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The operations endpoints of the real server, started by the same wiring as {@code serve}. */
@@ -28,20 +31,32 @@ class ServeEndpointsTest {
     private static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", "ghp_test", "SLACK_SIGNING_SECRET", "s3cr3t",
             "SLACK_BOT_TOKEN", "xoxb-test");
 
+    /** The bot with the {@code ops:} defaults, which the tests that only read share. */
+    @RegisterExtension
+    static final ClassServer<ServeWiring.Served> DEFAULTS = ClassServer.of(
+            () -> start(Files.createTempDirectory("serve-endpoints-"), OpsSection.defaults()), served -> { },
+            ServeWiring.Served::close);
+
     @TempDir
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ServeWiring.Served served;
+    private ServeWiring.Served own;
+
+    @BeforeEach
+    void shareTheDefaults() {
+        served = DEFAULTS.get();
+    }
 
     @AfterEach
     void stop() {
-        if (served != null) {
-            served.close();
+        if (own != null) {
+            own.close();
         }
     }
 
-    private void start(OpsSection ops) {
+    private static ServeWiring.Served start(Path data, OpsSection ops) {
         var config = ConfigLoader.parseForServe("""
                 ci:
                   instances:
@@ -54,9 +69,9 @@ class ServeEndpointsTest {
                   apiBaseUrl: http://127.0.0.1:9/api
                 store:
                   directory: %s
-                """.formatted(dir.resolve("data")));
-        served = ServeWiring.start(config, ops, ENV, new ServeWiring.Setup(Clock.systemUTC(), Sleeper.threadSleeper(),
-                dev.pipelinetriage.adapter.slack.Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
+                """.formatted(data.resolve("data")));
+        return ServeWiring.start(config, ops, ENV, new ServeWiring.Setup(Clock.systemUTC(), Sleeper.threadSleeper(),
+                Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -66,8 +81,6 @@ class ServeEndpointsTest {
 
     @Test
     void healthzIsLiveAndReadyzNamesEveryCheck() throws Exception {
-        start(OpsSection.defaults());
-
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         HttpResponse<String> ready = get("/readyz");
         assertThat(ready.statusCode()).isEqualTo(200);
@@ -80,8 +93,6 @@ class ServeEndpointsTest {
 
     @Test
     void metricsAreServedInThePrometheusTextFormat() throws Exception {
-        start(OpsSection.defaults());
-
         HttpResponse<String> metrics = get("/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -98,8 +109,9 @@ class ServeEndpointsTest {
 
     @Test
     void aBrokenKnowledgeBaseIsRefusedAndReportedWhileTheOldOneKeepsServing() throws Exception {
-        Path kb = TestKnowledgeBase.copyInto(dir);
-        start(new OpsSection(kb, false, Duration.ofSeconds(5), null));
+        Path kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset",
+                "go-test-failure");
+        served = own = start(dir, new OpsSection(kb, false, Duration.ofSeconds(5), null));
         int entries = served.knowledgeBase().serving().knownErrors().size();
         Files.writeString(kb.resolve("broken-entry.yaml"), "id: broken-entry\ntitle: [unclosed\n");
 

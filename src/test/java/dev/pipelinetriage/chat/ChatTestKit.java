@@ -56,8 +56,8 @@ final class ChatTestKit implements AutoCloseable {
     }
 
     CardActions actions() {
-        return new CardActions(new RerunService(List.of(ci), authorizer, store, audit, clock, Duration.ofMinutes(10)),
-                new FeedbackService(store, new Redactor(), clock), store, codec, KB);
+        return new CardActions(new RerunService(List.of(ci), authorizer, store, store, audit, clock, Duration.ofMinutes(10)),
+                new FeedbackService(store, store, new Redactor(), clock), store, codec, KB);
     }
 
     @Override

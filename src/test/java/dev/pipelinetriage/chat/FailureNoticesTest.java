@@ -11,8 +11,12 @@ import dev.pipelinetriage.app.port.FakeCiProvider;
 import dev.pipelinetriage.app.port.InMemoryOutageStore;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.app.port.OutageStore;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.WebhookMetrics;
+import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.testing.Await;
+import io.micrometer.core.instrument.MockClock;
 import dev.pipelinetriage.domain.CiLink;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +43,13 @@ class FailureNoticesTest {
     }
 
     private FailureNotices notices(Workers workers, OutageStore outages, WebhookRoutes.ChatChannel channel) {
-        return new FailureNotices(new LinkTriage(kit.logs, TRIAGE, 30), new CardBuilder(null), kit.codec, kit.store,
+        return notices(workers, outages, channel, TriageMetrics.none());
+    }
+
+    private FailureNotices notices(Workers workers, OutageStore outages, WebhookRoutes.ChatChannel channel,
+            TriageMetrics posting) {
+        return new FailureNotices(new LinkTriage(kit.logs, TRIAGE, 30), new CardBuilder(null),
+                new CardPublisher(kit.store, kit.codec, kit.clock, posting), kit.store,
                 workers, kit.clock, Duration.ofDays(8), Map.of("slack", surface),
                 new WebhookRoutes(List.of(), channel), new OutageGrouping(outages, 2, Duration.ofMinutes(10)), kit.audit,
                 WebhookMetrics.none());
@@ -47,6 +57,19 @@ class FailureNoticesTest {
 
     private static FailedRunEvent failed(String runId) {
         return new FailedRunEvent("fake", "delivery-" + runId, CiLink.toRun(FakeCiProvider.run(runId, 1)), "main", null);
+    }
+
+    @Test
+    void aWebhookCardIsTimedAsThePostStageAndKeptSoItsButtonsWork() {
+        kit.ci.log("Downloading tool", REGISTRY_503, "Process completed with exit code 22.");
+        var metrics = new MicrometerTriageMetrics(new MockClock());
+
+        notices(kit.workers, new InMemoryOutageStore(), SLACK, metrics).receive(failed("5"));
+        kit.workers.shutdown(30);
+
+        assertThat(metrics.scrape()).contains("triage_stage_seconds_count{stage=\"post\"} 1");
+        assertThat(surface.cards).singleElement().satisfies(shown ->
+                assertThat(kit.store.card(shown.card().cardId())).isPresent());
     }
 
     @Test
@@ -98,13 +121,9 @@ class FailureNoticesTest {
 
         assertThat(notices.receive(failed("8"))).isInstanceOf(FailureNotices.Busy.class);
         release.countDown();
-        FailureNotices.Reception retry = null;
-        for (int i = 0; i < 200 && !(retry instanceof FailureNotices.Accepted); i++) {
-            retry = notices.receive(failed("8"));
-            if (!(retry instanceof FailureNotices.Accepted)) {
-                Thread.sleep(10);
-            }
-        }
+        // The slot frees once the occupying task has ended, a moment after the release; the provider retries.
+        FailureNotices.Reception retry = Await.value("the retried delivery to be accepted",
+                () -> notices.receive(failed("8")), reception -> reception instanceof FailureNotices.Accepted);
         one.shutdown(30);
 
         assertThat(retry).isInstanceOf(FailureNotices.Accepted.class);

@@ -122,6 +122,11 @@ class GracefulShutdownTest {
         }
 
         @Override
+        public dev.pipelinetriage.app.port.GreenRunResult lastGreen(dev.pipelinetriage.domain.Run failing, Job job) {
+            return kit.ci.lastGreen(failing, job);
+        }
+
+        @Override
         public RerunResult rerun(RerunRequest request) {
             return kit.ci.rerun(request);
         }

@@ -29,7 +29,7 @@ class KbReloadCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        kb = TestKnowledgeBase.copyInto(dir);
+        kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset", "go-test-failure");
         var reload = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(Optional.of(kb)), Bootstrap.knowledgeBaseCheck(),
                 Bootstrap::triageService, TriageMetrics.none(), kit.clock);
         conversation = kit.conversation(kit.ci, TriageMetrics.none(), new InMemoryTriageHistory(),

@@ -3,7 +3,7 @@ package dev.pipelinetriage.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.TicketPolicy;
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.TicketParts;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.ChatRef;
@@ -31,11 +31,10 @@ class RecurrenceInChatTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final FakeTicketTracker tracker = new FakeTicketTracker();
     private final CardCodec codec = new CardCodec();
-    private final TicketService tickets = new TicketService(store, tracker, (actor, action) -> actor.user().equals("U_ONCALL")
+    private final TicketParts tickets = TicketParts.over(store, tracker, (actor, action) -> actor.user().equals("U_ONCALL")
             ? new Authorizer.Allowed("listed") : new Authorizer.Denied("Only on-call engineers may " + action + " jobs."),
-            new InMemoryAuditLog(), TicketPolicy.defaults(), new Redactor(), new MutableClock(NOW),
-            () -> UUID.randomUUID().toString(), Duration.ofMinutes(10));
-    private final TicketActions actions = new TicketActions(tickets, store, codec);
+            new InMemoryAuditLog(), TicketPolicy.defaults(), new MutableClock(NOW), () -> UUID.randomUUID().toString());
+    private final TicketActions actions = new TicketActions(tickets.chat(), store, codec);
     private final RecordingSurface surface = new RecordingSurface();
     private final Actor oncall = new Actor("slack", "T1", "U_ONCALL", false);
 
@@ -43,7 +42,7 @@ class RecurrenceInChatTest {
         return new CardView("card-1", "o/a · run 42, attempt 1", "https://github.com/o/a/actions/runs/42", null,
                 List.of(new CardView.Triaged("build", Verdict.PLATFORM, "Platform", "high confidence (90%)", "because",
                         null, "DNS lookup failed", null, List.of(new LogLine(3, "ERROR: lookup failed")), false,
-                        List.of("Rerun."), note)), 0, Verdict.PLATFORM, null);
+                        List.of("Rerun."), note, null)), 0, Verdict.PLATFORM, null);
     }
 
     private void saveCard(CardView view) {
@@ -107,19 +106,19 @@ class RecurrenceInChatTest {
     @Test
     void topListsThisWeeksMostFrequentFailuresWithTheirTickets() {
         for (int i = 0; i < 3; i++) {
-            tickets.triaged(new Occurrence(DNS, "github:o/a:" + i + ":1", i == 0 ? "o/b" : "o/a", "build", NOW, null, null,
+            tickets.automatic().triaged(new Occurrence(DNS, "github:o/a:" + i + ":1", i == 0 ? "o/b" : "o/a", "build", NOW, null, null,
                     null, List.of("x")));
         }
-        tickets.triaged(new Occurrence(new Signature("fp-0123456789abcdef", "error: _path_ not found", Verdict.CODE),
+        tickets.automatic().triaged(new Occurrence(new Signature("fp-0123456789abcdef", "error: _path_ not found", Verdict.CODE),
                 "github:o/a:9:1", "o/a", "build", NOW, null, null, null, List.of("x")));
 
-        String top = new RecurringFailures(tickets).answer(" TOP ").orElseThrow().plain();
+        String top = new RecurringFailures(tickets.automatic()).answer(" TOP ").orElseThrow().plain();
 
         assertThat(top).isEqualTo("""
                 Top recurring failures in the last 7 days:
                 1. DNS lookup failed (platform): 3 times in 2 repositories -- ticket OPS-1
                 2. error: _path_ not found (code): once in 1 repository
                 """);
-        assertThat(new RecurringFailures(tickets).answer("https://github.com/o/a/actions/runs/1")).isEmpty();
+        assertThat(new RecurringFailures(tickets.automatic()).answer("https://github.com/o/a/actions/runs/1")).isEmpty();
     }
 }

@@ -267,6 +267,11 @@ class TriageConversationTest {
         }
 
         @Override
+        public dev.pipelinetriage.app.port.GreenRunResult lastGreen(dev.pipelinetriage.domain.Run failing, Job job) {
+            return ci.lastGreen(failing, job);
+        }
+
+        @Override
         public RerunResult rerun(RerunRequest request) {
             return ci.rerun(request);
         }

@@ -139,6 +139,11 @@ class TriageObservabilityTest {
         }
 
         @Override
+        public dev.pipelinetriage.app.port.GreenRunResult lastGreen(dev.pipelinetriage.domain.Run failing, Job job) {
+            return delegate.lastGreen(failing, job);
+        }
+
+        @Override
         public RerunResult rerun(RerunRequest request) {
             return delegate.rerun(request);
         }

@@ -60,7 +60,7 @@ class AnalyzeLinkEndToEndIT {
                       apiUrl: http://localhost:%d/api/v3
                       logHosts: [127.0.0.1]
                       token: {file: %s}
-                slack: {ignored: true}
+                slack: {signingSecret: {env: UNSET_SIGNING_SECRET}, botToken: {env: UNSET_BOT_TOKEN}}
                 """.formatted(api.port(), token.toAbsolutePath()));
     }
 

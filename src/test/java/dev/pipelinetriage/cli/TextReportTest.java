@@ -2,6 +2,7 @@ package dev.pipelinetriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.domain.GreenRunDiff;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.TriageReport;
@@ -9,6 +10,7 @@ import dev.pipelinetriage.domain.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -24,5 +26,30 @@ class TextReportTest {
         TextReport.print(report, new PrintWriter(text));
 
         assertThat(text.toString()).contains("Known error: none (generic signs: network, git fetch)");
+    }
+
+    @Test
+    void aReportComparedWithTheLastGreenRunLinksItAndMarksTheNewLinesInJsonToo() throws Exception {
+        var report = new TriageReport(Verdict.CODE, 0.8, null, null,
+                List.of(new LogLine(7, "WARN cache miss"), new LogLine(9, "Expected: 42")), false, RerunAdvice.NEVER,
+                "a test failed", List.of("test failure"),
+                new GreenRunDiff("https://github.com/o/r/actions/runs/41/attempts/1", new TreeSet<>(List.of(9))));
+        var text = new StringWriter();
+
+        TextReport.print(report, new PrintWriter(text));
+
+        assertThat(text.toString()).contains("Last green:  https://github.com/o/r/actions/runs/41/attempts/1",
+                "  7  WARN cache miss", "● 9  Expected: 42");
+        var json = AnalyzeCommand.json().readTree(AnalyzeCommand.json().writeValueAsString(ReportJson.of(report)));
+        assertThat(json.at("/lastGreen/url").asText()).isEqualTo("https://github.com/o/r/actions/runs/41/attempts/1");
+        assertThat(json.at("/lastGreen/newLines").toString()).isEqualTo("[9]");
+    }
+
+    @Test
+    void aReportNotComparedHasNoLastGreenField() throws Exception {
+        var report = new TriageReport(Verdict.CODE, 0.8, null, null, List.of(new LogLine(9, "Expected: 42")), false,
+                RerunAdvice.NEVER, "a test failed");
+
+        assertThat(AnalyzeCommand.json().writeValueAsString(ReportJson.of(report))).doesNotContain("lastGreen");
     }
 }

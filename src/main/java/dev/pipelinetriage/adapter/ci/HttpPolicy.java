@@ -1,5 +1,8 @@
 package dev.pipelinetriage.adapter.ci;
 
+import dev.pipelinetriage.net.Backoff;
+import dev.pipelinetriage.net.NetworkFailures;
+import dev.pipelinetriage.net.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,6 +43,24 @@ public record HttpPolicy(
     public static HttpPolicy defaults() {
         return new HttpPolicy(Duration.ofSeconds(20), 8, 2, Duration.ofMillis(500), Duration.ofSeconds(10),
                 Duration.ofSeconds(60));
+    }
+
+    /**
+     * The retries this policy describes: {@code maxRetries} more attempts for idempotent requests after 500, 502, 503,
+     * 504 or a failed connection (not after a DNS refusal or a passed deadline), jittered doubling from
+     * {@code backoffBase} up to {@code maxRetryWait}; a rate-limit wait is honoured up to {@code maxRetryWait}, with
+     * one jittered {@code backoffBase} added. Other requests are never repeated.
+     */
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.builder()
+                .maxAttempts(maxRetries + 1)
+                .backoff(Backoff.jittered(backoffBase,
+                        backoffBase.compareTo(maxRetryWait) > 0 ? backoffBase : maxRetryWait))
+                .retryStatuses(500, 502, 503, 504)
+                .networkFailures(NetworkFailures.IDEMPOTENT_UNLESS_DNS_OR_DEADLINE)
+                .longestRetryAfter(maxRetryWait)
+                .spreadRetryAfter()
+                .build();
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.adapter.ci;
 
 import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.net.RateLimits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

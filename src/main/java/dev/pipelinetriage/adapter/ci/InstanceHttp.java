@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.net.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;

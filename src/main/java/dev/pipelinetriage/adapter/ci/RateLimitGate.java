@@ -1,5 +1,6 @@
 package dev.pipelinetriage.adapter.ci;
 
+import dev.pipelinetriage.net.RateLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

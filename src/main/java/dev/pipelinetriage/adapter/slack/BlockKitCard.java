@@ -145,13 +145,26 @@ final class BlockKitCard {
         if (t.truncated()) {
             heading += " (the log was cut before analysis)";
         }
+        CardView.GreenRunNote green = t.comparedWith().orElse(null);
+        if (green != null) {
+            heading += "\n" + SlackText.escape(green.words()).replace(CardView.GreenRunNote.LINK_TEXT,
+                    SlackText.link(green.url(), CardView.GreenRunNote.LINK_TEXT));
+        }
         String head = heading;
-        blocks.add(section(s -> s.text(markdownText(head + "\n" + SlackText.codeBlock(lines(t.excerpt()))))));
+        blocks.add(section(s -> s.text(markdownText(head + "\n" + SlackText.codeBlock(lines(t.excerpt(), green))))));
     }
 
-    /** Line numbers, a gap marker where lines were skipped, and never more than a section holds. */
     static String lines(List<LogLine> excerpt) {
+        return lines(excerpt, null);
+    }
+
+    /**
+     * Line numbers, a gap marker where lines were skipped, and never more than a section holds; with a green run,
+     * a column that marks the lines new since it.
+     */
+    static String lines(List<LogLine> excerpt, CardView.GreenRunNote green) {
         int width = excerpt.stream().mapToInt(l -> Integer.toString(l.number()).length()).max().orElse(1);
+        String unmarked = green == null ? "" : " ".repeat(CardView.NEW_LINE_MARK.length() + 1);
         StringBuilder sb = new StringBuilder();
         int previous = -1;
         int shown = 0;
@@ -160,8 +173,9 @@ final class BlockKitCard {
                 break;
             }
             String text = line.text().length() > MAX_LINE ? line.text().substring(0, MAX_LINE) + "..." : line.text();
-            String row = (previous > 0 && line.number() > previous + 1 ? " ".repeat(width) + "  ...\n" : "")
-                    + String.format("%" + width + "d  %s", line.number(), SlackText.escape(text));
+            String mark = green != null && green.isNew(line) ? CardView.NEW_LINE_MARK + " " : unmarked;
+            String row = (previous > 0 && line.number() > previous + 1 ? unmarked + " ".repeat(width) + "  ...\n" : "")
+                    + mark + String.format("%" + width + "d  %s", line.number(), SlackText.escape(text));
             // Room is kept for the fence and the zero-width spaces after backticks.
             if (sb.length() + row.length() + 2 * count(row, '`') > MAX_SECTION - 200) {
                 sb.append(sb.isEmpty() ? "" : "\n").append("... (more lines on the run page)");

@@ -5,14 +5,10 @@ import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.chat.ChatSurface;
-import java.security.GeneralSecurityException;
+import dev.pipelinetriage.net.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
@@ -24,23 +20,25 @@ public final class SlackClient {
     private final Slack slack;
     private final SlackWeb web;
 
-    public SlackClient(SlackSettings settings, Clock clock, Sleeper sleeper) {
-        this(settings, clock, sleeper, Optional.empty());
-    }
-
-    /** @param trust verifies Slack's (or a proxy's) certificate instead of the JDK's defaults, e.g. with a company CA */
-    public SlackClient(SlackSettings settings, Clock clock, Sleeper sleeper, Optional<X509TrustManager> trust) {
+    /**
+     * @param shared the process's client ({@link dev.pipelinetriage.net.HttpClients#newShared}): its pool and its TLS
+     *     trust (e.g. a company CA for a proxy in front of Slack)
+     */
+    public SlackClient(SlackSettings settings, OkHttpClient shared, Clock clock, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         // The SDK's metrics keep background threads and per-method state we do not use.
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        // OkHttp's own silent retry after a connection failure is off: it would send a chat.postMessage whose
-        // answer was lost a second time, leaving the first post behind. SlackWeb decides what may be repeated.
-        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .callTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(10)).build();
-        this.slack = Slack.getInstance(config, new SlackHttpClient(trust.map(t -> trusting(http, t)).orElse(http)));
+        // OkHttp's own silent retry after a connection failure stays off, as in the shared client: it would send a
+        // chat.postMessage whose answer was lost a second time, leaving the first post behind. SlackWeb decides what
+        // may be repeated. Redirects are followed and writes time out after 10 s, OkHttp's defaults, as the SDK
+        // expects.
+        OkHttpClient http = shared.newBuilder().retryOnConnectionFailure(false).followRedirects(true)
+                .followSslRedirects(true).callTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10)).build();
+        this.slack = Slack.getInstance(config, new SlackHttpClient(http));
         this.web = new SlackWeb(slack.methods(settings.botToken()), clock, sleeper, settings.postInterval(),
                 settings.maxAttempts());
     }
@@ -64,15 +62,5 @@ public final class SlackClient {
 
     SlackWeb web() {
         return web;
-    }
-
-    private static OkHttpClient trusting(OkHttpClient client, X509TrustManager trust) {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trust}, null);
-            return client.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust).build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);
-        }
     }
 }

@@ -19,6 +19,12 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.pipelinetriage.app.port.GroupDirectory;
 import dev.pipelinetriage.chat.Posted;
+import dev.pipelinetriage.net.Attempts;
+import dev.pipelinetriage.net.Backoff;
+import dev.pipelinetriage.net.NetworkFailures;
+import dev.pipelinetriage.net.RetryAfter;
+import dev.pipelinetriage.net.RetryPolicy;
+import dev.pipelinetriage.net.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,21 +34,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Web API calls the bot makes, with what the SDK's synchronous client leaves out: a 429 waits its
- * {@code Retry-After} (a missing or unreadable one waits a default), posts to one channel are paced, 5xx and
- * network failures are retried a bounded number of times (a new message after a lost answer only when reading
- * back shows it was not posted), and a call that finally fails is logged with the
- * method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
+ * {@code Retry-After} (seconds or an HTTP date; a missing or unreadable one waits a default), posts to one channel
+ * are paced, 5xx and network failures are retried a bounded number of times ({@link #retryPolicy}; a new message
+ * after a lost answer only when reading back shows it was not posted), and a call that finally fails is logged with
+ * the method, channel and Slack's error -- never the token -- and answered as {@link Posted.Undelivered}.
  */
 final class SlackWeb {
     private static final Logger LOG = LoggerFactory.getLogger(SlackWeb.class);
+    /** What a 429 without a readable {@code Retry-After} waits. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    /** The longest wait a worker may hold; asking again before a longer one is over earns another 429. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
-    private static final Duration BACKOFF = Duration.ofSeconds(1);
     /** How far back a lost post is looked for: the time the post took, and clock differences with Slack. */
     private static final Duration LOOKBACK = Duration.ofMinutes(1);
 
@@ -50,7 +58,7 @@ final class SlackWeb {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration postInterval;
-    private final int maxAttempts;
+    private final RetryPolicy retries;
     /** Per channel: when the next post may go out. */
     private final Map<String, Instant> nextPost = new ConcurrentHashMap<>();
     private final AtomicReference<OwnIds> own = new AtomicReference<>();
@@ -60,7 +68,24 @@ final class SlackWeb {
         this.clock = clock;
         this.sleeper = sleeper;
         this.postInterval = postInterval;
-        this.maxAttempts = maxAttempts;
+        this.retries = retryPolicy(maxAttempts);
+    }
+
+    /**
+     * 429 and any 5xx are retried for every method. A network failure repeats a call that may be sent twice (reads,
+     * updates), and any call when no connection was made. Waits: the {@code Retry-After} in full up to
+     * {@link #MAX_RETRY_AFTER}, else 1 s doubling.
+     */
+    static RetryPolicy retryPolicy(int maxAttempts) {
+        int[] statuses = IntStream.concat(IntStream.of(429), IntStream.rangeClosed(500, 599)).toArray();
+        return RetryPolicy.builder()
+                .maxAttempts(maxAttempts)
+                .backoff(Backoff.doubling(Duration.ofSeconds(1), MAX_RETRY_AFTER))
+                .retryStatuses(statuses)
+                .resendStatuses(statuses)
+                .networkFailures(NetworkFailures.IDEMPOTENT_OR_NEVER_SENT)
+                .longestRetryAfter(MAX_RETRY_AFTER)
+                .build();
     }
 
     @FunctionalInterface
@@ -214,8 +239,10 @@ final class SlackWeb {
     /** @param repeatable whether a request that may have reached Slack can be sent again (reads, updates) */
     private <R extends SlackApiTextResponse> Answer<R> call(String method, String channel, boolean paced,
             boolean repeatable, Call<R> call) {
-        String error = "not attempted";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        String error;
+        Attempts attempts = retries.attempts();
+        while (true) {
+            Attempts.Next next;
             try {
                 if (paced) {
                     pace(channel);
@@ -231,41 +258,36 @@ final class SlackWeb {
                 int status = e.getResponse().code();
                 error = "HTTP " + status + (e.getError() != null && e.getError().getError() != null
                         ? " " + e.getError().getError() : "");
+                if (!retries.retryable(status, repeatable)) {
+                    break;
+                }
+                Optional<Duration> asked = Optional.empty();
                 if (status == 429) {
-                    Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                    Duration wait = RetryAfter.parse(e.getResponse().header("Retry-After"), clock.instant())
+                            .orElse(DEFAULT_RETRY_AFTER);
                     if (channel != null) {
                         nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                     }
-                    // A wait longer than a worker may hold gives up: asking again before it is over earns another 429.
-                    if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
-                        error += ", asked to wait " + wait.toSeconds() + " s";
-                        break;
-                    }
-                    if (attempt == maxAttempts || !sleep(wait)) {
-                        break;
-                    }
-                } else if (status >= 500) {
-                    if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
-                        break;
-                    }
-                } else {
-                    break;
+                    asked = Optional.of(wait);
                 }
+                next = attempts.next(asked);
             } catch (IOException e) {
                 error = "network: " + e.getClass().getSimpleName();
                 // A connection that was never made carried nothing; any other failure may have delivered the request.
-                boolean unsent = e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
-                        || e instanceof java.net.NoRouteToHostException;
-                if (!repeatable && !unsent) {
+                if (!retries.retryable(e, repeatable)) {
                     LOG.warn("Slack {} failed for channel {}: {}", method, channel == null ? "-" : channel, error);
                     return new Answer<>(null, error, true);
                 }
-                if (attempt == maxAttempts || !sleep(BACKOFF.multipliedBy(1L << (attempt - 1)))) {
-                    break;
-                }
+                next = attempts.next(Optional.empty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
+                break;
+            }
+            if (next instanceof Attempts.Next.AskedTooLong tooLong) {
+                error += ", asked to wait " + tooLong.asked().toSeconds() + " s";
+            }
+            if (!(next instanceof Attempts.Next.Retry retry) || !sleeper.sleepUninterrupted(retry.delay())) {
                 break;
             }
         }
@@ -288,23 +310,5 @@ final class SlackWeb {
         if (!wait.isZero() && !wait.isNegative()) {
             sleeper.sleep(wait);
         }
-    }
-
-    private boolean sleep(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Seconds, as Slack sends it, in full; anything else (absent, an HTTP date, garbage) waits the default. */
-    static Duration retryAfter(String header) {
-        if (header == null || !header.strip().matches("[0-9]{1,6}")) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        return Duration.ofSeconds(Long.parseLong(header.strip()));
     }
 }

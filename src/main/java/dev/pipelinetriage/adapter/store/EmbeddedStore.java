@@ -14,9 +14,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class EmbeddedStore extends JdbcStore {
     static final String FILE_NAME = "pipeline-triage";
+    static final String USER = "triage";
 
     private EmbeddedStore(JdbcConnectionPool pool) {
-        super(pool);
+        super(pool, pool::dispose);
     }
 
     /** Opens (or creates) the database in {@code directory}; fails with a message naming the directory. */
@@ -26,8 +27,7 @@ public final class EmbeddedStore extends JdbcStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "triage", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(directory), USER, "");
         pool.setMaxConnections(16);
         try {
             Migrations.apply(pool, Dialect.H2);
@@ -37,5 +37,10 @@ public final class EmbeddedStore extends JdbcStore {
                     + "Several replicas need the PostgreSQL store): " + e.getMessage(), e);
         }
         return new EmbeddedStore(pool);
+    }
+
+    /** The database in {@code directory}; connections in this process share it with the store that has it open. */
+    static String url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

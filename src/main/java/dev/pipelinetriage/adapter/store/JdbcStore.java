@@ -7,21 +7,24 @@ import dev.pipelinetriage.app.port.TriageHistory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * An opened, migrated database and the ports over it. The embedded and PostgreSQL stores differ only in how
  * the pool is opened; everything they offer once open is here, once.
  */
 public abstract sealed class JdbcStore implements AutoCloseable permits EmbeddedStore, PostgresStore {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closePool;
     private final JdbcStateStore state;
     private final JdbcAuditLog audit;
     private final JdbcTriageHistory history;
     private final JdbcOutageStore outages;
 
-    JdbcStore(JdbcConnectionPool pool) {
+    /** @param closePool releases the pool's connections when the store closes */
+    JdbcStore(DataSource pool, Runnable closePool) {
         this.pool = pool;
+        this.closePool = closePool;
         this.state = new JdbcStateStore(pool);
         this.audit = new JdbcAuditLog(pool);
         this.history = JdbcTriageHistory.create(pool);
@@ -56,6 +59,6 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
 
     @Override
     public void close() {
-        pool.dispose();
+        closePool.run();
     }
 }

@@ -1,10 +1,11 @@
 package dev.pipelinetriage.adapter.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.ds.common.BaseDataSource;
 
 /**
@@ -13,8 +14,8 @@ import org.postgresql.ds.common.BaseDataSource;
  * The schema is migrated on start; replicas starting together take turns on an advisory lock.
  */
 public final class PostgresStore extends JdbcStore {
-    private PostgresStore(JdbcConnectionPool pool) {
-        super(pool);
+    private PostgresStore(HikariDataSource pool) {
+        super(pool, pool::close);
     }
 
     /**
@@ -34,21 +35,52 @@ public final class PostgresStore extends JdbcStore {
      */
     public static PostgresStore open(String url, String user, String password, int maxConnections,
             Optional<Path> caBundle) {
-        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        PGSimpleDataSource source = new PGSimpleDataSource();
         configure(source, url, user, password, caBundle);
         source.setConnectTimeout(10);
         source.setSocketTimeout(60);
-        // The H2 jar's small pool works over any ConnectionPoolDataSource; no second pooling library needed.
-        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
-        pool.setMaxConnections(maxConnections);
-        pool.setLoginTimeout(10);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolSettings(source, maxConnections));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
+        }
         try {
             Migrations.apply(pool, Dialect.POSTGRES);
         } catch (SQLException | RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + e.getMessage(), e);
         }
         return new PostgresStore(pool);
+    }
+
+    /**
+     * A pool that survives a database failover or a dropped idle connection: a connection idle for a while is
+     * checked before it is handed out, a broken one is replaced, and every connection is retired after 30 minutes
+     * (before a typical load balancer or server idle limit cuts it). Every connection is opened when needed, so
+     * the first checkout is also where an unreachable server or a wrong password shows.
+     */
+    static HikariConfig poolSettings(PGSimpleDataSource source, int maxConnections) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setPoolName("pipeline-triage-store");
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(2, maxConnections));
+        config.setConnectionTimeout(10_000);
+        config.setValidationTimeout(5_000);
+        config.setIdleTimeout(600_000);
+        config.setMaxLifetime(1_800_000);
+        config.setKeepaliveTime(300_000);
+        config.setInitializationFailTimeout(10_000);
+        return config;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** URL, credentials and TLS root for any of the driver's data sources; the pool and {@code config check} share it. */

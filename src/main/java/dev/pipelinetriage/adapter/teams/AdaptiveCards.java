@@ -182,13 +182,20 @@ final class AdaptiveCards {
             }
         }
         if (!t.excerpt().isEmpty()) {
+            CardView.GreenRunNote green = t.comparedWith().orElse(null);
+            if (green != null) {
+                body.add(runs(null, false, green.words() + "."));
+                ObjectNode set = body.addObject().put("type", "ActionSet");
+                set.putArray("actions").add(openUrl("Open the " + CardView.GreenRunNote.LINK_TEXT, green.url()));
+            }
             ObjectNode box = body.addObject().put("type", "Container").put("style", "emphasis");
             ObjectNode rich = box.putArray("items").addObject().put("type", "RichTextBlock");
             ArrayNode inlines = rich.putArray("inlines");
             int width = String.valueOf(t.excerpt().getLast().number()).length();
             for (int i = 0; i < t.excerpt().size(); i++) {
                 LogLine line = t.excerpt().get(i);
-                String number = String.format(Locale.ROOT, "%" + width + "d  ", line.number());
+                String mark = green == null ? "" : green.isNew(line) ? CardView.NEW_LINE_MARK + " " : "  ";
+                String number = mark + String.format(Locale.ROOT, "%" + width + "d  ", line.number());
                 inlines.add(run(number + TeamsText.defang(line.text()) + (i + 1 < t.excerpt().size() ? "\n" : ""))
                         .put("fontType", "Monospace").put("size", "Small"));
             }

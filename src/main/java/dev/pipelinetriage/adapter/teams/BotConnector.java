@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.chat.Posted;
+import dev.pipelinetriage.net.Attempts;
+import dev.pipelinetriage.net.Backoff;
+import dev.pipelinetriage.net.NetworkFailures;
+import dev.pipelinetriage.net.RetryAfter;
+import dev.pipelinetriage.net.RetryPolicy;
+import dev.pipelinetriage.net.Sleeper;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
+import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,36 +30,53 @@ import org.slf4j.LoggerFactory;
  * Bot Connector REST calls (reply in a thread, update an activity, typing, one member) over OkHttp, to a
  * {@code serviceUrl} the inbound check has bound to a token -- and only https, unless it is the configured test
  * URL. 429, 412, 500, 502, 503 and 504 are retried with exponential backoff and jitter (honouring
- * {@code Retry-After} in full, up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a 401 drops the cached app
- * token and retries once. A new message is sent again only after an answer that says it was refused (429, 412,
- * 503): after a lost connection, a 500, 502 or 504 the connector may have stored it, and a duplicate is worse than
- * a missing message. Updates are idempotent and retried after any of these.
+ * {@code Retry-After}, seconds or an HTTP date, in full up to {@link #MAX_RETRY_AFTER}; a longer one gives up); a
+ * 401 drops the cached app token and retries once. A new message is sent again only after an answer that says it
+ * was refused (429, 412, 503): after a lost connection, a 500, 502 or 504 the connector may have stored it, and a
+ * duplicate is worse than a missing message. Updates are idempotent and retried after any of these.
  */
 final class BotConnector {
     private static final Logger LOG = LoggerFactory.getLogger(BotConnector.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final Duration BASE_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** The longest Retry-After a worker waits out; a longer one gives up rather than asking again too early. */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
     private final OkHttpClient http;
     private final AppTokens tokens;
+    private final Clock clock;
     private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
+    private final RandomGenerator random;
     private final String testServiceUrl;
-    private final int maxAttempts;
+    private final RetryPolicy retries;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param jitter uniform in [0, 1): the share of the backoff added at random */
-    BotConnector(OkHttpClient http, AppTokens tokens, Sleeper sleeper, DoubleSupplier jitter, String testServiceUrl,
-            int maxAttempts) {
+    /** @param random draws the backoff's jitter */
+    BotConnector(OkHttpClient http, AppTokens tokens, Clock clock, Sleeper sleeper, RandomGenerator random,
+            String testServiceUrl, int maxAttempts) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.random = Objects.requireNonNull(random, "random");
         this.testServiceUrl = testServiceUrl;
-        this.maxAttempts = maxAttempts;
+        this.retries = retryPolicy(maxAttempts);
+    }
+
+    /**
+     * 429, 412, 500, 502, 503 and 504 are retried for updates and reads, only the refusals (429, 412, 503) for a new
+     * message; a network failure only for updates and reads. Waits: the {@code Retry-After} in full up to
+     * {@link #MAX_RETRY_AFTER}, else 1 s doubling with jitter (each wait between once and twice its step), at most
+     * 30 s.
+     */
+    static RetryPolicy retryPolicy(int maxAttempts) {
+        return RetryPolicy.builder()
+                .maxAttempts(maxAttempts)
+                .backoff(Backoff.jittered(Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .retryStatuses(429, 412, 500, 502, 503, 504)
+                .resendStatuses(429, 412, 503)
+                .networkFailures(NetworkFailures.IDEMPOTENT_ONLY)
+                .longestRetryAfter(MAX_RETRY_AFTER)
+                .build();
     }
 
     /** Posts {@code activity} in the conversation: under {@code replyToId} when given (the thread), else at its top. */
@@ -120,9 +144,10 @@ final class BotConnector {
 
     private Optional<JsonNode> call(String what, String method, HttpUrl url, ObjectNode body, boolean idempotent) {
         boolean refreshedToken = false;
-        String error = "not attempted";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Duration wait;
+        String error;
+        Attempts attempts = retries.attempts(random);
+        while (true) {
+            Attempts.Next next;
             try {
                 String token = tokens.token(AppTokens.CONNECTOR_SCOPE);
                 Request.Builder request = new Request.Builder().url(url).header("Authorization", "Bearer " + token);
@@ -137,74 +162,38 @@ final class BotConnector {
                     if (code == 401 && !refreshedToken) {
                         tokens.invalidate(AppTokens.CONNECTOR_SCOPE);
                         refreshedToken = true;
-                        continue;
-                    }
-                    if (!retryable(code)) {
+                        if (attempts.repeatAtOnce()) {
+                            continue;
+                        }
                         break;
                     }
-                    if (!idempotent && !refused(code)) {
-                        error = "HTTP " + code + "; the connector may have stored it, so it is not sent again";
+                    if (!retries.retryable(code, idempotent)) {
+                        if (retries.retryable(code, true)) {
+                            error = "HTTP " + code + "; the connector may have stored it, so it is not sent again";
+                        }
                         break;
                     }
-                    Optional<Duration> asked = retryAfter(response.header("Retry-After"));
-                    if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                        error = "HTTP " + code + ", asked to wait " + asked.get().toSeconds() + " s";
-                        break;
-                    }
-                    wait = asked.isPresent() ? asked.get() : backoff(attempt);
+                    next = attempts.next(RetryAfter.parse(response.header("Retry-After"), clock.instant()));
                 }
             } catch (AppTokens.TokenException e) {
                 error = e.getMessage();
-                wait = backoff(attempt);
+                next = attempts.next(Optional.empty());
             } catch (IOException e) {
                 error = "network: " + e.getClass().getSimpleName();
-                if (!idempotent) {
+                if (!retries.retryable(e, idempotent)) {
                     // The connector may have posted it; an update by activity id is safe, a second post is not.
                     break;
                 }
-                wait = backoff(attempt);
+                next = attempts.next(Optional.empty());
             }
-            if (attempt == maxAttempts || !sleep(wait)) {
+            if (next instanceof Attempts.Next.AskedTooLong tooLong) {
+                error += ", asked to wait " + tooLong.asked().toSeconds() + " s";
+            }
+            if (!(next instanceof Attempts.Next.Retry retry) || !sleeper.sleepUninterrupted(retry.delay())) {
                 break;
             }
         }
         LOG.warn("Bot Connector {} to {} failed: {}", what, url.host(), error);
         return Optional.empty();
-    }
-
-    static boolean retryable(int code) {
-        return code == 429 || code == 412 || code == 500 || code == 502 || code == 503 || code == 504;
-    }
-
-    /** Answers that say the request was turned away before it was acted on: throttled, or not served at all. */
-    private static boolean refused(int code) {
-        return code == 429 || code == 412 || code == 503;
-    }
-
-    private Duration backoff(int attempt) {
-        Duration base = BASE_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 5));
-        Duration withJitter = base.plusMillis((long) (base.toMillis() * jitter.getAsDouble()));
-        return withJitter.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : withJitter;
-    }
-
-    /**
-     * Seconds only, as asked: cutting a long wait short would only earn another 429. Absent or unreadable falls
-     * back to the backoff.
-     */
-    static Optional<Duration> retryAfter(String header) {
-        if (header == null || !header.strip().matches("[0-9]{1,6}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofSeconds(Long.parseLong(header.strip())));
-    }
-
-    private boolean sleep(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

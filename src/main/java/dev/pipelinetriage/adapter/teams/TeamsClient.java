@@ -1,10 +1,11 @@
 package dev.pipelinetriage.adapter.teams;
 
 import dev.pipelinetriage.app.port.GroupDirectory;
+import dev.pipelinetriage.net.Sleeper;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 
 /**
@@ -30,8 +31,8 @@ public final class TeamsClient {
                 .build();
         this.tokens = new AppTokens(http, settings.loginBaseUrl(), settings.tenant(), settings.appId(),
                 settings.appPassword(), clock);
-        this.connector = new BotConnector(http, tokens, sleeper, () -> ThreadLocalRandom.current().nextDouble(),
-                settings.testServiceUrl(), CONNECTOR_ATTEMPTS);
+        this.connector = new BotConnector(http, tokens, clock, sleeper, new SecureRandom(), settings.testServiceUrl(),
+                CONNECTOR_ATTEMPTS);
         this.graph = new GraphGroupDirectory(http, tokens, settings.graphBaseUrl(), settings.tenant());
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pipelinetriage.app.port.TrackerResult;
+import dev.pipelinetriage.net.RateLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.Interceptor;
@@ -58,6 +58,8 @@ public final class TrackerHttp {
     public <T> TrackerResult<T> send(Request request, Function<JsonNode, T> onOk) {
         String what = request.method() + " " + request.url().encodedPath();
         try (Response response = client.newCall(request).execute()) {
+            // Asked before the body is read: a 403 may say so only in its message.
+            boolean rateLimited = RateLimits.isRateLimited(response);
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (response.isSuccessful()) {
@@ -69,19 +71,19 @@ public final class TrackerHttp {
                             + response.code() + " with an unexpected body: " + e.getMessage(), null);
                 }
             }
-            return failure(response, what, text);
+            return failure(response, what, text, rateLimited);
         } catch (IOException e) {
             return new TrackerResult.Failed<>(TrackerResult.Problem.UNREACHABLE, what + " failed: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
         }
     }
 
-    private <T> TrackerResult<T> failure(Response response, String what, String text) {
+    private <T> TrackerResult<T> failure(Response response, String what, String text, boolean rateLimited) {
         int code = response.code();
         String message = what + " answered " + code + reason(text);
-        Duration retryAfter = retryAfter(response);
+        Duration retryAfter = RateLimits.waitFor(response, clock.instant()).orElse(null);
         TrackerResult.Problem problem;
-        if (code == 429 || code == 403 && "0".equals(response.header("x-ratelimit-remaining"))) {
+        if (rateLimited) {
             problem = TrackerResult.Problem.RATE_LIMITED;
         } else if (code == 401) {
             problem = TrackerResult.Problem.UNAUTHORIZED;
@@ -118,18 +120,5 @@ public final class TrackerHttp {
         } catch (IOException | RuntimeException e) {
             return "";
         }
-    }
-
-    private Duration retryAfter(Response response) {
-        String seconds = response.header("Retry-After");
-        if (seconds != null && seconds.strip().matches("\\d{1,6}")) {
-            return Duration.ofSeconds(Long.parseLong(seconds.strip()));
-        }
-        String reset = response.header("x-ratelimit-reset");
-        if (reset != null && reset.strip().matches("\\d{1,12}")) {
-            Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.strip())));
-            return wait.isNegative() ? Duration.ZERO : wait;
-        }
-        return null;
     }
 }

@@ -53,7 +53,7 @@ final class GenericDeliveries {
         Optional<String> project = Payloads.text(payload, "project");
         Optional<String> runId = Payloads.id(payload, "runId");
         if (project.isEmpty() || runId.isEmpty()) {
-            return new Delivery.Refused(400, "give runUrl, or project and runId (see the README's CI webhooks section)");
+            return new Delivery.Refused(400, "give runUrl, or project and runId (see docs/webhooks.md)");
         }
         try {
             RunRef run = new RunRef(source.instance(), source.kind(), project.get(), runId.get(),

@@ -7,7 +7,7 @@ import java.util.Objects;
  * An expected failure talking to a CI instance. Each carries a specific, actionable message for people that
  * never contains a token or a signed URL.
  */
-public sealed interface CiProblem extends ResolveResult, FetchResult, RerunResult {
+public sealed interface CiProblem extends ResolveResult, FetchResult, RerunResult, GreenRunResult {
 
     String message();
 

@@ -4,6 +4,7 @@ import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.domain.JobRef;
+import dev.pipelinetriage.domain.Run;
 import dev.pipelinetriage.domain.RunRef;
 
 /**
@@ -33,6 +34,17 @@ public interface CiProvider {
      * logs are cached.
      */
     FetchResult fetchLog(Job job, long maxBytes);
+
+    /**
+     * The same job in the last run that succeeded before {@code failing}: the same workflow or pipeline definition
+     * and job name, on the failing run's branch, else on the repository's default branch. Only a run older than the
+     * failing one counts, and only when the job itself succeeded in it. Its log is then read with
+     * {@link #fetchLog}, under the same cap and cache as any log.
+     *
+     * @param failing the run as {@link #resolve} answered it (its {@link Run#knownOrigin()} names what it ran)
+     * @param job one of its jobs
+     */
+    GreenRunResult lastGreen(Run failing, Job job);
 
     /**
      * Starts a new attempt. Never sends debug-logging flags. A request that times out is not repeated: the

@@ -32,7 +32,8 @@ public final class ConfigLoader {
     /** The environment variable naming the configuration file when {@code --config} is not given. */
     public static final String ENV_VAR = "PIPELINE_TRIAGE_CONFIG";
 
-    private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests");
+    private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests",
+            "compareLastGreenRun");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
@@ -56,16 +57,7 @@ public final class ConfigLoader {
         return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv.strip()));
     }
 
-    public static AppConfig load(Path path) {
-        return parse(read(path));
-    }
-
-    /** For {@code serve}: also reads and validates the {@code slack:}, {@code teams:} and {@code store:} sections. */
-    public static AppConfig loadForServe(Path path) {
-        return parseForServe(read(path));
-    }
-
-    private static String read(Path path) {
+    static String read(Path path) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -82,7 +74,10 @@ public final class ConfigLoader {
 
     /** The {@code ci:}, {@code slack:}, {@code teams:}, {@code store:} and {@code tickets:} sections, each validated. */
     public static AppConfig parseForServe(String yaml) {
-        JsonNode root = root(yaml);
+        return parseForServe(root(yaml));
+    }
+
+    static AppConfig parseForServe(JsonNode root) {
         List<ConfigException> unknown = ConfigSections.unknown(root);
         if (!unknown.isEmpty()) {
             throw unknown.getFirst();
@@ -105,6 +100,10 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             return List.of(e);
         }
+        return problemsForServe(root);
+    }
+
+    static List<ConfigException> problemsForServe(JsonNode root) {
         List<ConfigException> problems = new ArrayList<>(ConfigSections.unknown(root));
         JsonNode ci = root.get("ci");
         JsonNode instances = ci == null ? null : ci.get("instances");
@@ -129,7 +128,7 @@ public final class ConfigLoader {
     }
 
     /** Runs one check; its problem is kept unless an earlier check already reported the same one. */
-    private static void collect(List<ConfigException> problems, Runnable check) {
+    static void collect(List<ConfigException> problems, Runnable check) {
         try {
             check.run();
         } catch (ConfigException e) {
@@ -463,6 +462,7 @@ public final class ConfigLoader {
         long maxLogBytes = integer(ci, "ci", "maxLogBytes", 16L * 1024 * 1024, 1024, 1L << 30);
         long timeout = integer(ci, "ci", "requestTimeoutSeconds", 20, 1, 300);
         int concurrency = (int) integer(ci, "ci", "maxConcurrentRequests", 8, 1, 100);
+        boolean compareLastGreenRun = flag(ci, "ci", "compareLastGreenRun", true);
         JsonNode list = ci.get("instances");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ConfigException("ci.instances", "must be a non-empty list of CI instances");
@@ -482,7 +482,7 @@ public final class ConfigLoader {
             }
             instances.add(instance);
         }
-        return new CiConfig(instances, maxLogBytes, Duration.ofSeconds(timeout));
+        return new CiConfig(instances, maxLogBytes, Duration.ofSeconds(timeout), compareLastGreenRun);
     }
 
     private static CiInstanceConfig instance(JsonNode node, String key, int defaultConcurrency) {
@@ -622,6 +622,17 @@ public final class ConfigLoader {
                     + abbreviate(v.asText()) + "'");
         }
         return v.asLong();
+    }
+
+    static boolean flag(JsonNode node, String key, String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(key + "." + field, "must be true or false, got '" + abbreviate(v.asText()) + "'");
+        }
+        return v.asBoolean();
     }
 
     static void rejectUnknown(JsonNode node, String key, Set<String> allowed) {

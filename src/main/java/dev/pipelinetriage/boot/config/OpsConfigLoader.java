@@ -27,21 +27,12 @@ public final class OpsConfigLoader {
     private OpsConfigLoader() {
     }
 
-    public static OpsSection load(Path path, Map<String, String> env) {
-        try {
-            return parse(Files.readString(path, StandardCharsets.UTF_8), env);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
-        }
+    public static OpsSection parse(String yaml, Map<String, String> env) {
+        return section(ConfigLoader.root(yaml), env);
     }
 
-    public static OpsSection parse(String yaml, Map<String, String> env) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JacksonException e) {
-            throw new ConfigException("configuration is not valid YAML: " + e.getOriginalMessage());
-        }
+    /** The {@code ops:} section of a parsed file, with {@value OpsSection#KNOWLEDGE_BASE_ENV} as its fallback. */
+    static OpsSection section(JsonNode root, Map<String, String> env) {
         JsonNode ops = root == null ? null : root.get("ops");
         OpsSection defaults = OpsSection.defaults();
         Path fromEnv = env.getOrDefault(OpsSection.KNOWLEDGE_BASE_ENV, "").isBlank() ? null
@@ -54,13 +45,7 @@ public final class OpsConfigLoader {
         }
         ConfigLoader.rejectUnknown(ops, "ops", KEYS);
         Path kb = ops.hasNonNull("knowledgeBase") ? Path.of(text(ops, "ops.knowledgeBase")) : fromEnv;
-        boolean watch = defaults.watchKnowledgeBase();
-        if (ops.hasNonNull("watchKnowledgeBase")) {
-            if (!ops.get("watchKnowledgeBase").isBoolean()) {
-                throw new ConfigException("ops.watchKnowledgeBase", "must be true or false");
-            }
-            watch = ops.get("watchKnowledgeBase").asBoolean();
-        }
+        boolean watch = ConfigLoader.flag(ops, "ops", "watchKnowledgeBase", defaults.watchKnowledgeBase());
         Duration grace = defaults.shutdownGrace();
         if (ops.hasNonNull("shutdownGraceSeconds")) {
             JsonNode v = ops.get("shutdownGraceSeconds");

@@ -27,17 +27,14 @@ public final class WebhooksConfigLoader {
     private WebhooksConfigLoader() {
     }
 
-    public static Optional<WebhooksSection> load(Path path, CiConfig ci) {
-        try {
-            return parse(Files.readString(path, StandardCharsets.UTF_8), ci);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + path + " (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
     /** @param ci the configured instances: every source must name one */
     public static Optional<WebhooksSection> parse(String yaml, CiConfig ci) {
-        JsonNode node = ConfigLoader.root(yaml).get("webhooks");
+        return section(ConfigLoader.root(yaml), ci);
+    }
+
+    /** The {@code webhooks:} section of a parsed file. */
+    static Optional<WebhooksSection> section(JsonNode root, CiConfig ci) {
+        JsonNode node = root.get("webhooks");
         if (node == null || node.isNull()) {
             return Optional.empty();
         }

@@ -456,7 +456,7 @@ public final class FailureExtractor {
         public Extraction finish() {
             closeCluster();
             List<FailingStep> failing = failingSteps();
-            var budget = new Budget(maxLines, baseline);
+            var budget = new Budget(maxLines, new Hunks(baseline, 0, HUNK_GAP));
             List<Cluster> ranked = new ArrayList<>();
             for (FailingStep f : failing) {
                 // later failing steps (a Travis script goes on after a command fails) fill what room is left
@@ -541,7 +541,7 @@ public final class FailureExtractor {
             }
             int base = budget.size();
             budget.addHunk(body, base + room - reserve);
-            budget.addHunk(newAfter(primary), base + room - reserve);
+            budget.addFollowing(newAfter(primary), base + room - reserve);
             budget.addAll(tail.subList(Math.max(0, tail.size() - TAIL), tail.size()), maxLines);
             budget.addAll(primary.lines, maxLines);
             budget.addAll(primary.before, maxLines);
@@ -691,39 +691,49 @@ public final class FailureExtractor {
     /** The excerpt being built: at most maxLines lines, no line twice, no repeated text. */
     private static final class Budget {
         private final int maxLines;
-        private final Baseline baseline;
+        private final Hunks hunks;
         private final TreeMap<Integer, LogLine> chosen = new TreeMap<>();
         private final Set<String> texts = new HashSet<>();
         private final List<LogLine> deferred = new ArrayList<>();
 
-        /** @param baseline lines the last green run printed too are left out: they did not make this run fail */
-        Budget(int maxLines, Baseline baseline) {
+        /**
+         * @param hunks with a green run to compare with, the lines it printed too are left out (they did not make
+         *     this run fail) except where a diff's hunk would show them
+         */
+        Budget(int maxLines, Hunks hunks) {
             this.maxLines = maxLines;
-            this.baseline = baseline;
+            this.hunks = hunks;
         }
 
         int size() {
             return chosen.size();
         }
 
-        /** Adds lines in order until the excerpt holds {@code upTo} lines, leaving out those the green run printed too. */
+        /** Adds lines in order until the excerpt holds {@code upTo} lines, as the diff against the green run shows them. */
         void addAll(List<LogLine> lines, int upTo) {
-            add(lines, upTo, true);
+            add(hunks.of(lines), upTo);
         }
 
-        /** Adds the best block's lines in order until the excerpt holds {@code upTo} lines: the block stays whole. */
+        /**
+         * Adds the best block's lines in order until the excerpt holds {@code upTo} lines: the block stays whole
+         * from where its new lines start.
+         */
         void addHunk(List<LogLine> lines, int upTo) {
-            add(lines, upTo, false);
+            add(hunks.fromFirstNew(lines), upTo);
         }
 
-        private void add(List<LogLine> lines, int upTo, boolean leaveOutOld) {
+        /** Adds the lines that carry a hunk on (already chosen as a diff's hunk would), as they are. */
+        void addFollowing(List<LogLine> lines, int upTo) {
+            add(lines, upTo);
+        }
+
+        private void add(List<LogLine> lines, int upTo) {
             int limit = Math.min(upTo, maxLines);
             for (LogLine l : lines) {
                 if (chosen.size() >= limit) {
                     return;
                 }
-                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text())
-                        || leaveOutOld && baseline.contains(l.text())) {
+                if (chosen.containsKey(l.number()) || !ErrorRules.worthShowing(l.text())) {
                     continue;
                 }
                 if (ErrorRules.isBoilerplate(l.text()) || ErrorRules.isBanner(l.text())) {

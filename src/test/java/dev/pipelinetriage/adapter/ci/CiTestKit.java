@@ -1,5 +1,12 @@
 package dev.pipelinetriage.adapter.ci;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.net.HttpClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
@@ -22,7 +30,7 @@ public final class CiTestKit {
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final OkHttpClient shared = CiHttpClients.newSharedClient();
+    private final OkHttpClient shared = HttpClients.newShared();
 
     /** Fast enough for tests that wait for a deadline on purpose; retries from a 1 s base (never slept for real). */
     public static HttpPolicy policy(Duration callTimeout) {
@@ -47,5 +55,30 @@ public final class CiTestKit {
 
     public static CiCaches caches() {
         return new CiCaches(8L * 1024 * 1024, 1024 * 1024, Duration.ofHours(1), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    }
+
+    /** The problem an answer with this HTTP status (and no rate-limit headers) is reported as. */
+    public static Class<? extends CiProblem> problemFor(int status) {
+        return switch (status) {
+            case 401 -> CiProblem.Unauthorized.class;
+            case 403 -> CiProblem.Forbidden.class;
+            case 404 -> CiProblem.NotFound.class;
+            default -> status >= 500 ? CiProblem.ServerError.class : CiProblem.Rejected.class;
+        };
+    }
+
+    /**
+     * Runs {@code calls} with the base URL of another server ({@code http://127.0.0.1:PORT}), to be written into the
+     * answers' links; then checks that no request reached it.
+     */
+    public static void neverCalled(Consumer<String> calls) {
+        var elsewhere = new WireMockServer(options().dynamicPort());
+        elsewhere.start();
+        try {
+            calls.accept("http://127.0.0.1:" + elsewhere.port());
+            elsewhere.verify(0, anyRequestedFor(anyUrl()));
+        } finally {
+            elsewhere.stop();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class KnowledgeBaseHotReloadTest {
 
     @BeforeEach
     void load() throws Exception {
-        kb = TestKnowledgeBase.copyInto(dir);
+        kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset", "go-test-failure");
         reload = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(Optional.of(kb)), Bootstrap.knowledgeBaseCheck(),
                 Bootstrap::triageService, TriageMetrics.none(), Clock.systemUTC());
     }
@@ -76,9 +77,7 @@ class KnowledgeBaseHotReloadTest {
         try (var watcher = KnowledgeBaseWatcher.start(kb, Duration.ofMillis(100), reload::reload)) {
             Files.writeString(kb.resolve("half-written.yaml"), "id: half-written\ntitle: [\n");
 
-            for (int i = 0; i < 300 && reload.lastRefusal().isEmpty(); i++) {
-                Thread.sleep(100);
-            }
+            Await.until("the watcher's reload to refuse the half-written file", () -> reload.lastRefusal().isPresent());
         }
 
         assertThat(reload.lastRefusal()).hasValueSatisfying(r -> assertThat(r.reasons().getFirst()).contains("half-written"));

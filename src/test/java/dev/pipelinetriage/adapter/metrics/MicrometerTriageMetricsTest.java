@@ -2,7 +2,9 @@ package dev.pipelinetriage.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.testing.Await;
 import io.micrometer.core.instrument.MockClock;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MicrometerTriageMetricsTest {
 
     @Test
-    void gaugesRegisteredWithALambdaStillReadTheirValueAfterAGarbageCollection() throws InterruptedException {
+    void gaugesRegisteredWithALambdaStillReadTheirValueAfterAGarbageCollection() {
         MicrometerTriageMetrics metrics = new MicrometerTriageMetrics(new MockClock());
         AtomicInteger pending = new AtomicInteger(7);
         AtomicInteger entries = new AtomicInteger(168);
@@ -18,10 +20,12 @@ class MicrometerTriageMetricsTest {
         metrics.queueDepth(pending::get);
         metrics.knowledgeBaseSize(entries::get);
 
-        for (int i = 0; i < 5; i++) {
+        // A collection that clears weak references has run once this one, held by nothing else, is gone.
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        Await.until("a garbage collection that clears weak references", () -> {
             System.gc();
-            Thread.sleep(20);
-        }
+            return sentinel.get() == null;
+        });
 
         assertThat(metrics.scrape())
                 .contains("executor_queue_depth 7.0")

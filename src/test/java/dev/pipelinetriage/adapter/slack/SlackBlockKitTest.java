@@ -90,4 +90,29 @@ class SlackBlockKitTest {
 
         assertThat(text).isEqualTo("&lt;!channel&gt; by <@U0ABC> <https://ci.example/run/1?a=1&amp;b=2|run &lt;1&gt;>x");
     }
+
+    @Test
+    void linesNewSinceTheLastGreenRunAreMarkedAndTheRunLinked() throws Exception {
+        var green = new CardView.GreenRunNote("https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1",
+                new java.util.TreeSet<>(List.of(9, 10)));
+        var job = new CardView.Triaged("test", Verdict.CODE, "Code: the failure comes from the change or its tests",
+                "high confidence (80%)", "a test failed", null, null, null,
+                List.of(new LogLine(7, "WARN cache <miss>"), new LogLine(9, "1) Failure:"), new LogLine(10, "Expected: 42")),
+                false, List.of("Fix the cause first."), null, green);
+        var card = new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642", null, List.of(job), 0, Verdict.CODE, null);
+
+        String rendered = texts(card);
+
+        assertThat(rendered).contains("Lines marked ● are new since the "
+                + "<https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1|last green run>");
+        assertThat(rendered).contains("   7  WARN cache &lt;miss&gt;", "●  9  1) Failure:", "● 10  Expected: 42");
+    }
+
+    @Test
+    void anExcerptNotComparedWithAGreenRunHasNoMarks() throws Exception {
+        String rendered = texts(card(List.of(new LogLine(9, "1) Failure:"))));
+
+        assertThat(rendered).doesNotContain("●", "last green run").contains("9  1) Failure:");
+    }
 }

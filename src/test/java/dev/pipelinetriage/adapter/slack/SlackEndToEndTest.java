@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pipelinetriage.adapter.ci.CiTestKit;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
-import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,17 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real Bolt app behind the real Jetty server, signed requests as Slack signs them (docs.slack.dev "Verifying
@@ -55,73 +52,62 @@ class SlackEndToEndTest {
     private static final String PLACEHOLDER_TS = "1503435956.000247";
     private static final String ONCALL = "U0ONCALL1";
 
+    @RegisterExtension
+    static final ClassServer<ServedSlack> BOT = ClassServer.of(() -> new ServedSlack("""
+              runbookBaseUrl: https://git.example.com/acme/pipeline-triage/blob/main
+              rerun:
+                users: [%s]
+                userGroups: [S0614TZR7]
+              maxLinksPerMessage: 3
+            """.formatted(ONCALL), Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "GITLAB_TOKEN", "glpat-e2eGitLabToken0000",
+            "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN)), ServedSlack::reset, ServedSlack::close);
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Duration> slackWaits = new CopyOnWriteArrayList<>();
+    private List<Duration> slackWaits;
     private SlackFakes slack;
     private WireMockServer ci;
     private ServeWiring.Served served;
-    private String gitHubLog = CiTestKit.fixture("github/failed-run/job-log.txt");
 
     @BeforeEach
-    void start() throws IOException {
-        slack = new SlackFakes();
-        ci = new WireMockServer(options().dynamicPort());
-        ci.start();
+    void shareTheBot() {
+        slack = BOT.get().slack;
+        ci = BOT.get().ci;
+        served = BOT.get().served;
+        slackWaits = BOT.get().slackWaits;
     }
 
-    @AfterEach
-    void stop() {
-        if (served != null) {
-            served.close();
-        }
-        slack.close();
-        ci.stop();
-    }
-
-    private void serve() throws IOException {
-        Path data = Files.createTempDirectory("serve-");
-        var config = ConfigLoader.parseForServe("""
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: http://localhost:%1$d/api/v3
-                      token: {env: GITHUB_TOKEN}
-                    - name: gitlab
-                      type: gitlab
-                      webUrl: https://gitlab.example.com
-                      apiUrl: http://localhost:%1$d/api/v4
-                      token: {env: GITLAB_TOKEN}
-                slack:
-                  signingSecret: {env: SLACK_SIGNING_SECRET}
-                  botToken: {env: SLACK_BOT_TOKEN}
-                  apiBaseUrl: %2$s
-                  runbookBaseUrl: https://git.example.com/acme/pipeline-triage/blob/main
-                  rerun:
-                    users: [%3$s]
-                    userGroups: [S0614TZR7]
-                  maxLinksPerMessage: 3
-                  postIntervalMillis: 0
-                store:
-                  directory: %4$s
-                """.formatted(ci.port(), slack.baseUrl(), ONCALL, data));
-        var env = Map.of("GITHUB_TOKEN", GITHUB_TOKEN, "GITLAB_TOKEN", "glpat-e2eGitLabToken0000",
-                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN);
-        served = ServeWiring.start(config, env, new ServeWiring.Setup(Clock.systemUTC(), d -> { }, slackWaits::add,
-                "127.0.0.1", 0, 4, 1_000));
-    }
-
-    private void stubGitHubRun(String jobsJson) {
-        ci.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(CiTestKit.fixture("github/failed-run/run.json"))));
-        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs")).willReturn(okJson(jobsJson)));
-        ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).willReturn(aResponse().withBody(gitHubLog)));
-        ci.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(201)));
+    /** Waits until the bot has finished the work this test gave it. */
+    private void settle() {
+        BOT.get().settle();
     }
 
     private void stubGitHubRun() {
-        stubGitHubRun(CiTestKit.fixture("github/failed-run/jobs.json"));
+        stubGitHubRun(CiTestKit.fixture("github/failed-run/jobs.json"), CiTestKit.fixture("github/failed-run/job-log.txt"));
+    }
+
+    private void stubGitHubRun(String jobsJson, String log) {
+        ci.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(CiTestKit.fixture("github/failed-run/run.json"))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs")).willReturn(okJson(jobsJson)));
+        ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).willReturn(aResponse().withBody(log)));
+        ci.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(201)));
+    }
+
+    /**
+     * The documented run as run {@code 5043364n} with jobs {@code 5994444n6} and {@code 5994444n7}, for a test that
+     * serves its own jobs or logs: the shared bot keeps the finished runs and logs it fetched for earlier tests.
+     *
+     * @return the run's link
+     */
+    private String stubOtherGitHubRun(int n, String jobsJson, String log) {
+        String run = "5043364" + n;
+        UnaryOperator<String> renumbered = text -> text.replace("30433642", run).replace("39944449", "5994444" + n);
+        ci.stubFor(get(REPO + "/actions/runs/" + run).willReturn(okJson(renumbered.apply(
+                CiTestKit.fixture("github/failed-run/run.json")))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/" + run + "/attempts/1/jobs"))
+                .willReturn(okJson(renumbered.apply(jobsJson))));
+        ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).willReturn(aResponse().withBody(log)));
+        return RUN_LINK.replace("30433642", run);
     }
 
     // ---- requests as Slack sends them ----
@@ -221,7 +207,6 @@ class SlackEndToEndTest {
 
     @Test
     void aPastedGitHubLinkGetsAPlaceholderInTheThreadThenTheCard() throws Exception {
-        serve();
         stubGitHubRun();
 
         var ack = event("Ev0001", message("U061F7AUR", "CI is red: <" + RUN_LINK + ">"));
@@ -242,9 +227,40 @@ class SlackEndToEndTest {
         assertThat(blocks + placeholder).doesNotContain(GITHUB_TOKEN);
     }
 
+    /**
+     * The last green run of the same job as GitHub documents it ("List workflow runs for a workflow" of workflow 159038
+     * on main, "List jobs for a workflow run attempt", "Download job logs"): fixtures/github/green-run.
+     */
+    @Test
+    void theCardMarksTheLinesNewSinceTheLastGreenRunAndLinksIt() throws Exception {
+        String link = stubOtherGitHubRun(4, CiTestKit.fixture("github/failed-run/jobs.json"),
+                CiTestKit.fixture("github/green-run/failing-job-log.txt"));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/workflows/159038/runs"))
+                .willReturn(okJson(CiTestKit.fixture("github/green-run/workflow-runs.json"))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433600/attempts/1/jobs"))
+                .willReturn(okJson(CiTestKit.fixture("github/green-run/jobs.json"))));
+        ci.stubFor(get(REPO + "/actions/jobs/399444401/logs").willReturn(aResponse().withBody(
+                CiTestKit.fixture("github/green-run/job-log.txt"))));
+
+        event("Ev0GREEN", message("U061F7AUR", "<" + link + ">"));
+
+        String blocks = texts(slack.await("chat.update", 1).getFirst());
+        assertThat(blocks).contains("Lines marked ● are new since the "
+                + "<https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1|last green run>");
+        assertThat(blocks.lines().filter(l -> l.startsWith("●"))).anyMatch(l -> l.endsWith("Expected: 42"))
+                .anyMatch(l -> l.endsWith("Actual: 41"));
+        // the test summary reads as the green run's once its numbers are masked: shown between new lines, unmarked
+        assertThat(blocks.lines().filter(l -> l.contains("10 runs, 11 assertions, 1 failures"))).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContain("●"));
+        assertThat(blocks).doesNotContain("WARN -- : Connection to cache failed");
+        assertThat(blocks).doesNotContain(GITHUB_TOKEN);
+        ci.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(REPO + "/actions/workflows/159038/runs")).withQueryParam("branch",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("main")));
+    }
+
     @Test
     void aGitLabJobLinkIsTriaged() throws Exception {
-        serve();
         ci.stubFor(get(GITLAB_PROJECT + "/jobs/7").willReturn(okJson(CiTestKit.fixture("gitlab/documented/get-job.200.json")
                 .replace("\"id\": 8", "\"id\": 7"))));
         ci.stubFor(get(GITLAB_PROJECT + "/pipelines/6").willReturn(okJson(CiTestKit.fixture("gitlab/documented/get-pipeline.200.json")
@@ -264,26 +280,25 @@ class SlackEndToEndTest {
 
     @Test
     void aRunWithTwoFailedJobsGetsOneCardListingEach() throws Exception {
-        serve();
-        stubGitHubRun(CiTestKit.fixture("github/failed-run/jobs.json").replaceFirst("\"conclusion\": \"success\"",
-                "\"conclusion\": \"failure\""));
+        String link = stubOtherGitHubRun(1, CiTestKit.fixture("github/failed-run/jobs.json").replaceFirst(
+                "\"conclusion\": \"success\"", "\"conclusion\": \"failure\""), CiTestKit.fixture("github/failed-run/job-log.txt"));
 
-        event("Ev0003", message("U061F7AUR", "<" + RUN_LINK + ">"));
+        event("Ev0003", message("U061F7AUR", "<" + link + ">"));
 
         String blocks = texts(slack.await("chat.update", 1).getFirst());
         assertThat(blocks).contains("*2 failed jobs*", "• *build*", "• *test*", "*Excerpt from build*");
-        ci.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/399444496/logs")));
-        ci.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/399444497/logs")));
+        ci.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/599444416/logs")));
+        ci.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/599444417/logs")));
     }
 
     @Test
     void anExpiredLogGetsAClearMessageInsteadOfSilence() throws Exception {
-        serve();
-        stubGitHubRun();
-        ci.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(410)
+        String link = stubOtherGitHubRun(2, CiTestKit.fixture("github/failed-run/jobs.json"),
+                CiTestKit.fixture("github/failed-run/job-log.txt"));
+        ci.stubFor(get(REPO + "/actions/jobs/599444427/logs").willReturn(aResponse().withStatus(410)
                 .withBody("{\"message\":\"Server Error\",\"status\":\"410\"}")));
 
-        event("Ev0004", message("U061F7AUR", "<" + RUN_LINK + ">"));
+        event("Ev0004", message("U061F7AUR", "<" + link + ">"));
 
         assertThat(texts(slack.await("chat.update", 1).getFirst()))
                 .contains("The log is no longer available", "(410)", "90 days");
@@ -291,7 +306,6 @@ class SlackEndToEndTest {
 
     @Test
     void theSlashCommandAcksAtOnceAndPostsTheCardInTheChannel() throws Exception {
-        serve();
         stubGitHubRun();
         String form = SlackFakes.fixture("slash-command.request.form.txt").strip()
                 .replace("command=weather", "command=%2Ftriage").replace("text=94070", "text=" + URLEncoder.encode(RUN_LINK, StandardCharsets.UTF_8))
@@ -308,7 +322,6 @@ class SlackEndToEndTest {
 
     @Test
     void theTriageThisShortcutAnswersInTheMessagesThread() throws Exception {
-        serve();
         stubGitHubRun();
 
         var ack = interactive("""
@@ -325,14 +338,13 @@ class SlackEndToEndTest {
 
     @Test
     void aRetriedEventProducesOneCard() throws Exception {
-        serve();
         stubGitHubRun();
 
         var first = event("Ev0RETRY", message("U061F7AUR", "<" + RUN_LINK + ">"));
         var retry = event("Ev0RETRY", message("U061F7AUR", "<" + RUN_LINK + ">"), "X-Slack-Retry-Num", "1",
                 "X-Slack-Retry-Reason", "http_timeout");
         slack.await("chat.update", 1);
-        served.drain(30);
+        settle();
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -342,14 +354,13 @@ class SlackEndToEndTest {
 
     @Test
     void aBadSignatureGets401AndNothingIsPosted() throws Exception {
-        serve();
         stubGitHubRun();
         String envelope = """
                 {"token":"XXYYZZ","team_id":"T012AB3C4","event":%s,"type":"event_callback","event_id":"Ev0BAD","event_time":1}"""
                 .formatted(message("U061F7AUR", "<" + RUN_LINK + ">"));
 
         var response = signed(envelope, "application/json", Clock.systemUTC().instant().getEpochSecond(), "not-the-secret");
-        served.drain(30);
+        settle();
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(slack.methods).isEmpty();
@@ -358,7 +369,6 @@ class SlackEndToEndTest {
 
     @Test
     void staleAndFutureTimestampsGet401() throws Exception {
-        serve();
         stubGitHubRun();
         long now = Clock.systemUTC().instant().getEpochSecond();
         String envelope = """
@@ -367,7 +377,7 @@ class SlackEndToEndTest {
 
         var stale = signed(envelope, "application/json", now - 600, SECRET);
         var future = signed(envelope, "application/json", now + 600, SECRET);
-        served.drain(30);
+        settle();
 
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(future.statusCode()).isEqualTo(401);
@@ -376,7 +386,6 @@ class SlackEndToEndTest {
 
     @Test
     void theBotsOwnMessagesAndEditsAreIgnored() throws Exception {
-        serve();
         stubGitHubRun();
 
         var own = event("Ev0OWN", """
@@ -386,7 +395,7 @@ class SlackEndToEndTest {
                 {"type":"message","subtype":"message_changed","channel":"%s","ts":"%s","event_ts":"%s","hidden":true,
                  "message":{"type":"message","user":"U061F7AUR","text":"<%s>","ts":"%s"}}"""
                 .formatted(CHANNEL, MESSAGE_TS, MESSAGE_TS, RUN_LINK, MESSAGE_TS));
-        served.drain(30);
+        settle();
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(edit.statusCode()).isEqualTo(200);
@@ -395,7 +404,6 @@ class SlackEndToEndTest {
 
     @Test
     void aRerunGoesThroughConfirmationThenTheCardShowsTheNewAttemptAndWhoAsked() throws Exception {
-        serve();
         String cardId = pastedCard();
 
         click("rerun_failed_jobs", ONCALL, cardId);
@@ -420,7 +428,6 @@ class SlackEndToEndTest {
 
     @Test
     void anUnauthorizedRerunIsDeniedToldAuditedAndNeverReachesTheCi() throws Exception {
-        serve();
         String cardId = pastedCard();
 
         click("rerun_failed_jobs", "U0DEVELOP", cardId);
@@ -428,7 +435,7 @@ class SlackEndToEndTest {
         var told = slack.await("chat.postEphemeral", 1).getFirst();
         assertThat(told).containsEntry("user", "U0DEVELOP").containsEntry("channel", CHANNEL);
         assertThat(told.get("text")).contains("Only on-call engineers");
-        served.drain(30);
+        settle();
         assertThat(slack.count("views.open")).isZero();
         ci.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
         assertThat(served.auditLog().latest(10)).singleElement().satisfies(e -> {
@@ -442,7 +449,6 @@ class SlackEndToEndTest {
 
     @Test
     void anOnCallGroupMemberMayRerunButAGroupLookupFailureDenies() throws Exception {
-        serve();
         String cardId = pastedCard();
         slack.server.stubFor(post("/api/usergroups.users.list").willReturn(okJson(SlackFakes.fixture("usergroups.users.list.200.error.json"))));
 
@@ -450,14 +456,13 @@ class SlackEndToEndTest {
 
         assertThat(slack.await("usergroups.users.list", 1).getFirst()).containsEntry("usergroup", "S0614TZR7");
         assertThat(slack.await("chat.postEphemeral", 1).getFirst().get("text")).contains("could not check", "invalid_auth");
-        served.drain(30);
+        settle();
         assertThat(slack.count("views.open")).isZero();
         assertThat(served.auditLog().latest(10)).extracting(AuditEntry::outcome).containsExactly("denied");
     }
 
     @Test
     void aDoubleClickedRerunRerunsOnce() throws Exception {
-        serve();
         String cardId = pastedCard();
 
         click("rerun_failed_jobs", ONCALL, cardId);
@@ -471,7 +476,7 @@ class SlackEndToEndTest {
 
         slack.await("chat.update", 1);
         var told = slack.await("chat.postEphemeral", 1).getFirst();
-        served.drain(30);
+        settle();
         ci.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
         assertThat(told.get("text")).contains("already requested by <@" + ONCALL + ">");
         assertThat(slack.count("chat.update")).isEqualTo(2);
@@ -479,7 +484,6 @@ class SlackEndToEndTest {
 
     @Test
     void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
-        serve();
         stubGitHubRun();
         slack.stubRateLimitedOnce("chat.postMessage", 7);
 
@@ -493,16 +497,14 @@ class SlackEndToEndTest {
 
     @Test
     void aLogLineTryingToPingTheChannelIsEscaped() throws Exception {
-        gitHubLog = """
+        String link = stubOtherGitHubRun(3, CiTestKit.fixture("github/failed-run/jobs.json"), """
                 2026-11-26T09:00:00.0000000Z ##[group]Run ./deploy.sh
                 2026-11-26T09:00:01.0000000Z <!channel> deploy failed, ask <@U0BOSS> at <https://evil.example|https://github.com/login>
                 2026-11-26T09:00:01.0000000Z ```
                 2026-11-26T09:00:02.0000000Z ##[error]Process completed with exit code 1.
-                """;
-        serve();
-        stubGitHubRun();
+                """);
 
-        event("Ev0PING", message("U061F7AUR", "<" + RUN_LINK + ">"));
+        event("Ev0PING", message("U061F7AUR", "<" + link + ">"));
 
         String blocks = texts(slack.await("chat.update", 1).getFirst());
         assertThat(blocks).contains("&lt;!channel&gt; deploy failed", "&lt;@U0BOSS&gt;", "&lt;https://evil.example|")
@@ -511,7 +513,6 @@ class SlackEndToEndTest {
 
     @Test
     void aBurstOfOneHundredLinksIsAllAckedAndEveryCardPosted() throws Exception {
-        serve();
         stubGitHubRun();
         List<Integer> statuses = new ArrayList<>();
 
@@ -521,13 +522,12 @@ class SlackEndToEndTest {
 
         assertThat(statuses).hasSize(100).containsOnly(200);
         assertThat(slack.await("chat.update", 100)).hasSize(100);
-        served.drain(60);
+        settle();
         assertThat(slack.count("chat.postMessage")).isEqualTo(100);
     }
 
     @Test
     void feedbackButtonsAreStoredAndCounted() throws Exception {
-        serve();
         String cardId = pastedCard();
 
         click("helpful", "U061F7AUR", cardId);

@@ -40,6 +40,10 @@ final class SlackFakes implements AutoCloseable {
     SlackFakes() {
         server.addMockServiceRequestListener((request, response) -> record(request));
         server.start();
+        stubDocumentedAnswers();
+    }
+
+    private void stubDocumentedAnswers() {
         server.stubFor(post("/api/auth.test").willReturn(okJson(AUTH_TEST)));
         server.stubFor(post("/api/chat.postMessage").willReturn(okJson(fixture("chat.postMessage.200.ok.json"))));
         server.stubFor(post("/api/chat.update").willReturn(okJson(fixture("chat.update.200.ok.json"))));
@@ -103,6 +107,13 @@ final class SlackFakes implements AutoCloseable {
     void forget() {
         calls.clear();
         methods.clear();
+    }
+
+    /** As new: the documented answers only (what tests stubbed is gone), and no call recorded. */
+    void reset() {
+        server.resetAll();
+        stubDocumentedAnswers();
+        forget();
     }
 
     long count(String method) {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The manifest declares exactly what the handlers use (docs.slack.dev "App manifest reference"). */
@@ -37,10 +40,35 @@ class SlackManifestTest {
         assertThat(m.at("/settings/event_subscriptions/request_url").asText()).endsWith("/slack/events");
     }
 
+    /** The scope each Web API method's docs page names (docs.slack.dev "Methods"); none for auth.test and views.open. */
+    private static final Map<String, String> SCOPE_OF = Map.of("chat.postMessage", "chat:write", "chat.update",
+            "chat:write", "chat.postEphemeral", "chat:write", "conversations.replies", "channels:history",
+            "conversations.history", "channels:history", "usergroups.users.list", "usergroups:read",
+            "files.uploadV2", "files:write", "views.open", "", "auth.test", "");
+
+    @Test
+    void everyWebApiMethodTheBotCallsHasItsScope() throws Exception {
+        List<String> scopes = texts(manifest().at("/oauth_config/scopes/bot"));
+        Matcher call = Pattern.compile("call\\(\"([a-zA-Z.0-9]+)\"").matcher(
+                Files.readString(Path.of("src/main/java/dev/pipelinetriage/adapter/slack/SlackWeb.java")));
+        List<String> methods = new ArrayList<>();
+        while (call.find()) {
+            methods.add(call.group(1));
+        }
+
+        assertThat(methods).contains("chat.postMessage", "files.uploadV2");
+        for (String method : methods) {
+            assertThat(SCOPE_OF).as("the scope of " + method).containsKey(method);
+            if (!SCOPE_OF.get(method).isEmpty()) {
+                assertThat(scopes).as("the scope " + method + " needs").contains(SCOPE_OF.get(method));
+            }
+        }
+    }
+
     @Test
     void theBotAsksForTheMinimumScopesEachWithAReason() throws Exception {
         assertThat(texts(manifest().at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("chat:write",
-                "app_mentions:read", "channels:history", "groups:history", "commands", "usergroups:read");
+                "app_mentions:read", "channels:history", "groups:history", "commands", "usergroups:read", "files:write");
         List<String> lines = Files.readAllLines(Path.of("manifest/slack-app-manifest.yaml"));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("\\s+- [a-z_]+:[a-z_]+|\\s+- commands")) {

@@ -8,31 +8,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pipelinetriage.adapter.ci.CiTestKit;
 import dev.pipelinetriage.boot.ServeWiring;
-import dev.pipelinetriage.boot.config.ConfigLoader;
-import java.io.IOException;
+import dev.pipelinetriage.testing.ClassServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One real bot (Bolt behind Jetty) for the whole class, signed as Slack signs ("Verifying requests from Slack"):
@@ -42,7 +36,6 @@ import org.junit.jupiter.api.TestInstance;
  * documented {@code ok:false} error shape), counters read from {@code GET /metrics}. The CI is GitHub's documented
  * run and jobs shapes (fixtures).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackNotifiersAndRefusalsTest {
     private static final String SECRET = "notifier-signing-secret-0123456789";
     private static final String REPO = "/api/v3/repos/octo-org/octo-repo";
@@ -53,65 +46,35 @@ class SlackNotifiersAndRefusalsTest {
     /** The bot's own ids, as the fake's auth.test answers them. */
     private static final String OWN_BOT = "B0BOT1234";
 
+    @RegisterExtension
+    static final ClassServer<ServedSlack> BOT = ClassServer.of(() -> new ServedSlack("""
+              notifiers:
+                channels: [C0BUILDS1, C0BUILDS2, C0BUILDS3]
+                bots: [%s, %s, %s]
+            """.formatted(GITHUB_BOT, JENKINS_APP, OWN_BOT), Map.of("GITHUB_TOKEN", "ghp_notifierTestToken00000000000000000000",
+            "GITLAB_TOKEN", "glpat-notifierTestToken0", "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN",
+            "xoxb-3333-4444-notifierBotToken")), ServedSlack::reset, ServedSlack::close);
+
     private final HttpClient http = HttpClient.newHttpClient();
     private SlackFakes slack;
     private WireMockServer ci;
     private ServeWiring.Served served;
 
-    @BeforeAll
-    void serve() throws IOException {
-        slack = new SlackFakes();
-        ci = new WireMockServer(options().dynamicPort());
-        ci.start();
+    @BeforeEach
+    void stubTheRun() {
+        slack = BOT.get().slack;
+        ci = BOT.get().ci;
+        served = BOT.get().served;
         ci.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(CiTestKit.fixture("github/failed-run/run.json"))));
         ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
                 .willReturn(okJson(CiTestKit.fixture("github/failed-run/jobs.json"))));
         ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs"))
                 .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt"))));
-        Path data = Files.createTempDirectory("serve-");
-        var config = ConfigLoader.parseForServe("""
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: http://localhost:%1$d/api/v3
-                      token: {env: GITHUB_TOKEN}
-                slack:
-                  signingSecret: {env: SLACK_SIGNING_SECRET}
-                  botToken: {env: SLACK_BOT_TOKEN}
-                  apiBaseUrl: %2$s
-                  postIntervalMillis: 0
-                  notifiers:
-                    channels: [C0BUILDS1, C0BUILDS2, C0BUILDS3]
-                    bots: [%3$s, %4$s, %5$s]
-                store:
-                  directory: %6$s
-                """.formatted(ci.port(), slack.baseUrl(), GITHUB_BOT, JENKINS_APP, OWN_BOT, data));
-        served = ServeWiring.start(config, Map.of("GITHUB_TOKEN", "ghp_notifierTestToken00000000000000000000",
-                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-3333-4444-notifierBotToken"),
-                new ServeWiring.Setup(Clock.systemUTC(), d -> { }, d -> { }, "127.0.0.1", 0, 4, 1_000));
     }
 
-    @AfterAll
-    void stop() {
-        served.close();
-        slack.close();
-        ci.stop();
-    }
-
-    @BeforeEach
-    void forget() throws InterruptedException {
-        settle();
-        slack.forget();
-    }
-
-    /** Waits until the bot has no chat work left (the bot is shared, so its workers are not shut down). */
-    private void settle() throws InterruptedException {
-        for (int i = 0; i < 3_000 && served.pendingTasks() > 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(served.pendingTasks()).as("chat tasks still running").isZero();
+    /** Waits until the bot has no chat work left. */
+    private void settle() {
+        BOT.get().settle();
     }
 
     private HttpResponse<String> send(String body, String contentType, boolean signed) throws Exception {

@@ -35,6 +35,18 @@ final class PostgresDatabases implements AutoCloseable {
         return server.getJdbcUrl("postgres", name);
     }
 
+    /** Ends every connection the bot holds, as a failover or a server restart does; returns how many ended. */
+    int dropConnections() {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                var rows = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE application_name = 'pipeline-triage' AND pid <> pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot end the bot's connections", e);
+        }
+    }
+
     PostgresStore open(String url) {
         return PostgresStore.open(url, "postgres", "postgres", 24);
     }

@@ -59,6 +59,19 @@ class PostgresStoreTest extends StateStoreContract {
         return replicaA.stateStore();
     }
 
+    @Test
+    void afterTheServerDropsEveryConnectionTheNextRequestStillSucceeds() throws Exception {
+        assertThat(replicaA.stateStore().claimEvent("slack:EvBefore", NOW, Duration.ofHours(1))).isTrue();
+
+        assertThat(databases.dropConnections()).isPositive();
+        // the pool checks a connection it has not used for half a second before handing it out (HikariCP's
+        // aliveBypassWindowMs): wait that long, as a real failover does
+        Thread.sleep(600);
+
+        assertThat(replicaA.stateStore().claimEvent("slack:EvAfter", NOW, Duration.ofHours(1))).isTrue();
+        assertThat(replicaA.reachable()).isTrue();
+    }
+
     @Override
     protected AuditLog audit() {
         return replicaA.auditLog();

@@ -11,12 +11,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real PostgreSQL serving TLS with a certificate from a CA made for this test: with {@code sslmode=verify-full}
  * the store connects only when the CA bundle (or the URL's own {@code sslrootcert}) holds that CA.
  */
+@ExtendWith(TestCa.Shared.class)
 class PostgresTlsTest {
     @TempDir
     static Path dir;
@@ -24,8 +26,8 @@ class PostgresTlsTest {
     private static EmbeddedPostgres server;
 
     @BeforeAll
-    static void aPostgresqlWithACompanyCaCertificate() throws Exception {
-        ca = TestCa.create(dir);
+    static void aPostgresqlWithACompanyCaCertificate(TestCa companyCa) throws Exception {
+        ca = companyCa;
         Path[] pem = ca.serverPemFiles(dir);
         server = EmbeddedPostgres.builder().setServerConfig("ssl", "on").setServerConfig("ssl_cert_file", pem[0].toString())
                 .setServerConfig("ssl_key_file", pem[1].toString()).start();
@@ -51,7 +53,7 @@ class PostgresTlsTest {
 
     @Test
     void aBundleWithAnotherCaIsRefusedByVerifyFull() throws Exception {
-        Path other = TestCa.create(java.nio.file.Files.createDirectories(dir.resolve("other"))).caPem();
+        Path other = TestCa.otherAuthority(java.nio.file.Files.createDirectories(dir.resolve("other")));
 
         assertThatThrownBy(() -> PostgresStore.open(url(""), "postgres", "postgres", 2, Optional.of(other)))
                 .isInstanceOf(StoreException.class);
@@ -61,7 +63,7 @@ class PostgresTlsTest {
 
     @Test
     void theUrlsOwnRootCertificateWinsOverTheBundle() throws Exception {
-        Path other = TestCa.create(java.nio.file.Files.createDirectories(dir.resolve("url-other"))).caPem();
+        Path other = TestCa.otherAuthority(java.nio.file.Files.createDirectories(dir.resolve("url-other")));
 
         assertThat(StoreProbe.postgres(url("&sslrootcert=" + ca.caPem()), "postgres", "postgres", Optional.of(other),
                 Duration.ofSeconds(5))).isInstanceOf(StoreProbe.Reached.class);

@@ -3,7 +3,8 @@ package dev.pipelinetriage.adapter.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.TicketPolicy;
-import dev.pipelinetriage.app.TicketService;
+import dev.pipelinetriage.app.TicketParts;
+import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.FakeTicketTracker;
 import dev.pipelinetriage.app.port.MutableClock;
@@ -64,10 +65,9 @@ class TicketRaceOnPostgresTest {
         storeB.close();
     }
 
-    private TicketService replica(PostgresStore store) {
-        return new TicketService(store.stateStore(), tracker, (actor, action) -> new Authorizer.Allowed("test"),
-                store.auditLog(), TicketPolicy.defaults(), new Redactor(), clock, () -> UUID.randomUUID().toString(),
-                Duration.ofMinutes(10));
+    private TicketParts replica(PostgresStore store) {
+        return TicketParts.over(store.stateStore(), tracker, (actor, action) -> new Authorizer.Allowed("test"),
+                store.auditLog(), TicketPolicy.defaults(), clock, () -> UUID.randomUUID().toString());
     }
 
     private Occurrence occurrence(String job) {
@@ -77,16 +77,16 @@ class TicketRaceOnPostgresTest {
 
     @Test
     void twoReplicasWithTwentyThreadsEachCrossingTheThresholdTogetherFileOneTicket() throws Exception {
-        List<TicketService> replicas = List.of(replica(storeA), replica(storeB));
+        List<TicketParts> replicas = List.of(replica(storeA), replica(storeB));
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
             for (int i = 0; i < 40; i++) {
-                TicketService replica = replicas.get(i % 2);
+                TicketParts replica = replicas.get(i % 2);
                 String job = "job" + i;
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return replica.triaged(occurrence(job));
+                    return replica.automatic().triaged(occurrence(job));
                 }));
             }
             go.countDown();
@@ -113,10 +113,10 @@ class TicketRaceOnPostgresTest {
         storeA.close();
         clock.advance(Duration.ofMinutes(6));
 
-        TicketService restarted = replica(storeB);
-        TicketService.Reconciled first = restarted.reconcile();
+        TicketParts restarted = replica(storeB);
+        TicketReconciler.Reconciled first = restarted.reconciler().reconcile();
 
-        assertThat(first).isEqualTo(new TicketService.Reconciled(1, 0, 0));
+        assertThat(first).isEqualTo(new TicketReconciler.Reconciled(1, 0, 0));
         assertThat(tracker.createCalls()).isEqualTo(1);
         assertThat(storeB.stateStore().ticket(DNS.key()).orElseThrow().ticket().key()).isEqualTo("OPS-1");
         storeA = databases.open(databases.freshDatabase());
@@ -127,19 +127,19 @@ class TicketRaceOnPostgresTest {
         storeA.stateStore().recordOccurrence(occurrence("1"));
         storeA.stateStore().claimTicket(DNS.key(), 1, "crashed", clock.instant());
         clock.advance(Duration.ofMinutes(6));
-        List<TicketService> replicas = List.of(replica(storeA), replica(storeB));
+        List<TicketParts> replicas = List.of(replica(storeA), replica(storeB));
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<TicketService.Reconciled>> results = new ArrayList<>();
+        List<Future<TicketReconciler.Reconciled>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            for (TicketService r : replicas) {
+            for (TicketParts r : replicas) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return r.reconcile();
+                    return r.reconciler().reconcile();
                 }));
             }
             go.countDown();
             int created = 0;
-            for (Future<TicketService.Reconciled> f : results) {
+            for (Future<TicketReconciler.Reconciled> f : results) {
                 created += f.get().created();
             }
             assertThat(created).isEqualTo(1);

@@ -46,11 +46,18 @@ final class BotFrameworkFakes {
     static final String KEYS_PATH = "/v1/.well-known/keys";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final RSAKey teamsKey = generate("teams-key");
+    final RSAKey teamsKey = Keys.TEAMS;
     /** Published, but endorsed for another channel only. */
-    final RSAKey otherChannelKey = generate("webchat-key");
+    final RSAKey otherChannelKey = Keys.OTHER_CHANNEL;
     /** Never published. */
-    final RSAKey unpublishedKey = generate("unknown-key");
+    final RSAKey unpublishedKey = Keys.UNPUBLISHED;
+
+    /** Generated once for every test (each RSA key takes a good part of a second), fixed values after that. */
+    private static final class Keys {
+        static final RSAKey TEAMS = generate("teams-key");
+        static final RSAKey OTHER_CHANNEL = generate("webchat-key");
+        static final RSAKey UNPUBLISHED = generate("unknown-key");
+    }
 
     private static RSAKey generate(String kid) {
         try {
@@ -192,15 +199,6 @@ final class BotFrameworkFakes {
 
     static List<String> verbs(com.fasterxml.jackson.databind.JsonNode card) {
         return card.findValues("verb").stream().map(v -> v.asText()).toList();
-    }
-
-    /** Polls the fakes (a few ms apart) until {@code condition} holds; fails after 20 s. */
-    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 
     /**

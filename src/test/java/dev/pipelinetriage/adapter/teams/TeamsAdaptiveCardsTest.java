@@ -167,4 +167,23 @@ class TeamsAdaptiveCardsTest {
                 .map(n -> n.get("style").asText()).toList();
         assertThat(styles).isNotEmpty().allSatisfy(style -> assertThat(style).isIn("compact", "expanded"));
     }
+
+    @Test
+    void linesNewSinceTheLastGreenRunAreMarkedAndTheRunIsAButton() {
+        var green = new CardView.GreenRunNote("https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1",
+                new java.util.TreeSet<>(List.of(12)));
+        var job = new CardView.Triaged("test", Verdict.CODE, "Code: the failure comes from the change or its tests",
+                "high confidence (80%)", "a test failed", null, null, null,
+                List.of(new LogLine(9, "WARN cache miss"), new LogLine(12, "Expected: 42")), false,
+                List.of("Fix the cause first."), null, green);
+        JsonNode card = cards.render(new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642", null, List.of(job), 0, Verdict.CODE, null));
+
+        List<String> lines = card.findValues("inlines").stream().flatMap(i -> i.valueStream())
+                .filter(r -> "Monospace".equals(r.path("fontType").asText())).map(r -> r.get("text").asText()).toList();
+        assertThat(lines).containsExactly("   9  WARN cache miss\n", "● 12  Expected: 42");
+        assertThat(card.toString()).contains("Lines marked ● are new since the last green run.");
+        assertThat(card.findValues("url").stream().map(JsonNode::asText))
+                .contains("https://github.com/octo-org/octo-repo/actions/runs/30433600/attempts/1");
+    }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.pipelinetriage.chat.Posted;
+import dev.pipelinetriage.net.FixedDraws;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class TeamsBotConnectorTest {
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         tokens = new AppTokens(http, URI.create(fake.baseUrl()), "botframework.com", BotFrameworkFakes.APP_ID,
                 "app-password", clock);
-        connector = new BotConnector(http, tokens, waits::add, () -> 0.5, fake.baseUrl(), 4);
+        connector = new BotConnector(http, tokens, clock, waits::add, FixedDraws.drawing(0.5), fake.baseUrl(), 4);
     }
 
     @AfterEach

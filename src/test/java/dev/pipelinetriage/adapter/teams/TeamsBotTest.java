@@ -14,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +26,14 @@ import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,12 +41,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,10 +67,15 @@ class TeamsBotTest {
     static final String ONCALL_GROUP = "a1b2c3d4-e5f6-4789-abcd-ef0123456789";
     static final String ACTIVITIES = "/v3/conversations/" + CONVERSATION + "/activities";
 
-    @TempDir
-    static Path dir;
+    /** Where the Bot Connector's retries wait, for the test to read. */
+    static final List<Duration> TEAMS_WAITS = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(Files.createTempDirectory("teams-bot-"),
+            ServedTeams.rerunByGroup(ONCALL_GROUP), TEAMS_WAITS::add), ServedTeams::reset, ServedTeams::close);
+
+    /** One for the class (one instance serves every test): the bot keeps the signing keys it fetched first. */
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
-    final List<Duration> teamsWaits = new CopyOnWriteArrayList<>();
+    final List<Duration> teamsWaits = TEAMS_WAITS;
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     final AtomicInteger ids = new AtomicInteger();
@@ -82,29 +86,14 @@ class TeamsBotTest {
     ServeWiring.Served served;
     String serviceUrl;
 
-    @BeforeAll
-    void start() {
-        teams = new ServedTeams(dir.resolve("data"), """
-                  rerun:
-                    groups: [%s]
-                  runbookBaseUrl: https://git.example/kb/blob/main
-                """.formatted(ONCALL_GROUP), teamsWaits::add);
+    @BeforeEach
+    void fakes() {
+        teams = TEAMS.get();
         login = teams.login;
         connector = teams.connector;
         github = teams.github;
         served = teams.served;
         serviceUrl = teams.serviceUrl;
-    }
-
-    @AfterAll
-    void stop() {
-        teams.close();
-    }
-
-    @BeforeEach
-    void fakes() throws InterruptedException {
-        // Work a previous test started must not land in this test's request counts.
-        teams.reset();
         teamsWaits.clear();
         fakes.serveMetadata(login);
         BotFrameworkFakes.serveTokens(login, TENANT);
@@ -158,9 +147,9 @@ class TeamsBotTest {
     /** Pastes the link and waits for the triage card; answers the card's id. */
     private String pasteAndWaitForCard() throws Exception {
         assertThat(send(pasted(id()), token()).statusCode()).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        Await.until("the card", () -> !cardsShown().isEmpty());
         // A card posted as a new reply is saved once the connector has answered with its id.
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         JsonNode card = card(cardsShown().getLast());
         return card.findValues("data").stream().filter(d -> d.has("cardId")).findFirst().orElseThrow().get("cardId").asText();
     }
@@ -172,8 +161,8 @@ class TeamsBotTest {
         var response = send(pasted(activityId), token());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("the card", () -> !cardsShown().isEmpty());
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         // The triage took less than the placeholder's wait, so the card is the one reply.
         LoggedRequest reply = connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst();
         assertThat(threadReplies()).hasSize(1);
@@ -187,7 +176,7 @@ class TeamsBotTest {
         String text = card.toString();
         assertThat(text).contains("Job: test", "Verdict: ", "Expected: 42", "Monospace", "Next steps");
         assertThat(BotFrameworkFakes.verbs(card)).containsExactly("rerun", "notRight", "helpful");
-        BotFrameworkFakes.await("typing", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES))
+        Await.until("typing", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES))
                 .withRequestBody(equalToJson("{\"type\":\"typing\"}"))).isEmpty());
         connector.verify(0, putRequestedFor(anyUrl()));
     }
@@ -199,7 +188,7 @@ class TeamsBotTest {
 
         assertThat(send(pasted(activityId), token()).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        Await.until("the card", () -> !cardsShown().isEmpty());
         assertThat(threadReplies()).singleElement().satisfies(reply -> {
             JsonNode placeholder = json.readTree(reply.getBodyAsString());
             assertThat(placeholder.get("replyToId").asText()).isEqualTo(activityId);
@@ -218,15 +207,15 @@ class TeamsBotTest {
     @Test
     void aConnectorThatStoresTheReplyButAnswers500IsNotAskedAgainAndTheThreadHoldsOnlyTheCard() throws Exception {
         pasteAndWaitForCard(); // a warm triage: done well within the placeholder's wait
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         connector.resetRequests();
         storesTheFirstReplyButAnswers500();
         String activityId = id();
 
         assertThat(send(pasted(activityId), token()).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("the card", () -> !cardsShown().isEmpty());
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         assertThat(threadReplies()).singleElement().satisfies(stored -> {
             assertThat(stored.getBodyAsString()).doesNotContain("Looking at");
             assertThat(BotFrameworkFakes.verbs(json.readTree(stored.getBodyAsString()).at("/attachments/0/content")))
@@ -246,8 +235,8 @@ class TeamsBotTest {
 
         assertThat(send(pasted(id()), token()).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("the card", () -> !cardsShown().isEmpty());
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         assertThat(threadReplies()).hasSize(2);
         assertThat(threadReplies().getFirst().getBodyAsString()).contains("Looking at octo-org/octo-repo");
         assertThat(threadReplies().getLast().getBodyAsString()).contains("application/vnd.microsoft.card.adaptive");
@@ -284,8 +273,8 @@ class TeamsBotTest {
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
         assertThat(send(activity, token()).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("the card", () -> !cardsShown().isEmpty());
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         assertThat(threadReplies()).hasSize(1);
         assertThat(cardsShown()).hasSize(1);
     }
@@ -331,7 +320,7 @@ class TeamsBotTest {
 
         assertThat(send(activity, fakes.valid(NOW, elsewhere, c -> c)).statusCode()).isEqualTo(200);
 
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         assertThat(served.stateStore().claimEvent("teams:" + CONVERSATION + "/" + activity.get("id").asText(), NOW,
                 Duration.ofHours(1))).as("the activity was processed").isFalse();
         github.verify(0, anyRequestedFor(urlPathMatching("/v3/.*")));
@@ -419,7 +408,7 @@ class TeamsBotTest {
         JsonNode restored = press(ONCALL, "rerunConfirm", Map.of("cardId", cardId, "token", token));
 
         assertThat(BotFrameworkFakes.verbs(restored.get("value"))).containsExactly("rerun", "notRight", "helpful");
-        BotFrameworkFakes.await("the updated card", () -> cardsShown().size() == 2);
+        Await.until("the updated card", () -> cardsShown().size() == 2);
         github.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
         JsonNode updated = card(cardsShown().getLast());
         assertThat(updated.toString()).contains("Rerun requested by <at>Jane Smith</at>",

@@ -16,13 +16,15 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
+import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * Universal Actions {@code adaptiveCard/action} invoke snippet and the "channel created" conversationUpdate. One
  * server for the class; Bot Framework login, connector and GitHub are WireMock fakes ({@link ServedTeams}).
  */
+@Isolated("reads what the Teams endpoint logs, which Teams suites running beside it would log too")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsMalformedActivitiesTest {
     static final Instant NOW = ServedTeams.NOW;
@@ -55,8 +59,10 @@ class TeamsMalformedActivitiesTest {
     static final String ACTIVITIES = "/v3/conversations/" + CONVERSATION + "/activities";
     static final String DEVELOPER = "5a2b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(
+            Files.createTempDirectory("teams-malformed-"), "", d -> { }), ServedTeams::reset, ServedTeams::close);
+
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -66,21 +72,19 @@ class TeamsMalformedActivitiesTest {
     ServedTeams teams;
 
     @BeforeAll
-    void start() {
-        teams = new ServedTeams(dir.resolve("data"), "", d -> { });
+    void listen() {
         endpointLog.start();
         ((Logger) LoggerFactory.getLogger(TeamsEndpoint.class)).addAppender(endpointLog);
     }
 
     @AfterAll
-    void stop() {
+    void stopListening() {
         ((Logger) LoggerFactory.getLogger(TeamsEndpoint.class)).detachAppender(endpointLog);
-        teams.close();
     }
 
     @BeforeEach
-    void fakes() throws InterruptedException {
-        teams.reset();
+    void fakes() {
+        teams = TEAMS.get();
         endpointLog.list.clear();
         fakes.serveMetadata(teams.login);
         BotFrameworkFakes.serveTokens(teams.login, TENANT);
@@ -134,7 +138,7 @@ class TeamsMalformedActivitiesTest {
     }
 
     private void nothingHappened() throws InterruptedException {
-        BotFrameworkFakes.await("idle workers", () -> teams.served.pendingTasks() == 0);
+        Await.until("idle workers", () -> teams.served.pendingTasks() == 0);
         teams.connector.verify(0, anyRequestedFor(anyUrl()));
         teams.github.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -342,7 +346,7 @@ class TeamsMalformedActivitiesTest {
         change.accept(activity);
 
         assertThat(signed(activity.toString())).as(what).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !BotFrameworkFakes.cardsShown(teams.connector, ACTIVITIES).isEmpty());
+        Await.until("the card", () -> !BotFrameworkFakes.cardsShown(teams.connector, ACTIVITIES).isEmpty());
     }
 
     private static Consumer<ObjectNode> edit(Consumer<ObjectNode> change) {
@@ -375,7 +379,7 @@ class TeamsMalformedActivitiesTest {
                 assertThat(status).as("unsigned: %s", new String(body, StandardCharsets.UTF_8)).isEqualTo(401);
             }
         }
-        BotFrameworkFakes.await("idle workers", () -> teams.served.pendingTasks() == 0);
+        Await.until("idle workers", () -> teams.served.pendingTasks() == 0);
         assertThat(answers).as("every answer a body can earn was reached").containsOnlyKeys(200, 400, 401)
                 .allSatisfy((status, count) -> assertThat(count).as("answered %s", status).isGreaterThan(20));
         assertThat(signed(message().toString())).as("still serving").isEqualTo(200);

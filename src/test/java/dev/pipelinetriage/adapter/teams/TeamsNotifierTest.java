@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,18 +14,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CI notifier posts in a Teams channel, as the Bot Framework delivers them to a bot with channel-message consent:
@@ -43,8 +43,14 @@ class TeamsNotifierTest {
     static final String WORKFLOWS_BOT = "28:f5d48856-5b42-41a0-8c3a-c5f944b679b0";
     static final String ACTIVITIES = "/v3/conversations/" + BUILDS + "/activities";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(
+            Files.createTempDirectory("teams-notifier-"), """
+              notifiers:
+                channels: ["%s"]
+                bots: ["%s"]
+            """.formatted(BUILDS, WORKFLOWS_BOT), d -> { }), ServedTeams::reset, ServedTeams::close);
+
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -53,13 +59,9 @@ class TeamsNotifierTest {
     ServeWiring.Served served;
     String serviceUrl;
 
-    @BeforeAll
-    void start() {
-        teams = new ServedTeams(dir.resolve("data"), """
-                  notifiers:
-                    channels: ["%s"]
-                    bots: ["%s"]
-                """.formatted(BUILDS, WORKFLOWS_BOT), d -> { });
+    @BeforeEach
+    void stub() {
+        teams = TEAMS.get();
         connector = teams.connector;
         served = teams.served;
         serviceUrl = teams.serviceUrl;
@@ -67,11 +69,6 @@ class TeamsNotifierTest {
         BotFrameworkFakes.serveTokens(teams.login, TENANT);
         connector.stubFor(post(urlPathMatching(ACTIVITIES + "/[^/]+")).willReturn(okJson("{\"id\":\"card-7\"}")));
         GitHubFakes.serveFailedRun(teams.github);
-    }
-
-    @AfterAll
-    void stop() {
-        teams.close();
     }
 
     /** A notifier's card post: a message activity from a bot account with an Adaptive Card linking the failed run. */
@@ -104,11 +101,11 @@ class TeamsNotifierTest {
     @Test
     void aListedNotifiersFailureCardGetsOneTriageCardInItsThreadThoughItIsUpdatedLater() throws Exception {
         assertThat(send(notice("1481567604001", "message", WORKFLOWS_BOT))).isEqualTo(200);
-        BotFrameworkFakes.await("the card", () -> !connector.findAll(postRequestedFor(
+        Await.until("the card", () -> !connector.findAll(postRequestedFor(
                 urlPathEqualTo(ACTIVITIES + "/1481567604001"))).isEmpty());
         assertThat(send(notice("1481567604001", "messageUpdate", WORKFLOWS_BOT))).isEqualTo(200);
         assertThat(send(notice("1481567604002", "message", "28:00000000-1111-2222-3333-444444444444"))).isEqualTo(200);
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
 
         var replies = connector.findAll(postRequestedFor(urlPathMatching(ACTIVITIES + "/.+")));
         assertThat(replies).hasSize(1);

@@ -12,8 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.APP_ID;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.TENANT;
 import static dev.pipelinetriage.adapter.teams.BotFrameworkFakes.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,29 +25,29 @@ import dev.pipelinetriage.adapter.ci.github.GitHubFakes;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
-import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.Files;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Recurrence and tickets in Teams, end to end: {@code serve} with a teams and a Jira Cloud tickets section, one
  * fresh store per test (a filed ticket changes every later card). WireMock plays the Bot Framework and Graph as in
  * {@link TeamsBotTest}, GitHub (the documented failed run) and Jira Cloud ("Create issue", documented 201 example).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsTicketsTest {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final String REPO = "/api/v3/repos/octo-org/octo-repo";
@@ -61,25 +59,39 @@ class TeamsTicketsTest {
     static final String ACTIVITIES = "/v3/conversations/" + CONVERSATION + "/activities";
     static final String CREATE_ISSUE = "/rest/api/3/issue";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final ClassServer<ServedTeams> TEAMS = ClassServer.of(() -> new ServedTeams(
+            Files.createTempDirectory("teams-tickets-"), ServedTeams.rerunByGroup(ONCALL_GROUP), tracker -> """
+            tickets:
+              tracker: jira-cloud
+              baseUrl: %s
+              project: ED
+              issueType: Bug
+              user: bot@example.com
+              token: {env: JIRA_TOKEN}
+            """.formatted(tracker), Map.of("JIRA_TOKEN", "jira-api-token-not-real"), d -> { }),
+            ServedTeams::reset, ServedTeams::close);
+
+    /** One for the class (one instance serves every test): the bot keeps the signing keys it fetched first. */
     final BotFrameworkFakes fakes = new BotFrameworkFakes();
-    final WireMockServer login = new WireMockServer(options().dynamicPort());
-    final WireMockServer connector = new WireMockServer(options().dynamicPort());
-    final WireMockServer github = new WireMockServer(options().dynamicPort());
-    final WireMockServer jira = new WireMockServer(options().dynamicPort());
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     final AtomicInteger ids = new AtomicInteger();
+    WireMockServer login;
+    WireMockServer connector;
+    WireMockServer github;
+    WireMockServer jira;
     ServeWiring.Served served;
     String serviceUrl;
 
     @BeforeEach
-    void start() {
-        for (WireMockServer server : List.of(login, connector, github, jira)) {
-            server.start();
-        }
-        serviceUrl = connector.baseUrl() + "/";
+    void stub() {
+        login = TEAMS.get().login;
+        connector = TEAMS.get().connector;
+        github = TEAMS.get().github;
+        jira = TEAMS.get().tracker;
+        served = TEAMS.get().served;
+        serviceUrl = TEAMS.get().serviceUrl;
         fakes.serveMetadata(login);
         BotFrameworkFakes.serveTokens(login, TENANT);
         connector.stubFor(post(urlPathEqualTo(ACTIVITIES)).willReturn(okJson("{\"id\":\"typing-1\"}")));
@@ -88,31 +100,6 @@ class TeamsTicketsTest {
         GitHubFakes.serveFailedRun(github);
         jira.stubFor(post(CREATE_ISSUE).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(fixture("jira-cloud/documented/create-issue.201.json"))));
-        String config = BotFrameworkFakes.serveConfig(github.baseUrl(), dir.resolve("data"), login.baseUrl(),
-                connector.baseUrl(), """
-                  rerun:
-                    groups: [%s]
-                  runbookBaseUrl: https://git.example/kb/blob/main
-                """.formatted(ONCALL_GROUP), """
-                tickets:
-                  tracker: jira-cloud
-                  baseUrl: %s
-                  project: ED
-                  issueType: Bug
-                  user: bot@example.com
-                  token: {env: JIRA_TOKEN}
-                """.formatted(jira.baseUrl()));
-        served = ServeWiring.start(ConfigLoader.parseForServe(config), Map.of("GITHUB_TOKEN", "ghp_teamsE2eToken",
-                "TEAMS_APP_PASSWORD", "teams-app-password-value", "JIRA_TOKEN", "jira-api-token-not-real"),
-                new ServeWiring.Setup(Clock.fixed(NOW, ZoneOffset.UTC), d -> { }, d -> { }, d -> { }, "127.0.0.1", 0, 2, 100));
-    }
-
-    @AfterEach
-    void stop() {
-        served.close();
-        for (WireMockServer server : List.of(login, connector, github, jira)) {
-            server.stop();
-        }
     }
 
     private String id() {
@@ -136,9 +123,9 @@ class TeamsTicketsTest {
     /** Pastes the link and waits for the triage card; answers the card. */
     private JsonNode pasteAndWaitForCard() throws Exception {
         send(BotFrameworkFakes.message(id(), serviceUrl, CONVERSATION, TENANT, DEVELOPER, "please look at " + LINK));
-        BotFrameworkFakes.await("the card", () -> !cardsShown().isEmpty());
+        Await.until("the card", () -> !cardsShown().isEmpty());
         // A card posted as a new reply is saved once the connector has answered with its id.
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         return card(cardsShown().getLast());
     }
 
@@ -186,8 +173,8 @@ class TeamsTicketsTest {
 
         press(ONCALL, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
 
-        BotFrameworkFakes.await("the card with the ticket", () -> cardsShown().size() == 2);
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("the card with the ticket", () -> cardsShown().size() == 2);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(1, postRequestedFor(urlPathEqualTo(CREATE_ISSUE))
                 .withRequestBody(matchingJsonPath("$.fields.project.key", equalTo("ED")))
                 .withRequestBody(matchingJsonPath("$.fields.description.type", equalTo("doc"))));
@@ -214,7 +201,7 @@ class TeamsTicketsTest {
             assertThat(e.action()).isEqualTo("ticket");
             assertThat(e.outcome()).isEqualTo("denied");
         });
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(0, postRequestedFor(anyUrl()));
         assertThat(cardsShown()).hasSize(1);
     }
@@ -229,7 +216,7 @@ class TeamsTicketsTest {
 
         press(DEVELOPER, "fileTicketConfirm", Map.of("cardId", cardId, "token", token));
 
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         jira.verify(0, postRequestedFor(anyUrl()));
         assertThat(served.auditLog().latest(50)).extracting(AuditEntry::user, AuditEntry::outcome)
                 .contains(tuple(DEVELOPER, "denied"));
@@ -238,12 +225,12 @@ class TeamsTicketsTest {
     @Test
     void topInAChannelMentionAnswersWithThisWeeksRecurringFailures() throws Exception {
         pasteAndWaitForCard();
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         String activityId = id();
 
         send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "top"));
 
-        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        Await.until("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         JsonNode reply = json.readTree(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId)))
                 .getFirst().getBodyAsString());
         assertThat(reply.get("textFormat").asText()).isEqualTo("xml");
@@ -261,7 +248,7 @@ class TeamsTicketsTest {
 
         send(personal);
 
-        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        Await.until("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
                 .getBodyAsString()).contains("No recurring failures this week");
     }
@@ -272,7 +259,7 @@ class TeamsTicketsTest {
 
         send(BotFrameworkFakes.message(activityId, serviceUrl, CONVERSATION, TENANT, DEVELOPER, "hello"));
 
-        BotFrameworkFakes.await("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
+        Await.until("the answer", () -> !connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).isEmpty());
         assertThat(connector.findAll(postRequestedFor(urlPathEqualTo(ACTIVITIES + "/" + activityId))).getFirst()
                 .getBodyAsString()).contains("No link to a configured CI instance found");
     }

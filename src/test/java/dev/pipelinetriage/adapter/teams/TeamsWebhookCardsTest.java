@@ -22,6 +22,7 @@ import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
+import dev.pipelinetriage.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -141,7 +142,7 @@ class TeamsWebhookCardsTest {
 
         // No verified activity from the conversation yet: nothing tells the bot where to post.
         assertThat(deliverFailedRun(1)).isEqualTo(202);
-        BotFrameworkFakes.await("idle workers", () -> served.pendingTasks() == 0);
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
         assertThat(posted()).isEmpty();
 
         ObjectNode hello = BotFrameworkFakes.message("1481567603001", connector.baseUrl() + "/", CONVERSATION, TENANT,
@@ -151,7 +152,7 @@ class TeamsWebhookCardsTest {
         assertThat(sendSigned(hello)).isEqualTo(200);
 
         assertThat(deliverFailedRun(2)).isEqualTo(202);
-        BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
+        Await.until("the card", () -> !posted().isEmpty());
         JsonNode activity = json.readTree(posted().getFirst().getBodyAsString());
         assertThat(activity.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(activity.at("/attachments/0/content").toString()).contains("octo-org/octo-repo").contains("Expected: 42");
@@ -169,7 +170,7 @@ class TeamsWebhookCardsTest {
 
         assertThat(deliverFailedRun(1)).isEqualTo(202);
 
-        BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
+        Await.until("the card", () -> !posted().isEmpty());
         assertThat(posted().getFirst().getBodyAsString()).contains("application/vnd.microsoft.card.adaptive");
     }
 
@@ -180,7 +181,7 @@ class TeamsWebhookCardsTest {
 
         assertThat(deliverFailedRun(1)).isEqualTo(202);
 
-        BotFrameworkFakes.await("the card", () -> !posted().isEmpty());
+        Await.until("the card", () -> !posted().isEmpty());
         JsonNode activity = json.readTree(posted().getFirst().getBodyAsString());
         assertThat(activity.at("/attachments/0/content").toString()).contains("octo-org/octo-repo");
         assertThat(posted().getFirst().getHeader("Authorization")).startsWith("Bearer ");

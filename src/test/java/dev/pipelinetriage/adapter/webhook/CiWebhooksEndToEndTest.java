@@ -18,11 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipelinetriage.adapter.ci.CiTestKit;
+import dev.pipelinetriage.adapter.store.EmbeddedStores;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
+import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -32,19 +35,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code serve} with a webhooks section, end to end: deliveries signed as GitHub signs them ("Validating webhook
@@ -67,90 +70,109 @@ class CiWebhooksEndToEndTest {
             2026-11-26T09:00:02.0000000Z ##[error]Process completed with exit code 22.
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DUPLICATES = "webhook_deliveries_total{outcome=\"duplicate\",source=\"github\"}";
+    private static final String UNAUTHORIZED = "webhook_deliveries_total{outcome=\"unauthorized\",source=\"github\"}";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final ClassServer<Bot> BOT = ClassServer.of(Bot::start, Bot::reset, Bot::close);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private WireMockServer ci;
     private WireMockServer slack;
     private ServeWiring.Served served;
 
+    /** The bot with its webhooks; GitHub, GitLab and Jenkins played by {@code ci}, Slack's Web API by {@code slack}. */
+    private record Bot(WireMockServer ci, WireMockServer slack, ServeWiring.Served served, Path data)
+            implements AutoCloseable {
+        static Bot start() throws IOException {
+            WireMockServer ci = new WireMockServer(options().dynamicPort());
+            ci.start();
+            WireMockServer slack = new WireMockServer(options().dynamicPort());
+            slack.start();
+            Path data = Files.createTempDirectory("webhooks-");
+            String yaml = """
+                    ci:
+                      instances:
+                        - name: github
+                          type: github
+                          webUrl: https://github.com
+                          apiUrl: http://localhost:%1$d/api/v3
+                          token: {env: GITHUB_TOKEN}
+                        - name: gitlab
+                          type: gitlab
+                          webUrl: http://192.168.64.1:3005
+                          apiUrl: http://localhost:%1$d/api/v4
+                          token: {env: GITLAB_TOKEN}
+                        - name: jenkins
+                          type: jenkins
+                          webUrl: http://localhost:%1$d/jenkins
+                          username: triage-bot
+                          token: {env: JENKINS_TOKEN}
+                    slack:
+                      signingSecret: {env: SLACK_SIGNING_SECRET}
+                      botToken: {env: SLACK_BOT_TOKEN}
+                      apiBaseUrl: http://localhost:%2$d/api/
+                      postIntervalMillis: 0
+                    store:
+                      directory: %3$s
+                    webhooks:
+                      sources:
+                        - instance: github
+                          secret: {env: GITHUB_WEBHOOK_SECRET}
+                        - instance: gitlab
+                          secret: {env: GITLAB_WEBHOOK_TOKEN}
+                        - instance: jenkins
+                          secret: {env: JENKINS_WEBHOOK_SECRET}
+                      routes:
+                        - repository: "octo-org/*"
+                          channel: slack:%4$s
+                        - repository: "gitlab-org/*"
+                          branch: "release/*"
+                          channel: slack:C0GITLAB
+                        - repository: "team/**"
+                          branch: main
+                          channel: slack:C0JENKINS
+                      outage:
+                        threshold: 3
+                        windowMinutes: 10
+                    """.formatted(ci.port(), slack.port(), data, CHANNEL);
+            var config = ConfigLoader.parseForServe(yaml);
+            var webhooks = WebhooksConfigLoader.parse(yaml, config.ci());
+            var env = Map.of("GITHUB_TOKEN", "ghp_e2eGitHubTokenValue000000000000000000", "GITLAB_TOKEN",
+                    "glpat-e2e0000000000", "SLACK_SIGNING_SECRET", "e2e-signing-secret", "SLACK_BOT_TOKEN",
+                    "xoxb-1111-2222-e2eBotTokenValue", "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET, "GITLAB_WEBHOOK_TOKEN",
+                    GITLAB_SECRET, "JENKINS_TOKEN", "jenkins-api-token-0000", "JENKINS_WEBHOOK_SECRET", JENKINS_SECRET);
+            return new Bot(ci, slack, ServeWiring.start(config, OpsSection.defaults(), webhooks, env,
+                    new ServeWiring.Setup(Clock.systemUTC(), d -> { }, d -> { }, "127.0.0.1", 0, 4, 100)), data);
+        }
+
+        /** Once no chat task is left: the fakes forget stubs and requests, the store its rows. */
+        void reset() throws SQLException {
+            Await.until("the bot's chat tasks to finish", () -> served.pendingTasks() == 0);
+            ci.resetAll();
+            slack.resetAll();
+            EmbeddedStores.empty(data);
+        }
+
+        @Override
+        public void close() {
+            served.close();
+            ci.stop();
+            slack.stop();
+        }
+    }
+
     @BeforeEach
-    void start() throws IOException {
-        ci = new WireMockServer(options().dynamicPort());
-        ci.start();
-        slack = new WireMockServer(options().dynamicPort());
-        slack.start();
+    void shareTheBot() throws IOException {
+        ci = BOT.get().ci();
+        slack = BOT.get().slack();
+        served = BOT.get().served();
         slack.stubFor(post("/api/auth.test").willReturn(okJson("""
                 {"ok":true,"url":"https://subarachnoid.slack.com/","team":"Subarachnoid Workspace","user":"triage",
                  "team_id":"T012AB3C4","user_id":"UBOT12345","bot_id":"B0BOT1234"}""")));
         slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(slackFixture("chat.postMessage.200.ok.json"))));
         slack.stubFor(post("/api/chat.update").willReturn(okJson(slackFixture("chat.update.200.ok.json"))));
         stubGitHub(REGISTRY_503_LOG);
-        String yaml = """
-                ci:
-                  instances:
-                    - name: github
-                      type: github
-                      webUrl: https://github.com
-                      apiUrl: http://localhost:%1$d/api/v3
-                      token: {env: GITHUB_TOKEN}
-                    - name: gitlab
-                      type: gitlab
-                      webUrl: http://192.168.64.1:3005
-                      apiUrl: http://localhost:%1$d/api/v4
-                      token: {env: GITLAB_TOKEN}
-                    - name: jenkins
-                      type: jenkins
-                      webUrl: http://localhost:%1$d/jenkins
-                      username: triage-bot
-                      token: {env: JENKINS_TOKEN}
-                slack:
-                  signingSecret: {env: SLACK_SIGNING_SECRET}
-                  botToken: {env: SLACK_BOT_TOKEN}
-                  apiBaseUrl: http://localhost:%2$d/api/
-                  postIntervalMillis: 0
-                store:
-                  directory: %3$s
-                webhooks:
-                  sources:
-                    - instance: github
-                      secret: {env: GITHUB_WEBHOOK_SECRET}
-                    - instance: gitlab
-                      secret: {env: GITLAB_WEBHOOK_TOKEN}
-                    - instance: jenkins
-                      secret: {env: JENKINS_WEBHOOK_SECRET}
-                  routes:
-                    - repository: "octo-org/*"
-                      channel: slack:%4$s
-                    - repository: "gitlab-org/*"
-                      branch: "release/*"
-                      channel: slack:C0GITLAB
-                    - repository: "team/**"
-                      branch: main
-                      channel: slack:C0JENKINS
-                  outage:
-                    threshold: 3
-                    windowMinutes: 10
-                """.formatted(ci.port(), slack.port(), dir.resolve("data"), CHANNEL);
-        var config = ConfigLoader.parseForServe(yaml);
-        var webhooks = WebhooksConfigLoader.parse(yaml, config.ci());
-        var env = Map.of("GITHUB_TOKEN", "ghp_e2eGitHubTokenValue000000000000000000", "GITLAB_TOKEN", "glpat-e2e0000000000",
-                "SLACK_SIGNING_SECRET", "e2e-signing-secret", "SLACK_BOT_TOKEN", "xoxb-1111-2222-e2eBotTokenValue",
-                "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET, "GITLAB_WEBHOOK_TOKEN", GITLAB_SECRET, "JENKINS_TOKEN",
-                "jenkins-api-token-0000", "JENKINS_WEBHOOK_SECRET", JENKINS_SECRET);
-        served = ServeWiring.start(config, OpsSection.defaults(), webhooks, env, new ServeWiring.Setup(Clock.systemUTC(),
-                d -> { }, d -> { }, "127.0.0.1", 0, 4, 100));
-    }
-
-    @AfterEach
-    void stop() {
-        if (served != null) {
-            served.close();
-        }
-        ci.stop();
-        slack.stop();
     }
 
     private static String slackFixture(String name) throws IOException {
@@ -214,28 +236,26 @@ class CiWebhooksEndToEndTest {
         return calls;
     }
 
-    /** Waits (bounded) until {@code condition} holds and no chat task is left. */
-    private void awaitQuiet(Supplier<Boolean> condition) throws InterruptedException {
-        for (int i = 0; i < 600 && !(condition.get() && served.pendingTasks() == 0); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(condition.get()).as("the expected chat calls within the deadline").isTrue();
-        assertThat(served.pendingTasks()).isZero();
+    /** Waits until {@code condition} holds and no chat task is left. */
+    private void awaitQuiet(BooleanSupplier condition) {
+        Await.until("the expected chat calls, and no chat task left",
+                () -> condition.getAsBoolean() && served.pendingTasks() == 0);
     }
 
     // ---- GitHub ----
 
     @Test
     void aSignedFailedWorkflowRunIsTriagedFromTheConfiguredHostAndItsCardPostedInTheRoutedChannel() throws Exception {
-        HttpResponse<String> response = deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/repo-1"));
+        // A repository no other test uses: the shared bot keeps the finished runs it fetched, and this test counts.
+        HttpResponse<String> response = deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/routed"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
         Map<String, String> card = slackCalls("chat.postMessage").getFirst();
         assertThat(card.get("channel")).isEqualTo(CHANNEL);
-        assertThat(card.get("text")).contains("octo-org/repo-1 · run 30433642, attempt 1");
+        assertThat(card.get("text")).contains("octo-org/routed · run 30433642, attempt 1");
         assertThat(card.get("blocks")).contains("curl: (22) The requested URL returned error: 503");
-        ci.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/octo-org/repo-1/actions/runs/30433642/attempts/1")));
+        ci.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/octo-org/routed/actions/runs/30433642/attempts/1")));
         assertThat(served.auditLog().latest(10)).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("webhook-route");
             assertThat(entry.outcome()).isEqualTo("routed");
@@ -248,6 +268,7 @@ class CiWebhooksEndToEndTest {
     void aRedeliveryAndASecondHookForTheSameRunAttemptProduceOneCard() throws Exception {
         byte[] body = failedRun("octo-org/repo-1");
         String delivery = UUID.randomUUID().toString();
+        double duplicates = metric(DUPLICATES);
 
         assertThat(deliverGitHub("workflow_run", delivery, body).statusCode()).isEqualTo(202);
         awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
@@ -256,12 +277,13 @@ class CiWebhooksEndToEndTest {
         awaitQuiet(() -> true);
 
         assertThat(slackCalls("chat.postMessage")).hasSize(1);
-        assertThat(metrics()).contains("webhook_deliveries_total{outcome=\"duplicate\",source=\"github\"} 2.0");
+        assertThat(metric(DUPLICATES)).isEqualTo(duplicates + 2);
     }
 
     @Test
     void aWrongOrMissingSignatureIsRefusedWith401AndNothingIsFetched() throws Exception {
         byte[] body = failedRun("octo-org/repo-1");
+        double unauthorized = metric(UNAUTHORIZED);
 
         HttpResponse<String> wrong = deliver("/webhooks/github", body, "X-GitHub-Event", "workflow_run",
                 "X-GitHub-Delivery", "d-1", "X-Hub-Signature-256", hmac("not-the-secret", body));
@@ -275,7 +297,7 @@ class CiWebhooksEndToEndTest {
         awaitQuiet(() -> true);
         assertThat(ci.findAll(anyRequestedFor(anyUrl()))).isEmpty();
         assertThat(slackCalls("chat.postMessage")).isEmpty();
-        assertThat(metrics()).contains("webhook_deliveries_total{outcome=\"unauthorized\",source=\"github\"} 3.0");
+        assertThat(metric(UNAUTHORIZED)).isEqualTo(unauthorized + 3);
     }
 
     @Test
@@ -307,6 +329,8 @@ class CiWebhooksEndToEndTest {
         // Threshold 3: two cards, then the banner, then two updates of it.
         int[] expectedPosts = {1, 2, 3, 3, 3};
         int[] expectedUpdates = {0, 0, 0, 1, 2};
+        double banners = metric("webhook_outage_banners_total");
+        double grouped = metric("webhook_cards_grouped_total");
         for (int i = 0; i < 5; i++) {
             deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/repo-" + i));
             int posts = expectedPosts[i];
@@ -322,15 +346,17 @@ class CiWebhooksEndToEndTest {
         assertThat(updates).allSatisfy(update -> assertThat(update.get("ts")).isEqualTo(MESSAGE_TS));
         assertThat(blocks(updates.get(1))).contains(
                 "5 jobs hit 'Package registry or remote answered with a 5xx server error' since");
-        assertThat(metrics()).contains("webhook_outage_banners_total 1.0").contains("webhook_cards_grouped_total 3.0");
+        assertThat(metric("webhook_outage_banners_total")).isEqualTo(banners + 1);
+        assertThat(metric("webhook_cards_grouped_total")).isEqualTo(grouped + 3);
     }
 
     @Test
     void codeFailuresKeepTheirCardsHoweverMany() throws Exception {
         ci.resetAll();
         stubGitHub(CiTestKit.fixture("github/failed-run/job-log.txt"));
+        // Repositories no other test uses: the shared bot keeps the finished logs it fetched, by repository and job.
         for (int i = 0; i < 4; i++) {
-            deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/repo-" + i));
+            deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/code-" + i));
         }
         awaitQuiet(() -> slackCalls("chat.postMessage").size() == 4);
 
@@ -425,12 +451,19 @@ class CiWebhooksEndToEndTest {
         Map<String, String> card = slackCalls("chat.postMessage").getFirst();
         assertThat(card.get("channel")).isEqualTo("C0JENKINS");
         assertThat(card.get("text")).contains("team/fish · run 10");
-        assertThat(ci.findAll(anyRequestedFor(anyUrl()))).allSatisfy(
-                request -> assertThat(request.getUrl()).startsWith("/jenkins/job/team/job/fish/10/"));
+        // Only the named build, and the same job's last successful build to compare with: never the payload's URL.
+        assertThat(ci.findAll(anyRequestedFor(anyUrl()))).allSatisfy(request -> assertThat(request.getUrl())
+                .matches("/jenkins/job/team/job/fish/(10/|lastSuccessfulBuild/api/json\\?).*"));
     }
 
-    private String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/metrics")).build(),
+    /**
+     * One series' value on {@code /metrics}, 0 before it is first counted. The bot is shared by the tests, so a test
+     * compares it with the value before it acted.
+     */
+    private double metric(String series) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * A CI instance in memory, for tests of the layers above the providers: links
  * {@code https://ci.example/OWNER/REPO/runs/ID}, each run with the configured failed jobs and log, reruns
- * recorded.
+ * recorded; a last green run (the run before, with its own log) only when one is configured.
  */
 public final class FakeCiProvider implements CiProvider {
     private static final Pattern LINK = Pattern.compile("https://ci\\.example/([a-z0-9-]+/[a-z0-9-]+)/runs/(\\d+)");
@@ -27,6 +27,11 @@ public final class FakeCiProvider implements CiProvider {
     private volatile List<String> failedJobs = List.of("test");
     private volatile List<String> log = List.of("Compiling app", "error[E0308]: mismatched types", "build failed");
     private volatile RerunResult rerunResult;
+    private volatile List<String> greenLog;
+    private volatile java.util.function.Supplier<GreenRunResult> greenAnswer;
+    private volatile CiProblem greenLogProblem;
+    /** The jobs whose last green run was asked for. */
+    public final List<Job> greenLookups = new CopyOnWriteArrayList<>();
 
     public FakeCiProvider failedJobs(String... names) {
         this.failedJobs = List.of(names);
@@ -35,6 +40,24 @@ public final class FakeCiProvider implements CiProvider {
 
     public FakeCiProvider log(String... lines) {
         this.log = List.of(lines);
+        return this;
+    }
+
+    /** Each failed job's last green run is the run before it, whose log is these lines. */
+    public FakeCiProvider greenRun(String... lines) {
+        this.greenLog = List.of(lines);
+        return this;
+    }
+
+    /** What the last green run lookup answers instead (a problem, say, or a lookup that blocks or throws). */
+    public FakeCiProvider greenRunAnswers(java.util.function.Supplier<GreenRunResult> answer) {
+        this.greenAnswer = answer;
+        return this;
+    }
+
+    /** The green run is found, but reading its log answers {@code problem}. */
+    public FakeCiProvider greenLogUnreadable(CiProblem problem) {
+        this.greenLogProblem = problem;
         return this;
     }
 
@@ -86,11 +109,29 @@ public final class FakeCiProvider implements CiProvider {
 
     @Override
     public FetchResult fetchLog(Job job, long maxBytes) {
+        if (job.status() == JobStatus.SUCCEEDED && greenLogProblem != null) {
+            return greenLogProblem;
+        }
+        List<String> text = job.status() == JobStatus.SUCCEEDED && greenLog != null ? greenLog : log;
         List<LogLine> lines = new ArrayList<>();
-        for (int i = 0; i < log.size(); i++) {
-            lines.add(new LogLine(i + 1, log.get(i)));
+        for (int i = 0; i < text.size(); i++) {
+            lines.add(new LogLine(i + 1, text.get(i)));
         }
         return new FetchResult.Fetched(new JobLog(job.ref(), lines, false, false, 100));
+    }
+
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        greenLookups.add(job);
+        if (greenAnswer != null) {
+            return greenAnswer.get();
+        }
+        if (greenLog == null) {
+            return new GreenRunResult.None("no green run in the fake");
+        }
+        RunRef green = failing.ref().withRunId(Long.parseLong(failing.ref().runId()) - 1).withAttempt(1);
+        return new GreenRunResult.Found(new Job(new JobRef(green, "9" + job.ref().id(), job.ref().name(), 1),
+                JobStatus.SUCCEEDED, null), "https://ci.example/" + green.project() + "/runs/" + green.runId());
     }
 
     @Override

@@ -66,6 +66,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failedJobsAreComparedWithTheirLastGreenRunUnlessTurnedOff() {
+        String instances = "instances: [{name: gh, type: github, token: {env: T}}]";
+
+        assertThat(ConfigLoader.parse("ci: {" + instances + "}").ci().compareLastGreenRun()).isTrue();
+        assertThat(ConfigLoader.parse("ci: {compareLastGreenRun: false, " + instances + "}").ci().compareLastGreenRun())
+                .isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse("ci: {compareLastGreenRun: sometimes, " + instances + "}"))
+                .hasMessageContaining("ci.compareLastGreenRun").hasMessageContaining("true or false");
+    }
+
+    @Test
     void inlineTokenIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: ghp_abc}]}"))
                 .isInstanceOf(ConfigException.class)

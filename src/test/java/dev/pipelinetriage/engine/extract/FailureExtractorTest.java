@@ -418,6 +418,42 @@ class FailureExtractorTest {
                     + "Build step 'Execute shell' marked build as failure\n", GREEN + filler(10));
             assertThat(texts(e).getFirst()).isEqualTo("[WARNING] Error injecting: org.example.Plugin");
         }
+
+        @Test
+        void boilerplateTheGreenRunPrintedTooStaysBetweenTheNewLinesAroundIt() {
+            // the help link names the exception's kind, so the failing run's help block is not all old
+            String help = "[ERROR] \n[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n"
+                    + "[ERROR] Re-run Maven using the -X switch to enable full debug logging.\n[ERROR] \n"
+                    + "[ERROR] For more information about the errors and possible solutions, please read the following articles:\n"
+                    + "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/%s\n[ERROR] \n";
+            var e = extract("$ mvn verify\n" + filler(10)
+                    + "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:testCompile on project core\n"
+                    + help.formatted("MojoExecutionException") + "[ERROR] After correcting the problems, you can resume the build with the command\n"
+                    + "[ERROR]   mvn <goals> -rf :core\nBuild step 'Execute shell' marked build as failure\n",
+                    GREEN + filler(10) + "[ERROR] Failed to execute goal org.example:lint:1.0:check (tolerated) on project docs\n"
+                    + help.formatted("MojoFailureException"));
+            assertThat(texts(e)).containsSubsequence(
+                    "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:testCompile on project core",
+                    "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                    "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+                    "[ERROR]   mvn <goals> -rf :core");
+        }
+
+        @Test
+        void aBlockStartsAtItsFirstNewLineNotAtTheUsageTextTheGreenRunPrintedToo() {
+            StringBuilder usage = new StringBuilder("Usage: tool mine [-hV] [--source=<source>]\n");
+            for (int i = 0; i < 20; i++) {
+                usage.append("      --option-").append((char) ('a' + i)).append("   what option ").append((char) ('a' + i)).append(" does\n");
+            }
+            String green = "$ mvn test\n[INFO] Running MinerTest\nmissing option, Error: no pom.xml\n" + usage
+                    + "[INFO] Tests run: 4, Failures: 0\n";
+            var e = extract("$ mvn test\n[INFO] Running MinerTest\nmissing option, Error: no pom.xml\n" + usage
+                    + "org.example.TransportException: https://git.example.org/repo.git: 503 Service Unavailable\n"
+                    + "\tat org.example.Fetch.call(Fetch.java:222)\n\tat org.example.Clone.call(Clone.java:176)\n"
+                    + "[ERROR] Tests run: 4, Failures: 0, Errors: 1\nBuild step 'Execute shell' marked build as failure\n", green);
+            assertThat(texts(e).getFirst()).isEqualTo("org.example.TransportException: https://git.example.org/repo.git: 503 Service Unavailable");
+            assertThat(texts(e)).noneMatch(line -> line.startsWith("--option-"));
+        }
     }
 
     @Test

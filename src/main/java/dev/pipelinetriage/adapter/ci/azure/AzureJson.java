@@ -2,12 +2,32 @@ package dev.pipelinetriage.adapter.ci.azure;
 
 import java.util.List;
 
-/** Wire shapes of Azure DevOps REST "Builds - Get" and "Timeline - Get" (learn.microsoft.com/rest/api/azure/devops/build). */
+/**
+ * Wire shapes of Azure DevOps REST "Builds - Get", "Builds - List", "Definitions - Get" and "Timeline - Get"
+ * (learn.microsoft.com/rest/api/azure/devops/build).
+ */
 final class AzureJson {
     private AzureJson() {
     }
 
-    record BuildJson(long id, String status, String result) {
+    record BuildJson(long id, String status, String result, DefinitionRefJson definition, String sourceBranch) {
+    }
+
+    record DefinitionRefJson(long id) {
+    }
+
+    /** "Builds - List": {@code count} and the builds in {@code value}. */
+    record BuildsJson(int count, List<BuildJson> value) {
+        BuildsJson {
+            value = value == null ? List.of() : List.copyOf(value);
+        }
+    }
+
+    /** "Definitions - Get": only the repository's default branch is read. */
+    record DefinitionJson(long id, RepositoryJson repository) {
+    }
+
+    record RepositoryJson(String defaultBranch) {
     }
 
     record TimelineJson(List<RecordJson> records) {

@@ -5,23 +5,25 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunOrigin;
 import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -38,6 +40,8 @@ public final class AzureProvider extends HttpCiProvider {
     static final String WRITE_SCOPE = "Build (Read & execute) (vso.build_execute)";
     private static final String API_VERSION = "7.1";
     private static final MediaType JSON = MediaType.get("application/json");
+    /** Successful builds asked for at once; the first one older than the failing build is the one. */
+    private static final int GREEN_BUILDS = 10;
 
     public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         super(CiKind.AZURE, instance, web, http, caches, new AzureLinks(instance)::parse);
@@ -57,19 +61,10 @@ public final class AzureProvider extends HttpCiProvider {
         return switch (timeline(ref)) {
             case HttpOutcome.Failed<AzureJson.TimelineJson> failed -> failed.problem();
             case HttpOutcome.Ok<AzureJson.TimelineJson> ok -> {
-                List<AzureJson.RecordJson> records = ok.value().records();
-                int attempt = records.stream().filter(r -> "Job".equals(r.type())).map(AzureProvider::attemptOf)
-                        .max(Comparator.naturalOrder()).orElse(1);
-                RunRef concrete = ref.withAttempt(attempt);
-                List<Job> jobs = records.stream().filter(r -> "Job".equals(r.type()) && r.id() != null)
-                        .sorted(Comparator.comparing(r -> r.order() == null ? 0 : r.order()))
-                        .map(r -> new Job(new JobRef(concrete, r.id().toLowerCase(java.util.Locale.ROOT),
-                                r.name() == null ? r.id() : r.name(), attemptOf(r)), recordStatus(r), failedTask(records, r.id())))
-                        .toList();
-                Run run = new Run(concrete, buildStatus(build), jobs, resultsUrl(ref));
+                Run run = run(ref, build, ok.value().records());
                 caches.putRun(run);
                 List<Job> targets = link.job().isEmpty() ? run.failedJobs()
-                        : jobs.stream().filter(j -> j.ref().id().equals(link.jobId())).toList();
+                        : run.jobs().stream().filter(j -> j.ref().id().equals(link.jobId())).toList();
                 if (targets.isEmpty() && link.job().isPresent()) {
                     yield new CiProblem.NotFound("Job " + link.jobId() + " is not in build " + ref.runId()
                             + "'s timeline on CI instance '" + instance + "'.");
@@ -79,12 +74,76 @@ public final class AzureProvider extends HttpCiProvider {
         };
     }
 
+    /** The build's jobs are its timeline's Job records; the attempt is the newest a Job record names. */
+    private Run run(RunRef ref, AzureJson.BuildJson build, List<AzureJson.RecordJson> records) {
+        int attempt = records.stream().filter(r -> "Job".equals(r.type())).map(AzureProvider::attemptOf)
+                .max(Comparator.naturalOrder()).orElse(1);
+        RunRef concrete = ref.withAttempt(attempt);
+        List<Job> jobs = records.stream().filter(r -> "Job".equals(r.type()) && r.id() != null)
+                .sorted(Comparator.comparing(r -> r.order() == null ? 0 : r.order()))
+                .map(r -> new Job(new JobRef(concrete, r.id().toLowerCase(Locale.ROOT),
+                        r.name() == null ? r.id() : r.name(), attemptOf(r)), recordStatus(r), failedTask(records, r.id())))
+                .toList();
+        String branch = build.sourceBranch() == null || build.sourceBranch().isBlank() ? null : build.sourceBranch();
+        RunOrigin origin = new RunOrigin(build.definition() == null ? null : Long.toString(build.definition().id()),
+                branch, null);
+        return new Run(concrete, buildStatus(build), jobs, resultsUrl(ref), origin);
+    }
+
+    /**
+     * "Builds - List" of the definition with {@code branchName}, {@code resultFilter=succeeded}, newest first, then
+     * that build's timeline; the default branch is the definition's repository's ("Definitions - Get"). Build ids
+     * grow, so a smaller id is an older build.
+     */
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        RunOrigin origin = failing.knownOrigin().orElse(null);
+        if (origin == null || origin.definition() == null) {
+            return new GreenRunResult.None("Azure DevOps did not say which definition build " + failing.ref().runId() + " ran");
         }
+        RunRef ref = failing.ref();
+        HttpUrl definition = http.api().addPathSegment(ref.project()).addPathSegments("_apis/build/definitions")
+                .addPathSegment(origin.definition()).addQueryParameter("api-version", API_VERSION).build();
+        return onBranchElseDefault(origin.branch(), () -> switch (http.getJson(definition, AzureJson.DefinitionJson.class,
+                new Ask("the default branch of definition " + origin.definition() + " in project " + ref.project(), READ_SCOPE))) {
+            case HttpOutcome.Ok<AzureJson.DefinitionJson> ok -> new HttpOutcome.Ok<>(ok.value().repository() == null ? ""
+                    : Objects.requireNonNullElse(ok.value().repository().defaultBranch(), ""));
+            case HttpOutcome.Failed<AzureJson.DefinitionJson> f -> new HttpOutcome.Failed<>(f.problem());
+        }, branch -> greenOn(ref, origin.definition(), branch, job));
+    }
+
+    private GreenRunResult greenOn(RunRef failing, String definition, String branch, Job job) {
+        HttpUrl url = http.api().addPathSegment(failing.project()).addPathSegments("_apis/build/builds")
+                .addQueryParameter("definitions", definition).addQueryParameter("branchName", branch)
+                .addQueryParameter("resultFilter", "succeeded").addQueryParameter("statusFilter", "completed")
+                .addQueryParameter("queryOrder", "queueTimeDescending").addQueryParameter("$top", Integer.toString(GREEN_BUILDS))
+                .addQueryParameter("api-version", API_VERSION).build();
+        Ask ask = new Ask("the successful builds of definition " + definition + " on " + branch + " in project "
+                + failing.project(), READ_SCOPE);
+        AzureJson.BuildJson green;
+        switch (http.getJson(url, AzureJson.BuildsJson.class, ask)) {
+            case HttpOutcome.Ok<AzureJson.BuildsJson> ok -> {
+                var older = ok.value().value().stream().filter(b -> b.id() < Long.parseLong(failing.runId())
+                        && buildStatus(b) == JobStatus.SUCCEEDED).findFirst();
+                if (older.isEmpty()) {
+                    return new GreenRunResult.None("no build of definition " + definition + " on " + branch
+                            + " succeeded before build " + failing.runId());
+                }
+                green = older.get();
+            }
+            case HttpOutcome.Failed<AzureJson.BuildsJson> failed -> {
+                return failed.problem();
+            }
+        }
+        RunRef greenRef = failing.withRunId(green.id()).withAttempt(0);
+        return switch (timeline(greenRef)) {
+            case HttpOutcome.Ok<AzureJson.TimelineJson> ok -> sameJob(run(greenRef, green, ok.value().records()), job);
+            case HttpOutcome.Failed<AzureJson.TimelineJson> failed -> failed.problem();
+        };
+    }
+
+    @Override
+    protected FetchResult download(Job job, long maxBytes) {
         RunRef run = job.ref().run();
         Ask ask = new Ask("the log of job '" + job.ref().name() + "' in build " + run.runId(), READ_SCOPE);
         Optional<Long> logId;
@@ -102,19 +161,9 @@ public final class AzureProvider extends HttpCiProvider {
         }
         HttpUrl url = builds(run).addPathSegment("logs").addPathSegment(Long.toString(logId.get()))
                 .addQueryParameter("api-version", API_VERSION).build();
-        try (Response response = http.execute(new Request.Builder().url(url).header("Accept", "text/plain").get().build())) {
-            if (response.code() == 203) {
-                return http.problems().signInPage(ask);
-            }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
-            }
-            JobLog log = LogDownload.capture(response, job.ref(), maxBytes, c -> false);
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
-        }
+        return download(new Request.Builder().url(url).header("Accept", "text/plain").get().build(), ask, job, maxBytes,
+                response -> response.code() == 203 ? Optional.of(http.problems().signInPage(ask)) : Optional.empty(),
+                c -> false);
     }
 
     @Override

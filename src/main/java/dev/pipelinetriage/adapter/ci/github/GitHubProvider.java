@@ -8,20 +8,22 @@ import dev.pipelinetriage.adapter.ci.InstanceHttp;
 import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunOrigin;
 import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -38,6 +40,8 @@ public final class GitHubProvider extends HttpCiProvider {
     static final String WRITE_SCOPE = "actions:write (fine-grained token or GitHub App), or repo (classic token)";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_JOB_PAGES = 10;
+    /** Successful runs asked for at once; the first one older than the failing run is the one. */
+    private static final int GREEN_RUNS = 5;
 
     /**
      * @param web the web URL users paste links from, e.g. {@code https://github.com}
@@ -84,11 +88,7 @@ public final class GitHubProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         JobRef ref = job.ref();
         Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
         HttpUrl url = repo(ref.run().project()).addPathSegments("actions/jobs").addPathSegment(ref.id())
@@ -105,7 +105,7 @@ public final class GitHubProvider extends HttpCiProvider {
                                 + "repository's retention setting may be shorter).");
                     }
                     if (api.isSuccessful()) {
-                        return fetched(LogDownload.capture(api, ref, maxBytes, c -> false), job);
+                        return new FetchResult.Fetched(LogDownload.capture(api, ref, maxBytes, c -> false));
                     }
                     if (!api.isRedirect()) {
                         return http.problems().fromResponse(api, ask);
@@ -123,7 +123,7 @@ public final class GitHubProvider extends HttpCiProvider {
                 Request blobRequest = new Request.Builder().url(location).get().build();
                 try (Response blob = http.execute(blobRequest)) {
                     if (blob.isSuccessful()) {
-                        return fetched(LogDownload.capture(blob, ref, maxBytes, c -> false), job);
+                        return new FetchResult.Fetched(LogDownload.capture(blob, ref, maxBytes, c -> false));
                     }
                     if (blob.isRedirect()) {
                         return new CiProblem.Blocked("Log storage answered the download of job " + ref.id()
@@ -139,6 +139,58 @@ public final class GitHubProvider extends HttpCiProvider {
         } catch (IOException e) {
             return http.problems().fromException(e, ask, host);
         }
+    }
+
+    /**
+     * "List workflow runs for a workflow" with {@code branch}, {@code status=success} and {@code created=<} the failing
+     * run's creation, then that run's jobs; the default branch comes from "Get a repository".
+     */
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        RunOrigin origin = failing.knownOrigin().orElse(null);
+        if (origin == null || origin.definition() == null) {
+            return new GreenRunResult.None("GitHub did not say which workflow run " + failing.ref().runId() + " ran");
+        }
+        String project = failing.ref().project();
+        return onBranchElseDefault(origin.branch(), () -> switch (http.getJson(repo(project).build(),
+                GitHubJson.RepoJson.class, new Ask("the default branch of " + project, READ_SCOPE))) {
+            case HttpOutcome.Ok<GitHubJson.RepoJson> ok -> new HttpOutcome.Ok<>(Objects.requireNonNullElse(
+                    ok.value().defaultBranch(), ""));
+            case HttpOutcome.Failed<GitHubJson.RepoJson> f -> new HttpOutcome.Failed<>(f.problem());
+        }, branch -> greenOn(failing, origin, branch, job));
+    }
+
+    private GreenRunResult greenOn(Run failing, RunOrigin origin, String branch, Job job) {
+        RunRef ref = failing.ref();
+        HttpUrl.Builder url = repo(ref.project()).addPathSegments("actions/workflows").addPathSegment(origin.definition())
+                .addPathSegment("runs").addQueryParameter("branch", branch).addQueryParameter("status", "success")
+                .addQueryParameter("per_page", Integer.toString(GREEN_RUNS));
+        if (origin.created() != null) {
+            url.addQueryParameter("created", "<" + origin.created());
+        }
+        Ask ask = new Ask("the successful runs of workflow " + origin.definition() + " on " + branch + " in "
+                + ref.project(), READ_SCOPE);
+        GitHubJson.RunJson green;
+        switch (http.getJson(url.build(), GitHubJson.RunsJson.class, ask)) {
+            case HttpOutcome.Ok<GitHubJson.RunsJson> ok -> {
+                var older = ok.value().workflowRuns().stream()
+                        .filter(r -> r.id() != Long.parseLong(ref.runId()) && "success".equals(r.conclusion()))
+                        .filter(r -> origin.created() == null || r.createdAt() != null && r.createdAt().isBefore(origin.created()))
+                        .findFirst();
+                if (older.isEmpty()) {
+                    return new GreenRunResult.None("no run of workflow " + origin.definition() + " on " + branch
+                            + " succeeded before run " + ref.runId());
+                }
+                green = older.get();
+            }
+            case HttpOutcome.Failed<GitHubJson.RunsJson> failed -> {
+                return failed.problem();
+            }
+        }
+        return switch (withJobs(ref.withRunId(green.id()).withAttempt(0), green)) {
+            case HttpOutcome.Ok<Run> ok -> sameJob(ok.value(), job);
+            case HttpOutcome.Failed<Run> failed -> failed.problem();
+        };
     }
 
     @Override
@@ -204,6 +256,11 @@ public final class GitHubProvider extends HttpCiProvider {
                 return new HttpOutcome.Failed<>(failed.problem());
             }
         }
+        return withJobs(ref, runJson);
+    }
+
+    /** The run's jobs for the attempt {@code runJson} names; a finished run is cached. */
+    private HttpOutcome<Run> withJobs(RunRef ref, GitHubJson.RunJson runJson) {
         RunRef concrete = ref.withAttempt(Math.max(1, runJson.runAttempt()));
         var cachedConcrete = caches.run(concrete);
         if (cachedConcrete.isPresent()) {
@@ -229,9 +286,14 @@ public final class GitHubProvider extends HttpCiProvider {
             }
         }
         Run run = new Run(concrete, status(runJson.status(), runJson.conclusion()), jobs,
-                runUrl(concrete, concrete.attempt()));
+                runUrl(concrete, concrete.attempt()), origin(runJson));
         caches.putRun(run);
         return new HttpOutcome.Ok<>(run);
+    }
+
+    private static RunOrigin origin(GitHubJson.RunJson run) {
+        String branch = run.headBranch() == null || run.headBranch().isBlank() ? null : run.headBranch();
+        return new RunOrigin(run.workflowId() == null ? null : Long.toString(run.workflowId()), branch, run.createdAt());
     }
 
     private HttpOutcome<GitHubJson.RunJson> runJson(RunRef ref) {
@@ -267,11 +329,6 @@ public final class GitHubProvider extends HttpCiProvider {
             };
             default -> JobStatus.UNKNOWN;
         };
-    }
-
-    private FetchResult fetched(JobLog log, Job job) {
-        caches.putLog(log, job.status().finished());
-        return new FetchResult.Fetched(log);
     }
 
     private HttpUrl.Builder repo(String project) {

@@ -5,23 +5,25 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
+import dev.pipelinetriage.domain.RunOrigin;
 import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -37,6 +39,8 @@ public final class GitLabProvider extends HttpCiProvider {
     static final String WRITE_SCOPE = "api (read_api cannot retry jobs)";
     /** gitlab-runner's marker when a job's output passed the runner's output_limit. */
     static final String RUNNER_LIMIT_MARKER = "Job's log exceeded limit of";
+    /** Successful pipelines asked for at once; the first one older than the failing pipeline is the one. */
+    private static final int GREEN_PIPELINES = 20;
 
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         super(CiKind.GITLAB, instance, web, http, caches, new GitLabLinks(instance)::parse);
@@ -67,30 +71,59 @@ public final class GitLabProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         JobRef ref = job.ref();
-        Ask ask = new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE);
         HttpUrl url = project(ref.run().project()).addPathSegment("jobs").addPathSegment(ref.id()).addPathSegment("trace").build();
-        try (Response response = http.execute(new Request.Builder().url(url).get().build())) {
-            if (response.code() == 404) {
-                return new CiProblem.NotFound("GitLab has no log for job " + ref.id() + " in " + ref.run().project()
-                        + " on CI instance '" + instance + "' (404): the job does not exist, its log was erased or "
-                        + "expired, or the token cannot see the project.");
+        return download(new Request.Builder().url(url).get().build(),
+                new Ask("the log of job " + ref.id() + " in " + ref.run().project(), READ_SCOPE), job, maxBytes,
+                response -> response.code() != 404 ? Optional.empty() : Optional.of(new CiProblem.NotFound("GitLab has "
+                        + "no log for job " + ref.id() + " in " + ref.run().project() + " on CI instance '" + instance
+                        + "' (404): the job does not exist, its log was erased or expired, or the token cannot see the "
+                        + "project.")),
+                c -> c.lines().stream().skip(Math.max(0, c.lines().size() - 20))
+                        .anyMatch(l -> l.text().contains(RUNNER_LIMIT_MARKER)));
+    }
+
+    /**
+     * "List project pipelines" with {@code ref}, {@code status=success}, newest id first, then that pipeline's jobs;
+     * the default branch comes from "Get a single project". Pipeline ids grow, so a smaller id is an older pipeline.
+     */
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        String path = failing.ref().project();
+        String branch = failing.knownOrigin().map(RunOrigin::branch).orElse(null);
+        return onBranchElseDefault(branch, () -> switch (http.getJson(project(path).build(), GitLabJson.ProjectJson.class,
+                new Ask("the default branch of " + path, READ_SCOPE))) {
+            case HttpOutcome.Ok<GitLabJson.ProjectJson> ok -> new HttpOutcome.Ok<>(Objects.requireNonNullElse(
+                    ok.value().defaultBranch(), ""));
+            case HttpOutcome.Failed<GitLabJson.ProjectJson> f -> new HttpOutcome.Failed<>(f.problem());
+        }, ref -> greenOn(failing.ref(), ref, job));
+    }
+
+    private GreenRunResult greenOn(RunRef failing, String ref, Job job) {
+        HttpUrl url = project(failing.project()).addPathSegment("pipelines").addQueryParameter("ref", ref)
+                .addQueryParameter("status", "success").addQueryParameter("order_by", "id").addQueryParameter("sort", "desc")
+                .addQueryParameter("per_page", Integer.toString(GREEN_PIPELINES)).build();
+        Ask ask = new Ask("the successful pipelines of " + ref + " in " + failing.project(), READ_SCOPE);
+        GitLabJson.PipelineJson green;
+        switch (http.getJson(url, GitLabJson.PipelineJson[].class, ask)) {
+            case HttpOutcome.Ok<GitLabJson.PipelineJson[]> ok -> {
+                var older = Arrays.stream(ok.value()).filter(p -> p.id() < Long.parseLong(failing.runId())
+                        && "success".equals(p.status())).findFirst();
+                if (older.isEmpty()) {
+                    return new GreenRunResult.None("no pipeline of " + ref + " in " + failing.project()
+                            + " succeeded before pipeline " + failing.runId());
+                }
+                green = older.get();
             }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
+            case HttpOutcome.Failed<GitLabJson.PipelineJson[]> failed -> {
+                return failed.problem();
             }
-            JobLog log = LogDownload.capture(response, ref, maxBytes, c -> c.lines().stream()
-                    .skip(Math.max(0, c.lines().size() - 20)).anyMatch(l -> l.text().contains(RUNNER_LIMIT_MARKER)));
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
         }
+        return switch (withJobs(failing.withRunId(green.id()).withAttempt(0), green)) {
+            case HttpOutcome.Ok<Run> ok -> sameJob(ok.value(), job);
+            case HttpOutcome.Failed<Run> failed -> failed.problem();
+        };
     }
 
     @Override
@@ -163,13 +196,20 @@ public final class GitLabProvider extends HttpCiProvider {
                 return new HttpOutcome.Failed<>(failed.problem());
             }
         }
-        HttpUrl jobsUrl = url.newBuilder().addPathSegment("jobs").addQueryParameter("per_page", "100").build();
+        return withJobs(ref, pipeline);
+    }
+
+    /** The pipeline's jobs, with what it ran (its ref). */
+    private HttpOutcome<Run> withJobs(RunRef ref, GitLabJson.PipelineJson pipeline) {
+        HttpUrl jobsUrl = project(ref.project()).addPathSegment("pipelines").addPathSegment(ref.runId())
+                .addPathSegment("jobs").addQueryParameter("per_page", "100").build();
+        String branch = pipeline.ref() == null || pipeline.ref().isBlank() ? null : pipeline.ref();
         return switch (http.getJson(jobsUrl, GitLabJson.JobJson[].class,
                 new Ask("the jobs of pipeline " + ref.runId() + " in " + ref.project(), READ_SCOPE))) {
             case HttpOutcome.Ok<GitLabJson.JobJson[]> ok -> new HttpOutcome.Ok<>(new Run(ref, status(pipeline.status()),
                     Arrays.stream(ok.value()).map(j -> toJob(ref, j)).toList(),
                     web.newBuilder().addPathSegments(ref.project()).addPathSegment("-").addPathSegment("pipelines")
-                            .addPathSegment(ref.runId()).build().toString()));
+                            .addPathSegment(ref.runId()).build().toString(), new RunOrigin(null, branch, null)));
             case HttpOutcome.Failed<GitLabJson.JobJson[]> failed -> new HttpOutcome.Failed<>(failed.problem());
         };
     }

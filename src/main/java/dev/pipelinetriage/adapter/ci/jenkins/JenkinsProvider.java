@@ -5,15 +5,14 @@ import dev.pipelinetriage.adapter.ci.CiCaches;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
-import dev.pipelinetriage.adapter.ci.LogDownload;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
+import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
-import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.Run;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
@@ -65,28 +65,42 @@ public final class JenkinsProvider extends HttpCiProvider {
     }
 
     @Override
-    public FetchResult fetchLog(Job job, long maxBytes) {
-        var cached = caches.log(job.ref());
-        if (cached.isPresent()) {
-            return new FetchResult.Fetched(cached.get());
-        }
+    protected FetchResult download(Job job, long maxBytes) {
         RunRef run = job.ref().run();
-        Ask ask = new Ask("the console log of " + displayName(run), READ_SCOPE);
         HttpUrl url = jobUrl(http.api(), run.project()).addPathSegment(run.runId()).addPathSegment("consoleText").build();
-        try (Response response = http.execute(new Request.Builder().url(url).get().build())) {
-            if (response.code() == 404) {
-                return new CiProblem.NotFound("Jenkins has no build " + displayName(run) + " on CI instance '" + instance
-                        + "' (404): the build was discarded by the job's retention, or the link is wrong.");
+        return download(new Request.Builder().url(url).get().build(),
+                new Ask("the console log of " + displayName(run), READ_SCOPE), job, maxBytes,
+                response -> response.code() != 404 ? Optional.empty() : Optional.of(new CiProblem.NotFound("Jenkins has "
+                        + "no build " + displayName(run) + " on CI instance '" + instance + "' (404): the build was "
+                        + "discarded by the job's retention, or the link is wrong.")),
+                c -> false);
+    }
+
+    /**
+     * The job's {@code lastSuccessfulBuild/api/json}, when it is older than the failing build. A build is its own
+     * single job, and the job path already names the branch (a multibranch project has one job per branch), so
+     * there is no default branch to fall back to.
+     */
+    @Override
+    public GreenRunResult lastGreen(Run failing, Job job) {
+        RunRef ref = failing.ref();
+        HttpUrl url = jobUrl(http.api(), ref.project()).addPathSegments("lastSuccessfulBuild/api/json")
+                .addQueryParameter("tree", "number,result,building").build();
+        return switch (http.getJson(url, JenkinsJson.BuildJson.class, new Ask("the last successful build of "
+                + ref.project(), READ_SCOPE))) {
+            case HttpOutcome.Failed<JenkinsJson.BuildJson> failed when failed.problem() instanceof CiProblem.NotFound ->
+                    new GreenRunResult.None("no build of " + ref.project() + " has succeeded");
+            case HttpOutcome.Failed<JenkinsJson.BuildJson> failed -> failed.problem();
+            case HttpOutcome.Ok<JenkinsJson.BuildJson> ok when status(ok.value()) != JobStatus.SUCCEEDED
+                    || ok.value().number() >= Long.parseLong(ref.runId()) -> new GreenRunResult.None("the last successful "
+                    + "build of " + ref.project() + " is not older than #" + ref.runId());
+            case HttpOutcome.Ok<JenkinsJson.BuildJson> ok -> {
+                RunRef green = ref.withRunId(ok.value().number()).withAttempt(1);
+                // The build is the job: its name is the build's, so there is no other job to look for by name.
+                yield new GreenRunResult.Found(new Job(new JobRef(green, green.runId(), displayName(green), 1),
+                        JobStatus.SUCCEEDED, null), buildUrl(web, green));
             }
-            if (!response.isSuccessful()) {
-                return http.problems().fromResponse(response, ask);
-            }
-            JobLog log = LogDownload.capture(response, job.ref(), maxBytes, c -> false);
-            caches.putLog(log, job.status().finished());
-            return new FetchResult.Fetched(log);
-        } catch (IOException e) {
-            return http.problems().fromException(e, ask, url.host());
-        }
+        };
     }
 
     @Override

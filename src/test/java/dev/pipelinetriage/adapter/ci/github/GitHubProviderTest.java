@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.pipelinetriage.adapter.ci.CiTestKit.TOKEN;
 import static dev.pipelinetriage.adapter.ci.CiTestKit.fixture;
@@ -33,13 +32,14 @@ import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.RunRef;
+import dev.pipelinetriage.testing.ClassServer;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GitHub Actions against WireMock fakes serving the documented shapes from docs.github.com "REST API endpoints
@@ -53,6 +53,11 @@ class GitHubProviderTest {
     private static final RunRef RUN = new RunRef("gh", CiKind.GITHUB, "octo-org/octo-repo", "30433642", 1);
     private static final Job FAILED_JOB = new Job(new JobRef(RUN, "399444497", "test", 1), JobStatus.FAILED, "Run Tests");
 
+    @RegisterExtension
+    static final ClassServer<WireMockServer> API = ClassServer.wireMock();
+    @RegisterExtension
+    static final ClassServer<WireMockServer> BLOB = ClassServer.wireMock();
+
     private final CiTestKit kit = new CiTestKit();
     private WireMockServer api;
     private WireMockServer blob;
@@ -60,17 +65,9 @@ class GitHubProviderTest {
 
     @BeforeEach
     void start() {
-        api = new WireMockServer(options().dynamicPort());
-        blob = new WireMockServer(options().dynamicPort());
-        api.start();
-        blob.start();
+        api = API.get();
+        blob = BLOB.get();
         github = provider(CiTestKit.policy(Duration.ofSeconds(5)));
-    }
-
-    @AfterEach
-    void stop() {
-        api.stop();
-        blob.stop();
     }
 
     private GitHubProvider provider(dev.pipelinetriage.adapter.ci.HttpPolicy policy) {

@@ -17,11 +17,11 @@ import static dev.pipelinetriage.adapter.ticket.TicketFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.app.port.TicketDocument;
 import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.app.port.TicketTracker;
 import dev.pipelinetriage.app.port.TrackerResult;
+import dev.pipelinetriage.net.HttpClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class GitHubIssuesTrackerTest {
     @BeforeEach
     void start() {
         github.start();
-        tracker = GitHubIssues.tracker(CiHttpClients.newSharedClient(), new GitHubIssuesSettings(URI.create(github.baseUrl()),
+        tracker = GitHubIssues.tracker(HttpClients.newShared(), new GitHubIssuesSettings(URI.create(github.baseUrl()),
                 "octocat/Hello-World", List.of("ci-failure")), TOKEN,
                 Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC));
     }

@@ -15,11 +15,11 @@ import static dev.pipelinetriage.adapter.ticket.TicketFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.pipelinetriage.adapter.ci.CiHttpClients;
 import dev.pipelinetriage.adapter.ticket.TicketFixtures;
 import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.app.port.TicketTracker;
 import dev.pipelinetriage.app.port.TrackerResult;
+import dev.pipelinetriage.net.HttpClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +45,8 @@ class JiraTrackerTest {
         jira.start();
         JiraSettings settings = new JiraSettings(URI.create(jira.baseUrl()), "ED", "Bug", List.of("ci-failure"),
                 List.of("CI"), null);
-        cloud = JiraTrackers.cloud(CiHttpClients.newSharedClient(), settings, "bot@example.com", TOKEN, Clock.systemUTC());
-        dataCenter = JiraTrackers.dataCenter(CiHttpClients.newSharedClient(), settings, TOKEN, Clock.systemUTC());
+        cloud = JiraTrackers.cloud(HttpClients.newShared(), settings, "bot@example.com", TOKEN, Clock.systemUTC());
+        dataCenter = JiraTrackers.dataCenter(HttpClients.newShared(), settings, TOKEN, Clock.systemUTC());
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.adapter.ci;
+package dev.pipelinetriage.net;
 
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -8,21 +8,22 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
-/** Builds the one OkHttpClient the process shares; each instance derives its own with {@code newBuilder()}. */
-public final class CiHttpClients {
-    private CiHttpClients() {
+/**
+ * The one OkHttpClient the process shares (its connection pool, dispatcher and TLS set-up); each adapter derives
+ * its own with {@code newBuilder()}, adding its timeouts and interceptors.
+ */
+public final class HttpClients {
+    private HttpClients() {
     }
 
     /**
-     * Redirects off (every hop is checked by hand), OkHttp's silent connection-failure retry off (it could
-     * repeat a rerun POST), and conservative timeouts; per-request deadlines are set per instance.
+     * Redirects off (a caller that follows one checks every hop), OkHttp's silent retry after a connection failure
+     * off (it could repeat a POST whose answer was lost; retries are the adapters' {@link RetryPolicy}), and
+     * conservative timeouts; per-request deadlines are set by each adapter.
+     *
+     * @param trust replaces the JDK's trust decisions (e.g. {@link TlsTrust#withExtraAuthorities})
      */
-    public static OkHttpClient newSharedClient() {
-        return newSharedClient(Optional.empty());
-    }
-
-    /** @param trust replaces the JDK's trust decisions (e.g. the JDK's CAs plus a company CA bundle) */
-    public static OkHttpClient newSharedClient(Optional<X509TrustManager> trust) {
+    public static OkHttpClient newShared(Optional<X509TrustManager> trust) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         trust.ifPresent(t -> trusting(builder, t));
         return builder
@@ -33,6 +34,11 @@ public final class CiHttpClients {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    /** With the JDK's trust decisions. */
+    public static OkHttpClient newShared() {
+        return newShared(Optional.empty());
     }
 
     /** Makes {@code builder} verify servers with {@code trust}; host names are still verified as usual. */

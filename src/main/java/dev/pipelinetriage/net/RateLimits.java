@@ -1,18 +1,16 @@
-package dev.pipelinetriage.adapter.ci;
+package dev.pipelinetriage.net;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Response;
 
 /**
- * Reads the rate-limit headers the four providers send: {@code Retry-After} (seconds or HTTP date, all of
- * them), GitHub's and Azure's {@code x-ratelimit-remaining}/{@code x-ratelimit-reset} (epoch seconds), and
- * GitLab's {@code RateLimit-Remaining}/{@code RateLimit-Reset} (epoch seconds).
+ * Reads the rate-limit signals of an answer: {@code Retry-After} ({@link RetryAfter}: seconds or HTTP date),
+ * GitHub's and Azure's {@code x-ratelimit-remaining}/{@code x-ratelimit-reset} (epoch seconds), and GitLab's
+ * {@code RateLimit-Remaining}/{@code RateLimit-Reset} (epoch seconds). The CI providers and the trackers read them
+ * here.
  */
 public final class RateLimits {
     private RateLimits() {
@@ -40,21 +38,14 @@ public final class RateLimits {
 
     /** The wait the server asked for, if it said; never negative. */
     public static Optional<Duration> waitFor(Response response, Instant now) {
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            Optional<Duration> parsed = parseRetryAfter(retryAfter.trim(), now);
-            if (parsed.isPresent()) {
-                return parsed;
-            }
+        Optional<Duration> asked = RetryAfter.parse(response.header("Retry-After"), now);
+        if (asked.isPresent()) {
+            return asked;
         }
-        if (exhausted(response)) {
-            String reset = firstHeader(response, "x-ratelimit-reset", "RateLimit-Reset");
-            Long epoch = parseLong(reset);
-            if (epoch != null) {
-                return Optional.of(nonNegative(Duration.between(now, Instant.ofEpochSecond(epoch))));
-            }
-        }
-        return Optional.empty();
+        return exhaustedUntil(response).map(reset -> {
+            Duration wait = Duration.between(now, reset);
+            return wait.isNegative() ? Duration.ZERO : wait.compareTo(RetryAfter.LONGEST) > 0 ? RetryAfter.LONGEST : wait;
+        });
     }
 
     /** When the remaining budget is zero, the instant it resets. Used to hold requests back before sending. */
@@ -63,25 +54,15 @@ public final class RateLimits {
             return Optional.empty();
         }
         Long epoch = parseLong(firstHeader(response, "x-ratelimit-reset", "RateLimit-Reset"));
-        return epoch == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(epoch));
+        // An epoch beyond Instant's range is garbage, not a reason to fail the request.
+        return epoch == null || epoch > Instant.MAX.getEpochSecond() || epoch < Instant.MIN.getEpochSecond()
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(epoch));
     }
 
     private static boolean exhausted(Response response) {
         Long remaining = parseLong(firstHeader(response, "x-ratelimit-remaining", "RateLimit-Remaining"));
         return remaining != null && remaining <= 0;
-    }
-
-    private static Optional<Duration> parseRetryAfter(String value, Instant now) {
-        Long seconds = parseLong(value);
-        if (seconds != null) {
-            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(nonNegative(Duration.between(now, at)));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String firstHeader(Response response, String... names) {
@@ -103,9 +84,5 @@ public final class RateLimits {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Duration nonNegative(Duration d) {
-        return d.isNegative() ? Duration.ZERO : d;
     }
 }

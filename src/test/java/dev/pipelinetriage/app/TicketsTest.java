@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class TicketServiceTest {
+/** Automatic filing, recovery and filing from chat, over one filer and the in-memory store and tracker. */
+class TicketsTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Signature DNS = new Signature("ke-dns-resolution-failure", "DNS lookup failed", Verdict.PLATFORM);
     private static final String TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
@@ -43,21 +44,20 @@ class TicketServiceTest {
     private final Actor oncall = new Actor("slack", "T1", "U_ONCALL", false);
     private final Actor dev = new Actor("slack", "T1", "U_DEV", false);
 
-    private TicketService service(TicketPolicy.Reopen reopen) {
+    private TicketParts service(TicketPolicy.Reopen reopen) {
         TicketPolicy d = TicketPolicy.defaults();
         TicketPolicy policy = new TicketPolicy(d.thresholds(), d.commentEvery(), reopen, d.reconcileAfter(),
                 d.retention(), "https://git.example/kb/blob/main");
-        return new TicketService(store, tracker, authorizer, audit, policy, new Redactor(), clock,
-                () -> "attempt-" + ids.incrementAndGet(), Duration.ofMinutes(10));
+        return TicketParts.over(store, tracker, authorizer, audit, policy, clock, () -> "attempt-" + ids.incrementAndGet());
     }
 
-    private final TicketService tickets = service(TicketPolicy.Reopen.REOPEN);
+    private final TicketParts tickets = service(TicketPolicy.Reopen.REOPEN);
 
     private int job;
 
-    private Recurrence fail(TicketService service, String repository) {
+    private Recurrence fail(TicketParts service, String repository) {
         job++;
-        return service.triaged(new Occurrence(DNS, "github:" + repository + ":" + job + ":1", repository, "build",
+        return service.automatic().triaged(new Occurrence(DNS, "github:" + repository + ":" + job + ":1", repository, "build",
                 clock.instant(), "https://github.com/" + repository + "/actions/runs/" + job, "dns-resolution-failure",
                 "runbooks/dns.md", List.of("Resolving registry.example...", "ERROR: lookup registry.example: no such host",
                         "token=" + TOKEN))).orElseThrow();
@@ -120,9 +120,9 @@ class TicketServiceTest {
     void triagingTheSameJobAgainCountsOnce() {
         Occurrence same = new Occurrence(DNS, "github:o/a:77:1", "o/a", "build", NOW, null, null, null, List.of("x"));
 
-        tickets.triaged(same);
-        tickets.triaged(same);
-        Recurrence third = tickets.triaged(same).orElseThrow();
+        tickets.automatic().triaged(same);
+        tickets.automatic().triaged(same);
+        Recurrence third = tickets.automatic().triaged(same).orElseThrow();
 
         assertThat(third.count()).isEqualTo(1);
         assertThat(tracker.createCalls()).isZero();
@@ -169,7 +169,7 @@ class TicketServiceTest {
 
     @Test
     void aClosedTicketIsFollowedByANewOneThatNamesItWhenSoConfigured() {
-        TicketService newTickets = service(TicketPolicy.Reopen.NEW);
+        TicketParts newTickets = service(TicketPolicy.Reopen.NEW);
         for (int i = 0; i < 3; i++) {
             fail(newTickets, "o/a");
         }
@@ -215,10 +215,10 @@ class TicketServiceTest {
         assertThat(fourth.pending()).isTrue();
         assertThat(tracker.createCalls()).isEqualTo(1);
 
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 0, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 0, 0));
         clock.advance(Duration.ofMinutes(6));
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 1, 0));
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 0, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 1, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 0, 0));
 
         assertThat(tracker.tickets()).hasSize(1);
         assertThat(store.ticket(DNS.key())).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(TicketRecord.State.FILED));
@@ -233,10 +233,10 @@ class TicketServiceTest {
         clock.advance(Duration.ofMinutes(6));
         tracker.failNext(1, TrackerResult.Problem.UNAUTHORIZED);
 
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 0, 1));
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 0, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 0, 1));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 0, 0));
         clock.advance(Duration.ofMinutes(6));
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 1, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 1, 0));
         assertThat(tracker.tickets()).hasSize(1);
     }
 
@@ -250,9 +250,9 @@ class TicketServiceTest {
         tracker.create(new dev.pipelinetriage.app.port.TicketDraft("t", List.of(DNS.label()), new TicketDocument(List.of())));
         clock.advance(Duration.ofMinutes(6));
 
-        TicketService restarted = service(TicketPolicy.Reopen.REOPEN);
+        TicketParts restarted = service(TicketPolicy.Reopen.REOPEN);
 
-        assertThat(restarted.reconcile()).isEqualTo(new TicketService.Reconciled(1, 0, 0));
+        assertThat(restarted.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(1, 0, 0));
         assertThat(tracker.createCalls()).isEqualTo(1);
         assertThat(store.ticket(DNS.key()).orElseThrow().ticket().key()).isEqualTo("OPS-1");
         assertThat(fail(restarted, "o/a").filed()).hasValueSatisfying(t -> assertThat(t.key()).isEqualTo("OPS-1"));
@@ -265,7 +265,7 @@ class TicketServiceTest {
         tracker.create(new dev.pipelinetriage.app.port.TicketDraft("t", List.of(DNS.label()), new TicketDocument(List.of())));
         tracker.searchLagging(true);
 
-        assertThat(tickets.reconcile()).isEqualTo(new TicketService.Reconciled(0, 0, 0));
+        assertThat(tickets.reconciler().reconcile()).isEqualTo(new TicketReconciler.Reconciled(0, 0, 0));
         assertThat(tracker.createCalls()).isEqualTo(1);
     }
 
@@ -281,20 +281,20 @@ class TicketServiceTest {
         card();
         fail(tickets, "o/a");
 
-        var proposal = tickets.propose(oncall, "C1", "card-1");
-        assertThat(proposal).isInstanceOf(TicketService.Confirm.class);
+        var proposal = tickets.chat().propose(oncall, "C1", "card-1");
+        assertThat(proposal).isInstanceOf(ChatTickets.Confirm.class);
         assertThat(tracker.createCalls()).isZero();
-        String token = ((TicketService.Confirm) proposal).pending().id();
+        String token = ((ChatTickets.Confirm) proposal).pending().id();
 
-        List<TicketService.Filing> filed = tickets.confirm(oncall, "C1", token, c -> List.of(DNS.key()));
+        List<TicketFiler.Filing> filed = tickets.chat().confirm(oncall, "C1", token, c -> List.of(DNS.key()));
 
-        assertThat(filed).containsExactly(new TicketService.Filed(DNS.key(), tracker.tickets().getFirst().ref()));
+        assertThat(filed).containsExactly(new TicketFiler.Filed(DNS.key(), tracker.tickets().getFirst().ref()));
         assertThat(text(tracker.tickets().getFirst().draft().body())).contains("U_ONCALL filed it from chat (slack)");
         assertThat(audit.latest(10)).extracting(AuditEntry::user, AuditEntry::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("U_ONCALL", "requested"),
                         org.assertj.core.groups.Tuple.tuple("U_ONCALL", "filed"));
-        assertThat(tickets.confirm(oncall, "C1", ((TicketService.Confirm) tickets.propose(oncall, "C1", "card-1"))
-                .pending().id(), c -> List.of(DNS.key()))).singleElement().isInstanceOf(TicketService.AlreadyFiled.class);
+        assertThat(tickets.chat().confirm(oncall, "C1", ((ChatTickets.Confirm) tickets.chat().propose(oncall, "C1", "card-1"))
+                .pending().id(), c -> List.of(DNS.key()))).singleElement().isInstanceOf(TicketFiler.AlreadyFiled.class);
         assertThat(tracker.createCalls()).isEqualTo(1);
     }
 
@@ -302,7 +302,7 @@ class TicketServiceTest {
     void fileTicketIsDeniedAndAuditedForSomeoneNotOnCall() {
         card();
 
-        assertThat(tickets.propose(dev, "C1", "card-1")).isEqualTo(new TicketService.Refused("Only on-call engineers may file tickets for."));
+        assertThat(tickets.chat().propose(dev, "C1", "card-1")).isEqualTo(new ChatTickets.Refused("Only on-call engineers may file tickets for."));
 
         assertThat(audit.latest(10)).extracting(AuditEntry::user, AuditEntry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("U_DEV", "denied"));
@@ -312,13 +312,13 @@ class TicketServiceTest {
     void aConfirmationOpenedForSomeoneElseOrForARerunFilesNothing() {
         card();
         fail(tickets, "o/a");
-        String token = ((TicketService.Confirm) tickets.propose(oncall, "C1", "card-1")).pending().id();
+        String token = ((ChatTickets.Confirm) tickets.chat().propose(oncall, "C1", "card-1")).pending().id();
         store.savePending(new dev.pipelinetriage.app.port.PendingRerun("rerun-token", oncall, "card-1", NOW.plusSeconds(600)));
 
-        assertThat(tickets.confirm(new Actor("slack", "T1", "U_OTHER", false), "C1", token, c -> List.of(DNS.key())))
-                .singleElement().isInstanceOf(TicketService.NotFiled.class);
-        assertThat(tickets.confirm(oncall, "C1", "rerun-token", c -> List.of(DNS.key())))
-                .singleElement().isInstanceOf(TicketService.NotFiled.class);
+        assertThat(tickets.chat().confirm(new Actor("slack", "T1", "U_OTHER", false), "C1", token, c -> List.of(DNS.key())))
+                .singleElement().isInstanceOf(TicketFiler.NotFiled.class);
+        assertThat(tickets.chat().confirm(oncall, "C1", "rerun-token", c -> List.of(DNS.key())))
+                .singleElement().isInstanceOf(TicketFiler.NotFiled.class);
         assertThat(tracker.createCalls()).isZero();
     }
 
@@ -337,6 +337,6 @@ class TicketServiceTest {
         clock.advance(Duration.ofDays(91));
         fail(tickets, "o/a");
 
-        assertThat(tickets.prune()).isEqualTo(1);
+        assertThat(tickets.automatic().prune()).isEqualTo(1);
     }
 }

@@ -1,0 +1,47 @@
+package dev.pipelinetriage.chat;
+
+import dev.pipelinetriage.app.LinkTriage;
+import dev.pipelinetriage.app.port.CardStore;
+import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.app.port.TriageMetrics.Stage;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Shows a triage's card and keeps it when it has buttons, so a later press finds it: the one "post, then save"
+ * for pasted links and webhook failures alike. Posting is timed as the {@code post} stage.
+ */
+public final class CardPublisher {
+    private final CardStore store;
+    private final CardCodec codec;
+    private final Clock clock;
+    private final TriageMetrics metrics;
+
+    public CardPublisher(CardStore store, CardCodec codec, Clock clock, TriageMetrics metrics) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * @param replacing the placeholder message the card replaces, or null to post a new message
+     * @param result what the card shows; only a triaged run's card with buttons is kept
+     */
+    public Posted publish(ChatSurface surface, Place place, String replacing, CardView card, LinkTriage.Result result) {
+        LinkTriage.Triaged keep = card.hasActions() && result instanceof LinkTriage.Triaged t ? t : null;
+        if (keep != null && replacing != null) {
+            // saved before it shows: a press on the card as it appears must find it
+            save(place, replacing, card, keep);
+        }
+        Posted shown = metrics.time(Stage.POST, () -> surface.showCard(place, replacing, card));
+        if (keep != null && replacing == null && shown instanceof Posted.Delivered d) {
+            save(place, d.messageId(), card, keep);
+        }
+        return shown;
+    }
+
+    private void save(Place place, String messageId, CardView card, LinkTriage.Triaged result) {
+        store.saveCard(codec.stored(place, messageId, card, result, clock.instant()));
+    }
+}
