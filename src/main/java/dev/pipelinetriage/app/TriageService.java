@@ -16,6 +16,7 @@ import dev.pipelinetriage.engine.extract.Tuning;
 import dev.pipelinetriage.engine.match.HitCollector;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.match.RegexEvidence;
+import dev.pipelinetriage.engine.normalize.BeforeCut;
 import dev.pipelinetriage.engine.normalize.LineKind;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
 import dev.pipelinetriage.engine.normalize.NormalizedLine;
@@ -28,14 +29,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Triage of one job log, end to end, in one streaming pass: normalize, redact (before anything is cut,
- * matched or shown, so no later step can leak a secret), scan the knowledge base's regexes and extract the
- * failure; then search the index with the extracted lines and classify. Thread-safe: every call has its
- * own per-log state.
+ * Triage of one job log, end to end, in one streaming pass: normalize, scan the knowledge base's regexes and
+ * extract the failure; then search the index with the extracted lines and classify. Every line that leaves (in
+ * the report and its detail) is redacted at the end, as the whole log left it; a line about to be cut is redacted
+ * whole before the cut. Thread-safe: every call has its own per-log state.
  */
 public final class TriageService {
 
@@ -80,7 +80,7 @@ public final class TriageService {
 
     private static Baseline baseline(LineSource green) {
         var builder = Baseline.builder();
-        green.read(UnaryOperator.identity(), builder::accept);
+        green.read(BeforeCut.NONE, builder::accept);
         return builder.build();
     }
 
@@ -126,10 +126,10 @@ public final class TriageService {
         return detail(source, maxLines, truncatedAtSource, Baseline.none(), null).report();
     }
 
-    /** Normalized lines of one log, each redacted whole (by {@code redact}) before an over-long one is cut. */
+    /** Normalized lines of one log, each shown whole to {@code beforeCut} before an over-long one is cut. */
     @FunctionalInterface
     private interface LineSource {
-        void read(UnaryOperator<String> redact, Consumer<NormalizedLine> sink);
+        void read(BeforeCut beforeCut, Consumer<NormalizedLine> sink);
     }
 
     /** @param greenRunUrl the page of the green run {@code baseline} was read from, or null when it is not to be linked */
@@ -138,9 +138,10 @@ public final class TriageService {
         var extractor = new FailureExtractor(maxLines, tuning).newSession(baseline);
         var hits = new HitCollector();
         var scan = indications.newScan(hits);
-        // A private key's state spans lines, so the normalizer hands every line, noise too, to this stream.
+        // What spans lines (a private key, an ::add-mask:: value) is read from every line, noise too; only the lines
+        // that leave the process are redacted, once the log has been read.
         var redaction = redactor.newStream();
-        source.read(redaction::redact, line -> {
+        source.read(redaction::observe, line -> {
             if (line.kind() != LineKind.NOISE) {
                 scan.accept(line.line());
             }
@@ -157,13 +158,13 @@ public final class TriageService {
         // ::add-mask:: values hide lines read before the command too, once the whole log has been read.
         String step = extraction.failedStep() == null ? null
                 : redaction.redactAgain(redactor.redactLine(extraction.failedStep()));
-        Match match = c.match() == null ? null : new Match(c.match().knownError(), c.match().score(),
-                redactAgain(redaction, c.match().evidence()), c.match().patternFired());
+        Match match = c.match() == null ? null : redacted(redaction, c.match());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, match,
-                redactAgain(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals(),
+                redacted(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals(),
                 greenRunUrl == null || !baseline.isPresent() ? null : diff(extraction, baseline, greenRunUrl));
-        return new TriageDetail(report, classifier.combine(extraction, evidence, similar),
-                evidence.stream().map(e -> e.knownError().id()).toList(), extraction.keyLines());
+        return new TriageDetail(report,
+                classifier.combine(extraction, evidence, similar).stream().map(m -> redacted(redaction, m)).toList(),
+                evidence.stream().map(e -> e.knownError().id()).toList(), redacted(redaction, extraction.keyLines()));
     }
 
     /** The excerpt's lines the green run did not print, judged on the text the extractor judged them on. */
@@ -172,8 +173,12 @@ public final class TriageService {
                 .map(LogLine::number).collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    private static List<LogLine> redactAgain(Redactor.RedactionStream redaction, List<LogLine> lines) {
-        return lines.stream().map(line -> line.withText(redaction.redactAgain(line.text()))).toList();
+    private static Match redacted(Redactor.RedactionStream redaction, Match match) {
+        return new Match(match.knownError(), match.score(), redacted(redaction, match.evidence()), match.patternFired());
+    }
+
+    private static List<LogLine> redacted(Redactor.RedactionStream redaction, List<LogLine> lines) {
+        return lines.stream().map(line -> line.withText(redaction.redactKept(line.number(), line.text()))).toList();
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

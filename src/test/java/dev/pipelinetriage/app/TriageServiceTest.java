@@ -113,6 +113,28 @@ class TriageServiceTest {
     }
 
     @Test
+    void aKeptLineIsRedactedAsTheLinesBeforeItLeftThingsThoughOnlyKeptLinesAreRedacted() {
+        String password = "Zq7xW2vK9mN4bT6r";
+        String blockValue = "s3cr3tBl0ckV4lu3xyz";
+        String log = """
+                deploy:
+                  password: |-
+                    %s
+                docker login -u ci \\
+                  -p %s ghcr.io
+                error: write /var/lib/docker/tmp: No space left on device
+                ##[error]Process completed with exit code 1.
+                """.formatted(blockValue, password);
+        var detail = service().analyzeInDetail(log(log), 30);
+        var shown = new ArrayList<String>();
+        detail.report().excerpt().forEach(line -> shown.add(line.text()));
+        detail.keyLines().forEach(line -> shown.add(line.text()));
+        detail.candidates().forEach(m -> m.evidence().forEach(line -> shown.add(line.text())));
+        assertThat(shown).anyMatch(t -> t.contains("-p [REDACTED"))
+                .noneMatch(t -> t.contains(password)).noneMatch(t -> t.contains(blockValue));
+    }
+
+    @Test
     void aPrivateKeyBodyIsRedactedEvenWhenOnlyItsMiddleIsExtracted() {
         var report = service().analyze(log("""
                 -----BEGIN RSA PRIVATE KEY-----

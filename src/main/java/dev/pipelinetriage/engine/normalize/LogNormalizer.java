@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,15 +61,14 @@ public final class LogNormalizer {
      * closed. Returns the number of physical lines read.
      */
     public int normalize(InputStream in, Consumer<NormalizedLine> sink) {
-        return normalize(in, UnaryOperator.identity(), sink);
+        return normalize(in, BeforeCut.NONE, sink);
     }
 
     /**
-     * As {@link #normalize(InputStream, Consumer)}, with {@code beforeCut} applied to every line's whole text
-     * (every line, in order, noise included) before an over-long line is cut: redaction goes here, so that a
-     * secret is recognized whole before a cut could split it.
+     * As {@link #normalize(InputStream, Consumer)}, with {@code beforeCut} shown every line's whole text before an
+     * over-long line is cut.
      */
-    public int normalize(InputStream in, UnaryOperator<String> beforeCut, Consumer<NormalizedLine> sink) {
+    public int normalize(InputStream in, BeforeCut beforeCut, Consumer<NormalizedLine> sink) {
         var state = new State();
         var reader = new RawLineReader(in, maxLineChars * 4);
         try {
@@ -90,11 +88,11 @@ public final class LogNormalizer {
      * with the same step tracking as a stream. Returns the number of lines.
      */
     public int normalize(Iterable<LogLine> lines, Consumer<NormalizedLine> sink) {
-        return normalize(lines, UnaryOperator.identity(), sink);
+        return normalize(lines, BeforeCut.NONE, sink);
     }
 
     /** As {@link #normalize(Iterable, Consumer)}, with {@code beforeCut} as in the stream form. */
-    public int normalize(Iterable<LogLine> lines, UnaryOperator<String> beforeCut, Consumer<NormalizedLine> sink) {
+    public int normalize(Iterable<LogLine> lines, BeforeCut beforeCut, Consumer<NormalizedLine> sink) {
         var state = new State();
         int count = 0;
         for (LogLine line : lines) {
@@ -109,10 +107,10 @@ public final class LogNormalizer {
     public NormalizedLine normalizeText(int number, String text) {
         var state = new State();
         state.lineNumber = number;
-        return normalizeLine(state, text, UnaryOperator.identity());
+        return normalizeLine(state, text, BeforeCut.NONE);
     }
 
-    private NormalizedLine normalizeLine(State state, String decoded, UnaryOperator<String> beforeCut) {
+    private NormalizedLine normalizeLine(State state, String decoded, BeforeCut beforeCut) {
         LineKind kind = LineKind.TEXT;
         String text = decoded;
         // GitLab writes "section_start:TS:name\r\e[0K" before the line's own text: read it before the
@@ -189,7 +187,8 @@ public final class LogNormalizer {
             }
         }
 
-        text = LineCut.apply(beforeCut.apply(text.stripTrailing()), maxLineChars);
+        text = text.stripTrailing();
+        text = LineCut.apply(beforeCut.apply(state.lineNumber, text, text.length() > maxLineChars), maxLineChars);
         return new NormalizedLine(new LogLine(state.lineNumber, text), kind, state.step);
     }
 

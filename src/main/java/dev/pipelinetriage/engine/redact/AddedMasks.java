@@ -20,13 +20,12 @@ final class AddedMasks {
 
     private final List<String> values = new ArrayList<>();
 
-    /** Registers a value this line adds, then hides every registered value in it. */
-    String redact(String line) {
+    /** Registers the value this line adds, if it adds one. */
+    void register(String line) {
         int at = line.indexOf(COMMAND);
         if (at >= 0) {
-            register(valueAt(line, at));
+            add(valueAt(line, at));
         }
-        return redactAgain(line);
     }
 
     /** Hides the values registered so far, without reading the line for new ones. */
@@ -40,7 +39,7 @@ final class AddedMasks {
         return text;
     }
 
-    private void register(String value) {
+    private void add(String value) {
         if (value.length() >= MIN_LENGTH && value.length() <= MAX_LENGTH && values.size() < MAX_VALUES
                 && !Markers.isNotASecret(value) && !values.contains(value)) {
             values.add(value);

@@ -23,6 +23,21 @@ final class MultiLineValues {
     private int puttyLines;
     private boolean netrc;
 
+    /** Whether no earlier line left a value open: the next line is read as if it were the log's first. */
+    boolean isIdle() {
+        return blockIndent < 0 && puttyLines == 0 && !netrc;
+    }
+
+    /** An independent copy in the same state: to redact a line later as the lines before it left things. */
+    MultiLineValues copy() {
+        var copy = new MultiLineValues();
+        copy.blockIndent = blockIndent;
+        copy.blockKind = blockKind;
+        copy.puttyLines = puttyLines;
+        copy.netrc = netrc;
+        return copy;
+    }
+
     String redact(String line) {
         if (puttyLines > 0) {
             puttyLines--;
@@ -50,8 +65,12 @@ final class MultiLineValues {
         while (end > 0 && line.charAt(end - 1) == ' ') {
             end--;
         }
-        if (end == 0 || "|>-+0123456789".indexOf(line.charAt(end - 1)) < 0) {
-            return; // a block scalar's key line ends in its indicator: most lines are out after one character
+        int indicator = end - 1;
+        while (indicator >= 0 && end - indicator <= 3 && "-+0123456789".indexOf(line.charAt(indicator)) >= 0) {
+            indicator--;
+        }
+        if (indicator < 0 || (line.charAt(indicator) != '|' && line.charAt(indicator) != '>')) {
+            return; // a block scalar's key line ends in its indicator ('|' or '>', then at most 3 of [-+0-9])
         }
         Matcher key = BLOCK_SCALAR_KEY.matcher(line);
         if (key.matches() && KeyNames.namesASecret(key.group(2))) {

@@ -3,7 +3,9 @@ package dev.pipelinetriage.engine.redact;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -115,21 +117,76 @@ public final class Redactor {
         private boolean insidePrivateKey;
         /** The command whose options the previous line continued onto this one, if any. */
         private CommandOptions continuing;
+        /** What earlier lines left open when each observed line was read; only lines with something open are here. */
+        private final Map<Integer, Context> observed = new HashMap<>();
 
         private RedactionStream(Rules rules) {
             this.rules = rules;
         }
 
+        /**
+         * What lines read before one left open that bears on how it is redacted: a private key block, a multi-line
+         * value, a command whose options continue on it.
+         */
+        private record Context(boolean insidePrivateKey, MultiLineValues multiLineValues, CommandOptions continuing) {
+            static final Context NONE = new Context(false, new MultiLineValues(), null);
+        }
+
         /** Redacts the next line of the log. */
         public String redact(String line) {
             Objects.requireNonNull(line, "line");
-            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(addedMasks.redact(line), insidePrivateKey);
-            insidePrivateKey = step.open();
-            String text = multiLineValues.redact(step.text());
-            if (continuing != null) {
-                text = rules.commandLines().continuation(text, continuing);
+            Context before = context();
+            advance(line);
+            return redactIn(before, line);
+        }
+
+        /**
+         * Reads the next line of the log, numbered {@code number}, for what spans lines (a private key block, a
+         * multi-line value, a continued command, an {@code ::add-mask::} value) without redacting it: most lines
+         * of a log never leave the process, and only those that do need redacting, with {@link #redactKept}. A line
+         * that is {@code overLong} is about to be cut, so it is redacted whole now, before the cut could split a
+         * secret into pieces that no longer look like one.
+         */
+        public String observe(int number, String line, boolean overLong) {
+            Objects.requireNonNull(line, "line");
+            Context before = context();
+            if (before != Context.NONE) {
+                observed.put(number, before);
             }
+            advance(line);
+            return overLong ? redactIn(before, line) : line;
+        }
+
+        /**
+         * Redacts what was kept of observed line {@code number} (its text, or what is left of it after a cut), as
+         * the lines before it left things, hiding every {@code ::add-mask::} value of the whole log, also those
+         * registered after it. Redacting a line twice gives the same text as once.
+         */
+        public String redactKept(int number, String text) {
+            return redactIn(observed.getOrDefault(number, Context.NONE), text);
+        }
+
+        private Context context() {
+            return !insidePrivateKey && continuing == null && multiLineValues.isIdle() ? Context.NONE
+                    : new Context(insidePrivateKey, multiLineValues.copy(), continuing);
+        }
+
+        /** Moves what spans lines past {@code line}. */
+        private void advance(String line) {
+            addedMasks.register(line);
+            PrivateKeyBlocks.Step step = PrivateKeyBlocks.redact(line, insidePrivateKey);
+            insidePrivateKey = step.open();
+            multiLineValues.redact(step.text());
             continuing = continuedCommand(line);
+        }
+
+        /** Redacts one line as {@code context} says the lines before it left things. */
+        private String redactIn(Context context, String line) {
+            String text = PrivateKeyBlocks.redact(addedMasks.redactAgain(line), context.insidePrivateKey()).text();
+            text = context.multiLineValues().copy().redact(text);
+            if (context.continuing() != null) {
+                text = rules.commandLines().continuation(text, context.continuing());
+            }
             long mayApply = rules.mayApply(text);
             if (mayApply == rules.untriggeredSet()) {
                 // No rule's trigger (most lines): only the scans without one could change the line, and they do

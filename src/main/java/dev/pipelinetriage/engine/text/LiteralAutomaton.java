@@ -19,6 +19,8 @@ public final class LiteralAutomaton {
     /** Symbol 0 stands for every character no literal contains: it always leads back to the root. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
     private final int symbols;
+    /** log2 of a row's width in {@link #step}: rows are padded to a power of two, so an offset's state is a shift. */
+    private final int shift;
     /**
      * Full transition table, no failure links to follow while scanning: at {@code state * symbols + symbol}, the next
      * state's own offset ({@code next * symbols}), bit-inverted (negative) when literals end in it -- one read and one
@@ -47,7 +49,8 @@ public final class LiteralAutomaton {
         for (char c = 'A'; c <= 'Z'; c++) {
             symbolOf[c] = symbolOf[fold(c)];
         }
-        this.symbols = symbolCount;
+        this.shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, symbolCount - 1));
+        this.symbols = 1 << shift;
 
         // The trie, as child maps while building.
         List<Map<Integer, Integer>> children = new ArrayList<>();
@@ -118,7 +121,7 @@ public final class LiteralAutomaton {
 
     /** The literals that end in the state at {@code offset}. */
     private int[] endsAt(int offset) {
-        return ends[offset / symbols];
+        return ends[offset >>> shift];
     }
 
     public int literalCount() {
@@ -155,7 +158,7 @@ public final class LiteralAutomaton {
             offset = step[offset + symbolOf[text.charAt(i)]];
             if (offset < 0) {
                 offset = ~offset;
-                bits |= byState[offset / symbols];
+                bits |= byState[offset >>> shift];
             }
         }
         return bits;

@@ -211,13 +211,13 @@ class LogNormalizerTest {
         List<String> seen = new ArrayList<>();
         String line = "a".repeat(3_000) + " KEEP " + "b".repeat(3_000);
         List<NormalizedLine> out = new ArrayList<>();
-        new LogNormalizer().normalize(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                text -> {
-                    seen.add(text);
+        new LogNormalizer().normalize(new ByteArrayInputStream(("short KEEP\n" + line + "\n").getBytes(StandardCharsets.UTF_8)),
+                (number, text, overLong) -> {
+                    seen.add(number + (overLong ? " long " : " short ") + text);
                     return text.replace("KEEP", "SEEN");
                 }, out::add);
-        assertThat(seen).containsExactly(line);
-        assertThat(out.getFirst().text()).doesNotContain("KEEP").hasSizeLessThan(line.length());
+        assertThat(seen).containsExactly("1 short short KEEP", "2 long " + line);
+        assertThat(out.get(1).text()).doesNotContain("KEEP").hasSizeLessThan(line.length());
     }
 
     @Test
