@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.pipelinetriage.domain.RedactedLine;
+import dev.pipelinetriage.domain.RedactedText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,16 @@ class ArchitectureTest {
     void onlyTheSearchAdapterImportsLucene() {
         noClasses().that().resideOutsideOfPackage("..adapter.search..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRedactorMakesTheTextThatLeavesTheProcess() {
+        noClasses().that().resideOutsideOfPackage("..engine.redact..")
+                .should().callConstructor(RedactedLine.class, int.class, String.class)
+                .orShould().callConstructor(RedactedText.class, String.class)
+                .because("a report, card, ticket or stored signature is built from these types, so none can skip "
+                        + "redaction (docs/redaction.md)")
                 .check(classes);
     }
 }

@@ -2,8 +2,8 @@ package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.app.LogFolder.LogFile;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.engine.classify.Classifier;
 import java.io.IOException;
@@ -111,13 +111,13 @@ public final class KnowledgeBaseReport {
                 byCategory.merge(entry.category().wireName(), 1, Integer::sum);
             } else {
                 fallbacks.merge(report.verdict().wireName(), 1, Integer::sum);
-                LogLine line = signatureLine(detail);
+                RedactedLine line = signatureLine(detail);
                 String signature = line == null ? NO_ERROR_LINES : FailureSignature.of(line.text());
                 groupLogs.computeIfAbsent(signature, s -> new ArrayList<>()).add(log.id());
                 groupExample.putIfAbsent(signature, line == null ? "" : log.id() + ":" + line.number() + ": " + line.text());
             }
             Map<String, Double> strong = new LinkedHashMap<>();
-            for (Match m : detail.candidates()) {
+            for (NamedError m : detail.candidates()) {
                 if (m.score() >= STRONG) {
                     use.computeIfAbsent(m.knownError().id(), id -> new int[2])[1]++;
                     if (!m.knownError().tags().contains(Classifier.SUMMARY_TAG)) {
@@ -173,12 +173,12 @@ public final class KnowledgeBaseReport {
      * the extractor found no such line (a tool it has no rule for), the last such line of the excerpt, which
      * is where an unknown tool's complaint usually sits; null when the log has neither.
      */
-    private static LogLine signatureLine(TriageDetail detail) {
+    private static RedactedLine signatureLine(TriageDetail detail) {
         var key = detail.keyLines().stream().filter(KnowledgeBaseReport::saysSomething).findFirst();
         if (key.isPresent()) {
             return key.get();
         }
-        List<LogLine> excerpt = detail.report().excerpt();
+        List<RedactedLine> excerpt = detail.report().excerpt();
         for (int i = excerpt.size() - 1; i >= 0; i--) {
             if (saysSomething(excerpt.get(i))) {
                 return excerpt.get(i);
@@ -187,7 +187,7 @@ public final class KnowledgeBaseReport {
         return detail.keyLines().isEmpty() ? null : detail.keyLines().getFirst();
     }
 
-    private static boolean saysSomething(LogLine line) {
+    private static boolean saysSomething(RedactedLine line) {
         String signature = FailureSignature.of(line.text());
         return !signature.isBlank() && !FailureSignature.isGeneric(signature);
     }

@@ -41,6 +41,7 @@ public final class LinkTriage {
     private final OccurrenceListener occurrences;
     private final TriageMetrics metrics;
     private final TriageHistory history;
+    private final AnalysisSlots slots;
     private final Clock clock;
 
     /** Triage without recurrence counting. */
@@ -49,19 +50,22 @@ public final class LinkTriage {
     }
 
     public LinkTriage(FailedJobLogs logs, TriageService triage, int maxLines, OccurrenceListener occurrences, Clock clock) {
-        this(logs, constant(triage), maxLines, occurrences, TriageMetrics.none(), TriageHistory.none(), clock);
+        this(logs, constant(triage), maxLines, occurrences, TriageMetrics.none(), TriageHistory.none(),
+                AnalysisSlots.UNBOUNDED, clock);
     }
 
     /**
      * @param triage the triage service that serves now (a knowledge-base reload may replace it)
      * @param history where every triaged job is recorded for the health report
+     * @param slots what bounds the analyses running at once; fetching logs waits outside it
      */
     public LinkTriage(FailedJobLogs logs, Supplier<TriageService> triage, int maxLines, OccurrenceListener occurrences,
-            TriageMetrics metrics, TriageHistory history, Clock clock) {
+            TriageMetrics metrics, TriageHistory history, AnalysisSlots slots, Clock clock) {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.history = Objects.requireNonNull(history, "history");
+        this.slots = Objects.requireNonNull(slots, "slots");
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines must be positive, got " + maxLines);
         }
@@ -150,9 +154,9 @@ public final class LinkTriage {
                 for (FailedJobLogs.JobLogResult job : collected.jobs()) {
                     jobs.add(switch (job.log()) {
                         case FetchResult.Fetched fetched -> {
-                            TriageReport report = metrics.time(Stage.ANALYZE, () -> job.lastGreen()
+                            TriageReport report = slots.run(() -> metrics.time(Stage.ANALYZE, () -> job.lastGreen()
                                     .map(green -> service.analyze(fetched.log(), maxLines, green))
-                                    .orElseGet(() -> service.analyze(fetched.log(), maxLines)));
+                                    .orElseGet(() -> service.analyze(fetched.log(), maxLines))));
                             metrics.triaged(report.verdict(), report.match() != null);
                             record(collected.run(), job.job(), report);
                             yield reported(collected.run(), job.job(), report);

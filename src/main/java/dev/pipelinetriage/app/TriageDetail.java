@@ -1,7 +1,7 @@
 package dev.pipelinetriage.app;
 
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param regexHits ids of the entries whose regex indications matched anywhere in the log
  * @param keyLines the extractor's strongest error lines, strongest first
  */
-public record TriageDetail(TriageReport report, List<Match> candidates, List<String> regexHits,
-                           List<LogLine> keyLines) {
+public record TriageDetail(TriageReport report, List<NamedError> candidates, List<String> regexHits,
+                           List<RedactedLine> keyLines) {
     public TriageDetail {
         Objects.requireNonNull(report, "report");
         candidates = List.copyOf(candidates);

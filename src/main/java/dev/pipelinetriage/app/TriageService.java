@@ -2,8 +2,12 @@ package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.app.port.KnowledgeIndex;
 import dev.pipelinetriage.domain.GreenRunDiff;
+import dev.pipelinetriage.domain.JobLog;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
+import dev.pipelinetriage.domain.RedactedText;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.domain.Verdict;
@@ -21,7 +25,6 @@ import dev.pipelinetriage.engine.normalize.LineKind;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
 import dev.pipelinetriage.engine.normalize.NormalizedLine;
 import dev.pipelinetriage.engine.redact.Redactor;
-import dev.pipelinetriage.domain.JobLog;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -156,9 +159,8 @@ public final class TriageService {
 
         RerunAdvice rerun = c.match() != null ? c.match().knownError().rerun() : adviceFor(c.verdict());
         // ::add-mask:: values hide lines read before the command too, once the whole log has been read.
-        String step = extraction.failedStep() == null ? null
-                : redaction.redactAgain(redactor.redactLine(extraction.failedStep()));
-        Match match = c.match() == null ? null : redacted(redaction, c.match());
+        RedactedText step = extraction.failedStep() == null ? null : redaction.redactText(extraction.failedStep());
+        NamedError match = c.match() == null ? null : redacted(redaction, c.match());
         TriageReport report = new TriageReport(c.verdict(), c.confidence(), step, match,
                 redacted(redaction, extraction.excerpt()), truncatedAtSource, rerun, c.reason(), c.signals(),
                 greenRunUrl == null || !baseline.isPresent() ? null : diff(extraction, baseline, greenRunUrl));
@@ -173,12 +175,13 @@ public final class TriageService {
                 .map(LogLine::number).collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    private static Match redacted(Redactor.RedactionStream redaction, Match match) {
-        return new Match(match.knownError(), match.score(), redacted(redaction, match.evidence()), match.patternFired());
+    private static NamedError redacted(Redactor.RedactionStream redaction, Match match) {
+        return new NamedError(match.knownError(), match.score(), redacted(redaction, match.evidence()),
+                match.patternFired());
     }
 
-    private static List<LogLine> redacted(Redactor.RedactionStream redaction, List<LogLine> lines) {
-        return lines.stream().map(line -> line.withText(redaction.redactKept(line.number(), line.text()))).toList();
+    private static List<RedactedLine> redacted(Redactor.RedactionStream redaction, List<LogLine> lines) {
+        return lines.stream().map(redaction::redactKept).toList();
     }
 
     private static List<LogLine> searchLines(Extraction extraction) {

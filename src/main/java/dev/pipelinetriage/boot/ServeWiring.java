@@ -11,15 +11,15 @@ import dev.pipelinetriage.adapter.webhook.CiWebhooks;
 import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
+import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
-import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
-import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.GroupDirectory;
+import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.TicketRecord;
 import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.boot.config.AppConfig;
@@ -35,10 +35,10 @@ import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatCommands;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
-import dev.pipelinetriage.chat.RecurringFailures;
-import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.Notifiers;
+import dev.pipelinetriage.chat.RecurringFailures;
+import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
@@ -167,7 +167,8 @@ public final class ServeWiring {
         HttpServer server = null;
         try {
             FailedJobLogs logs = CiWiring.failedJobLogs(config.ci(), providers);
-            CardCodec codec = new CardCodec();
+            Redactor redactor = new Redactor();
+            CardCodec codec = new CardCodec(redactor);
             String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
                     .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
             Optional<TicketWiring.Tickets> tickets = config.ticketsSection().map(section -> TicketWiring.tickets(section, env,
@@ -177,7 +178,7 @@ public final class ServeWiring {
             ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
                     .orElse(ChatCommands.NONE);
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
-                    ops.metrics, store.history(), setup.clock()), codec, store, audit, workers, providers, knownErrors,
+                    ops.metrics, store.history(), workers, setup.clock()), codec, store, audit, workers, providers, knownErrors,
                     setup.clock(), commands, tickets, runbooks, ops);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {

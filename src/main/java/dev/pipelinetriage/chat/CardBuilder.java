@@ -78,7 +78,7 @@ public final class CardBuilder {
     }
 
     private CardView.Triaged job(String name, String providerStep, TriageReport report) {
-        String step = report.failedStep() != null ? report.failedStep() : providerStep;
+        String step = report.step().orElse(providerStep);
         KnownError known = report.bestMatch().map(m -> m.knownError()).orElse(null);
         var excerpt = report.excerpt().subList(0, Math.min(MAX_EXCERPT, report.excerpt().size()));
         return new CardView.Triaged(name, report.verdict(), verdictWords(report.verdict()),

@@ -9,6 +9,7 @@ import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +18,15 @@ import java.util.List;
  * Wire records are separate from the view model: the view may change, stored cards must still load.
  */
 public final class CardCodec {
+    /** Stored lines come back through the redactor: unchanged, or with what rules added since hidden too. */
+    private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public CardCodec(Redactor redactor) {
+        this.redactor = java.util.Objects.requireNonNull(redactor, "redactor");
+    }
 
     record CardJson(int v, String cardId, String title, String runUrl, NoticeJson problem, List<JobJson> jobs,
             int moreJobs, String verdict, RerunJson rerun) {
@@ -74,7 +81,7 @@ public final class CardCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a stored card is not valid card JSON: " + e.getOriginalMessage(), e);
         }
-        List<CardView.JobCard> jobs = wire.jobs() == null ? List.of() : wire.jobs().stream().map(CardCodec::job).toList();
+        List<CardView.JobCard> jobs = wire.jobs() == null ? List.of() : wire.jobs().stream().map(this::job).toList();
         CardView.RerunNote rerun = wire.rerun() == null ? null
                 : new CardView.RerunNote(wire.rerun().user(), wire.rerun().link(), Instant.parse(wire.rerun().at()));
         return new CardView(wire.cardId(), wire.title(), wire.runUrl(), notice(wire.problem()), jobs, wire.moreJobs(),
@@ -95,11 +102,11 @@ public final class CardCodec {
         };
     }
 
-    private static CardView.JobCard job(JobJson j) {
+    private CardView.JobCard job(JobJson j) {
         return switch (j.type()) {
             case "triaged" -> new CardView.Triaged(j.job(), Verdict.fromWireName(j.verdict()), j.verdictWords(),
                     j.confidenceWords(), j.reason(), j.failedStep(), j.knownError(), j.runbookUrl(),
-                    j.excerpt() == null ? List.of() : j.excerpt().stream().map(l -> new LogLine(l.n(), l.text())).toList(),
+                    j.excerpt() == null ? List.of() : redactor.redactLogLines(j.excerpt().stream().map(l -> new LogLine(l.n(), l.text())).toList()),
                     Boolean.TRUE.equals(j.truncated()), j.nextSteps() == null ? List.of() : j.nextSteps(),
                     j.recurrence() == null ? null : new CardView.RecurrenceNote(j.recurrence().signature(),
                             j.recurrence().count(), j.recurrence().windowDays(), j.recurrence().ticketKey(),

@@ -1,6 +1,6 @@
 package dev.pipelinetriage.chat;
 
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
             newLines = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(newLines));
         }
 
-        public boolean isNew(LogLine line) {
+        public boolean isNew(RedactedLine line) {
             return newLines.contains(line.number());
         }
 
@@ -149,7 +149,7 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
      * @param lastGreen the last green run the log was compared with, or null when it was not
      */
     public record Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
-            String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
+            String failedStep, String knownError, String runbookUrl, List<RedactedLine> excerpt, boolean truncated,
             List<String> nextSteps, RecurrenceNote recurrence, GreenRunNote lastGreen) implements JobCard {
         public Triaged {
             Objects.requireNonNull(job, "job");
@@ -163,7 +163,7 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
 
         /** A job without recurrence counting, not compared with a green run. */
         public Triaged(String job, Verdict verdict, String verdictWords, String confidenceWords, String reason,
-                String failedStep, String knownError, String runbookUrl, List<LogLine> excerpt, boolean truncated,
+                String failedStep, String knownError, String runbookUrl, List<RedactedLine> excerpt, boolean truncated,
                 List<String> nextSteps) {
             this(job, verdict, verdictWords, confidenceWords, reason, failedStep, knownError, runbookUrl, excerpt,
                     truncated, nextSteps, null, null);

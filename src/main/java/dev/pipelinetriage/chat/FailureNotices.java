@@ -126,7 +126,7 @@ public final class FailureNotices {
         audit(event, channelKey, target, "routed", reason);
         LinkTriage.Result result;
         try {
-            result = workers.bounded(() -> triage.triage(event.link()));
+            result = triage.triage(event.link());
         } catch (RuntimeException e) {
             LOG.error("triage of {} failed", event.failureKey(), e);
             return;

@@ -201,7 +201,7 @@ public final class TriageConversation {
     }
 
     private void explainFailure(Place place, LinkDetector.Found link, ChatSurface surface) {
-        LinkTriage.Result result = workers.bounded(() -> triage.triage(link.url()));
+        LinkTriage.Result result = triage.triage(link.url());
         if (!(result instanceof LinkTriage.Triaged triaged) || triaged.jobs().isEmpty()) {
             LOG.info("notifier link {} shows no failure to explain", link.url());
             return;
@@ -258,7 +258,7 @@ public final class TriageConversation {
         CardView card;
         LinkTriage.Result result;
         try {
-            result = workers.bounded(() -> triage.triage(link.url()));
+            result = triage.triage(link.url());
             card = cards.build(cardId, link.link(), result);
         } catch (RuntimeException e) {
             LOG.error("triage of {} failed", link.url(), e);

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.chat;
 
+import dev.pipelinetriage.app.AnalysisSlots;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where chat work runs, off the request thread so every request is acknowledged at once. Each task gets a
  * virtual thread (waiting on the chat platform or the CI costs nothing), the number of tasks waiting is bounded,
- * and the CPU-heavy part ({@link #bounded}) runs at most {@code concurrency} at a time.
+ * and the CPU-heavy part, the analysis of a log ({@link #run}), runs at most {@code concurrency} at a time.
  */
-public final class Workers implements AutoCloseable {
+public final class Workers implements AnalysisSlots, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-", 0).factory());
@@ -72,7 +73,8 @@ public final class Workers implements AutoCloseable {
     }
 
     /** Runs {@code work} when one of the {@code concurrency} slots is free. */
-    public <T> T bounded(Supplier<T> work) {
+    @Override
+    public <T> T run(Supplier<T> work) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {

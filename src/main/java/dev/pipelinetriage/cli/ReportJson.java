@@ -2,8 +2,8 @@ package dev.pipelinetriage.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import java.util.List;
 
@@ -20,7 +20,7 @@ record ReportJson(String verdict, double confidence, String failedStep, MatchJso
     }
 
     record LineJson(int line, String text) {
-        static List<LineJson> of(List<LogLine> lines) {
+        static List<LineJson> of(List<RedactedLine> lines) {
             return lines.stream().map(l -> new LineJson(l.number(), l.text())).toList();
         }
     }
@@ -28,7 +28,7 @@ record ReportJson(String verdict, double confidence, String failedStep, MatchJso
     @JsonPropertyOrder({"id", "title", "category", "subcategory", "runbook", "score", "fix", "evidence"})
     record MatchJson(String id, String title, String category, String subcategory, String runbook, double score,
             String fix, List<LineJson> evidence) {
-        static MatchJson of(Match m) {
+        static MatchJson of(NamedError m) {
             var e = m.knownError();
             return new MatchJson(e.id(), e.title(), e.category().wireName(), e.subcategory(), e.runbook(),
                     Math.round(m.score() * 100.0) / 100.0, e.fix(), LineJson.of(m.evidence()));
@@ -36,7 +36,7 @@ record ReportJson(String verdict, double confidence, String failedStep, MatchJso
     }
 
     static ReportJson of(TriageReport r) {
-        return new ReportJson(r.verdict().wireName(), r.confidence(), r.failedStep(),
+        return new ReportJson(r.verdict().wireName(), r.confidence(), r.step().orElse(null),
                 r.match() == null ? null : MatchJson.of(r.match()), LineJson.of(r.excerpt()), r.truncated(),
                 r.rerun().wireName(), r.reason(), r.signals(),
                 r.lastGreen().map(g -> new LastGreenJson(g.webUrl(), List.copyOf(g.newLines()))).orElse(null));

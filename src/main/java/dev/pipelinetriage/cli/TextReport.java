@@ -1,7 +1,7 @@
 package dev.pipelinetriage.cli;
 
 import dev.pipelinetriage.chat.CardView;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import java.io.PrintWriter;
 
@@ -40,7 +40,7 @@ final class TextReport {
         int width = r.excerpt().stream().mapToInt(l -> Integer.toString(l.number()).length()).max().orElse(1);
         String gap = r.lastGreen().isPresent() ? "  " : "";
         int previous = -1;
-        for (LogLine line : r.excerpt()) {
+        for (RedactedLine line : r.excerpt()) {
             if (previous > 0 && line.number() > previous + 1) {
                 out.printf("%s%" + width + "s  ...%n", gap, "");
             }

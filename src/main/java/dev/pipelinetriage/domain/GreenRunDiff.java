@@ -19,7 +19,7 @@ public record GreenRunDiff(String webUrl, SortedSet<Integer> newLines) {
     }
 
     /** Whether the green run did not print this excerpt line. */
-    public boolean isNew(LogLine line) {
+    public boolean isNew(RedactedLine line) {
         return newLines.contains(line.number());
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.Bootstrap;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
 import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.domain.Verdict;
 import java.io.ByteArrayInputStream;
@@ -223,7 +223,7 @@ class KnowledgeBaseFailureClassesTest {
     void aLineTheJobSurvivedDoesNotNameTheFailure(String unwantedId, String log) {
         TriageReport report = analyze(log);
 
-        assertThat(report.bestMatch().map(Match::knownError).map(e -> e.id())).isPresent().get()
+        assertThat(report.bestMatch().map(NamedError::knownError).map(e -> e.id())).isPresent().get()
                 .isNotEqualTo(unwantedId);
     }
 

@@ -8,7 +8,7 @@ import dev.pipelinetriage.app.port.GreenRunResult;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.domain.GreenRunDiff;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +62,7 @@ class LastGreenComparisonTest {
 
     private static List<String> texts(TriageReport report, boolean fresh) {
         GreenRunDiff green = report.lastGreen().orElseThrow();
-        return report.excerpt().stream().filter(l -> green.isNew(l) == fresh).map(LogLine::text).toList();
+        return report.excerpt().stream().filter(l -> green.isNew(l) == fresh).map(RedactedLine::text).toList();
     }
 
     @Test
@@ -92,7 +92,7 @@ class LastGreenComparisonTest {
         TriageReport report = triage(looking());
 
         assertThat(report.lastGreen()).isEmpty();
-        assertThat(report.excerpt()).extracting(LogLine::text).contains("Expected: 42");
+        assertThat(report.excerpt()).extracting(RedactedLine::text).contains("Expected: 42");
     }
 
     @Test
@@ -102,7 +102,7 @@ class LastGreenComparisonTest {
         TriageReport report = triage(looking());
 
         assertThat(report.lastGreen()).isEmpty();
-        assertThat(report.excerpt()).extracting(LogLine::text).contains("Expected: 42");
+        assertThat(report.excerpt()).extracting(RedactedLine::text).contains("Expected: 42");
     }
 
     @Test
@@ -119,7 +119,7 @@ class LastGreenComparisonTest {
         TriageReport report = triage(LastGreenLogs.within(1 << 20, Duration.ofMillis(50)));
 
         assertThat(report.lastGreen()).isEmpty();
-        assertThat(report.excerpt()).extracting(LogLine::text).contains("Expected: 42");
+        assertThat(report.excerpt()).extracting(RedactedLine::text).contains("Expected: 42");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.RunRef;
 import dev.pipelinetriage.domain.Verdict;
@@ -70,9 +71,9 @@ class TriageServiceTest {
                 """), 30, false);
         assertThat(report.verdict()).isEqualTo(Verdict.PLATFORM);
         assertThat(report.match().knownError().runbook()).isEqualTo("runbooks/disk-full.md");
-        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(5);
+        assertThat(report.match().evidence()).extracting(RedactedLine::number).containsExactly(5);
         assertThat(report.rerun()).isEqualTo(RerunAdvice.SAFE);
-        assertThat(report.failedStep()).isEqualTo("Run docker build .");
+        assertThat(report.step().orElseThrow()).isEqualTo("Run docker build .");
     }
 
     @Test
@@ -88,9 +89,9 @@ class TriageServiceTest {
         var report = service().analyze(log("##[group]Run curl -H \"Authorization: token " + token + "\" https://example.org\n"
                 + "curl: (23) Failure writing output to destination: No space left on device token=" + token + "\n"
                 + "##[error]Process completed with exit code 23.\n"), 30, false);
-        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains(token)).isNotEmpty();
-        assertThat(report.match().evidence()).extracting(LogLine::text).noneMatch(t -> t.contains(token));
-        assertThat(report.failedStep()).doesNotContain(token).contains("[REDACTED");
+        assertThat(report.excerpt()).extracting(RedactedLine::text).noneMatch(t -> t.contains(token)).isNotEmpty();
+        assertThat(report.match().evidence()).extracting(RedactedLine::text).noneMatch(t -> t.contains(token));
+        assertThat(report.step().orElseThrow()).doesNotContain(token).contains("[REDACTED");
     }
 
     @Test
@@ -98,7 +99,7 @@ class TriageServiceTest {
         var report = service().analyze(log("##[group]Run docker login -u ci -p Zq7xW2vK9mN4bT6r ghcr.io\n"
                 + "Error response from daemon: Get \"https://ghcr.io/v2/\": denied\n"
                 + "##[error]Process completed with exit code 1.\n"), 30, false);
-        assertThat(report.failedStep()).isEqualTo("Run docker login -u ci -p [REDACTED:password] ghcr.io");
+        assertThat(report.step().orElseThrow()).isEqualTo("Run docker login -u ci -p [REDACTED:password] ghcr.io");
     }
 
     @Test
@@ -108,8 +109,8 @@ class TriageServiceTest {
                 + "::add-mask::" + value + "\n"
                 + "curl: (23) Failure writing output: No space left on device, key " + value + "\n"
                 + "##[error]Process completed with exit code 23.\n"), 30, false);
-        assertThat(report.excerpt()).extracting(LogLine::text).isNotEmpty().noneMatch(t -> t.contains(value));
-        assertThat(report.match().evidence()).extracting(LogLine::text).noneMatch(t -> t.contains(value));
+        assertThat(report.excerpt()).extracting(RedactedLine::text).isNotEmpty().noneMatch(t -> t.contains(value));
+        assertThat(report.match().evidence()).extracting(RedactedLine::text).noneMatch(t -> t.contains(value));
     }
 
     @Test
@@ -141,7 +142,7 @@ class TriageServiceTest {
                 MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
                 error: MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF0qYvNRy3u8mR1ykMxa8cH6ABCD
                 """), 30, false);
-        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains("MIIEowIBAAKCAQEA"));
+        assertThat(report.excerpt()).extracting(RedactedLine::text).noneMatch(t -> t.contains("MIIEowIBAAKCAQEA"));
     }
 
     @Test
@@ -160,7 +161,7 @@ class TriageServiceTest {
                 new LogLine(90_002, "##[error]Process completed with exit code 1.")), true, false, 20_000_000);
         var report = service().analyze(log, 30);
         assertThat(report.truncated()).isTrue();
-        assertThat(report.match().evidence()).extracting(LogLine::number).containsExactly(90_001);
+        assertThat(report.match().evidence()).extracting(RedactedLine::number).containsExactly(90_001);
     }
     @Test
     void aTokenAcrossTheLineCapIsRedactedBeforeTheLineIsCut() {
@@ -173,7 +174,7 @@ class TriageServiceTest {
             line.append(" t=").append(token).append(',');
         }
         var report = service().analyze(log(line + "\n##[error]Process completed with exit code 1.\n"), 30, false);
-        List<String> texts = report.excerpt().stream().map(LogLine::text).toList();
+        List<String> texts = report.excerpt().stream().map(RedactedLine::text).toList();
         assertThat(texts).anyMatch(t -> t.startsWith("error: push rejected for"));
         for (String token : tokens) {
             for (int i = 0; i + 8 <= token.length(); i += 4) {
@@ -213,7 +214,7 @@ class TriageServiceTest {
             assertThat(g.webUrl()).isEqualTo("https://github.com/o/r/actions/runs/6/attempts/1");
             assertThat(g.newLines()).contains(2, 3).doesNotContain(1);
         });
-        assertThat(report.excerpt()).extracting(LogLine::text).noneMatch(t -> t.contains(token))
+        assertThat(report.excerpt()).extracting(RedactedLine::text).noneMatch(t -> t.contains(token))
                 .anyMatch(t -> t.startsWith("fatal: could not read from remote"));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class KnowledgeBaseSpecificityTest {
         triage = Bootstrap.triageService(loaded.knownErrors());
     }
 
-    private static Match matchOf(String log) {
+    private static NamedError matchOf(String log) {
         var report = triage.analyze(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), 30, false);
         assertThat(report.match()).as("a known error is named").isNotNull();
         return report.match();
@@ -33,7 +33,7 @@ class KnowledgeBaseSpecificityTest {
     @Test
     @DisplayName("javac's 'class file has wrong version' is named as the class-file-version entry, not the generic javac entry")
     void aClassFileVersionErrorWinsOverTheGenericJavacEntry() {
-        Match match = matchOf("""
+        NamedError match = matchOf("""
                 [INFO] --- maven-compiler-plugin:3.8.1:compile (default-compile) @ app ---
                 [INFO] Compiling 12 source files to /home/runner/work/app/app/target/classes
                 [INFO] -------------------------------------------------------------
@@ -56,7 +56,7 @@ class KnowledgeBaseSpecificityTest {
     @Test
     @DisplayName("an ordinary javac error stays the generic javac entry")
     void anOrdinaryJavacErrorStaysTheGenericEntry() {
-        Match match = matchOf("""
+        NamedError match = matchOf("""
                 [INFO] --- maven-compiler-plugin:3.8.1:compile (default-compile) @ app ---
                 [ERROR] COMPILATION ERROR :
                 [ERROR] /home/runner/work/app/app/src/main/java/com/example/App.java:[42,17] cannot find symbol

@@ -7,7 +7,8 @@ import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.domain.JobRef;
 import dev.pipelinetriage.domain.JobStatus;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
+import dev.pipelinetriage.domain.RedactedText;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.Run;
 import dev.pipelinetriage.domain.RunRef;
@@ -29,8 +30,8 @@ class CardBuilderNoKnownErrorTest {
 
     @Test
     void aCardWithoutAFiredPatternSaysNoKnownErrorAndNamesTheGenericSigns() {
-        var report = new TriageReport(Verdict.CODE, 0.45, "Run make", null,
-                List.of(new LogLine(12, "FAIL: test_parse (tests.test_io.ParserTest)")), false, RerunAdvice.NEVER,
+        var report = new TriageReport(Verdict.CODE, 0.45, new RedactedText("Run make"), null,
+                List.of(new RedactedLine(12, "FAIL: test_parse (tests.test_io.ParserTest)")), false, RerunAdvice.NEVER,
                 "no known error; generic test failure signs point to code", List.of("test failure", "network"));
 
         CardView.Triaged job = card(report);

@@ -2,20 +2,21 @@ package dev.pipelinetriage.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Verdict;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Stored cards redraw the same card when a button is pressed later, on any replica. */
 class CardCodecTest {
-    private final CardCodec codec = new CardCodec();
+    private final CardCodec codec = new CardCodec(new Redactor());
 
     private static CardView card(CardView.GreenRunNote green) {
         var job = new CardView.Triaged("test", Verdict.CODE, "Code: the failure comes from the change or its tests",
                 "high confidence (80%)", "a test failed", "Run tests", null, null,
-                List.of(new LogLine(9, "WARN cache miss"), new LogLine(12, "Expected: 42")), false,
+                List.of(new RedactedLine(9, "WARN cache miss"), new RedactedLine(12, "Expected: 42")), false,
                 List.of("Fix the cause first."), null, green);
         return new CardView("card-1", "o/r · run 42, attempt 1", "https://github.com/o/r/actions/runs/42/attempts/1", null,
                 List.of(job), 0, Verdict.CODE, null);

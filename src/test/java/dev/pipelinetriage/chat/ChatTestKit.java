@@ -34,7 +34,7 @@ final class ChatTestKit implements AutoCloseable {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Workers workers = new Workers(2, 200);
-    final CardCodec codec = new CardCodec();
+    final CardCodec codec = new CardCodec(new Redactor());
     final FailedJobLogs logs = new FailedJobLogs(List.of(ci), 1 << 20);
     final Authorizer authorizer = (actor, action) -> actor.user().equals("U_ONCALL")
             ? new Authorizer.Allowed("listed user") : new Authorizer.Denied("Only on-call engineers may rerun.");
@@ -50,7 +50,7 @@ final class ChatTestKit implements AutoCloseable {
             TriageHistory history, List<ChatCommand> commands) {
         FailedJobLogs logs = new FailedJobLogs(List.of(provider), 1 << 20);
         return new TriageConversation(new LinkDetector(logs, 3), new LinkTriage(logs, () -> TRIAGE, 30,
-                dev.pipelinetriage.app.port.OccurrenceListener.NONE, metrics, history, clock),
+                dev.pipelinetriage.app.port.OccurrenceListener.NONE, metrics, history, workers, clock),
                 new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
                 Set.of(), ChatCommands.NONE, metrics, commands);
     }

@@ -2,8 +2,8 @@ package dev.pipelinetriage.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelinetriage.app.TicketPolicy;
 import dev.pipelinetriage.app.TicketParts;
+import dev.pipelinetriage.app.TicketPolicy;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.ChatRef;
@@ -14,7 +14,7 @@ import dev.pipelinetriage.app.port.MutableClock;
 import dev.pipelinetriage.app.port.Occurrence;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.domain.CiKind;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RunRef;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.Verdict;
@@ -30,7 +30,7 @@ class RecurrenceInChatTest {
     private static final Signature DNS = new Signature("ke-dns-resolution-failure", "DNS lookup failed", Verdict.PLATFORM);
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final FakeTicketTracker tracker = new FakeTicketTracker();
-    private final CardCodec codec = new CardCodec();
+    private final CardCodec codec = new CardCodec(new Redactor());
     private final TicketParts tickets = TicketParts.over(store, tracker, (actor, action) -> actor.user().equals("U_ONCALL")
             ? new Authorizer.Allowed("listed") : new Authorizer.Denied("Only on-call engineers may " + action + " jobs."),
             new InMemoryAuditLog(), TicketPolicy.defaults(), new MutableClock(NOW), () -> UUID.randomUUID().toString());
@@ -41,7 +41,7 @@ class RecurrenceInChatTest {
     private static CardView card(CardView.RecurrenceNote note) {
         return new CardView("card-1", "o/a · run 42, attempt 1", "https://github.com/o/a/actions/runs/42", null,
                 List.of(new CardView.Triaged("build", Verdict.PLATFORM, "Platform", "high confidence (90%)", "because",
-                        null, "DNS lookup failed", null, List.of(new LogLine(3, "ERROR: lookup failed")), false,
+                        null, "DNS lookup failed", null, List.of(new RedactedLine(3, "ERROR: lookup failed")), false,
                         List.of("Rerun."), note, null)), 0, Verdict.PLATFORM, null);
     }
 

@@ -3,7 +3,7 @@ package dev.pipelinetriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.domain.GreenRunDiff;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.domain.Verdict;
@@ -18,7 +18,7 @@ class TextReportTest {
     @Test
     void aReportWithoutAKnownErrorSaysSoAndListsTheGenericSigns() {
         var report = new TriageReport(Verdict.PLATFORM, 0.45, null, null,
-                List.of(new LogLine(7, "fatal: unable to access 'https://git.example.org/app.git/': Could not resolve host")),
+                List.of(new RedactedLine(7, "fatal: unable to access 'https://git.example.org/app.git/': Could not resolve host")),
                 false, RerunAdvice.SAFE, "no known error; generic network signs point to platform",
                 List.of("network", "git fetch"));
         var text = new StringWriter();
@@ -31,7 +31,7 @@ class TextReportTest {
     @Test
     void aReportComparedWithTheLastGreenRunLinksItAndMarksTheNewLinesInJsonToo() throws Exception {
         var report = new TriageReport(Verdict.CODE, 0.8, null, null,
-                List.of(new LogLine(7, "WARN cache miss"), new LogLine(9, "Expected: 42")), false, RerunAdvice.NEVER,
+                List.of(new RedactedLine(7, "WARN cache miss"), new RedactedLine(9, "Expected: 42")), false, RerunAdvice.NEVER,
                 "a test failed", List.of("test failure"),
                 new GreenRunDiff("https://github.com/o/r/actions/runs/41/attempts/1", new TreeSet<>(List.of(9))));
         var text = new StringWriter();
@@ -47,7 +47,7 @@ class TextReportTest {
 
     @Test
     void aReportNotComparedHasNoLastGreenField() throws Exception {
-        var report = new TriageReport(Verdict.CODE, 0.8, null, null, List.of(new LogLine(9, "Expected: 42")), false,
+        var report = new TriageReport(Verdict.CODE, 0.8, null, null, List.of(new RedactedLine(9, "Expected: 42")), false,
                 RerunAdvice.NEVER, "a test failed");
 
         assertThat(AnalyzeCommand.json().writeValueAsString(ReportJson.of(report))).doesNotContain("lastGreen");

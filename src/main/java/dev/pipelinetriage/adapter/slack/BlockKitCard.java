@@ -11,7 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.pipelinetriage.chat.CardView;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ final class BlockKitCard {
         blocks.add(section(s -> s.text(markdownText(head + "\n" + SlackText.codeBlock(lines(t.excerpt(), green))))));
     }
 
-    static String lines(List<LogLine> excerpt) {
+    static String lines(List<RedactedLine> excerpt) {
         return lines(excerpt, null);
     }
 
@@ -162,13 +162,13 @@ final class BlockKitCard {
      * Line numbers, a gap marker where lines were skipped, and never more than a section holds; with a green run,
      * a column that marks the lines new since it.
      */
-    static String lines(List<LogLine> excerpt, CardView.GreenRunNote green) {
+    static String lines(List<RedactedLine> excerpt, CardView.GreenRunNote green) {
         int width = excerpt.stream().mapToInt(l -> Integer.toString(l.number()).length()).max().orElse(1);
         String unmarked = green == null ? "" : " ".repeat(CardView.NEW_LINE_MARK.length() + 1);
         StringBuilder sb = new StringBuilder();
         int previous = -1;
         int shown = 0;
-        for (LogLine line : excerpt) {
+        for (RedactedLine line : excerpt) {
             if (shown == MAX_EXCERPT_LINES) {
                 break;
             }

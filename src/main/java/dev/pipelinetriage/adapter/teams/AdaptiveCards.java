@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.TicketActions;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -193,7 +193,7 @@ final class AdaptiveCards {
             ArrayNode inlines = rich.putArray("inlines");
             int width = String.valueOf(t.excerpt().getLast().number()).length();
             for (int i = 0; i < t.excerpt().size(); i++) {
-                LogLine line = t.excerpt().get(i);
+                RedactedLine line = t.excerpt().get(i);
                 String mark = green == null ? "" : green.isNew(line) ? CardView.NEW_LINE_MARK + " " : "  ";
                 String number = mark + String.format(Locale.ROOT, "%" + width + "d  ", line.number());
                 inlines.add(run(number + TeamsText.defang(line.text()) + (i + 1 < t.excerpt().size() ? "\n" : ""))

@@ -4,7 +4,7 @@ import dev.pipelinetriage.app.port.PhraseMatcher;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
 import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,12 +24,12 @@ public final class PatternCheck {
         this.phrases = Objects.requireNonNull(phrases, "phrases");
     }
 
-    public boolean fired(Match match) {
+    public boolean fired(NamedError match) {
         if (match == null || match.evidence().isEmpty()) {
             return false;
         }
         KnownError entry = match.knownError();
-        List<LogLine> evidence = match.evidence();
+        List<LogLine> evidence = match.evidence().stream().map(l -> new LogLine(l.number(), l.text())).toList();
         for (Indication indication : entry.indications()) {
             if (indication instanceof Indication.Phrase phrase
                     && evidence.stream().anyMatch(l -> phrases.matches(phrase, l.text()))) {

@@ -2,8 +2,8 @@ package dev.pipelinetriage.app.evaluation;
 
 import dev.pipelinetriage.app.TriageDetail;
 import dev.pipelinetriage.app.TriageService;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.engine.extract.Baseline;
 import java.io.IOException;
@@ -64,12 +64,12 @@ public final class Predictor {
             throw new UncheckedIOException("cannot read " + c.log(), e);
         }
         TriageReport report = detail.report();
-        Match match = report.match();
-        Prediction prediction = new Prediction(c.id(), report.excerpt().stream().map(LogLine::text).toList(),
+        NamedError match = report.match();
+        Prediction prediction = new Prediction(c.id(), report.excerpt().stream().map(RedactedLine::text).toList(),
                 report.verdict().wireName(), match == null ? null : match.knownError().id(), check.fired(match),
-                report.failedStep(), report.signals());
+                report.step().orElse(null), report.signals());
         Set<String> fired = new LinkedHashSet<>();
-        detail.candidates().stream().filter(Match::patternFired).forEach(m -> fired.add(m.knownError().id()));
+        detail.candidates().stream().filter(NamedError::patternFired).forEach(m -> fired.add(m.knownError().id()));
         return new Observed(prediction, fired);
     }
 }

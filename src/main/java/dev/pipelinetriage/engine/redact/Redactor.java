@@ -1,6 +1,8 @@
 package dev.pipelinetriage.engine.redact;
 
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
+import dev.pipelinetriage.domain.RedactedText;
 import dev.pipelinetriage.engine.text.LiteralAutomaton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,14 +87,23 @@ public final class Redactor {
         return List.copyOf(out);
     }
 
-    /** As {@link #redactLines}, keeping each line's original number. Lines are taken as consecutive. */
-    public List<LogLine> redactLogLines(List<LogLine> lines) {
+    /**
+     * As {@link #redactLines}, keeping each line's original number. Lines are taken as consecutive. Also the way back
+     * in for lines stored redacted (a card read from the store): redacting them again changes nothing, or hides
+     * what rules added since they were stored.
+     */
+    public List<RedactedLine> redactLogLines(List<LogLine> lines) {
         RedactionStream stream = newStream();
-        List<LogLine> out = new ArrayList<>(lines.size());
+        List<RedactedLine> out = new ArrayList<>(lines.size());
         for (LogLine line : lines) {
-            out.add(line.withText(stream.redact(line.text())));
+            out.add(new RedactedLine(line.number(), stream.redact(line.text())));
         }
         return List.copyOf(out);
+    }
+
+    /** Redacts text from a log that is not one of its lines, such as a step's name, as {@link #redactLine} does. */
+    public RedactedText redactText(String text) {
+        return new RedactedText(redactLine(text));
     }
 
     /** Lazily redacts a stream of consecutive lines, e.g. a whole log read with {@code BufferedReader.lines()}. */
@@ -158,12 +169,17 @@ public final class Redactor {
         }
 
         /**
-         * Redacts what was kept of observed line {@code number} (its text, or what is left of it after a cut), as
+         * Redacts what was kept of an observed line (its text, or what is left of it after a cut), as
          * the lines before it left things, hiding every {@code ::add-mask::} value of the whole log, also those
          * registered after it. Redacting a line twice gives the same text as once.
          */
-        public String redactKept(int number, String text) {
-            return redactIn(observed.getOrDefault(number, Context.NONE), text);
+        public RedactedLine redactKept(LogLine line) {
+            return new RedactedLine(line.number(), redactIn(observed.getOrDefault(line.number(), Context.NONE), line.text()));
+        }
+
+        /** Text of this log that is not one of its lines (a step's name), hiding every {@code ::add-mask::} value too. */
+        public RedactedText redactText(String text) {
+            return new RedactedText(addedMasks.redactAgain(new RedactionStream(rules).redact(text)));
         }
 
         private Context context() {

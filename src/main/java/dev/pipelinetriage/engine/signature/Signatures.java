@@ -1,6 +1,6 @@
 package dev.pipelinetriage.engine.signature;
 
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.TriageReport;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +43,9 @@ public final class Signatures {
     }
 
     /** The line that names the failure: the first that says so in words, else the last one shown. */
-    static Optional<String> keyLine(List<LogLine> excerpt) {
+    static Optional<String> keyLine(List<RedactedLine> excerpt) {
         String last = null;
-        for (LogLine line : excerpt) {
+        for (RedactedLine line : excerpt) {
             String text = line.text().strip();
             if (text.isEmpty()) {
                 continue;

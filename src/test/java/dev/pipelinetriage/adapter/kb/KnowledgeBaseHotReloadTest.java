@@ -6,7 +6,7 @@ import dev.pipelinetriage.TestKnowledgeBase;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.boot.Bootstrap;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
 import dev.pipelinetriage.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class KnowledgeBaseHotReloadTest {
     private String matchedId() {
         var report = reload.triage().analyze(new ByteArrayInputStream(("Running tests\n" + PORT_IN_USE + "\nexit 1\n")
                 .getBytes(StandardCharsets.UTF_8)), 30, false);
-        return report.bestMatch().map(Match::knownError).map(k -> k.id()).orElse("none");
+        return report.bestMatch().map(NamedError::knownError).map(k -> k.id()).orElse("none");
     }
 
     @Test

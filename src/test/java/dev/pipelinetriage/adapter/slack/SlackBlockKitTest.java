@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.slack.api.util.json.GsonFactory;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.ChatText;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** docs.slack.dev "Formatting message text": escape exactly &, <, >; code blocks in Block Kit sections. */
 class SlackBlockKitTest {
 
-    private static CardView card(List<LogLine> excerpt) {
+    private static CardView card(List<RedactedLine> excerpt) {
         return new CardView("card-1", "octo-org/octo-repo · run 1, attempt 1", "https://github.com/octo-org/octo-repo/actions/runs/1",
                 null, List.of(new CardView.Triaged("test", Verdict.FLAKY, "Flaky: the failure looks intermittent",
                 "low confidence (30%)", "A <b>reason</b> & more", "Run <!here> tests", null, null, excerpt, false,
@@ -41,8 +41,8 @@ class SlackBlockKitTest {
 
     @Test
     void logLinesCannotPingMentionOrDisguiseALink() throws Exception {
-        String rendered = texts(card(List.of(new LogLine(7, "<!channel> deploy broke, ask <@U123ABC> or <!subteam^S1>"),
-                new LogLine(8, "see <https://evil.example|https://github.com/login> & retry"))));
+        String rendered = texts(card(List.of(new RedactedLine(7, "<!channel> deploy broke, ask <@U123ABC> or <!subteam^S1>"),
+                new RedactedLine(8, "see <https://evil.example|https://github.com/login> & retry"))));
 
         assertThat(rendered).doesNotContain("<!channel>", "<@U123ABC>", "<!subteam", "<https://evil.example", "<!here>", "<@U0>")
                 .contains("&lt;!channel&gt;", "&lt;@U123ABC&gt;", "&lt;https://evil.example|https://github.com/login&gt; &amp; retry");
@@ -50,7 +50,7 @@ class SlackBlockKitTest {
 
     @Test
     void aLogLineCannotCloseTheCodeFenceEarly() {
-        String lines = BlockKitCard.lines(List.of(new LogLine(1, "```"), new LogLine(2, "*bold* outside?")));
+        String lines = BlockKitCard.lines(List.of(new RedactedLine(1, "```"), new RedactedLine(2, "*bold* outside?")));
 
         assertThat(SlackText.codeBlock(lines)).startsWith("```\n").endsWith("\n```").satisfies(block ->
                 assertThat(block.substring(3, block.length() - 3)).doesNotContain("```"));
@@ -58,9 +58,9 @@ class SlackBlockKitTest {
 
     @Test
     void theExcerptShowsAtMostThirtyLinesAndFitsASection() {
-        List<LogLine> many = new ArrayList<>();
+        List<RedactedLine> many = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            many.add(new LogLine(i, "x".repeat(500)));
+            many.add(new RedactedLine(i, "x".repeat(500)));
         }
 
         String lines = BlockKitCard.lines(many);
@@ -71,7 +71,7 @@ class SlackBlockKitTest {
 
     @Test
     void gapsInTheExcerptAreMarked() {
-        assertThat(BlockKitCard.lines(List.of(new LogLine(9, "a"), new LogLine(10, "b"), new LogLine(40, "c"))))
+        assertThat(BlockKitCard.lines(List.of(new RedactedLine(9, "a"), new RedactedLine(10, "b"), new RedactedLine(40, "c"))))
                 .isEqualTo(" 9  a\n10  b\n    ...\n40  c");
     }
 
@@ -97,7 +97,7 @@ class SlackBlockKitTest {
                 new java.util.TreeSet<>(List.of(9, 10)));
         var job = new CardView.Triaged("test", Verdict.CODE, "Code: the failure comes from the change or its tests",
                 "high confidence (80%)", "a test failed", null, null, null,
-                List.of(new LogLine(7, "WARN cache <miss>"), new LogLine(9, "1) Failure:"), new LogLine(10, "Expected: 42")),
+                List.of(new RedactedLine(7, "WARN cache <miss>"), new RedactedLine(9, "1) Failure:"), new RedactedLine(10, "Expected: 42")),
                 false, List.of("Fix the cause first."), null, green);
         var card = new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642", null, List.of(job), 0, Verdict.CODE, null);
@@ -111,7 +111,7 @@ class SlackBlockKitTest {
 
     @Test
     void anExcerptNotComparedWithAGreenRunHasNoMarks() throws Exception {
-        String rendered = texts(card(List.of(new LogLine(9, "1) Failure:"))));
+        String rendered = texts(card(List.of(new RedactedLine(9, "1) Failure:"))));
 
         assertThat(rendered).doesNotContain("●", "last green run").contains("9  1) Failure:");
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.TicketActions;
-import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ class TeamsAdaptiveCardsTest {
     private final People people = new People();
     private final AdaptiveCards cards = new AdaptiveCards(people);
 
-    private static CardView card(List<LogLine> excerpt, String step) {
+    private static CardView card(List<RedactedLine> excerpt, String step) {
         return new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642", null,
                 List.of(new CardView.Triaged("test", Verdict.PLATFORM, "Platform: the CI infrastructure failed, not the code",
@@ -31,8 +31,8 @@ class TeamsAdaptiveCardsTest {
 
     @Test
     void aLogLineTryingToInjectAMentionOrALinkIsEscaped() {
-        var excerpt = List.of(new LogLine(41, "<at>Everyone</at> click [here](https://evil.example/x) or www.evil.example"),
-                new LogLine(42, "<a href=\"https://evil.example\">docs</a> **bold**"));
+        var excerpt = List.of(new RedactedLine(41, "<at>Everyone</at> click [here](https://evil.example/x) or www.evil.example"),
+                new RedactedLine(42, "<a href=\"https://evil.example\">docs</a> **bold**"));
 
         JsonNode card = cards.render(card(excerpt, "<at>Build</at>"));
 
@@ -53,7 +53,7 @@ class TeamsAdaptiveCardsTest {
 
     @Test
     void theCardShowsVerdictStepKnownErrorRunbookAndTheThreeActions() {
-        JsonNode card = cards.render(card(List.of(new LogLine(7, "Could not transfer artifact")), "Run mvn verify"));
+        JsonNode card = cards.render(card(List.of(new RedactedLine(7, "Could not transfer artifact")), "Run mvn verify"));
 
         assertThat(card.toString()).contains("Verdict: ", "Platform: the CI infrastructure failed", "high confidence (85%)",
                 "Failed step: ", "Run mvn verify", "Known error: ", "Maven Central timed out", "Next steps");
@@ -158,7 +158,7 @@ class TeamsAdaptiveCardsTest {
                 List.of(Verdict.CODE, Verdict.PLATFORM, Verdict.FLAKY, Verdict.UNKNOWN),
                 List.of(new dev.pipelinetriage.chat.CardActions.Option("maven-central-timeout", "Maven Central timed out")));
 
-        JsonNode card = cards.withFeedbackForm(card(List.of(new LogLine(7, "Could not transfer artifact")), "Run mvn"), form);
+        JsonNode card = cards.withFeedbackForm(card(List.of(new RedactedLine(7, "Could not transfer artifact")), "Run mvn"), form);
 
         // adaptivecards.io schema: Input.ChoiceSet.style is compact|expanded up to 1.4; "filtered" is new in 1.5.
         assertThat(card.get("version").asText()).isEqualTo("1.4");
@@ -174,7 +174,7 @@ class TeamsAdaptiveCardsTest {
                 new java.util.TreeSet<>(List.of(12)));
         var job = new CardView.Triaged("test", Verdict.CODE, "Code: the failure comes from the change or its tests",
                 "high confidence (80%)", "a test failed", null, null, null,
-                List.of(new LogLine(9, "WARN cache miss"), new LogLine(12, "Expected: 42")), false,
+                List.of(new RedactedLine(9, "WARN cache miss"), new RedactedLine(12, "Expected: 42")), false,
                 List.of("Fix the cause first."), null, green);
         JsonNode card = cards.render(new CardView("card-1", "octo-org/octo-repo · run 30433642, attempt 1",
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642", null, List.of(job), 0, Verdict.CODE, null));

@@ -6,8 +6,8 @@ import dev.pipelinetriage.adapter.search.LucenePhraseMatcher;
 import dev.pipelinetriage.domain.Category;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RerunAdvice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,21 +23,21 @@ class PatternCheckTest {
 
     private final PatternCheck check = new PatternCheck(new LucenePhraseMatcher());
 
-    private static Match claiming(LogLine... evidence) {
-        return new Match(GRADLE, 0.9, List.of(evidence), true);
+    private static NamedError claiming(RedactedLine... evidence) {
+        return new NamedError(GRADLE, 0.9, List.of(evidence), true);
     }
 
     @Test
     void aPhraseOfTheEntryInAnEvidenceLineCounts() {
-        assertThat(check.fired(claiming(new LogLine(4, "> Could not resolve all files for configuration ':app:compile'."))))
+        assertThat(check.fired(claiming(new RedactedLine(4, "> Could not resolve all files for configuration ':app:compile'."))))
                 .isTrue();
     }
 
     @Test
     void aMultiLineIndicationCountsOverAdjacentEvidenceLinesOnly() {
-        var get = new LogLine(10, "> Could not GET 'https://repo.example.org/a.pom'.");
-        var adjacent = new LogLine(11, "   > Read timed out");
-        var distant = new LogLine(40, "   > Read timed out");
+        var get = new RedactedLine(10, "> Could not GET 'https://repo.example.org/a.pom'.");
+        var adjacent = new RedactedLine(11, "   > Read timed out");
+        var distant = new RedactedLine(40, "   > Read timed out");
 
         assertThat(check.fired(claiming(get, adjacent))).isTrue();
         assertThat(check.fired(claiming(get, distant))).isFalse();
@@ -45,7 +45,7 @@ class PatternCheckTest {
 
     @Test
     void evidenceThatMerelyResemblesTheEntryDoesNotCount() {
-        assertThat(check.fired(claiming(new LogLine(4, "Could not download the wrapper distribution")))).isFalse();
+        assertThat(check.fired(claiming(new RedactedLine(4, "Could not download the wrapper distribution")))).isFalse();
         assertThat(check.fired(null)).isFalse();
     }
 }

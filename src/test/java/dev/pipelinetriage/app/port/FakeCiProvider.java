@@ -30,6 +30,7 @@ public final class FakeCiProvider implements CiProvider {
     private volatile List<String> greenLog;
     private volatile java.util.function.Supplier<GreenRunResult> greenAnswer;
     private volatile CiProblem greenLogProblem;
+    private volatile java.util.function.Consumer<Job> beforeFetch = job -> { };
     /** The jobs whose last green run was asked for. */
     public final List<Job> greenLookups = new CopyOnWriteArrayList<>();
 
@@ -58,6 +59,12 @@ public final class FakeCiProvider implements CiProvider {
     /** The green run is found, but reading its log answers {@code problem}. */
     public FakeCiProvider greenLogUnreadable(CiProblem problem) {
         this.greenLogProblem = problem;
+        return this;
+    }
+
+    /** Runs before each log is served: a test makes one download slow (it blocks) or counts them. */
+    public FakeCiProvider beforeFetch(java.util.function.Consumer<Job> hook) {
+        this.beforeFetch = hook;
         return this;
     }
 
@@ -109,6 +116,7 @@ public final class FakeCiProvider implements CiProvider {
 
     @Override
     public FetchResult fetchLog(Job job, long maxBytes) {
+        beforeFetch.accept(job);
         if (job.status() == JobStatus.SUCCEEDED && greenLogProblem != null) {
             return greenLogProblem;
         }

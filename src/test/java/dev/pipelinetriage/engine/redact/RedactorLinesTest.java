@@ -3,6 +3,7 @@ package dev.pipelinetriage.engine.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.domain.LogLine;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.engine.redact.RedactionCases.SecretCase;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,10 +138,10 @@ class RedactorLinesTest {
         List<LogLine> lines = List.of(new LogLine(41, "-----BEGIN RSA PRIVATE KEY-----"),
                 new LogLine(42, fake.base64(64)), new LogLine(97, "push with " + token));
 
-        List<LogLine> out = redactor.redactLogLines(lines);
+        List<RedactedLine> out = redactor.redactLogLines(lines);
 
-        assertThat(out).extracting(LogLine::number).containsExactly(41, 42, 97);
-        assertThat(out).extracting(LogLine::text).containsExactly("-----BEGIN RSA PRIVATE KEY-----", KEY_MARKER,
+        assertThat(out).extracting(RedactedLine::number).containsExactly(41, 42, 97);
+        assertThat(out).extracting(RedactedLine::text).containsExactly("-----BEGIN RSA PRIVATE KEY-----", KEY_MARKER,
                 "push with [REDACTED:github-token]");
     }
 

@@ -2,6 +2,7 @@ package dev.pipelinetriage.engine.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.engine.redact.SecretCorpus.Case;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,26 @@ class SecretCorpusTest {
         assertThat(ordinary).hasSizeGreaterThanOrEqualTo(100);
         assertThat(leaks).as("cases that leak").isEmpty();
         assertThat(falseMasks.size() * 100.0 / ordinary.size()).as("false masks: %s", falseMasks).isLessThan(2.0);
+    }
+
+    @Test
+    void theLinesATriageKeepsLeakNothingEitherWhenRedactedOnlyAfterTheWholeLogWasRead() {
+        List<String> leaks = new ArrayList<>();
+        for (Case c : SecretCorpus.cases()) {
+            var stream = redactor.newStream();
+            for (int i = 0; i < c.lines().size(); i++) {
+                stream.observe(i + 1, c.lines().get(i), false);
+            }
+            var kept = new ArrayList<String>();
+            for (int i = 0; i < c.lines().size(); i++) {
+                kept.add(stream.redactKept(new LogLine(i + 1, c.lines().get(i))).text());
+            }
+            String out = String.join("\n", kept);
+            if (leaks(out, c.secrets())) {
+                leaks.add(c + "\n    " + out.replace("\n", "\n    "));
+            }
+        }
+        assertThat(leaks).as("cases that leak when only kept lines are redacted").isEmpty();
     }
 
     @Test

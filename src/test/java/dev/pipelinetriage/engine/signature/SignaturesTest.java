@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelinetriage.domain.Category;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;
-import dev.pipelinetriage.domain.LogLine;
-import dev.pipelinetriage.domain.Match;
+import dev.pipelinetriage.domain.NamedError;
+import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RerunAdvice;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.TriageReport;
@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class SignaturesTest {
 
-    private static TriageReport report(Match match, String... lines) {
-        List<LogLine> excerpt = new java.util.ArrayList<>();
+    private static TriageReport report(NamedError match, String... lines) {
+        List<RedactedLine> excerpt = new java.util.ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            excerpt.add(new LogLine(100 + i, lines[i]));
+            excerpt.add(new RedactedLine(100 + i, lines[i]));
         }
         return new TriageReport(Verdict.PLATFORM, 0.8, null, match, excerpt, false, RerunAdvice.SAFE, "because");
     }
@@ -30,7 +30,7 @@ class SignaturesTest {
                 List.of(new Indication.LineRegex("x")), List.of(), List.of(), "runbooks/dns.md", "fix", RerunAdvice.SAFE,
                 "platform", List.of());
 
-        Signature signature = Signatures.of(report(new Match(known, 0.9, List.of(), true), "whatever")).orElseThrow();
+        Signature signature = Signatures.of(report(new NamedError(known, 0.9, List.of(), true), "whatever")).orElseThrow();
 
         assertThat(signature.key()).isEqualTo("ke-dns-resolution-failure");
         assertThat(signature.summary()).isEqualTo("DNS lookup failed");
@@ -68,9 +68,9 @@ class SignaturesTest {
 
     @Test
     void theKeyLineIsTheFirstThatNamesAFailureElseTheLastShown() {
-        assertThat(Signatures.keyLine(List.of(new LogLine(1, "step 1"), new LogLine(2, "FATAL: no space left"),
-                new LogLine(3, "error: later")))).contains("FATAL: no space left");
-        assertThat(Signatures.keyLine(List.of(new LogLine(1, "step 1"), new LogLine(2, "step 2"), new LogLine(3, " "))))
+        assertThat(Signatures.keyLine(List.of(new RedactedLine(1, "step 1"), new RedactedLine(2, "FATAL: no space left"),
+                new RedactedLine(3, "error: later")))).contains("FATAL: no space left");
+        assertThat(Signatures.keyLine(List.of(new RedactedLine(1, "step 1"), new RedactedLine(2, "step 2"), new RedactedLine(3, " "))))
                 .contains("step 2");
         assertThat(Signatures.of(report(null))).isEmpty();
     }
