@@ -169,7 +169,7 @@ class SlackNotifiersAndRefusalsTest {
 
         assertThat(truncated.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(truncated.body()).isEqualTo("{\"error\":\"malformed request\"}");
+        assertThat(truncated.body()).isEqualTo("{\"error\":\"malformed request\",\"reason\":\"the body is not one JSON object\"}");
     }
 
     @Test
