@@ -317,10 +317,17 @@ class CiWebhooksEndToEndTest {
         ((ObjectNode) payload.get("repository")).put("html_url", "https://ghe.internal.example/octo-org/repo-1");
         byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
 
+        ObjectNode otherPort = (ObjectNode) JSON.readTree(failedRun("octo-org/repo-1"));
+        ((ObjectNode) otherPort.get("workflow_run")).put("logs_url",
+                "https://api.github.com:8443/repos/octo-org/repo-1/actions/runs/30433642/logs");
+
         HttpResponse<String> response = deliverGitHub("workflow_run", "h-1", body);
+        HttpResponse<String> port = deliverGitHub("workflow_run", "h-2", otherPort.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("unknown CI host 'ghe.internal.example'");
+        assertThat(response.body()).contains("repository.html_url is on https://ghe.internal.example, not on instance 'github'");
+        assertThat(port.statusCode()).isEqualTo(422);
+        assertThat(port.body()).contains("workflow_run.logs_url is on https://api.github.com:8443");
         assertThat(ci.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
