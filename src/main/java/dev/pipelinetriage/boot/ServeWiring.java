@@ -140,7 +140,7 @@ public final class ServeWiring {
         // Secrets are read before anything starts, so a missing one fails fast and names its key.
         Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
                 slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
-                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024));
+                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024, slack.refusedLinks()));
         Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
                 .map(t -> t.read("slack.appToken", env));
         Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
