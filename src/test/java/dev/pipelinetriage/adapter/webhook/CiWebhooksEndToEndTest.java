@@ -349,6 +349,9 @@ class CiWebhooksEndToEndTest {
         assertThat(posts.subList(0, 2)).allSatisfy(card -> assertThat(card.get("text")).startsWith("Triage of octo-org/repo-"));
         assertThat(blocks(posts.get(2))).contains(
                 "3 jobs hit 'Package registry or remote answered with a 5xx server error' since");
+        // The banner's notification text says what it is (it once read "Triage of Possible platform outage").
+        assertThat(posts.get(2).get("text")).startsWith("Possible platform outage: 3 jobs hit 'Package registry or remote "
+                + "answered with a 5xx server error' since");
         List<Map<String, String>> updates = slackCalls("chat.update");
         assertThat(updates).allSatisfy(update -> assertThat(update.get("ts")).isEqualTo(MESSAGE_TS));
         assertThat(blocks(updates.get(1))).contains(
