@@ -38,6 +38,7 @@ import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.RecurringFailures;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.LinkDetector;
+import dev.pipelinetriage.chat.MeteredSurface;
 import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
@@ -190,8 +191,10 @@ public final class ServeWiring {
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
-                surfaces.put("slack", client.surface());
-                webhookSurfaces.put("slack", client.surface());
+                // Webhook cards and digests count what Slack did not take, as the handlers' posts do.
+                ChatSurface metered = new MeteredSurface(client.surface(), ops.metrics, "slack");
+                surfaces.put("slack", metered);
+                webhookSurfaces.put("slack", metered);
             }
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
@@ -202,7 +205,7 @@ public final class ServeWiring {
                         Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
-                webhookSurfaces.put("teams", bot.surface());
+                webhookSurfaces.put("teams", new MeteredSurface(bot.surface(), ops.metrics, "teams"));
             }
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());

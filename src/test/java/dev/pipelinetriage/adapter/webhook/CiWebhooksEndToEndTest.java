@@ -71,6 +71,8 @@ class CiWebhooksEndToEndTest {
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DUPLICATES = "webhook_deliveries_total{outcome=\"duplicate\",source=\"github\"}";
+    private static final String POSTS_TIMED = "triage_stage_seconds_count{stage=\"post\"}";
+    private static final String UNDELIVERED_POSTS = "chat_posts_undelivered_total{platform=\"slack\"}";
     private static final String UNAUTHORIZED = "webhook_deliveries_total{outcome=\"unauthorized\",source=\"github\"}";
 
     @RegisterExtension
@@ -246,6 +248,7 @@ class CiWebhooksEndToEndTest {
 
     @Test
     void aSignedFailedWorkflowRunIsTriagedFromTheConfiguredHostAndItsCardPostedInTheRoutedChannel() throws Exception {
+        double posts = metric(POSTS_TIMED);
         // A repository no other test uses: the shared bot keeps the finished runs it fetched, and this test counts.
         HttpResponse<String> response = deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/routed"));
 
@@ -256,12 +259,24 @@ class CiWebhooksEndToEndTest {
         assertThat(card.get("text")).contains("octo-org/routed · run 30433642, attempt 1");
         assertThat(card.get("blocks")).contains("curl: (22) The requested URL returned error: 503");
         ci.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/octo-org/routed/actions/runs/30433642/attempts/1")));
+        assertThat(metric(POSTS_TIMED)).as("the webhook card's post is timed like a pasted link's").isEqualTo(posts + 1);
         assertThat(served.auditLog().latest(10)).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("webhook-route");
             assertThat(entry.outcome()).isEqualTo("routed");
             assertThat(entry.channel()).isEqualTo("slack:" + CHANNEL);
             assertThat(entry.reason()).isEqualTo("rule 0 (octo-org/* @ **)");
         });
+    }
+
+    @Test
+    void aWebhookCardSlackDoesNotTakeIsCountedLikeAnyUndeliveredPost() throws Exception {
+        slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(slackFixture("chat.postMessage.200.error.json"))));
+        double undelivered = metric(UNDELIVERED_POSTS);
+
+        deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/undelivered"));
+
+        awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
+        assertThat(metric(UNDELIVERED_POSTS)).isEqualTo(undelivered + 1);
     }
 
     @Test
