@@ -93,9 +93,12 @@ public final class FailedJobLogs {
     public record RoutedTo(CiProvider provider, CiLink link) implements Routed {
     }
 
-    /** Why a link is not used: a host no instance serves, another page of an instance, or a refused run link. */
+    /**
+     * Why a link is not used: a host no instance serves, another page of an instance, a refused run link, or a link
+     * shaped like a configured kind's run link on a host (or port) no instance serves.
+     */
     public enum Unused {
-        UNKNOWN_HOST, OTHER_PAGE, REFUSED
+        UNKNOWN_HOST, OTHER_PAGE, REFUSED, FOREIGN_HOST
     }
 
     public record Unrouted(String reason, Unused kind) implements Routed {
@@ -120,8 +123,11 @@ public final class FailedJobLogs {
             return new Unrouted("Link refused: " + refusal.reason() + ".",
                     refusal.otherPage() ? Unused.OTHER_PAGE : Unused.REFUSED);
         }
+        String instances = String.join(", ", providers.stream().map(CiProvider::instance).toList());
+        // A link shaped like a configured kind's run link is worth telling whoever pasted it; other links are not CI.
+        Unused kind = providers.stream().anyMatch(p -> p.hasLinkShape(pasted)) ? Unused.FOREIGN_HOST : Unused.UNKNOWN_HOST;
         return new Unrouted("Unknown CI host '" + hostOf(pasted) + "': it is not one of the configured instances ("
-                + String.join(", ", providers.stream().map(CiProvider::instance).toList()) + ").", Unused.UNKNOWN_HOST);
+                + instances + ").", kind);
     }
 
     public Outcome collect(String pasted) {
@@ -163,8 +169,11 @@ public final class FailedJobLogs {
     /** For the message only; the link is never requested. */
     private static String hostOf(String pasted) {
         try {
-            String host = URI.create(pasted.strip()).getHost();
-            return host == null ? "?" : host.replaceAll("[^A-Za-z0-9.\\-\\[\\]:]", "?");
+            URI uri = URI.create(pasted.strip());
+            String host = uri.getHost();
+            // A port is named: the configured host on another port is another server.
+            return host == null ? "?" : host.replaceAll("[^A-Za-z0-9.\\-\\[\\]:]", "?")
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (IllegalArgumentException e) {
             return "?";
         }

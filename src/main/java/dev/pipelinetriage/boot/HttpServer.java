@@ -42,6 +42,8 @@ final class HttpServer implements AutoCloseable {
         context.setContextPath("/");
         endpoints.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
         context.addServlet(new ServletHolder("health", new Health(ready)), "/healthz");
+        // Any other path, whatever the method, is not found (Jetty's default servlet would answer a POST with 405).
+        context.addServlet(new ServletHolder("not-found", new NotFound()), "/");
         server.setHandler(context);
         server.setStopTimeout(5_000);
         try {
@@ -72,6 +74,16 @@ final class HttpServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly", e);
+        }
+    }
+
+    /** 404 with a JSON body for a path no endpoint serves. */
+    private static final class NotFound extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setStatus(404);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"no endpoint at this path\"}");
         }
     }
 

@@ -36,6 +36,7 @@ import dev.pipelinetriage.chat.ChatCommands;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.LinkDetector;
+import dev.pipelinetriage.chat.MeteredSurface;
 import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.RecurringFailures;
 import dev.pipelinetriage.chat.TicketActions;
@@ -140,7 +141,7 @@ public final class ServeWiring {
         // Secrets are read before anything starts, so a missing one fails fast and names its key.
         Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
                 slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
-                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024));
+                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024, slack.refusedLinks()));
         Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
                 .map(t -> t.read("slack.appToken", env));
         Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
@@ -191,8 +192,10 @@ public final class ServeWiring {
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
-                surfaces.put("slack", client.surface());
-                webhookSurfaces.put("slack", client.surface());
+                // Webhook cards and digests count what Slack did not take, as the handlers' posts do.
+                ChatSurface metered = new MeteredSurface(client.surface(), ops.metrics, "slack");
+                surfaces.put("slack", metered);
+                webhookSurfaces.put("slack", metered);
             }
             if (teamsSettings.isPresent()) {
                 TeamsSection teams = config.teams();
@@ -203,7 +206,7 @@ public final class ServeWiring {
                         Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
-                webhookSurfaces.put("teams", bot.surface());
+                webhookSurfaces.put("teams", new MeteredSurface(bot.surface(), ops.metrics, "teams"));
             }
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());

@@ -45,7 +45,7 @@ final class WebhookWiring {
             CiInstanceConfig instance = ci.instances().stream().filter(c -> c.name().equals(source.instance())).findFirst()
                     .orElseThrow(() -> new ConfigException("webhooks.sources", "unknown instance " + source.instance()));
             String secret = source.secret().read("webhooks.sources[" + i + "].secret", env);
-            sources.add(new WebhookSource(instance.name(), instance.type(), instance.webUrl().getHost(), secret));
+            sources.add(new WebhookSource(instance.name(), instance.type(), instance.webUrl(), instance.apiUrl(), secret));
         }
         return sources;
     }

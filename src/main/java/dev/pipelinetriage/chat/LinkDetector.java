@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds links to configured CI instances in message text. Links to other hosts are not CI links and are
- * skipped without a word; links to a configured host that cannot be used are reported (explicit requests
- * only, see {@link TriageConversation}). Nothing here makes a request.
+ * skipped without a word, unless they are shaped like a configured kind's run links (a CI on a host or port the
+ * bot does not serve); those, and links to a configured host that cannot be used, are reported (see
+ * {@link TriageConversation}). Nothing here makes a request.
  */
 public final class LinkDetector {
     /** Stops at whitespace and at the characters chat markup wraps links in. */
@@ -39,20 +40,34 @@ public final class LinkDetector {
         }
     }
 
+    /** A link the bot will not read, as pasted, and why, for people. */
+    public record Refusal(String url, String reason) {
+        public Refusal {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /**
      * @param links the links to triage, at most the configured number, in message order
      * @param overLimit further usable links, named to the user rather than dropped silently
-     * @param refused run, build or job links to configured hosts that cannot be used (malformed ids, unsafe), each
-     *     with its reason: worth telling whoever pasted them
+     * @param refused run, build or job links the bot will not read, each with its reason: links to configured hosts
+     *     that cannot be used (malformed ids, unsafe), and links shaped like a configured kind's run links on a host
+     *     or port no instance serves; worth telling whoever pasted them
      * @param otherPages links to other pages of configured hosts (a repository, a merge request), each with its
      *     reason: told only to someone who asked the bot explicitly
      */
-    public record Detection(List<Found> links, List<String> overLimit, List<String> refused, List<String> otherPages) {
+    public record Detection(List<Found> links, List<String> overLimit, List<Refusal> refused, List<String> otherPages) {
         public Detection {
             links = List.copyOf(links);
             overLimit = List.copyOf(overLimit);
             refused = List.copyOf(refused);
             otherPages = List.copyOf(otherPages);
+        }
+
+        /** The reasons of {@link #refused}, in message order. */
+        public List<String> refusedReasons() {
+            return refused.stream().map(Refusal::reason).toList();
         }
     }
 
@@ -68,7 +83,7 @@ public final class LinkDetector {
         }
         List<Found> links = new ArrayList<>();
         List<String> over = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
         List<String> otherPages = new ArrayList<>();
         Set<CiLink> seen = new LinkedHashSet<>();
         for (String url : candidates) {
@@ -85,7 +100,7 @@ public final class LinkDetector {
                 }
                 case FailedJobLogs.Unrouted unrouted -> {
                     switch (unrouted.kind()) {
-                        case REFUSED -> refused.add(unrouted.reason());
+                        case REFUSED, FOREIGN_HOST -> refused.add(new Refusal(url, unrouted.reason()));
                         case OTHER_PAGE -> otherPages.add(unrouted.reason());
                         case UNKNOWN_HOST -> {
                         }

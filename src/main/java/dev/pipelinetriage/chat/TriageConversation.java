@@ -96,8 +96,21 @@ public final class TriageConversation {
     public record Ignored(String why) implements Reception {
     }
 
-    /** Nothing started; tell the asking user {@code text} (only they need to see it). */
-    public record Hint(ChatText text) implements Reception {
+    /**
+     * Nothing started; tell the asking user {@code text} (only they need to see it).
+     *
+     * @param declined for a message in passing, the links it refused: the adapter may answer them as configured
+     *     (tell the poster, react, or say nothing) and at most once per poster and link; empty otherwise
+     */
+    public record Hint(ChatText text, List<String> declined) implements Reception {
+        public Hint {
+            Objects.requireNonNull(text, "text");
+            declined = List.copyOf(declined);
+        }
+
+        public Hint(ChatText text) {
+            this(text, List.of());
+        }
     }
 
     public Reception onMessage(Inbound in, ChatSurface surface) {
@@ -137,11 +150,13 @@ public final class TriageConversation {
         }
         if (found.links().isEmpty()) {
             if (!explicit) {
-                // A broken run link pasted in passing is told to whoever pasted it; other pages of a CI host are not.
+                // A broken run link, or a run link on a host the bot does not serve, pasted in passing is told to whoever
+                // pasted it (as the adapter is configured to); other pages of a CI host are not.
                 return found.refused().isEmpty() ? new Ignored("no CI link")
-                        : new Hint(ChatText.of(String.join(" ", found.refused())));
+                        : new Hint(ChatText.of(String.join(" ", found.refusedReasons())),
+                                found.refused().stream().map(LinkDetector.Refusal::url).toList());
             }
-            List<String> reasons = new ArrayList<>(found.refused());
+            List<String> reasons = new ArrayList<>(found.refusedReasons());
             reasons.addAll(found.otherPages());
             String why = reasons.isEmpty()
                     ? "No link to a configured CI instance found. Paste the link of a failed run or job."
@@ -176,7 +191,7 @@ public final class TriageConversation {
             parts.add(busy + " link(s) were not triaged because the bot is busy; paste them again in a minute.");
         }
         if (!found.refused().isEmpty()) {
-            parts.add(String.join(" ", found.refused()));
+            parts.add(String.join(" ", found.refusedReasons()));
         }
         if (explicit && !found.otherPages().isEmpty()) {
             parts.add(String.join(" ", found.otherPages()));

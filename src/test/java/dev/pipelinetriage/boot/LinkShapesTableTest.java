@@ -88,7 +88,7 @@ class LinkShapesTableTest {
             http://169.254.169.254/latest/meta-data/                      | Unknown CI host '169.254.169.254'
             http://[::ffff:127.0.0.1]/o/r/actions/runs/1                  | Unknown CI host
             http://2130706433/o/r/actions/runs/1                          | Unknown CI host
-            https://github.com:8443/o/r/actions/runs/1                    | Unknown CI host 'github.com'
+            https://github.com:8443/o/r/actions/runs/1                    | Unknown CI host 'github.com:8443'
             https://github.com/o/r/actions/runs/../../../admin            | path traversal
             https://github.com/o/r/actions/runs/%2e%2e/1                  | path traversal
             https://github.com/o%2Fr/x/actions/runs/1                     | encoded slash
@@ -116,6 +116,49 @@ class LinkShapesTableTest {
 
         assertThat(routed).isInstanceOf(FailedJobLogs.Unrouted.class);
         assertThat(((FailedJobLogs.Unrouted) routed).reason()).contains(reason);
+    }
+
+    /**
+     * A link shaped like a configured kind's run, build or job link on a host or port no instance serves is a CI link
+     * worth telling the poster about; any other link to an unknown host is not a CI link at all.
+     */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://github.com.evil.com/o/r/actions/runs/1                | FOREIGN_HOST
+            https://github.com:8443/o/r/actions/runs/1                    | FOREIGN_HOST
+            https://ghe.example.com:8443/team/svc/actions/runs/77/job/88  | FOREIGN_HOST
+            https://gitea.example.com/o/r/actions/runs/1                  | FOREIGN_HOST
+            https://gitlab.evil.com/group/project/-/jobs/8                | FOREIGN_HOST
+            https://gitlab.com:444/group/project/-/pipelines/287          | FOREIGN_HOST
+            https://jenkins.other.example/jenkins/job/fish/10/            | FOREIGN_HOST
+            https://ci.example.com/job/fish/10/                           | FOREIGN_HOST
+            https://other.visualstudio.com/Web/_build/results?buildId=12  | FOREIGN_HOST
+            https://docs.example.com/guide/getting-started                | UNKNOWN_HOST
+            https://evil.example/o/r                                      | UNKNOWN_HOST
+            http://169.254.169.254/latest/meta-data/                      | UNKNOWN_HOST
+            https://github.com.evil.com/o/r/issues/5                      | UNKNOWN_HOST
+            """)
+    void ciShapedLinksToHostsNoInstanceServesAreToldApartFromOtherLinks(String url, FailedJobLogs.Unused kind) {
+        var routed = router.route(url);
+
+        assertThat(routed).isInstanceOf(FailedJobLogs.Unrouted.class);
+        assertThat(((FailedJobLogs.Unrouted) routed).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void aGitHubComRunLinkIsACiLinkWhereOnlyAnEnterpriseServerIsConfigured() {
+        var gheOnly = new FailedJobLogs(CiWiring.providers(ConfigLoader.parse("""
+                ci:
+                  instances:
+                    - {name: ghe, type: github, webUrl: 'https://ghe.example.com', token: {env: T}}
+                """).ci(), Map.of("T", "token"), HttpClients.newShared(), Clock.systemUTC(), d -> {
+                    throw new AssertionError("no waiting while parsing links");
+                }), 1 << 20);
+
+        var routed = (FailedJobLogs.Unrouted) gheOnly.route("https://github.com/octo-org/octo-repo/actions/runs/30433642");
+
+        assertThat(routed.kind()).isEqualTo(FailedJobLogs.Unused.FOREIGN_HOST);
+        assertThat(routed.reason()).isEqualTo("Unknown CI host 'github.com': it is not one of the configured instances (ghe).");
     }
 
     @Test

@@ -92,6 +92,20 @@ class ServeEndpointsTest {
     }
 
     @Test
+    void aPathNoEndpointServesIsNotFoundWhateverTheMethod() throws Exception {
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port()
+                + "/hooks/github")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> webhooks = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port()
+                + "/webhooks/github")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(post.statusCode()).as("POST to an unknown path (it once got 405)").isEqualTo(404);
+        assertThat(post.body()).isEqualTo("{\"error\":\"no endpoint at this path\"}");
+        assertThat(webhooks.statusCode()).as("no webhooks are configured here").isEqualTo(404);
+        assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void metricsAreServedInThePrometheusTextFormat() throws Exception {
         HttpResponse<String> metrics = get("/metrics");
 

@@ -59,6 +59,11 @@ public abstract class HttpCiProvider implements CiProvider {
         return LinkParsing.parse(pasted, web, links);
     }
 
+    @Override
+    public final boolean hasLinkShape(String pasted) {
+        return LinkParsing.hasShape(pasted, web, links);
+    }
+
     /** A finished job's log comes from the cache; else it is downloaded, and cached once the job has finished. */
     @Override
     public final FetchResult fetchLog(Job job, long maxBytes) {

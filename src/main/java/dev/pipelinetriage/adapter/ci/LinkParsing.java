@@ -32,4 +32,20 @@ public final class LinkParsing {
             return new LinkResult.Refused("the link's ids are not valid: " + invalid.getMessage());
         }
     }
+
+    /**
+     * Whether the link would parse as one of {@code web}'s run, build or job links if it were on {@code web}'s
+     * scheme, host and port: its path read with the same rules, below the same path prefix or below none.
+     */
+    public static boolean hasShape(String pasted, HttpUrl web, PathParser parser) {
+        PastedUrl url;
+        try {
+            url = PastedUrl.parse(pasted);
+        } catch (LinkRefusal refusal) {
+            return false;
+        }
+        HttpUrl moved = web.newBuilder().scheme(url.scheme()).host(url.host()).port(url.port()).build();
+        HttpUrl bare = moved.newBuilder().encodedPath("/").build();
+        return parse(pasted, moved, parser) instanceof LinkResult.Parsed || parse(pasted, bare, parser) instanceof LinkResult.Parsed;
+    }
 }

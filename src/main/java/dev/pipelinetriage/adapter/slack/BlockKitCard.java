@@ -34,8 +34,15 @@ final class BlockKitCard {
     private BlockKitCard() {
     }
 
-    /** The notification and screen-reader text of the card. */
+    /**
+     * The notification and screen-reader text of the card: "Triage of" a run with its verdict; a card that is only a
+     * notice (an outage banner, a log that expired) says its title and headline, e.g. "Possible platform outage: 37
+     * jobs hit ...".
+     */
     static String fallback(CardView card) {
+        if (card.jobs().isEmpty() && card.problem() != null) {
+            return SlackText.escape(card.title() + ": " + card.problem().headline());
+        }
         String verdict = card.verdict() == null ? "" : ": " + card.verdict().wireName();
         return SlackText.escape("Triage of " + card.title() + verdict);
     }

@@ -65,7 +65,7 @@ public final class SlackApp implements AutoCloseable {
         this.metrics = metrics;
         SlackHandlers handlers = new SlackHandlers(conversation, actions,
                 new MeteredSurface(new SlackSurface(client.web()), metrics, SlackHandlers.PLATFORM), client.web(), workers,
-                new SlackNotifierMessages(notifiers));
+                new SlackNotifierMessages(notifiers), new SlackRefusals(settings.refusedLinks(), clock));
         handlers.register(app);
         if (tickets != null) {
             handlers.registerTickets(app, tickets);

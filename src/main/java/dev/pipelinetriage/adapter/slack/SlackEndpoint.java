@@ -1,5 +1,6 @@
 package dev.pipelinetriage.adapter.slack;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
@@ -10,13 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /slack/events} for events, commands and interactivity. The raw body is read once, under a size
- * cap, and its signature checked before Bolt sees anything: a request that fails gets 401 and changes nothing.
+ * cap, and its signature checked before Bolt sees anything: a request that fails gets 401 and changes nothing. A
+ * signed body is then checked against the shape of its kind ({@link SlackInbound}): one that breaks it gets 400 with
+ * the reason.
  */
 final class SlackEndpoint extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEndpoint.class);
@@ -26,6 +28,7 @@ final class SlackEndpoint extends HttpServlet {
     private final transient BoltServletBridge bridge;
     private final int maxBodyBytes;
     private final transient TriageMetrics metrics;
+    private final transient SlackInbound inbound = new SlackInbound();
 
     SlackEndpoint(App app, AppConfig config, SlackSignature signature, int maxBodyBytes, TriageMetrics metrics) {
         this.metrics = metrics;
@@ -56,18 +59,28 @@ final class SlackEndpoint extends HttpServlet {
             return;
         }
         metrics.chatEventReceived(SlackHandlers.PLATFORM);
+        String text;
+        switch (inbound.read(request.getContentType(), body)) {
+            case SlackInbound.Readable readable -> text = readable.text();
+            case SlackInbound.Malformed malformed -> {
+                // Signed but unusable: the sender's fault, and repeating it will not help, so 400 rather than a 500
+                // that invites retries.
+                LOG.info("refused a signed Slack request: {}", malformed.reason());
+                malformed(response, malformed.reason());
+                return;
+            }
+        }
         Request<?> parsed;
         try {
-            parsed = bridge.toBoltRequest(request, new String(body, StandardCharsets.UTF_8));
+            parsed = bridge.toBoltRequest(request, text);
         } catch (RuntimeException e) {
-            // Signed but unreadable (truncated JSON, a payload that is not JSON): the sender's fault, and repeating it
-            // will not help, so 400 rather than a 500 that invites retries. Only the kind of error is logged.
+            // What the shape checks let through but Bolt could not read. Only the kind of error is logged.
             LOG.info("refused a signed Slack request whose body could not be read: {}", e.getClass().getSimpleName());
-            refuse(response, 400, "malformed request");
+            malformed(response, "Bolt could not read the body");
             return;
         }
         if (parsed == null) {
-            refuse(response, 400, "malformed request");
+            malformed(response, "Bolt could not read the body");
             return;
         }
         Response answer;
@@ -86,5 +99,14 @@ final class SlackEndpoint extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":\"" + error + "\"}");
+    }
+
+    /** 400 with the rule the body breaks; reasons name fields, never the body's content. */
+    private static void malformed(HttpServletResponse response, String reason) throws IOException {
+        response.setStatus(400);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JsonNodeFactory.instance.objectNode().put("error", "malformed request")
+                .put("reason", reason).toString());
     }
 }

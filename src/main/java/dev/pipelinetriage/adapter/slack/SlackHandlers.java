@@ -13,6 +13,7 @@ import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.Inbound;
 import dev.pipelinetriage.chat.Place;
+import dev.pipelinetriage.chat.RefusedLinks;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import java.util.Optional;
@@ -36,10 +37,12 @@ final class SlackHandlers {
     private final dev.pipelinetriage.chat.Workers workers;
 
     private final SlackNotifierMessages notifiers;
+    private final SlackRefusals refusals;
 
     SlackHandlers(TriageConversation conversation, CardActions actions, ChatSurface surface, SlackWeb web,
-            dev.pipelinetriage.chat.Workers workers, SlackNotifierMessages notifiers) {
+            dev.pipelinetriage.chat.Workers workers, SlackNotifierMessages notifiers, SlackRefusals refusals) {
         this.notifiers = notifiers;
+        this.refusals = refusals;
         this.conversation = conversation;
         this.actions = actions;
         this.surface = surface;
@@ -72,7 +75,7 @@ final class SlackHandlers {
             }
             String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
             receive(new Inbound(Inbound.Trigger.MESSAGE, payload.getEventId(), place(payload.getTeamId(), e.getChannel(), thread),
-                    actor(payload.getTeamId(), e.getUser(), e.getTeam()), unwrap(e.getText())));
+                    actor(payload.getTeamId(), e.getUser(), e.getTeam()), unwrap(e.getText())), e.getTs());
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> {
@@ -82,7 +85,7 @@ final class SlackHandlers {
             }
             String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
             receive(new Inbound(Inbound.Trigger.MENTION, payload.getEventId(), place(payload.getTeamId(), e.getChannel(), thread),
-                    actor(payload.getTeamId(), e.getUser(), e.getUserTeam()), unwrap(e.getText())));
+                    actor(payload.getTeamId(), e.getUser(), e.getUserTeam()), unwrap(e.getText())), e.getTs());
             return ctx.ack();
         });
         app.command(COMMAND, (req, ctx) -> {
@@ -102,7 +105,7 @@ final class SlackHandlers {
             var m = p.getMessage();
             String thread = m.getThreadTs() != null ? m.getThreadTs() : m.getTs();
             receive(new Inbound(Inbound.Trigger.SHORTCUT, null, place(p.getTeam().getId(), p.getChannel().getId(), thread),
-                    actor(p.getTeam().getId(), p.getUser().getId(), p.getUser().getTeamId()), unwrap(m.getText())));
+                    actor(p.getTeam().getId(), p.getUser().getId(), p.getUser().getTeamId()), unwrap(m.getText())), m.getTs());
             return ctx.ack();
         });
         app.blockAction(BlockKitCard.RERUN, (req, ctx) -> {
@@ -194,9 +197,25 @@ final class SlackHandlers {
         });
     }
 
-    private void receive(Inbound in) {
-        if (conversation.onMessage(in, surface) instanceof TriageConversation.Hint hint) {
-            work("hint", () -> surface.tell(in.place(), in.from().user(), hint.text()));
+    /** @param messageTs the message's own ts, which a reaction goes on */
+    private void receive(Inbound in, String messageTs) {
+        if (!(conversation.onMessage(in, surface) instanceof TriageConversation.Hint hint)) {
+            return;
+        }
+        String user = in.from().user();
+        if (hint.declined().isEmpty()) {
+            work("hint", () -> surface.tell(in.place(), user, hint.text()));
+            return;
+        }
+        // Links refused in passing: answered as configured, once per poster and link.
+        if (refusals.mode() == RefusedLinks.SILENT || !refusals.firstTime(in.place(), user, hint.declined())) {
+            return;
+        }
+        switch (refusals.mode()) {
+            case EPHEMERAL -> work("hint", () -> surface.tell(in.place(), user, hint.text()));
+            case REACTION -> work("reaction", () -> web.addReaction(in.place().channel(), messageTs, SlackRefusals.REACTION));
+            case SILENT -> {
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.adapter.slack;
 
+import dev.pipelinetriage.chat.RefusedLinks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,11 +11,19 @@ import java.util.Objects;
  * @param postInterval the least time between two posts to one channel (Slack allows about one per second)
  * @param maxAttempts tries per Web API call, the first included
  * @param maxBodyBytes requests with a larger body are refused before parsing
+ * @param refusedLinks how a message in passing whose CI links are refused is answered
  */
 public record SlackSettings(String signingSecret, String botToken, String apiBaseUrl, Duration postInterval,
-        int maxAttempts, int maxBodyBytes) {
+        int maxAttempts, int maxBodyBytes, RefusedLinks refusedLinks) {
+
+    /** Refused links in passing are told to the poster. */
+    public SlackSettings(String signingSecret, String botToken, String apiBaseUrl, Duration postInterval,
+            int maxAttempts, int maxBodyBytes) {
+        this(signingSecret, botToken, apiBaseUrl, postInterval, maxAttempts, maxBodyBytes, RefusedLinks.EPHEMERAL);
+    }
 
     public SlackSettings {
+        Objects.requireNonNull(refusedLinks, "refusedLinks");
         Objects.requireNonNull(signingSecret, "signingSecret");
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
@@ -31,6 +40,6 @@ public record SlackSettings(String signingSecret, String botToken, String apiBas
     @Override
     public String toString() {
         return "SlackSettings[apiBaseUrl=" + apiBaseUrl + ", postInterval=" + postInterval + ", maxAttempts=" + maxAttempts
-                + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", refusedLinks=" + refusedLinks.wireName() + "]";
     }
 }

@@ -10,6 +10,7 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
 import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.request.reactions.ReactionsAddRequest;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -181,6 +182,13 @@ final class SlackWeb {
         var a = call("chat.postEphemeral", channel, false, false, () -> client.chatPostEphemeral(
                 ChatPostEphemeralRequest.builder().channel(channel).user(user).threadTs(threadTs).text(text).build()));
         return a.ok() ? new Posted.Delivered(a.response().getMessageTs()) : new Posted.Undelivered(a.error());
+    }
+
+    /** Adds the bot's reaction {@code name} to message {@code ts}; one the bot already added counts as added. */
+    Posted addReaction(String channel, String ts, String name) {
+        var a = call("reactions.add", channel, false, true, () -> client.reactionsAdd(
+                ReactionsAddRequest.builder().channel(channel).timestamp(ts).name(name).build()));
+        return a.ok() || "already_reacted".equals(a.error()) ? new Posted.Delivered(ts) : new Posted.Undelivered(a.error());
     }
 
     /** Uploads a file to {@code channel} (Slack's external upload flow, which the SDK drives in three calls). */

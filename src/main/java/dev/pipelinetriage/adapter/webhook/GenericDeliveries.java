@@ -5,6 +5,8 @@ import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FailedRunEvent;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.RunRef;
+import dev.pipelinetriage.adapter.webhook.Payloads.UrlField;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -44,9 +46,8 @@ final class GenericDeliveries {
             return switch (links.apply(runUrl.get())) {
                 case FailedJobLogs.RoutedTo r when r.provider().instance().equals(source.instance()) ->
                         new Delivery.Failure(new FailedRunEvent(source.instance(), delivery, r.link(), branch, null));
-                case FailedJobLogs.RoutedTo r -> Payloads.foreignHost(source, Payloads.host(runUrl))
-                        .orElse(new Delivery.Refused(422, "runUrl belongs to instance '" + r.provider().instance()
-                                + "', not to this hook's '" + source.instance() + "'"));
+                case FailedJobLogs.RoutedTo r -> new Delivery.Refused(422, "runUrl belongs to instance '"
+                        + r.provider().instance() + "', not to this hook's '" + source.instance() + "'");
                 case FailedJobLogs.Unrouted u -> new Delivery.Refused(422, u.reason());
             };
         }
@@ -77,8 +78,9 @@ final class GenericDeliveries {
         if (!result.equals("failed")) {
             return new Delivery.Ignored(eventType + " " + result);
         }
-        Optional<String> url = Payloads.text(payload, build ? "resource/url" : "resource/run/url");
-        Optional<Delivery> foreign = url.isPresent() ? Payloads.foreignHost(source, Payloads.host(url)) : Optional.empty();
+        Optional<Delivery> foreign = Payloads.foreignUrl(source, payload, build
+                ? List.of(UrlField.api("resource/url"), UrlField.web("resource/_links/web/href"))
+                : List.of(UrlField.api("resource/run/url"), UrlField.web("resource/run/_links/web/href")));
         if (foreign.isPresent()) {
             return foreign.get();
         }

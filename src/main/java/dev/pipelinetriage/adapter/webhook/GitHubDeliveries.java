@@ -5,6 +5,8 @@ import dev.pipelinetriage.app.FailedRunEvent;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.RunRef;
+import dev.pipelinetriage.adapter.webhook.Payloads.UrlField;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -12,11 +14,25 @@ import java.util.function.UnaryOperator;
 /**
  * GitHub's {@code workflow_run} and {@code workflow_job} events ("Webhook events and payloads" on docs.github.com):
  * a completed run or job whose conclusion is a failure becomes a {@link FailedRunEvent}; {@code ping} is answered;
- * every other event and action is ignored. The delivery id is {@code X-GitHub-Delivery}, which a redelivery keeps.
+ * every other event and action is ignored. Every URL of the run, job and repository must be on the instance
+ * ({@link Payloads#foreignUrl}). The delivery id is {@code X-GitHub-Delivery}, which a redelivery keeps.
  */
 final class GitHubDeliveries {
     /** Conclusions that mean the run did not pass for a reason worth explaining (not cancelled, not skipped). */
     private static final Set<String> FAILED = Set.of("failure", "timed_out", "startup_failure");
+
+    /** The URLs of a {@code workflow_run} payload: pages on the web host, the rest on the API's. */
+    private static final List<UrlField> RUN_URLS = List.of(UrlField.identifying("repository/html_url"),
+            UrlField.api("repository/url"), UrlField.web("workflow_run/html_url"), UrlField.api("workflow_run/url"),
+            UrlField.api("workflow_run/jobs_url"), UrlField.api("workflow_run/logs_url"),
+            UrlField.api("workflow_run/check_suite_url"), UrlField.api("workflow_run/artifacts_url"),
+            UrlField.api("workflow_run/cancel_url"), UrlField.api("workflow_run/rerun_url"),
+            UrlField.api("workflow_run/previous_attempt_url"), UrlField.api("workflow_run/workflow_url"),
+            UrlField.web("workflow_run/head_repository/html_url"), UrlField.api("workflow_run/head_repository/url"));
+    /** The URLs of a {@code workflow_job} payload. */
+    private static final List<UrlField> JOB_URLS = List.of(UrlField.identifying("repository/html_url"),
+            UrlField.api("repository/url"), UrlField.web("workflow_job/html_url"), UrlField.api("workflow_job/url"),
+            UrlField.api("workflow_job/run_url"), UrlField.api("workflow_job/check_run_url"));
 
     private GitHubDeliveries() {
     }
@@ -36,7 +52,7 @@ final class GitHubDeliveries {
         if (!action.equals("completed") || !FAILED.contains(conclusion)) {
             return new Delivery.Ignored(event + " " + action + (conclusion.isEmpty() ? "" : " " + conclusion));
         }
-        Optional<Delivery> foreign = Payloads.foreignHost(source, Payloads.host(Payloads.text(payload, "repository/html_url")));
+        Optional<Delivery> foreign = Payloads.foreignUrl(source, payload, object.equals("workflow_run") ? RUN_URLS : JOB_URLS);
         if (foreign.isPresent()) {
             return foreign.get();
         }

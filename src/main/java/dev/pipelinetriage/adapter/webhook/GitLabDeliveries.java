@@ -5,6 +5,8 @@ import dev.pipelinetriage.app.FailedRunEvent;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.RunRef;
+import dev.pipelinetriage.adapter.webhook.Payloads.UrlField;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +17,14 @@ import java.util.function.UnaryOperator;
  * the same pipeline again, so the newest failed job id tells the two failures apart.
  */
 final class GitLabDeliveries {
+    /** The web URLs of a Pipeline Hook (GitLab's hooks name no API URLs; {@code git_ssh_url} is no http URL). */
+    private static final List<UrlField> PIPELINE_URLS = List.of(UrlField.identifying("project/web_url"),
+            UrlField.web("project/git_http_url"), UrlField.web("object_attributes/url"));
+    /** The web URLs of a Job Hook. */
+    private static final List<UrlField> JOB_URLS = List.of(UrlField.identifying("project/web_url"),
+            UrlField.web("project/git_http_url"), UrlField.web("repository/homepage"),
+            UrlField.web("repository/git_http_url"));
+
     private GitLabDeliveries() {
     }
 
@@ -29,7 +39,7 @@ final class GitLabDeliveries {
         if (!status.equals("failed")) {
             return new Delivery.Ignored(event + " " + status);
         }
-        Optional<Delivery> foreign = Payloads.foreignHost(source, Payloads.host(Payloads.text(payload, "project/web_url")));
+        Optional<Delivery> foreign = Payloads.foreignUrl(source, payload, pipeline ? PIPELINE_URLS : JOB_URLS);
         if (foreign.isPresent()) {
             return foreign.get();
         }

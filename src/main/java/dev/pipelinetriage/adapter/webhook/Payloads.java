@@ -1,8 +1,7 @@
 package dev.pipelinetriage.adapter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading payload fields: absent, null and wrongly typed values all read as empty, never as "null". */
@@ -41,27 +40,64 @@ final class Payloads {
         return node;
     }
 
-    /** The host of a URL in the payload (only compared, never requested), lower case; empty when there is none. */
-    static String host(Optional<String> url) {
-        try {
-            String host = url.map(URI::create).map(URI::getHost).orElse("");
-            return host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
     /** {@code refs/heads/main} -> {@code main}; other refs as they are. */
     static String branch(String ref) {
         return ref == null ? null : ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
     }
 
-    /** Why a delivery names a host the source is not configured for, or empty when the hosts agree. */
-    static Optional<Delivery> foreignHost(WebhookSource source, String host) {
-        if (host.equals(source.webHost())) {
-            return Optional.empty();
+    /** Which of the instance's addresses a payload URL must be on. */
+    enum Side {
+        WEB, API
+    }
+
+    /**
+     * A URL field of a payload, at a slash-separated path.
+     *
+     * @param required whether the payload must carry it: the one that says which instance the delivery is about
+     */
+    record UrlField(String path, Side side, boolean required) {
+        static UrlField web(String path) {
+            return new UrlField(path, Side.WEB, false);
         }
-        return Optional.of(new Delivery.Refused(422, "unknown CI host '" + (host.isEmpty() ? "?" : host)
-                + "': this hook belongs to instance '" + source.instance() + "' on " + source.webHost()));
+
+        static UrlField api(String path) {
+            return new UrlField(path, Side.API, false);
+        }
+
+        static UrlField identifying(String path) {
+            return new UrlField(path, Side.WEB, true);
+        }
+    }
+
+    /**
+     * Every URL field the payload carries is compared (never requested) with the instance's scheme, host and port:
+     * the first one that is not on them refuses the delivery with 422, naming the field. A field that is not there
+     * passes unless it is required.
+     */
+    static Optional<Delivery> foreignUrl(WebhookSource source, JsonNode payload, List<UrlField> fields) {
+        for (UrlField field : fields) {
+            String name = field.path().replace('/', '.');
+            JsonNode node = at(payload, field.path());
+            if (node == null || node.isNull()) {
+                if (field.required()) {
+                    return refused(name + " is missing: it names the instance the delivery is about");
+                }
+                continue;
+            }
+            Optional<Origin> origin = node.isTextual() ? Origin.of(node.asText()) : Optional.empty();
+            if (origin.isEmpty()) {
+                return refused(name + " is not an absolute http(s) URL");
+            }
+            List<Origin> allowed = field.side() == Side.WEB ? List.of(source.webOrigin()) : source.apiOrigins();
+            if (!allowed.contains(origin.get())) {
+                return refused(name + " is on " + origin.get() + ", not on instance '" + source.instance() + "' ("
+                        + String.join(" or ", allowed.stream().map(Origin::toString).toList()) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Delivery> refused(String reason) {
+        return Optional.of(new Delivery.Refused(422, reason));
     }
 }

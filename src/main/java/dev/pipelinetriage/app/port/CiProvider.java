@@ -26,6 +26,15 @@ public interface CiProvider {
      */
     LinkResult parseLink(String pasted);
 
+    /**
+     * Whether {@code pasted}, which is not this instance's, is shaped like one of its run, build or job links on
+     * another scheme, host or port (another server, the instance's host on another port, a look-alike): a CI link to
+     * a host the bot does not serve, worth telling whoever pasted it. Nothing is requested.
+     */
+    default boolean hasLinkShape(String pasted) {
+        return false;
+    }
+
     /** The run's status and jobs; for a job link, the run with only that job in {@code targets}. */
     ResolveResult resolve(CiLink link);
 

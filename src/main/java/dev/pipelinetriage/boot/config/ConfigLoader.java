@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pipelinetriage.chat.RefusedLinks;
 import dev.pipelinetriage.domain.CiKind;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class ConfigLoader {
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests",
             "compareLastGreenRun");
     private static final Set<String> SLACK_KEYS = Set.of("signingSecret", "botToken", "appToken", "allowedChannels",
-            "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers");
+            "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers", "refusedLinks");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
             "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl", "notifiers",
             "proactiveServiceUrl");
@@ -184,9 +185,13 @@ public final class ConfigLoader {
         URI api = url(slack, "slack", "apiBaseUrl").orElse(URI.create("https://slack.com/api"));
         int maxLinks = (int) integer(slack, "slack", "maxLinksPerMessage", 3, 1, 20);
         long interval = integer(slack, "slack", "postIntervalMillis", 1000, 0, 60_000);
+        String refused = text(slack, "slack", "refusedLinks", false);
+        RefusedLinks refusedLinks = refused == null ? RefusedLinks.EPHEMERAL : RefusedLinks.fromWireName(refused)
+                .orElseThrow(() -> new ConfigException("slack.refusedLinks", "must be ephemeral, reaction or silent, got '"
+                        + refused + "'"));
         return new SlackSection(signing, bot, app, channels, users, groups, runbooks, api, maxLinks,
                 Duration.ofMillis(interval), notifiers(slack, "slack", "[CG][A-Z0-9]{2,30}", "Slack channel ids like C012AB3CD",
-                "[BA][A-Z0-9]{2,30}", "Slack bot ids (B...) or app ids (A...)"));
+                "[BA][A-Z0-9]{2,30}", "Slack bot ids (B...) or app ids (A...)"), refusedLinks);
     }
 
     private static TeamsSection teams(JsonNode teams) {

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.boot.config;
 
+import dev.pipelinetriage.chat.RefusedLinks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +17,19 @@ import java.util.Optional;
  * @param runbookBaseUrl where runbook paths are published (e.g. the repository's web view), or null
  * @param apiBaseUrl the Slack Web API base ({@code https://slack.com/api/})
  * @param notifiers CI notifier bots (bot or app ids) whose messages are triaged, and in which channels
+ * @param refusedLinks how a message in passing whose CI links are refused is answered
  */
 public record SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
         List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
-        URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval, NotifierSection notifiers) {
+        URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval, NotifierSection notifiers,
+        RefusedLinks refusedLinks) {
+
+    public SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
+            List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
+            URI apiBaseUrl, int maxLinksPerMessage, Duration postInterval, NotifierSection notifiers) {
+        this(signingSecret, botToken, appToken, allowedChannels, rerunUsers, rerunUserGroups, runbookBaseUrl, apiBaseUrl,
+                maxLinksPerMessage, postInterval, notifiers, RefusedLinks.EPHEMERAL);
+    }
 
     public SlackSection(CredentialSource signingSecret, CredentialSource botToken, CredentialSource appToken,
             List<String> allowedChannels, List<String> rerunUsers, List<String> rerunUserGroups, URI runbookBaseUrl,
@@ -30,6 +40,7 @@ public record SlackSection(CredentialSource signingSecret, CredentialSource botT
 
     public SlackSection {
         notifiers = notifiers == null ? NotifierSection.off() : notifiers;
+        refusedLinks = refusedLinks == null ? RefusedLinks.EPHEMERAL : refusedLinks;
         Objects.requireNonNull(signingSecret, "signingSecret");
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");

@@ -40,6 +40,16 @@ class SlackBlockKitTest {
     }
 
     @Test
+    void aNoticeCardsNotificationTextIsItsTitleAndHeadlineRatherThanTriageOf() {
+        CardView banner = new CardView(null, "Possible platform outage", null, new CardView.Notice(
+                "3 jobs hit 'Container registry unavailable' since 10:02 UTC", "Rerunning will not help."), List.of(), 0,
+                null, null);
+
+        assertThat(BlockKitCard.fallback(banner))
+                .isEqualTo("Possible platform outage: 3 jobs hit 'Container registry unavailable' since 10:02 UTC");
+    }
+
+    @Test
     void logLinesCannotPingMentionOrDisguiseALink() throws Exception {
         String rendered = texts(card(List.of(new RedactedLine(7, "<!channel> deploy broke, ask <@U123ABC> or <!subteam^S1>"),
                 new RedactedLine(8, "see <https://evil.example|https://github.com/login> & retry"))));

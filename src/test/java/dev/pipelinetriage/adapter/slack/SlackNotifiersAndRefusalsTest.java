@@ -1,6 +1,8 @@
 package dev.pipelinetriage.adapter.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -21,12 +23,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One real bot (Bolt behind Jetty) for the whole class, signed as Slack signs ("Verifying requests from Slack"):
@@ -169,7 +174,7 @@ class SlackNotifiersAndRefusalsTest {
 
         assertThat(truncated.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(truncated.body()).isEqualTo("{\"error\":\"malformed request\"}");
+        assertThat(truncated.body()).isEqualTo("{\"error\":\"malformed request\",\"reason\":\"the body is not one JSON object\"}");
     }
 
     @Test
@@ -245,5 +250,57 @@ class SlackNotifiersAndRefusalsTest {
         assertThat(update).containsEntry("channel", "C0LOST001").containsEntry("ts", "1700000008.000200");
         assertThat(slack.count("chat.postMessage")).isEqualTo(1);
         assertThat(slack.await("conversations.replies", 1).getFirst()).containsEntry("ts", "1700000007.000100");
+    }
+
+    /** A message in passing as the Events API delivers it, from {@code user}, with {@code text}. */
+    private HttpResponse<String> pasted(String eventId, String user, String ts, String text) throws Exception {
+        return event(eventId, """
+                {"type":"message","user":"%s","text":"%s","ts":"%s","channel":"C0HELP002","event_ts":"%s",
+                 "channel_type":"channel"}""".formatted(user, text, ts, ts));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            another host                              | https://ghe.example.org/octo-org/octo-repo/actions/runs/30433642      | 'ghe.example.org'
+            the configured host on another port       | https://github.com:8443/octo-org/octo-repo/actions/runs/30433642      | 'github.com:8443'
+            a look-alike of the configured host       | https://github.com.evil.com/octo-org/octo-repo/actions/runs/30433642  | 'github.com.evil.com'
+            a GitLab job on the GitLab host's other port | https://gitlab.example.com:8080/group/project/-/jobs/8             | 'gitlab.example.com:8080'
+            """)
+    void aRunLinkToAHostNoInstanceServesPastedInPassingIsToldToThePosterAndNeverRequested(String what, String link,
+            String host) throws Exception {
+        String user = "U0" + Integer.toHexString(link.hashCode()).toUpperCase(Locale.ROOT);
+        var ack = pasted("Ev0" + Integer.toHexString(link.hashCode()), user, "1700000010.000100", "failed again <" + link + ">");
+
+        var told = slack.await("chat.postEphemeral", 1).getFirst();
+        settle();
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(told).containsEntry("user", user).containsEntry("channel", "C0HELP002");
+        assertThat(told.get("text")).contains("Unknown CI host " + host, "not one of the configured instances (github, gitlab)");
+        assertThat(slack.methods).containsExactly("chat.postEphemeral");
+        assertThat(ci.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aPosterIsToldAboutOneRefusedLinkOnceWhileOthersStillHearAboutIt() throws Exception {
+        String link = "https://github.com.evil.com/octo-org/octo-repo/actions/runs/1111";
+        pasted("Ev0ONCE0001", "U0ONCE0001", "1700000011.000100", "<" + link + ">");
+        slack.await("chat.postEphemeral", 1);
+        pasted("Ev0ONCE0002", "U0ONCE0001", "1700000012.000100", "again <" + link + ">");
+        pasted("Ev0ONCE0003", "U0ONCE0001", "1700000013.000100", "and <" + link + "> in another channel");
+        var other = pasted("Ev0ONCE0004", "U0ONCE0002", "1700000014.000100", "me too <" + link + ">");
+
+        assertThat(slack.await("chat.postEphemeral", 1).getFirst()).containsEntry("user", "U0ONCE0002");
+        settle();
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(slack.count("chat.postEphemeral")).isEqualTo(2);
+    }
+
+    @Test
+    void linksThatAreNoCiLinksPassWithoutAWord() throws Exception {
+        pasted("Ev0NOCI0001", "U0NOCI0001", "1700000015.000100",
+                "see <https://docs.example.com/guide/getting-started> and <https://evil.example/o/r>");
+        settle();
+
+        assertThat(slack.methods).isEmpty();
     }
 }

@@ -71,6 +71,8 @@ class CiWebhooksEndToEndTest {
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DUPLICATES = "webhook_deliveries_total{outcome=\"duplicate\",source=\"github\"}";
+    private static final String POSTS_TIMED = "triage_stage_seconds_count{stage=\"post\"}";
+    private static final String UNDELIVERED_POSTS = "chat_posts_undelivered_total{platform=\"slack\"}";
     private static final String UNAUTHORIZED = "webhook_deliveries_total{outcome=\"unauthorized\",source=\"github\"}";
 
     @RegisterExtension
@@ -246,6 +248,7 @@ class CiWebhooksEndToEndTest {
 
     @Test
     void aSignedFailedWorkflowRunIsTriagedFromTheConfiguredHostAndItsCardPostedInTheRoutedChannel() throws Exception {
+        double posts = metric(POSTS_TIMED);
         // A repository no other test uses: the shared bot keeps the finished runs it fetched, and this test counts.
         HttpResponse<String> response = deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/routed"));
 
@@ -256,12 +259,24 @@ class CiWebhooksEndToEndTest {
         assertThat(card.get("text")).contains("octo-org/routed · run 30433642, attempt 1");
         assertThat(card.get("blocks")).contains("curl: (22) The requested URL returned error: 503");
         ci.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/octo-org/routed/actions/runs/30433642/attempts/1")));
+        assertThat(metric(POSTS_TIMED)).as("the webhook card's post is timed like a pasted link's").isEqualTo(posts + 1);
         assertThat(served.auditLog().latest(10)).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("webhook-route");
             assertThat(entry.outcome()).isEqualTo("routed");
             assertThat(entry.channel()).isEqualTo("slack:" + CHANNEL);
             assertThat(entry.reason()).isEqualTo("rule 0 (octo-org/* @ **)");
         });
+    }
+
+    @Test
+    void aWebhookCardSlackDoesNotTakeIsCountedLikeAnyUndeliveredPost() throws Exception {
+        slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(slackFixture("chat.postMessage.200.error.json"))));
+        double undelivered = metric(UNDELIVERED_POSTS);
+
+        deliverGitHub("workflow_run", UUID.randomUUID().toString(), failedRun("octo-org/undelivered"));
+
+        awaitQuiet(() -> slackCalls("chat.postMessage").size() == 1);
+        assertThat(metric(UNDELIVERED_POSTS)).isEqualTo(undelivered + 1);
     }
 
     @Test
@@ -317,10 +332,17 @@ class CiWebhooksEndToEndTest {
         ((ObjectNode) payload.get("repository")).put("html_url", "https://ghe.internal.example/octo-org/repo-1");
         byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
 
+        ObjectNode otherPort = (ObjectNode) JSON.readTree(failedRun("octo-org/repo-1"));
+        ((ObjectNode) otherPort.get("workflow_run")).put("logs_url",
+                "https://api.github.com:8443/repos/octo-org/repo-1/actions/runs/30433642/logs");
+
         HttpResponse<String> response = deliverGitHub("workflow_run", "h-1", body);
+        HttpResponse<String> port = deliverGitHub("workflow_run", "h-2", otherPort.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("unknown CI host 'ghe.internal.example'");
+        assertThat(response.body()).contains("repository.html_url is on https://ghe.internal.example, not on instance 'github'");
+        assertThat(port.statusCode()).isEqualTo(422);
+        assertThat(port.body()).contains("workflow_run.logs_url is on https://api.github.com:8443");
         assertThat(ci.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
@@ -342,6 +364,9 @@ class CiWebhooksEndToEndTest {
         assertThat(posts.subList(0, 2)).allSatisfy(card -> assertThat(card.get("text")).startsWith("Triage of octo-org/repo-"));
         assertThat(blocks(posts.get(2))).contains(
                 "3 jobs hit 'Package registry or remote answered with a 5xx server error' since");
+        // The banner's notification text says what it is (it once read "Triage of Possible platform outage").
+        assertThat(posts.get(2).get("text")).startsWith("Possible platform outage: 3 jobs hit 'Package registry or remote "
+                + "answered with a 5xx server error' since");
         List<Map<String, String>> updates = slackCalls("chat.update");
         assertThat(updates).allSatisfy(update -> assertThat(update.get("ts")).isEqualTo(MESSAGE_TS));
         assertThat(blocks(updates.get(1))).contains(

@@ -10,6 +10,7 @@ import dev.pipelinetriage.app.FailedRunEvent;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,10 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WebhookSource GITHUB = new WebhookSource("github", CiKind.GITHUB, "github.com", "s");
-    private static final WebhookSource GITLAB = new WebhookSource("gitlab", CiKind.GITLAB, "192.168.64.1", "s");
-    private static final WebhookSource JENKINS = new WebhookSource("jenkins", CiKind.JENKINS, "ci.example.com", "s");
-    private static final WebhookSource AZURE = new WebhookSource("azure", CiKind.AZURE, "dev.azure.com", "s");
+    static final WebhookSource GITHUB = new WebhookSource("github", CiKind.GITHUB, URI.create("https://github.com"),
+            URI.create("https://api.github.com"), "s");
+    /** Where the documented GitLab examples' project lives. */
+    static final WebhookSource GITLAB = new WebhookSource("gitlab", CiKind.GITLAB, URI.create("http://192.168.64.1:3005"),
+            URI.create("http://192.168.64.1:3005/api/v4"), "s");
+    private static final WebhookSource JENKINS = new WebhookSource("jenkins", CiKind.JENKINS,
+            URI.create("https://ci.example.com"), URI.create("https://ci.example.com"), "s");
+    static final WebhookSource AZURE = new WebhookSource("azure", CiKind.AZURE, URI.create("https://dev.azure.com/fabrikam"),
+            URI.create("https://dev.azure.com/fabrikam"), "s");
 
     static ObjectNode fixture(String name) {
         try {
@@ -98,7 +104,7 @@ class DeliveriesTest {
 
         assertThat(read).isInstanceOf(Delivery.Refused.class);
         assertThat(((Delivery.Refused) read).status()).isEqualTo(422);
-        assertThat(((Delivery.Refused) read).reason()).contains("ghe.attacker.example");
+        assertThat(((Delivery.Refused) read).reason()).contains("repository.html_url is on https://ghe.attacker.example");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelinetriage.boot.ServeWiring;
+import dev.pipelinetriage.chat.RefusedLinks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,7 @@ class SlackConfigTest {
         assertThat(slack.maxLinksPerMessage()).isEqualTo(3);
         assertThat(slack.postInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(slack.socketModeToken()).isEmpty();
+        assertThat(slack.refusedLinks()).isEqualTo(RefusedLinks.EPHEMERAL);
         assertThat(config.store().directory()).isEqualTo(Path.of("/var/lib/pipeline-triage"));
     }
 
@@ -56,6 +58,19 @@ class SlackConfigTest {
                 .hasMessageStartingWith("slack.maxLink: unknown key");
         assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "slack: {signingSecret: {env: A}, botToken: {env: B}, rerun: {users: [alice]}}\n"))
                 .hasMessageStartingWith("slack.rerun.users[0]:");
+    }
+
+    @Test
+    void howRefusedLinksInPassingAreAnsweredIsOneOfThreeWords() {
+        String slack = "slack: {signingSecret: {env: A}, botToken: {env: B}, refusedLinks: %s}\n";
+
+        assertThat(ConfigLoader.parseForServe(CI + slack.formatted("reaction")).slack().refusedLinks())
+                .isEqualTo(RefusedLinks.REACTION);
+        assertThat(ConfigLoader.parseForServe(CI + slack.formatted("silent")).slack().refusedLinks())
+                .isEqualTo(RefusedLinks.SILENT);
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + slack.formatted("shout")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("slack.refusedLinks: must be ephemeral, reaction or silent, got 'shout'");
     }
 
     @Test
