@@ -30,9 +30,8 @@ final class StoreHealth implements AutoCloseable {
 
         String detail() {
             return up ? "answers queries (checked at " + checkedAt + ")"
-                    : "does not answer (checked at " + checkedAt + ", down since " + since + "); links are still triaged, "
-                            + "but de-duplication, reruns, feedback and tickets fail until it is back; see "
-                            + "runbooks/operations/store-unavailable.md";
+                    : "does not answer (checked at " + checkedAt + ", down since " + since + "); chat events, reruns, "
+                            + "feedback and tickets fail until it is back; see runbooks/operations/store-unavailable.md";
         }
     }
 
