@@ -74,9 +74,9 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
-    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
     /** After the grace period: time for interrupted work to replace its placeholder with a notice. */
     private static final Duration FINISHING = Duration.ofSeconds(5);
+    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
     private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
     /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
