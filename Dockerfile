@@ -4,8 +4,20 @@
 #     --build-arg VERSION=0.1.0 --build-arg REVISION=$(git rev-parse HEAD) .
 #   docker run -e PIPELINE_TRIAGE_CONFIG=/etc/pipeline-triage/config.yaml -e SLACK_BOT_TOKEN ... pipeline-triage
 # Secrets come from the environment or mounted files at run time; none is passed to or stored in any layer.
+# Base images: Temurin 25, the JDK every test runs on. Pin them by digest for a reproducible build
+# (docs/deployment.md, "Pinning the base images"):
+#   --build-arg JDK_IMAGE=eclipse-temurin:25-jdk-noble@sha256:... --build-arg JRE_IMAGE=eclipse-temurin:25-jre-noble@sha256:...
+ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
+ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
 
-FROM eclipse-temurin:21-jdk-noble AS build
+FROM ${JDK_IMAGE} AS build
+# The Maven wrapper checks Maven's zip against its SHA-256; without unzip it would fetch the tar.gz instead,
+# whose checksum differs, and stop.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends unzip \
+ && rm -rf /var/lib/apt/lists/*
+# Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about at every run otherwise.
+ENV MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow
 WORKDIR /src
 # Dependencies first, so source edits do not invalidate the downloaded Maven repository layer.
 COPY mvnw pom.xml ./
@@ -17,7 +29,7 @@ COPY runbooks runbooks
 # Tests run in CI (.ci/run); the image build only packages.
 RUN ./mvnw -B -q -DskipTests package
 
-FROM eclipse-temurin:21-jre-noble
+FROM ${JRE_IMAGE}
 ARG VERSION=0.1.0-SNAPSHOT
 ARG REVISION=unknown
 # Where this image's source lives; a placeholder until the build says (see the build command above).
@@ -44,11 +56,14 @@ COPY runbooks runbooks
 COPY src/main/docker/entrypoint.sh bin/entrypoint.sh
 COPY LICENSE LICENSE
 
+# serve reads both ports from these variables (its --port and --management-port defaults), and so does the
+# health check: public 3000 (chat and webhooks), management 9090 (health and metrics).
 ENV PIPELINE_TRIAGE_HOME=/opt/pipeline-triage \
     PIPELINE_TRIAGE_LOG_FORMAT=json \
-    PIPELINE_TRIAGE_PORT=3000
+    PIPELINE_TRIAGE_PORT=3000 \
+    PIPELINE_TRIAGE_MANAGEMENT_PORT=9090
 VOLUME ["/var/lib/pipeline-triage"]
-EXPOSE 3000
+EXPOSE 3000 9090
 USER 10001:10001
 # The working directory is the state volume, owned by the user above: the embedded store's default
 # directory (./data, when the configuration names none) is then writable and kept across restarts.
@@ -57,4 +72,4 @@ WORKDIR /var/lib/pipeline-triage
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["/opt/pipeline-triage/bin/entrypoint.sh", "healthcheck"]
 ENTRYPOINT ["/opt/pipeline-triage/bin/entrypoint.sh"]
-CMD ["serve", "--port", "3000"]
+CMD ["serve"]

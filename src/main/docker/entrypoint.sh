@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Container entry point of pipeline-triage.
 #   entrypoint.sh [pipeline-triage arguments...]   runs the bot (the image's CMD is "serve")
-#   entrypoint.sh healthcheck                      GET /healthz on the local port; for Docker's HEALTHCHECK
+#   entrypoint.sh healthcheck                      GET /healthz on the local management port; for Docker's HEALTHCHECK
+# Ports: `serve` reads PIPELINE_TRIAGE_PORT (public: chat and webhooks, default 3000) and
+# PIPELINE_TRIAGE_MANAGEMENT_PORT (health and metrics, default 9090; "off" puts them on the public port) itself,
+# so the health check below and the bot always agree.
 # JVM flags suit a container: heap sized from the cgroup memory limit, exit on OutOfMemoryError so the
 # orchestrator restarts a clean process, headless AWT for the report's chart, temporary files in $TMPDIR
-# (an emptyDir under a read-only root filesystem). JAVA_OPTS adds or overrides flags.
+# (an emptyDir under a read-only root filesystem). The garbage collector is the JVM's own choice, made from
+# the cgroup's CPU and memory limits (Serial below 2 CPUs or about 1.75 GB, G1 above). Nothing is printed
+# before the bot's first JSON log line. JAVA_OPTS adds or overrides flags.
 set -euo pipefail
 
 home="${PIPELINE_TRIAGE_HOME:-/opt/pipeline-triage}"
 jar="${PIPELINE_TRIAGE_JAR:-$home/pipeline-triage.jar}"
-port="${PIPELINE_TRIAGE_PORT:-3000}"
 
 if [ "${1:-}" = "healthcheck" ]; then
+  port="${PIPELINE_TRIAGE_MANAGEMENT_PORT:-9090}"
+  if [ "$port" = "off" ]; then
+    port="${PIPELINE_TRIAGE_PORT:-3000}"
+  fi
   # No curl in a slim JRE image: bash's /dev/tcp speaks just enough HTTP/1.0.
   exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
   printf 'GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
@@ -41,23 +49,16 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java="$JAVA_HOME/bin/java"
 fi
 
+# No --add-modules jdk.incubator.vector: the JVM would print a plain-text "Using incubator modules" warning
+# at every start, and Lucene only speeds up vector search and large postings lists with it, which a knowledge
+# base of a few hundred entries does not have.
 flags=(
-  -XX:+UseContainerSupport
   "-XX:MaxRAMPercentage=${JVM_MAX_RAM_PERCENTAGE:-75}"
   -XX:+ExitOnOutOfMemoryError
-  -XX:+UseSerialGC
   -Djava.awt.headless=true
   -Dfile.encoding=UTF-8
   "-Djava.io.tmpdir=${TMPDIR:-/tmp}"
 )
-# SerialGC suits the one or two CPUs a bot pod gets; more CPUs get the default collector.
-if [ "$(nproc 2>/dev/null || echo 1)" -gt 2 ]; then
-  flags=("${flags[@]/-XX:+UseSerialGC/-XX:+UseG1GC}")
-fi
-# Lucene uses the vector API when the runtime has it.
-if "$java" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector'; then
-  flags+=(--add-modules jdk.incubator.vector)
-fi
 # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags, split on spaces on purpose.
 extra=(${JAVA_OPTS:-})
 

@@ -28,14 +28,57 @@ class ContainerImageTest {
         return instructions().stream().filter(l -> l.startsWith(keyword + " ")).toList();
     }
 
+    /** A {@code FROM} with its {@code ${ARG}} replaced by the argument's default. */
+    private static String image(String from) throws Exception {
+        Matcher arg = Pattern.compile("\\$\\{(\\w+)}").matcher(from);
+        if (!arg.find()) {
+            return from;
+        }
+        String name = arg.group(1);
+        String value = named("ARG").stream().filter(a -> a.startsWith("ARG " + name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no default for " + name)).substring(("ARG " + name + "=").length());
+        return from.replace("${" + name + "}", value);
+    }
+
     @Test
-    void itBuildsOnAJdkAndRunsOnAJre() throws Exception {
+    void itBuildsOnAJdkAndRunsOnAJreOfTheOneJavaVersionTheTestsRunOn() throws Exception {
         List<String> from = named("FROM");
 
         assertThat(from).hasSize(2);
-        assertThat(from.getFirst()).matches("FROM eclipse-temurin:(21|25)-jdk\\S* AS build");
-        assertThat(from.getLast()).matches("FROM eclipse-temurin:(21|25)-jre\\S*");
+        assertThat(image(from.getFirst())).matches("FROM eclipse-temurin:25-jdk\\S* AS build");
+        assertThat(image(from.getLast())).matches("FROM eclipse-temurin:25-jre\\S*");
         assertThat(named("RUN")).anyMatch(r -> r.contains("./mvnw") && r.contains("package"));
+    }
+
+    @Test
+    void theJvmPrintsNothingBeforeTheFirstJsonLogLineAndPicksItsCollectorFromTheCgroup() throws Exception {
+        String entrypoint = Files.readString(ENTRYPOINT).lines().filter(l -> !l.strip().startsWith("#"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+
+        assertThat(entrypoint).doesNotContain("--add-modules").doesNotContain("nproc").doesNotContain("GC");
+        assertThat(Files.readString(Path.of("pom.xml"))).doesNotContain("jdk.incubator.vector");
+    }
+
+    @Test
+    void thePortVariablesTheImageSetsAreTheOnesServeReads() throws Exception {
+        var serve = new picocli.CommandLine(new dev.pipelinetriage.cli.Main()).getSubcommands().get("serve")
+                .getCommandSpec();
+        String env = String.join(" ", named("ENV"));
+
+        assertThat(serve.findOption("--port").defaultValueString(false)).isEqualTo("${env:PIPELINE_TRIAGE_PORT:-3000}");
+        assertThat(serve.findOption("--management-port").defaultValueString(false))
+                .isEqualTo("${env:PIPELINE_TRIAGE_MANAGEMENT_PORT:-9090}");
+        assertThat(env).contains("PIPELINE_TRIAGE_PORT=3000").contains("PIPELINE_TRIAGE_MANAGEMENT_PORT=9090");
+        assertThat(named("EXPOSE")).singleElement().isEqualTo("EXPOSE 3000 9090");
+        assertThat(instructions().getLast()).isEqualTo("CMD [\"serve\"]");
+        assertThat(Files.readString(ENTRYPOINT)).contains("PIPELINE_TRIAGE_MANAGEMENT_PORT");
+    }
+
+    @Test
+    void theBaseImagesCanBePinnedByDigestFromTheBuildCommand() throws Exception {
+        assertThat(named("FROM")).allSatisfy(from -> assertThat(from).containsPattern("FROM \\$\\{\\w+_IMAGE}"));
+        assertThat(Files.readString(Path.of("docs/deployment.md"))).contains("--build-arg JRE_IMAGE=")
+                .contains("@sha256:");
     }
 
     @Test
@@ -131,7 +174,7 @@ class ContainerImageTest {
         Matcher source = Pattern.compile("org\\.opencontainers\\.image\\.source=\"\\$\\{(\\w+)}\"").matcher(labels);
         assertThat(source.find()).as("the source label is filled by --build-arg").isTrue();
         assertThat(named("ARG")).anyMatch(a -> a.startsWith("ARG " + source.group(1) + "="));
-        assertThat(Files.readString(Path.of("docs/operations.md"))).contains("--build-arg " + source.group(1) + "=");
+        assertThat(Files.readString(Path.of("docs/deployment.md"))).contains("--build-arg " + source.group(1) + "=");
         assertThat(named("COPY")).anyMatch(c -> c.startsWith("COPY LICENSE "));
     }
 

@@ -57,13 +57,63 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void theDeploymentRunsAtLeastTwoReplicasWithProbesOnTheBotsEndpoints() {
+    void theDeploymentRunsAtLeastTwoReplicasWithProbesOnTheManagementPort() {
         JsonNode deployment = only("Deployment", "pipeline-triage");
 
         assertThat(deployment.path("spec").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(container().path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("management");
+        }
         assertThat(container().path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
         assertThat(container().path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/readyz");
-        assertThat(container().path("ports").findValuesAsText("containerPort")).contains("3000");
+        assertThat(port("http")).isEqualTo(3000);
+        assertThat(port("management")).isEqualTo(9090);
+    }
+
+    @Test
+    void theBotListensWhereTheContainerPortsSay() {
+        assertThat(env("PIPELINE_TRIAGE_PORT")).isEqualTo(Integer.toString(port("http")));
+        assertThat(env("PIPELINE_TRIAGE_MANAGEMENT_PORT")).isEqualTo(Integer.toString(port("management")));
+        assertThat(container().path("args").toString()).doesNotContain("port");
+        assertThat(only("Deployment", "pipeline-triage").path("spec").path("template").path("metadata").path("annotations")
+                .path("prometheus.io/port").asText()).isEqualTo(Integer.toString(port("management")));
+    }
+
+    @Test
+    void theServiceExposesThePublicPortOnly() {
+        JsonNode ports = only("Service", "pipeline-triage").path("spec").path("ports");
+
+        assertThat(ports.findValuesAsText("targetPort")).containsExactly("http");
+    }
+
+    @Test
+    void theNetworkPolicyLetsOnlyPrometheusReachTheManagementPort() {
+        JsonNode policy = only("NetworkPolicy", "pipeline-triage").path("spec");
+        JsonNode labels = only("Deployment", "pipeline-triage").path("spec").path("template").path("metadata").path("labels");
+
+        policy.path("podSelector").path("matchLabels").fields().forEachRemaining(e ->
+                assertThat(labels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+        assertThat(stream(policy.path("policyTypes")).map(JsonNode::asText)).containsExactlyInAnyOrder("Ingress", "Egress");
+        List<JsonNode> management = stream(policy.path("ingress"))
+                .filter(rule -> rule.path("ports").findValuesAsText("port").contains("management")).toList();
+        assertThat(management).singleElement().satisfies(rule -> {
+            assertThat(rule.path("ports").findValuesAsText("port")).containsExactly("management");
+            assertThat(rule.path("from").get(0).has("namespaceSelector")).isTrue();
+            assertThat(rule.path("from").get(0).has("podSelector")).isTrue();
+        });
+        assertThat(stream(policy.path("ingress"))).allSatisfy(rule -> assertThat(rule.has("ports")).isTrue());
+        List<String> egressPorts = policy.path("egress").findValuesAsText("port");
+        assertThat(egressPorts).contains("53", "5432", "443");
+    }
+
+    private static int port(String name) {
+        return stream(container().path("ports")).filter(p -> p.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no container port " + name)).path("containerPort").asInt();
+    }
+
+    private static String env(String name) {
+        return stream(container().path("env")).filter(e -> e.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no env " + name)).path("value").asText();
     }
 
     @Test
@@ -103,10 +153,9 @@ class DeploymentManifestsTest {
     void secretsAreReferencedNeverWritten() {
         assertThat(documents).noneMatch(d -> d.path("kind").asText().equals("Secret"));
         for (JsonNode env : container().path("env")) {
-            if (SECRET_NAME.matcher(env.path("name").asText()).find()) {
-                assertThat(env.has("value")).as(env.path("name").asText()).isFalse();
-                assertThat(env.path("valueFrom").has("secretKeyRef")).as(env.path("name").asText()).isTrue();
-            }
+            assertThat(env.path("name").asText()).as("secrets come as files, not environment variables")
+                    .doesNotContainPattern(SECRET_NAME);
+            assertThat(env.path("valueFrom").has("secretKeyRef")).as(env.path("name").asText()).isFalse();
         }
         for (JsonNode configMap : documents.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).toList()) {
             configMap.path("data").fieldNames().forEachRemaining(key ->
@@ -114,16 +163,65 @@ class DeploymentManifestsTest {
         }
     }
 
+    /** Every {@code {file: ...}} the configuration reads, and no {@code {env: ...}}. */
+    private static List<Path> secretFiles() {
+        String config = only("ConfigMap", "pipeline-triage-config").path("data").path("config.yaml").asText();
+        assertThat(config).as("secrets are mounted files").doesNotContain("{env:");
+        List<Path> files = new ArrayList<>();
+        Matcher file = Pattern.compile("\\{file: ([^}]+)}").matcher(config);
+        while (file.find()) {
+            files.add(Path.of(file.group(1).strip()));
+        }
+        return files;
+    }
+
     @Test
-    void severalReplicasShareOnePostgresqlStoreWhosePasswordComesFromASecret() {
+    void everySecretIsAFileInTheMountedSecretThatTheDeploymentGuideCreates() throws Exception {
+        List<Path> files = secretFiles();
+
+        assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+        for (Path file : files) {
+            assertMountedFromGuideCreatedObject(file);
+        }
+        JsonNode volume = stream(pod().path("volumes")).filter(v -> v.has("secret")).findFirst().orElseThrow();
+        assertThat(volume.path("secret").path("defaultMode").asInt()).as("readable by owner and group only")
+                .isEqualTo(0440);
+    }
+
+    @Test
+    void severalReplicasShareOnePostgresqlStoreWhosePasswordIsAMountedSecretFile() throws Exception {
         var store = ConfigLoader.parseForServe(only("ConfigMap", "pipeline-triage-config").path("data")
                 .path("config.yaml").asText()).store();
 
         assertThat(store.type()).isEqualTo(StoreSection.Type.POSTGRES);
         assertThat(store.url()).startsWith("jdbc:postgresql://").doesNotContain("password");
-        String variable = ((CredentialSource.FromEnv) store.password()).variable();
-        assertThat(stream(container().path("env")).filter(e -> e.path("name").asText().equals(variable)))
-                .singleElement().satisfies(e -> assertThat(e.path("valueFrom").has("secretKeyRef")).isTrue());
+        assertMountedFromGuideCreatedObject(((CredentialSource.FromFile) store.password()).path());
+    }
+
+    @Test
+    void theDeploymentGuideListsEveryPlaceholderInTheManifests() throws Exception {
+        String guide = Files.readString(Path.of("docs/deployment.md"));
+        String placeholders = guide.substring(guide.indexOf("## Placeholders"));
+        List<String> marked = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String code = line.replaceFirst("(^|\\s+)#.*$", "");
+                    if (!code.isBlank() && line.contains("# placeholder")) {
+                        String value = code.substring(code.indexOf(':') + 1).strip();
+                        if (value.startsWith("[")) {
+                            value = value.substring(1, value.length() - 1);
+                        }
+                        marked.add(value);
+                        assertThat(placeholders).as(file.getFileName() + " placeholder").contains("`" + value + "`");
+                    } else {
+                        assertThat(code).as(file.getFileName() + ": an example value is marked # placeholder")
+                                .doesNotContain("example");
+                    }
+                }
+            }
+        }
+        assertThat(marked).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
@@ -154,9 +252,9 @@ class DeploymentManifestsTest {
                 only("Deployment", "pipeline-triage").path("spec").path("replicas").asInt() - 1);
     }
 
-    /** {@code name -> keys} of every {@code kubectl create secret|configmap} the deployment guide's Kubernetes section (docs/operations.md) runs. */
+    /** {@code name -> keys} of every {@code kubectl create secret|configmap} the deployment guide's Kubernetes section (docs/deployment.md) runs. */
     private static Map<String, Set<String>> createdByTheGuide(String kind) throws Exception {
-        String guide = Files.readString(Path.of("docs/operations.md")).replaceAll("\\\\\\r?\\n\\s*", " ");
+        String guide = Files.readString(Path.of("docs/deployment.md")).replaceAll("\\\\\\r?\\n\\s*", " ");
         String kubernetes = guide.substring(guide.indexOf("## Kubernetes"));
         Map<String, Set<String>> created = new java.util.TreeMap<>();
         Matcher command = Pattern.compile("kubectl create " + kind + " (?:generic )?(\\S+)([^\\n]*)").matcher(kubernetes);
@@ -172,27 +270,10 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void everySecretKeyTheDeploymentReadsIsOneTheDeploymentGuideCreates() throws Exception {
-        Map<String, Set<String>> secrets = createdByTheGuide("secret");
-        List<JsonNode> refs = stream(container().path("env")).map(e -> e.path("valueFrom").path("secretKeyRef"))
-                .filter(r -> !r.isMissingNode()).toList();
-
-        assertThat(refs).isNotEmpty();
-        for (JsonNode ref : refs) {
-            assertThat(secrets).as("the deployment guide creates Secret " + ref.path("name").asText()).containsKey(ref.path("name").asText());
-            assertThat(secrets.get(ref.path("name").asText())).as("keys of " + ref.path("name").asText())
-                    .contains(ref.path("key").asText());
-        }
-    }
-
-    @Test
-    void theDeploymentGuidesSecretTableNamesTheVariableEachKeyBecomes() throws Exception {
-        String guide = Files.readString(Path.of("docs/operations.md"));
-        for (JsonNode env : container().path("env")) {
-            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
-            if (!ref.isMissingNode()) {
-                assertThat(guide).contains("| `" + ref.path("key").asText() + "` | `" + env.path("name").asText() + "` |");
-            }
+    void theDeploymentGuidesSecretTableNamesEveryFileTheConfigurationReads() throws Exception {
+        String guide = Files.readString(Path.of("docs/deployment.md"));
+        for (Path file : secretFiles()) {
+            assertThat(guide).contains("| `" + file.getFileName() + "` | `" + file + "` |");
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +66,24 @@ final class OpsWiring implements AutoCloseable {
         return new OpsWiring(ops, metrics, kb, watcher);
     }
 
-    /** {@code /readyz} and {@code /metrics}, to mount next to the chat endpoints. */
-    Map<String, HttpServlet> servlets(BooleanSupplier storeReachable, String chat) {
+    /**
+     * {@code /readyz} and {@code /metrics}, for the management port. The store's state is reported, in the check's
+     * detail and as the {@code store_reachable} gauge, but never makes the replica unready: a database outage
+     * would take every replica out of its Service at once, and chat platforms would then get errors instead of
+     * triage cards (which need no database) and of notices that the rest is unavailable.
+     */
+    Map<String, HttpServlet> servlets(Supplier<StoreHealth.State> store, String chat) {
+        metrics.storeReachable(() -> store.get().up());
         readiness = new Readiness(List.of(this::knowledgeBaseCheck,
-                () -> new Readiness.Check("store", storeReachable.getAsBoolean(),
-                        storeReachable.getAsBoolean() ? "answers queries" : "does not answer; see runbooks/operations/store-unavailable.md"),
+                () -> new Readiness.Check("store", true, store.get().detail()),
                 () -> new Readiness.Check("chat", true, chat)));
         return Map.of("/readyz", new ReadinessServlet(readiness),
                 "/metrics", new TextServlet(TextServlet.PROMETHEUS, metrics::scrape));
+    }
+
+    /** What {@code /readyz} answers now. */
+    Readiness.Report readiness() {
+        return readiness.report();
     }
 
     private Readiness.Check knowledgeBaseCheck() {

@@ -2,6 +2,7 @@ package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.kb.KnowledgeBaseLoader;
 import dev.pipelinetriage.adapter.search.LuceneKnowledgeIndex;
+import dev.pipelinetriage.adapter.search.LuceneNotices;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import java.nio.file.Path;
 
@@ -16,6 +17,7 @@ public final class PrebuiltSearchIndex {
     }
 
     public static void main(String[] args) {
+        LuceneNotices.quiet();
         if (args.length != 1) {
             System.err.println("usage: PrebuiltSearchIndex OUTPUT_FILE");
             System.exit(2);

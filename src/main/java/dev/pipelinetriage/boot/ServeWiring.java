@@ -58,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import okhttp3.OkHttpClient;
 
@@ -74,15 +75,16 @@ public final class ServeWiring {
     private static final Duration DEDUP_FOR = Duration.ofHours(26);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
-    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
     /** After the grace period: time for interrupted work to replace its placeholder with a notice. */
     private static final Duration FINISHING = Duration.ofSeconds(5);
+    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
     private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
     /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
-    /** Automatic filing acts for nobody; people file through their platform's permissions. */
+    /** How often readiness and the store_reachable gauge learn whether the database answers. */
+    private static final Duration STORE_CHECK = Duration.ofSeconds(5);
 
     private ServeWiring() {
     }
@@ -93,16 +95,28 @@ public final class ServeWiring {
      * @param ciSleeper waits between CI retries
      * @param slackSleeper waits for Slack's Retry-After and per-channel pacing
      * @param teamsSleeper waits between Bot Connector retries
-     * @param port 0 for any free port
+     * @param port the public port (chat and webhooks), 0 for any free port
+     * @param managementPort the port for health and metrics, 0 for any free port, empty to serve them on the
+     *     public port
      */
     public record Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper,
-            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks) {
+            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks, OptionalInt managementPort) {
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
             Objects.requireNonNull(slackSleeper, "slackSleeper");
             Objects.requireNonNull(teamsSleeper, "teamsSleeper");
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(managementPort, "managementPort");
+            if (managementPort.isPresent() && managementPort.getAsInt() != 0 && managementPort.getAsInt() == port) {
+                throw new IllegalArgumentException("the management port must differ from the public port " + port);
+            }
+        }
+
+        /** Health and metrics on the public port. */
+        public Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper, Sleeper teamsSleeper, String host, int port,
+                int concurrency, int maxTasks) {
+            this(clock, ciSleeper, slackSleeper, teamsSleeper, host, port, concurrency, maxTasks, OptionalInt.empty());
         }
 
         /** For setups without Teams (its retries would wait for real, but nothing calls them). */
@@ -112,10 +126,16 @@ public final class ServeWiring {
                     concurrency, maxTasks);
         }
 
-        public static Setup production(String host, int port) {
+        /** The same setup with health and metrics on {@code managementPort} (0: any free port). */
+        public Setup withManagementPort(int managementPort) {
+            return new Setup(clock, ciSleeper, slackSleeper, teamsSleeper, host, port, concurrency, maxTasks,
+                    OptionalInt.of(managementPort));
+        }
+
+        public static Setup production(String host, int port, OptionalInt managementPort) {
             return new Setup(Clock.systemUTC(), Sleeper.threadSleeper(), Sleeper.threadSleeper(),
                     Sleeper.threadSleeper(), host, port,
-                    Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000);
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), 1_000, managementPort);
         }
     }
 
@@ -210,9 +230,10 @@ public final class ServeWiring {
             }
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
-            endpoints.putAll(ops.servlets(store::reachable, String.join(" and ", chatEndpoints.stream()
+            StoreHealth storeHealth = store.watchHealth(STORE_CHECK, setup.clock());
+            Map<String, HttpServlet> management = ops.servlets(storeHealth::state, String.join(" and ", chatEndpoints.stream()
                     .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
-                            : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList())));
+                            : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList()));
             List<String> served = new ArrayList<>(chatEndpoints);
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
@@ -220,7 +241,7 @@ public final class ServeWiring {
                         webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
-            server = HttpServer.start(setup.host(), setup.port(), endpoints);
+            server = HttpServer.start(setup.host(), setup.port(), endpoints, setup.managementPort(), management);
             if (app != null && appToken.isPresent()) {
                 app.startSocketMode(appToken.get());
             }
@@ -327,8 +348,14 @@ public final class ServeWiring {
             return endpoints.stream().map(path -> "POST " + path).toList();
         }
 
+        /** The public port: chat and webhooks. */
         public int port() {
             return server.port();
+        }
+
+        /** The port serving {@code /healthz}, {@code /readyz} and {@code /metrics} (the public one when none is set). */
+        public int managementPort() {
+            return server.managementPort();
         }
 
         /** Chat tasks accepted and not finished (tests wait for none before counting requests). */

@@ -10,6 +10,7 @@ import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.boot.config.StoreSection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ final class Stores implements AutoCloseable {
 
     private final JdbcStore store;
     private ScheduledExecutorService maintenance;
+    private StoreHealth health;
 
     private Stores(JdbcStore store) {
         this.store = store;
@@ -61,9 +63,17 @@ final class Stores implements AutoCloseable {
         return store.outageStore();
     }
 
-    /** Whether the database answers now (readiness). */
+    /** Whether the database answers now; waits as long as the pool would for a connection. */
     boolean reachable() {
         return store.reachable();
+    }
+
+    /** Starts asking whether the database answers every {@code every}, for readiness and metrics. */
+    synchronized StoreHealth watchHealth(Duration every, Clock clock) {
+        if (health == null) {
+            health = StoreHealth.watch(this::reachable, every, clock);
+        }
+        return health;
     }
 
     /** Runs reconciliation and pruning now (recovering claims a crashed process left) and then every {@code every}. */
@@ -88,6 +98,9 @@ final class Stores implements AutoCloseable {
     public synchronized void close() {
         if (maintenance != null) {
             maintenance.shutdownNow();
+        }
+        if (health != null) {
+            health.close();
         }
         try {
             store.close();

@@ -37,9 +37,9 @@ record BenchChild(Path java, String classPath, String maxHeap, Optional<Path> kn
     }
 
     List<String> command(Path log) {
+        // As the launcher and the image run the jar: without the incubating vector module, whose warning would
+        // break the one-JSON-object-per-line logs, and which a small knowledge base's index does not need.
         var command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
-                // As the launcher runs the jar: Lucene uses the vector API when it can read it.
-                "--add-modules", "jdk.incubator.vector",
                 "-cp", classPath, BenchWorker.class.getName()));
         knowledgeBase.ifPresent(kb -> command.addAll(List.of("--kb", kb.toString())));
         command.add(log.toString());

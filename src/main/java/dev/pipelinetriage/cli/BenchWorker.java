@@ -48,6 +48,7 @@ final class BenchWorker {
     }
 
     public static void main(String[] args) throws IOException {
+        dev.pipelinetriage.adapter.search.LuceneNotices.quiet();
         Optional<Path> kb = args.length == 3 && args[0].equals("--kb") ? Optional.of(Path.of(args[1])) : Optional.empty();
         if (args.length != 1 && kb.isEmpty()) {
             System.err.println("usage: BenchWorker [--kb DIR] LOG");

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code config check}: is this configuration ready for {@code serve}? Exit codes: 2 invalid, 3 problems found. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Check a configuration file.",
-        subcommands = ConfigCommand.Check.class)
+        subcommands = {ConfigCommand.Check.class, HelpCommand.class})
 final class ConfigCommand implements Runnable {
     static final int INVALID = 2;
     static final int PROBLEMS = 3;

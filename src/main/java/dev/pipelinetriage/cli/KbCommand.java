@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "kb", mixinStandardHelpOptions = true,
         description = "Check the knowledge base of known errors.",
-        subcommands = {KbCommand.Lint.class, KbCommand.Test.class, KbReportCommand.class})
+        subcommands = {KbCommand.Lint.class, KbCommand.Test.class, KbReportCommand.class, HelpCommand.class})
 public final class KbCommand implements Runnable {
 
     static final int PROBLEMS_FOUND = 1;

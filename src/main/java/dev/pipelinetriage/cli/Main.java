@@ -9,20 +9,17 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Triages failed CI jobs: finds the lines that explain the failure and says whether it is code, platform or flaky.",
         subcommands = {AnalyzeCommand.class, BenchCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class,
-                ServeCommand.class, ConfigCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ConfigCommand.class, ReportCommand.class, HelpCommand.class},
+        footer = {"", "The ./pipeline-triage launcher has one command more:",
+                "  test     Run every test: ./mvnw -B verify on a JDK 21+ it finds (further arguments go to Maven)."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // Lucene notes on every start whether the JDK's vector module is readable; it changes nothing for
-        // users of a command line, so it is kept out of their terminal.
-        var luceneVectorLog = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
-        luceneVectorLog.setLevel(java.util.logging.Level.SEVERE);
-        int status = run(args);
-        java.lang.ref.Reference.reachabilityFence(luceneVectorLog); // JUL holds loggers weakly
-        System.exit(status);
+        dev.pipelinetriage.adapter.search.LuceneNotices.quiet();
+        System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit status (for tests: no System.exit). */

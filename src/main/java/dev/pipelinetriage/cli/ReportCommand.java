@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file naming the store "
-            + "(default: $" + ConfigLoader.ENV_VAR + ", else ./data).")
+            + "(default: $" + ConfigLoader.ENV_VAR + ", else the embedded store in ./data if a bot created one there).")
     Path config;
 
     @Option(names = "--since", defaultValue = "7d", paramLabel = "PERIOD",
@@ -66,8 +66,19 @@ final class ReportCommand implements Callable<Integer> {
         };
         ReportWiring.Rendered rendered;
         try {
-            StoreSection store = ConfigLoader.locate(Optional.ofNullable(config), env).map(path -> Config.load(path, env))
-                    .map(AppConfig::store).orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
+            Optional<Path> file = ConfigLoader.locate(Optional.ofNullable(config), env);
+            StoreSection store = file.map(path -> Config.load(path, env)).map(AppConfig::store)
+                    .orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
+            if (!ReportWiring.exists(store)) {
+                err.println(file.isPresent()
+                        ? "nothing to report: the embedded store in " + store.directory().toAbsolutePath().normalize()
+                                + " does not exist yet (serve creates it on its first start)"
+                        : "report reads the bot's store: pass --config FILE (or set " + ConfigLoader.ENV_VAR
+                                + ") naming it; without one it reads ./data, and there is no bot's store in "
+                                + store.directory().toAbsolutePath().normalize());
+                err.flush();
+                return 2;
+            }
             rendered = ReportWiring.last(store, env, period, clock);
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());

@@ -11,15 +11,19 @@ import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.net.Sleeper;
 import dev.pipelinetriage.testing.ClassServer;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,10 @@ class ServeEndpointsTest {
     }
 
     private static ServeWiring.Served start(Path data, OpsSection ops) {
+        return start(data, ops, OptionalInt.of(0));
+    }
+
+    private static ServeWiring.Served start(Path data, OpsSection ops, OptionalInt managementPort) {
         var config = ConfigLoader.parseForServe("""
                 ci:
                   instances:
@@ -71,12 +79,76 @@ class ServeEndpointsTest {
                   directory: %s
                 """.formatted(data.resolve("data")));
         return ServeWiring.start(config, ops, ENV, new ServeWiring.Setup(Clock.systemUTC(), Sleeper.threadSleeper(),
-                Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50));
+                Sleeper.threadSleeper(), Sleeper.threadSleeper(), "127.0.0.1", 0, 2, 50, managementPort));
     }
 
+    /** A GET on the management port, where health and metrics are. */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + path)).build(),
+        return get(served.managementPort(), path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortAndNotOnThePublicOne() throws Exception {
+        assertThat(served.managementPort()).isNotEqualTo(served.port());
+        for (String path : List.of("/metrics", "/readyz", "/healthz")) {
+            assertThat(get(served.managementPort(), path).statusCode()).as("management " + path).isEqualTo(200);
+            assertThat(get(served.port(), path).statusCode()).as("public " + path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theChatEndpointsAreOnThePublicPortAndNotOnTheManagementOne() throws Exception {
+        // Unsigned: the public port answers with the signature check's 401, the management port knows no such path.
+        assertThat(post(served.port(), "/slack/events").statusCode()).isEqualTo(401);
+        assertThat(post(served.managementPort(), "/slack/events").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutAManagementPortHealthAndMetricsShareThePublicPort() throws Exception {
+        Path kb = TestKnowledgeBase.copyEntriesInto(dir, "connection-reset");
+        served = own = start(dir, new OpsSection(kb, false, Duration.ofSeconds(5), null), OptionalInt.empty());
+
+        assertThat(served.managementPort()).isEqualTo(served.port());
+        for (String path : List.of("/metrics", "/readyz", "/healthz")) {
+            assertThat(get(served.port(), path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void neitherPortNamesTheServerOrItsVersionInAHeaderOrAnErrorPage() throws Exception {
+        for (int port : List.of(served.port(), served.managementPort())) {
+            for (HttpResponse<String> response : List.of(get(port, "/no-such-page"), get(port, "/slack/events"),
+                    post(port, "/metrics"))) {
+                assertThat(response.statusCode()).as(response.uri() + " is an error").isGreaterThanOrEqualTo(400);
+                assertThat(response.headers().firstValue("Server")).as(response.uri() + " Server header").isEmpty();
+                assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+                assertThat(response.body()).as(response.uri() + " body").doesNotContainIgnoringCase("jetty")
+                        .doesNotContain("12.").doesNotContain("at org.").doesNotContain("Caused by");
+            }
+            String malformed = raw(port, "GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(malformed).startsWith("HTTP/1.1 400").doesNotContainIgnoringCase("jetty")
+                    .doesNotContainPattern("(?im)^Server:");
+        }
+    }
+
+    /** What the server answers to bytes no HTTP client would send. */
+    private static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

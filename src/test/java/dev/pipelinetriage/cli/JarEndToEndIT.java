@@ -96,4 +96,55 @@ class JarEndToEndIT {
         assertThat(prediction.get("excerpt").isArray()).isTrue();
         assertThat(prediction.get("excerpt").get(0).isTextual()).isTrue();
     }
+
+    @Test
+    void onAJavaOlderThan21TheJarSaysWhatToDoInsteadOfAClassVersionError() throws Exception {
+        Path old = olderJava();
+        Process process = new ProcessBuilder(old.toString(), "-jar", System.getProperty("pipelineTriage.jar"), "demo").start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out).isEmpty();
+        assertThat(err).contains("needs Java 21 or newer, but this is Java").contains("./pipeline-triage")
+                .doesNotContain("UnsupportedClassVersionError").doesNotContain("Exception");
+    }
+
+    /** A java older than 21 installed beside this one (Debian and Ubuntu keep them in /usr/lib/jvm). */
+    private static Path olderJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(jvms), "no /usr/lib/jvm to find an older Java in");
+        try (var homes = Files.list(jvms)) {
+            var old = homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> releaseOf(home) > 0 && releaseOf(home) < 21).map(home -> home.resolve("bin/java"))
+                    .findFirst();
+            org.junit.jupiter.api.Assumptions.assumeTrue(old.isPresent(), "no Java older than 21 installed in /usr/lib/jvm");
+            return old.get();
+        }
+    }
+
+    /** The feature release in a JDK's {@code release} file ({@code JAVA_VERSION="17.0.2"}), 0 when unknown. */
+    private static int releaseOf(Path home) {
+        try {
+            var m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(?:1\\.)?(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void theJarKeepsEveryDependencysNoticeAndLicense() throws Exception {
+        try (var jar = new java.util.zip.ZipFile(System.getProperty("pipelineTriage.jar"))) {
+            String notice = new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+            String license = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+            String licenseTxt = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+
+            assertThat(notice).contains("Apache Lucene").contains("Jackson").contains("Apache Commons Text");
+            assertThat(license).contains("PostgreSQL Global Development Group").contains("Apache License");
+            assertThat(licenseTxt).contains("QOS.ch").contains("Apache License");
+        }
+    }
 }

@@ -65,4 +65,36 @@ class ReportCommandTest {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("--since must be");
     }
+
+    @Test
+    void withoutAConfigurationOrABotsStoreHereItSaysWhatItNeedsAndCreatesNothing() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("data")),
+                "the working directory already has a ./data folder");
+        ReportCommand command = new ReportCommand();
+        command.env = Map.of();
+        StringWriter err = new StringWriter();
+
+        int status = new CommandLine(command).setErr(new PrintWriter(err)).execute();
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("pass --config FILE").contains("PIPELINE_TRIAGE_CONFIG");
+        assertThat(Path.of("data")).doesNotExist();
+    }
+
+    @Test
+    void anEmbeddedStoreThatDoesNotExistYetIsNotCreatedByReadingIt() throws Exception {
+        Path data = dir.resolve("never-served");
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "ci:\n  instances:\n    - {name: github, type: github, token: {env: T}}\nstore:\n  directory: "
+                + data + "\n");
+        ReportCommand command = new ReportCommand();
+        command.env = Map.of();
+        StringWriter err = new StringWriter();
+
+        int status = new CommandLine(command).setErr(new PrintWriter(err)).execute("--config", config.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing to report").contains("does not exist yet");
+        assertThat(data).doesNotExist();
+    }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -157,6 +158,12 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     public void queueDepth(IntSupplier depth) {
         Gauge.builder("executor.queue.depth", depth, d -> d.getAsInt()).strongReference(true)
                 .description("Chat tasks accepted and not finished").register(registry);
+    }
+
+    /** {@code store_reachable}: 1 while the state store answers, 0 while it does not. */
+    public void storeReachable(BooleanSupplier up) {
+        Gauge.builder("store.reachable", up, u -> u.getAsBoolean() ? 1 : 0).strongReference(true)
+                .description("1 while the state store answers queries, 0 while it does not").register(registry);
     }
 
     @Override

@@ -39,6 +39,11 @@ public final class EmbeddedStore extends JdbcStore {
         return new EmbeddedStore(pool);
     }
 
+    /** Whether {@code directory} holds a database (a bot has started on it), without creating anything. */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(FILE_NAME + ".mv.db"));
+    }
+
     /** The database in {@code directory}; connections in this process share it with the store that has it open. */
     static String url(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -112,7 +112,7 @@ class SlackNotifiersAndRefusalsTest {
     }
 
     private long metric(String series) throws Exception {
-        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/metrics"))
+        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.managementPort() + "/metrics"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.]+)$").matcher(scrape);
         assertThat(m.find()).as(series + " in the scrape").isTrue();

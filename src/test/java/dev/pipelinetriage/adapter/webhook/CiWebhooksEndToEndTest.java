@@ -486,7 +486,7 @@ class CiWebhooksEndToEndTest {
      * compares it with the value before it acted.
      */
     private double metric(String series) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/metrics")).build(),
+        String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.managementPort() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);

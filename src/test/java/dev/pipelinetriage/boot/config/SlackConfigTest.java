@@ -75,7 +75,7 @@ class SlackConfigTest {
 
     @Test
     void serveRefusesToStartWithoutTheSlackSectionOrItsSecrets() {
-        var setup = ServeWiring.Setup.production("127.0.0.1", 0);
+        var setup = ServeWiring.Setup.production("127.0.0.1", 0, java.util.OptionalInt.of(0));
         assertThatThrownBy(() -> ServeWiring.start(ConfigLoader.parseForServe(CI), Map.of("GITHUB_TOKEN", "t"), setup))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("slack:");
         AppConfig config = ConfigLoader.parseForServe(CI + "slack: {signingSecret: {env: SLACK_SIGNING_SECRET}, botToken: {env: SLACK_BOT_TOKEN}}\n");

@@ -86,7 +86,7 @@ class TeamsSectionTest {
         AppConfig config = ConfigLoader.parseForServe(CI + "store: {directory: " + dir + "}\nteams: {appId: " + APP
                 + ", appPassword: {env: TEAMS_APP_PASSWORD}, allowedTenants: [" + TENANT + "]}");
 
-        assertThatThrownBy(() -> ServeWiring.start(config, Map.of("GITHUB_TOKEN", "t"), ServeWiring.Setup.production("127.0.0.1", 0)))
+        assertThatThrownBy(() -> ServeWiring.start(config, Map.of("GITHUB_TOKEN", "t"), ServeWiring.Setup.production("127.0.0.1", 0, java.util.OptionalInt.of(0))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("teams.appPassword.env").hasMessageContaining("TEAMS_APP_PASSWORD");
         assertThat(dir.toFile().list()).as("nothing was started, not even the store").isEmpty();
