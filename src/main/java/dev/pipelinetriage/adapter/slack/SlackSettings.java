@@ -8,7 +8,8 @@ import java.util.Objects;
  * What the Slack adapter needs from configuration; secrets already read from their files or variables.
  *
  * @param apiBaseUrl the Web API base, {@code https://slack.com/api/} in production, a fake in tests
- * @param postInterval the least time between two posts to one channel (Slack allows about one per second)
+ * @param postInterval the least time between two posts to one channel; zero (the default) posts at once and leaves
+ *     pacing to Slack, whose 429 answers say in Retry-After how long to wait
  * @param maxAttempts tries per Web API call, the first included
  * @param maxBodyBytes requests with a larger body are refused before parsing
  * @param refusedLinks how a message in passing whose CI links are refused is answered

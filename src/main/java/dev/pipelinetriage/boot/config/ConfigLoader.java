@@ -184,7 +184,7 @@ public final class ConfigLoader {
         URI runbooks = url(slack, "slack", "runbookBaseUrl").orElse(null);
         URI api = url(slack, "slack", "apiBaseUrl").orElse(URI.create("https://slack.com/api"));
         int maxLinks = (int) integer(slack, "slack", "maxLinksPerMessage", 3, 1, 20);
-        long interval = integer(slack, "slack", "postIntervalMillis", 1000, 0, 60_000);
+        long interval = integer(slack, "slack", "postIntervalMillis", 0, 0, 60_000);
         String refused = text(slack, "slack", "refusedLinks", false);
         RefusedLinks refusedLinks = refused == null ? RefusedLinks.EPHEMERAL : RefusedLinks.fromWireName(refused)
                 .orElseThrow(() -> new ConfigException("slack.refusedLinks", "must be ephemeral, reaction or silent, got '"

@@ -54,7 +54,6 @@ final class ServedSlack implements AutoCloseable {
                   signingSecret: {env: SLACK_SIGNING_SECRET}
                   botToken: {env: SLACK_BOT_TOKEN}
                   apiBaseUrl: %2$s
-                  postIntervalMillis: 0
                 %3$s
                 store:
                   directory: %4$s

@@ -483,6 +483,18 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void aBurstOfPastesInOneChannelIsPostedWithoutTheBotPacingIt() throws Exception {
+        stubGitHubRun();
+
+        for (int i = 0; i < 10; i++) {
+            event("EvBurst" + i, message("U061F7AUR", "<" + RUN_LINK + ">"));
+        }
+
+        assertThat(slack.await("chat.update", 10)).hasSize(10);
+        assertThat(slackWaits).as("no post waited for a turn: Slack's 429 alone paces").isEmpty();
+    }
+
+    @Test
     void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
         stubGitHubRun();
         slack.stubRateLimitedOnce("chat.postMessage", 7);
