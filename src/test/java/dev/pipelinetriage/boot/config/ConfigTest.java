@@ -45,6 +45,16 @@ class ConfigTest {
     }
 
     @Test
+    void theMinimalExampleForAnalyzingALinkIsValidWithOnlyItsToken() throws Exception {
+        String minimal = Files.readString(Path.of("docs/pipeline-triage.minimal.yaml"));
+
+        var parsed = Config.check(minimal, Map.of("GITHUB_TOKEN", "token-for-tests"));
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.config().orElseThrow().ci().instances()).extracting(CiInstanceConfig::name).containsExactly("github");
+    }
+
+    @Test
     void aValidFileGivesOneTreeWithEverySection(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pipeline-triage.yaml");
         Files.writeString(file, CI + SLACK + """
