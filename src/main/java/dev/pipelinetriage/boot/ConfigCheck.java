@@ -161,7 +161,9 @@ public final class ConfigCheck {
                 + (webhooks.defaultChannel() == null ? "runs no route matches are dropped (audited)"
                         : "other runs to " + webhooks.defaultChannel().platform() + " " + webhooks.defaultChannel().channel())
                 + "; an outage banner from " + webhooks.outageThreshold() + " jobs within "
-                + webhooks.outageWindow().toMinutes() + " min");
+                + webhooks.outageWindow().toMinutes() + " min; "
+                + (webhooks.learnsFromReruns() ? "flaky after " + webhooks.flakyAfter() + " pass(es) on rerun within "
+                        + webhooks.flakyWindow().toDays() + " days" : "rerun outcomes off"));
         for (int i = 0; i < webhooks.sources().size(); i++) {
             WebhooksSection.Source source = webhooks.sources().get(i);
             lines.add("  POST /webhooks/" + source.instance() + ", secret "

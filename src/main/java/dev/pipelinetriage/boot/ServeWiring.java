@@ -177,7 +177,8 @@ public final class ServeWiring {
             ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
                     .orElse(ChatCommands.NONE);
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
-                    ops.metrics, store.history(), setup.clock()), codec, store, audit, workers, providers, knownErrors,
+                    ops.metrics, store.history(), setup.clock(),
+                    WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers, providers, knownErrors,
                     setup.clock(), commands, tickets, runbooks, ops);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {

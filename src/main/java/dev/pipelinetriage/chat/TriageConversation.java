@@ -78,7 +78,7 @@ public final class TriageConversation {
         this.store = Objects.requireNonNull(store, "store");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publisher = new CardPublisher(store, codec, clock, this.metrics);
+        this.publisher = new CardPublisher(store, store, codec, clock, this.metrics);
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
         this.allowedChannels = Set.copyOf(allowedChannels);
         this.commands = Objects.requireNonNull(commands, "commands");

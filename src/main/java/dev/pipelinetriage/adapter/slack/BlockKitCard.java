@@ -61,6 +61,9 @@ final class BlockKitCard {
         card.rerunNote().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(
                 ":repeat: Rerun requested by " + SlackText.mention(note.user()) + " at " + TIME.format(note.at()) + ": "
                         + SlackText.link(note.link(), "new attempt")))))));
+        card.passedNote().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(
+                ":white_check_mark: " + SlackText.escape(note.words()).replace(CardView.PassedNote.LINK_TEXT,
+                        SlackText.link(note.link(), CardView.PassedNote.LINK_TEXT))))))));
         if (card.hasActions()) {
             blocks.add(actions(a -> a.blockId("card_actions").elements(buttons(card))));
         }

@@ -70,6 +70,11 @@ final class AdaptiveCards {
             recurrence(body, note);
         }
         card.rerunNote().ifPresent(note -> rerunNote(root, body, note));
+        card.passedNote().ifPresent(note -> {
+            body.add(separated(runs(null, true, note.words())));
+            body.addObject().put("type", "ActionSet").putArray("actions").add(openUrl("Open the attempt that passed",
+                    note.link()));
+        });
         ArrayNode actions = root.putArray("actions");
         if (card.runUrl() != null) {
             actions.add(openUrl("Open the run", card.runUrl()));

@@ -10,14 +10,22 @@ import java.util.Objects;
  * the generic hook for Jenkins and Azure DevOps).
  *
  * @param webHost the instance's web host: a payload naming another host is refused
+ * @param webUrl the instance's configured web URL, without a trailing slash: pages the bot links are built on it
  */
-public record WebhookSource(String instance, CiKind kind, String webHost, String secret) {
+public record WebhookSource(String instance, CiKind kind, String webHost, String secret, String webUrl) {
     public WebhookSource {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(webHost, "webHost");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(webUrl, "webUrl");
         webHost = webHost.toLowerCase(Locale.ROOT);
+        webUrl = webUrl.replaceAll("/+$", "");
+    }
+
+    /** A source on {@code https://<webHost>}. */
+    public WebhookSource(String instance, CiKind kind, String webHost, String secret) {
+        this(instance, kind, webHost, secret, "https://" + webHost);
     }
 
     /** Secrets stay out of logs and exception messages. */
