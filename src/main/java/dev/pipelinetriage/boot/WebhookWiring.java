@@ -62,9 +62,9 @@ final class WebhookWiring {
     }
 
     static CiWebhooks receiver(WebhooksSection section, List<WebhookSource> sources, LinkTriage triage,
-            FailedJobLogs logs, String runbooks, CardCodec codec, StateStore state, OutageStore outages, Workers workers,
-            Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
-        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks),
+            FailedJobLogs logs, String runbooks, boolean proposals, CardCodec codec, StateStore state, OutageStore outages,
+            Workers workers, Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
+        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks, proposals),
                 new CardPublisher(state, state, codec, clock, posting), state, workers, clock,
                 DEDUP_FOR, surfaces, section.routing(),
                 new OutageGrouping(outages, section.outageThreshold(), section.outageWindow()), audit, metrics);

@@ -22,7 +22,7 @@ public final class CardCodec {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     record CardJson(int v, String cardId, String title, String runUrl, NoticeJson problem, List<JobJson> jobs,
-            int moreJobs, String verdict, RerunJson rerun, PassedJson passedOnRerun) {
+            int moreJobs, String verdict, RerunJson rerun, PassedJson passedOnRerun, Boolean proposals) {
     }
 
     /** Absent on cards whose run has not passed on rerun (and on cards stored before there were any). */
@@ -64,7 +64,8 @@ public final class CardCodec {
         CardJson wire = new CardJson(1, card.cardId(), card.title(), card.runUrl(), notice(card.problem()), jobs,
                 card.moreJobs(), card.verdict() == null ? null : card.verdict().wireName(),
                 card.rerunNote().map(r -> new RerunJson(r.user(), r.link(), r.at().toString())).orElse(null),
-                card.passedNote().map(p -> new PassedJson(p.link(), p.at().toString())).orElse(null));
+                card.passedNote().map(p -> new PassedJson(p.link(), p.at().toString())).orElse(null),
+                card.proposals() ? Boolean.TRUE : null);
         try {
             return json.writeValueAsString(wire);
         } catch (JsonProcessingException e) {
@@ -85,7 +86,8 @@ public final class CardCodec {
         CardView.PassedNote passed = wire.passedOnRerun() == null ? null
                 : new CardView.PassedNote(wire.passedOnRerun().link(), Instant.parse(wire.passedOnRerun().at()));
         return new CardView(wire.cardId(), wire.title(), wire.runUrl(), notice(wire.problem()), jobs, wire.moreJobs(),
-                wire.verdict() == null ? null : Verdict.fromWireName(wire.verdict()), rerun, passed);
+                wire.verdict() == null ? null : Verdict.fromWireName(wire.verdict()), rerun, passed,
+                Boolean.TRUE.equals(wire.proposals()));
     }
 
     private static JobJson job(CardView.JobCard job) {

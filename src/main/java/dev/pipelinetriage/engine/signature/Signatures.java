@@ -43,7 +43,7 @@ public final class Signatures {
     }
 
     /** The line that names the failure: the first that says so in words, else the last one shown. */
-    static Optional<String> keyLine(List<LogLine> excerpt) {
+    public static Optional<String> keyLine(List<LogLine> excerpt) {
         String last = null;
         for (LogLine line : excerpt) {
             String text = line.text().strip();
