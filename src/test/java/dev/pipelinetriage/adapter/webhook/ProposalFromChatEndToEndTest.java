@@ -196,7 +196,13 @@ class ProposalFromChatEndToEndTest {
                 .contains("<https://github.com/octocat/Hello-World/pull/1347|pull request>")
                 .contains("proposing knowledge-base entry widget-sync-handshake-with-peer-"));
         assertThat(toldTo(CURATOR)).anySatisfy(text -> assertThat(text).contains("already proposed by <@" + CURATOR + ">")
-                .contains("https://github.com/octocat/Hello-World/pull/1347"));
+                .contains("nothing was opened again"));
+        // A later click, once the pull request is open, is pointed at it.
+        click(replicaB, CURATOR, cardId);
+        awaitQuiet(() -> toldTo(CURATOR).size() == 3);
+        assertThat(toldTo(CURATOR).get(2)).contains("already proposed")
+                .contains("<https://github.com/octocat/Hello-World/pull/1347|Open it>");
+        code.verify(1, postRequestedFor(urlPathEqualTo(KB_REPO + "/pulls")));
 
         Map<String, String> files = proposedFiles();
         String entryPath = files.keySet().stream().filter(p -> p.startsWith("knowledge-base/")).findFirst().orElseThrow();
