@@ -11,6 +11,8 @@ import dev.pipelinetriage.app.port.RerunClaim;
 import dev.pipelinetriage.app.port.RerunClaims;
 import dev.pipelinetriage.app.port.StoredCard;
 import dev.pipelinetriage.app.port.TrackerResult;
+import dev.pipelinetriage.app.port.TriageHistory;
+import dev.pipelinetriage.app.port.TriageRecord;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.LogLine;
 import dev.pipelinetriage.domain.Signature;
@@ -44,11 +46,14 @@ public final class KnowledgeBaseProposals {
     private static final int EXCERPT_LINES = 30;
     /** Lines of the passing steps before the failure considered for counter-examples. */
     private static final int COUNTER_CANDIDATES = 12;
+    /** How far back the digest's groups are looked up: the digest covers a week, a curator may act later. */
+    private static final java.time.Duration HISTORY = java.time.Duration.ofDays(28);
 
     private final FailedJobLogs logs;
     private final Supplier<TriageService> triage;
     private final Authorizer curators;
     private final CardStore cards;
+    private final TriageHistory history;
     private final RerunClaims claims;
     private final KnowledgeBaseRepository repository;
     private final EntryCheck check;
@@ -71,9 +76,11 @@ public final class KnowledgeBaseProposals {
         }
     }
 
+    /** @param history where the digest's unexplained groups find their latest run */
     public KnowledgeBaseProposals(FailedJobLogs logs, Supplier<TriageService> triage, Authorizer curators,
-            CardStore cards, RerunClaims claims, KnowledgeBaseRepository repository, EntryCheck check, AuditLog audit,
-            Clock clock, Layout layout) {
+            CardStore cards, TriageHistory history, RerunClaims claims, KnowledgeBaseRepository repository,
+            EntryCheck check, AuditLog audit, Clock clock, Layout layout) {
+        this.history = Objects.requireNonNull(history, "history");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.curators = Objects.requireNonNull(curators, "curators");
@@ -105,6 +112,7 @@ public final class KnowledgeBaseProposals {
     public record Failed(String reason) implements Outcome {
     }
 
+    /** From a card's button: the card's first failure that no known error explains. */
     public Outcome propose(Actor actor, String channel, String cardId) {
         Optional<StoredCard> found = cards.card(cardId);
         if (found.isEmpty()) {
@@ -116,11 +124,42 @@ public final class KnowledgeBaseProposals {
             record(actor, channel, target, "denied", denied.reason());
             return new Refused(denied.reason());
         }
-        Optional<Failure> failure = unexplained(card);
-        if (failure.isEmpty()) {
-            String reason = "Every failure on this card has a known error, or its log cannot be read now; nothing to propose.";
+        String from = "the triage card " + card.id() + " (" + card.message().platform() + " channel "
+                + card.message().channel() + ", message " + card.message().message() + ")";
+        return propose(actor, channel, target, from, unexplained(logs.collect(CiLink.toRun(card.run())), null),
+                "Every failure on this card has a known error, or its log cannot be read now; nothing to propose.");
+    }
+
+    /**
+     * From the digest's list of unexplained groups ({@code propose <signature>}): the group's most recent run in the
+     * triage history, read again, must still show that signature without a known error.
+     */
+    public Outcome proposeSignature(Actor actor, String channel, String signatureKey) {
+        String target = "signature " + signatureKey;
+        if (curators.authorize(actor, ACTION) instanceof Authorizer.Denied denied) {
+            record(actor, channel, target, "denied", denied.reason());
+            return new Refused(denied.reason());
+        }
+        Optional<TriageRecord> latest = history.since(clock.instant().minus(HISTORY)).stream()
+                .filter(r -> r.signature().equals(signatureKey) && r.knownError() == null)
+                .max(java.util.Comparator.comparing(TriageRecord::at));
+        if (latest.isEmpty()) {
+            String reason = "No unexplained failure with signature " + signatureKey + " was triaged in the last "
+                    + HISTORY.toDays() + " days; nothing to propose.";
             record(actor, channel, target, "refused", reason);
             return new Refused(reason);
+        }
+        return propose(actor, channel, target, "the weekly digest's unexplained group " + signatureKey,
+                unexplained(logs.collect(latest.get().link()), signatureKey),
+                "The latest run of " + signatureKey + " cannot be read now, or a known error explains it by now; "
+                        + "nothing to propose.");
+    }
+
+    private Outcome propose(Actor actor, String channel, String target, String from, Optional<Failure> failure,
+            String nothing) {
+        if (failure.isEmpty()) {
+            record(actor, channel, target, "refused", nothing);
+            return new Refused(nothing);
         }
         Signature signature = failure.get().signature();
         target = target + " signature " + signature.key();
@@ -154,7 +193,7 @@ public final class KnowledgeBaseProposals {
         files.put(layout.entries() + "/" + draft.id() + ".yaml", draft.yaml());
         files.put(layout.runbooks() + "/" + draft.id() + ".md", draft.runbook());
         var proposal = new KnowledgeBaseRepository.Proposal("triage/propose-" + draft.id(),
-                "Knowledge base: propose " + draft.id(), description(card, failure.get(), draft, actor), files);
+                "Knowledge base: propose " + draft.id(), description(from, failure.get(), draft, actor), files);
         return switch (repository.open(proposal)) {
             case TrackerResult.Ok<KnowledgeBaseRepository.Opened> ok -> {
                 claims.completeRerun(key, ok.value().url());
@@ -176,9 +215,12 @@ public final class KnowledgeBaseProposals {
     private record Failure(Signature signature, EntryDraft.Input input) {
     }
 
-    /** The first failed job on the card that no known error explains, triaged again from its (cached) log. */
-    private Optional<Failure> unexplained(StoredCard card) {
-        if (!(logs.collect(CiLink.toRun(card.run())) instanceof FailedJobLogs.Collected collected)) {
+    /**
+     * The first failed job that no known error explains (with {@code signatureKey}, when given), triaged again from
+     * its (cached) log.
+     */
+    private Optional<Failure> unexplained(FailedJobLogs.Outcome outcome, String signatureKey) {
+        if (!(outcome instanceof FailedJobLogs.Collected collected)) {
             return Optional.empty();
         }
         TriageService service = triage.get();
@@ -189,7 +231,8 @@ public final class KnowledgeBaseProposals {
             TriageReport report = service.analyze(fetched.log(), EXCERPT_LINES);
             Optional<Signature> signature = Signatures.of(report);
             Optional<String> evidence = Signatures.keyLine(report.excerpt());
-            if (report.match() == null && signature.isPresent() && evidence.isPresent()) {
+            if (report.match() == null && signature.isPresent() && evidence.isPresent()
+                    && (signatureKey == null || signature.get().key().equals(signatureKey))) {
                 return Optional.of(new Failure(signature.get(), new EntryDraft.Input(signature.get().key(),
                         signature.get().summary(), evidence.get(), report.excerpt().stream().map(LogLine::text).toList(),
                         passingLines(fetched.log().lines(), report.excerpt()), report.signals(), report.verdict(),
@@ -217,11 +260,10 @@ public final class KnowledgeBaseProposals {
         return candidates;
     }
 
-    private static String description(StoredCard card, Failure failure, EntryDraft draft, Actor actor) {
-        String run = failure.input().seenAt() == null ? card.run().key() : failure.input().seenAt();
-        return "Proposed from chat by a curator (" + actor.platform() + " user " + actor.user() + ") on the triage card "
-                + card.id() + " (" + card.message().platform() + " channel " + card.message().channel() + ", message "
-                + card.message().message() + ") about " + run + ".\n\n"
+    private static String description(String from, Failure failure, EntryDraft draft, Actor actor) {
+        String run = failure.input().seenAt() == null ? "" : " about " + failure.input().seenAt();
+        return "Proposed from chat by a curator (" + actor.platform() + " user " + actor.user() + ") from " + from + run
+                + ".\n\n"
                 + "Signature `" + failure.signature().key() + "`: " + failure.signature().summary() + "\n\n"
                 + "The entry `" + draft.id() + "` passed `kb lint` and `kb test` on its own examples when it was drafted. "
                 + "Review its category, regex and examples, fill in the runbook, then merge: hot reload picks it up.\n";

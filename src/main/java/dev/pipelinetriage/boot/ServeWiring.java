@@ -36,7 +36,9 @@ import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatCommand;
 import dev.pipelinetriage.chat.ChatCommands;
+import dev.pipelinetriage.chat.ProposeCommand;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.RecurringFailures;
@@ -202,7 +204,7 @@ public final class ServeWiring {
                         config.proposalsSection().map(ProposalsSection::slackGroups).orElse(List.of()),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), permissions), shared.actions(permissions, proposals),
+                        new HashSet<>(slack.allowedChannels()), permissions, proposals), shared.actions(permissions, proposals),
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
@@ -219,7 +221,7 @@ public final class ServeWiring {
                         config.proposalsSection().map(ProposalsSection::teamsGroups).orElse(List.of()),
                         client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), permissions), shared.actions(permissions, proposals), shared.ticketActions(permissions), codec,
+                        Set.of(), permissions, proposals), shared.actions(permissions, proposals), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
                 webhookSurfaces.put("teams", bot.surface());
@@ -243,7 +245,7 @@ public final class ServeWiring {
             ops.scheduleDigest(new HealthReports(store.history(), store.state(), store.audit(),
                     signature -> store.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key),
                     setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
-                    setup.clock());
+                    setup.clock(), kbRepository.isPresent());
             server.ready();
             return new Served(server, app, workers, store, served, ops);
         } catch (IOException | RuntimeException e) {
@@ -274,13 +276,17 @@ public final class ServeWiring {
             Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops, Optional<ProposalsSection> proposals,
             Optional<KnowledgeBaseRepository> kbRepository) {
 
-        /** @param who may also say {@code kb reload}: the same people who may rerun */
-        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
+        /**
+         * @param who may also say {@code kb reload}: the same people who may rerun
+         * @param proposals curators may also say {@code propose fp-...} (the digest's action), when configured
+         */
+        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who,
+                Optional<KnowledgeBaseProposals> proposals) {
+            List<ChatCommand> actions = new ArrayList<>(List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
+            proposals.ifPresent(p -> actions.add(new ProposeCommand(p)));
             return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
                     new CardBuilder(runbookBase == null ? null : runbookBase.toString(), kbRepository.isPresent()), codec,
-                    store.state(),
-                    workers, clock, DEDUP_FOR, channels, commands, ops.metrics,
-                    List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
+                    store.state(), workers, clock, DEDUP_FOR, channels, commands, ops.metrics, actions);
         }
 
         RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
@@ -300,7 +306,8 @@ public final class ServeWiring {
         Optional<KnowledgeBaseProposals> proposals(List<String> users, List<String> groups, GroupDirectory directory) {
             return kbRepository.map(repository -> new KnowledgeBaseProposals(logs, ops.knowledgeBase::triage,
                     new RerunPermissions(Set.copyOf(users), groups, directory, GROUP_CACHE, Ticker.systemTicker(),
-                            "knowledge-base curators"), store.state(), store.state(), repository, new DraftedEntryCheck(),
+                            "knowledge-base curators"), store.state(), store.history(), store.state(), repository,
+                    new DraftedEntryCheck(),
                     audit, clock, new KnowledgeBaseProposals.Layout(proposals.orElseThrow().entries(),
                             proposals.orElseThrow().runbooks())));
         }

@@ -118,7 +118,12 @@ public final class CardActions {
             surface.tell(where, actor.user(), ChatText.of("Proposing knowledge-base entries is not configured."));
             return;
         }
-        surface.tell(where, actor.user(), switch (proposals.get().propose(actor, where.channel(), cardId)) {
+        surface.tell(where, actor.user(), proposalAnswer(proposals.get().propose(actor, where.channel(), cardId)));
+    }
+
+    /** What a proposal's outcome tells the curator, from a card or the digest's command. */
+    static ChatText proposalAnswer(KnowledgeBaseProposals.Outcome outcome) {
+        return switch (outcome) {
             case KnowledgeBaseProposals.Opened opened -> ChatText.builder().text("Opened ")
                     .link(opened.url(), opened.requestName()).text(" proposing knowledge-base entry " + opened.entryId()
                             + ". It passed kb lint and kb test; review and merge it as usual.").build();
@@ -131,7 +136,7 @@ public final class CardActions {
             case KnowledgeBaseProposals.Refused refused -> ChatText.of(refused.reason());
             case KnowledgeBaseProposals.Failed failed -> ChatText.of("The code host did not open the request: "
                     + failed.reason());
-        });
+        };
     }
 
     public ChatText helpful(Actor actor, String cardId) {

@@ -119,7 +119,7 @@ public final class TriageConversation {
             for (ChatCommand action : actions) {
                 if (action.matches(in.text())) {
                     boolean started = workers.submit("command", () -> withRequestId(requestId,
-                            () -> surface.post(in.place(), action.run(in.from(), in.place()))));
+                            () -> surface.post(in.place(), action.run(in.from(), in.place(), in.text()))));
                     return started ? new Accepted(0)
                             : new Hint(ChatText.of("The bot is busy right now; try again in a minute."));
                 }
