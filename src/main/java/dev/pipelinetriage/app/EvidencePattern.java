@@ -1,7 +1,5 @@
 package dev.pipelinetriage.app;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,14 +75,13 @@ public record EvidencePattern(String regex, String variant) {
         return new EvidencePattern(regex.toString(), other);
     }
 
-    /** The same shape with other digits: 7 -> 8, 1.2.3 -> 2.3.4, 99 -> 10. */
+    /** The same shape with every digit moved on by one: 7 -> 8, 30 -> 41, 1.2.9 -> 2.3.0. */
     private static String otherNumber(String number) {
-        List<String> parts = new ArrayList<>();
-        for (String piece : number.split("\\.", -1)) {
-            parts.add(piece.isEmpty() ? piece : Long.toString((Long.parseLong(piece.length() > 15 ? piece.substring(0, 15)
-                    : piece) + 1) % (long) Math.pow(10, Math.min(piece.length(), 15))));
+        StringBuilder other = new StringBuilder(number.length());
+        for (char c : number.toCharArray()) {
+            other.append(Character.isDigit(c) ? (char) ('0' + (c - '0' + 1) % 10) : c);
         }
-        return String.join(".", parts);
+        return other.toString();
     }
 
     static String escape(String literal) {

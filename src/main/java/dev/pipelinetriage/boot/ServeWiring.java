@@ -191,8 +191,9 @@ public final class ServeWiring {
             });
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
                     ops.metrics, store.history(), setup.clock(),
-                    WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers, providers, knownErrors,
-                    setup.clock(), commands, tickets, runbooks, ops, config.proposalsSection(), kbRepository);
+                    WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers,
+                    providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops, config.proposalsSection(),
+                    kbRepository);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
@@ -204,7 +205,8 @@ public final class ServeWiring {
                         config.proposalsSection().map(ProposalsSection::slackGroups).orElse(List.of()),
                         client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), permissions, proposals), shared.actions(permissions, proposals),
+                        new HashSet<>(slack.allowedChannels()), permissions, proposals),
+                        shared.actions(permissions, proposals),
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());

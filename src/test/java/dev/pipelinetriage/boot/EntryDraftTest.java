@@ -34,7 +34,7 @@ class EntryDraftTest {
         assertThat(draft.id()).matches("widget-sync-handshake-with-peer-[0-9a-f]{6}");
         assertThat(draft.yaml()).contains("id: " + draft.id() + "\n", "category: code\n", "subcategory: test\n",
                 "  - 'widget-sync: handshake with peer node-7 failed after 30 attempts'\n",
-                "  - 'widget-sync: handshake with peer node-8 failed after 31 attempts'\n",
+                "  - 'widget-sync: handshake with peer node-8 failed after 41 attempts'\n",
                 "  - 'Installed 42 packages in 3.2s'\n", "runbook: runbooks/" + draft.id() + ".md\n", "rerun: never\n");
         assertThat(draft.runbook()).contains("https://github.com/octo-org/widgets/actions/runs/30433642");
     }

@@ -24,8 +24,12 @@ import javax.sql.DataSource;
  */
 final class RerunOutcomeTable {
     private static final int MAX_KEY = 1500;
+    /** Longer than the longest flaky window ({@code windowDays} up to 365): older rows no longer count. */
+    static final java.time.Duration RETENTION = java.time.Duration.ofDays(400);
+    private static final int PURGE_EVERY = 500;
 
     private final DataSource pool;
+    private final java.util.concurrent.atomic.AtomicLong awaits = new java.util.concurrent.atomic.AtomicLong();
 
     RerunOutcomeTable(DataSource pool) {
         this.pool = pool;
@@ -33,6 +37,12 @@ final class RerunOutcomeTable {
 
     void await(AwaitedRerun a) {
         Jdbc.with(pool, "remembering a failure for its rerun", c -> {
+            if (awaits.incrementAndGet() % PURGE_EVERY == 0) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM rerun_outcome WHERE awaited_at < ?")) {
+                    s.setObject(1, Jdbc.time(a.at().minus(RETENTION)));
+                    s.executeUpdate();
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO rerun_outcome (awaited_key, run_key, ci_instance, ci_kind, project, run_id, attempt,
                       job_name, signature_key, card_id, awaited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /webhooks/<instance>}: reads the raw body (capped), checks the sender's proof before parsing
  * anything, reads the payload with the instance's protocol and hands a failure to {@link FailureNotices}, which
- * answers without waiting for the triage; a run attempt that passed goes to {@link RerunOutcomeCards}. Answers: 202 accepted or ignored, 200 for GitHub's ping, 401 without a
- * valid proof, 404 for an unknown hook, 400/422 for an authentic but unusable payload, 413 for a body over the
- * cap, 503 with Retry-After when the bot is too busy.
+ * answers without waiting for the triage; a run attempt that passed goes to {@link RerunOutcomeCards}. Answers:
+ * 202 accepted or ignored, 200 for GitHub's ping, 401 without a valid proof, 404 for an unknown hook, 400/422 for
+ * an authentic but unusable payload, 413 for a body over the cap, 503 with Retry-After when the bot is too busy.
  */
 final class WebhookEndpoint extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);

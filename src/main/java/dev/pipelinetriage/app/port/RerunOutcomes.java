@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What happened when triaged failures were run again: the strongest evidence of flakiness there is. Each awaited
- * failure gets one outcome, whichever replica or redelivery reports it first.
+ * failure gets one outcome, whichever replica or redelivery reports it first. Failures awaited more than a year
+ * ago (longer than any flaky window) may be forgotten.
  */
 public interface RerunOutcomes {
 
