@@ -12,8 +12,8 @@ import java.util.Set;
  * object ids.
  */
 public final class ProposalsConfigLoader {
-    private static final Set<String> KEYS = Set.of("host", "apiUrl", "repository", "baseBranch", "entries", "runbooks",
-            "token", "curators");
+    private static final Set<String> KEYS = Set.of("host", "apiUrl", "repository", "baseBranch", "entries", "token",
+            "curators");
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final String FOLDER = "[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*";
 
@@ -58,7 +58,8 @@ public final class ProposalsConfigLoader {
             throw new ConfigException("proposals.baseBranch", "must be a branch name, got '" + ConfigLoader.abbreviate(base) + "'");
         }
         String entries = folder(node, "entries", "knowledge-base");
-        String runbooks = folder(node, "runbooks", "runbooks");
+        // Entries name runbooks/<id>.md relative to the knowledge-base folder's parent, as the loader reads them.
+        String runbooks = (entries.contains("/") ? entries.substring(0, entries.lastIndexOf('/') + 1) : "") + "runbooks";
         CredentialSource token = ConfigLoader.token(node.get("token"), "proposals.token");
         JsonNode curators = node.get("curators");
         if (curators == null || !curators.isObject()) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param repository GitHub {@code owner/repo} or GitLab project path
  * @param entries the knowledge-base folder in that repository
- * @param runbooks the runbooks folder in that repository
+ * @param runbooks the runbooks folder in that repository: {@code runbooks} next to {@code entries}, where the entries'
+ *     {@code runbook: runbooks/<id>.md} paths point
  * @param slackUsers Slack user ids who may propose; {@code slackGroups} user group ids whose members may
  * @param teamsUsers Entra object ids who may propose; {@code teamsGroups} Entra group ids whose members may
  */

@@ -53,6 +53,7 @@ class ProposalsConfigTest {
         assertThat(section.host()).isEqualTo(ProposalsSection.Host.GITLAB);
         assertThat(section.repository()).isEqualTo("platform/ci/triage-kb");
         assertThat(section.entries()).isEqualTo("kb/entries");
+        assertThat(section.runbooks()).isEqualTo("kb/runbooks");
         assertThat(section.teamsGroups()).containsExactly("9a0b5d1e-3f4c-4e2a-8b7d-6c5e4f3a2b1c");
         assertThat(ProposalsConfigLoader.parse("ci: {}\n")).isEmpty();
     }
