@@ -18,6 +18,14 @@ public final class HealthReportText {
     }
 
     public static String render(HealthReport r) {
+        return render(r, false);
+    }
+
+    /**
+     * @param proposals true when curators may propose entries from chat: each unexplained group then names the
+     *     request that proposes one ({@code propose fp-...})
+     */
+    public static String render(HealthReport r, boolean proposals) {
         StringBuilder s = new StringBuilder(2_000);
         s.append("# CI/CD health report\n")
                 .append(DAY.format(r.from())).append(" to ").append(DAY.format(r.to())).append("\n\n");
@@ -38,7 +46,11 @@ public final class HealthReportText {
         for (HealthReport.Recurring g : r.unexplained()) {
             s.append("  - ").append(g.count()).append("x `").append(g.title().replace('`', '\'')).append("` (")
                     .append(g.repositories()).append(g.repositories() == 1 ? " repository" : " repositories")
-                    .append("), e.g. ").append(g.example()).append('\n');
+                    .append("), e.g. ").append(g.example());
+            if (proposals && g.signature().startsWith("fp-")) {
+                s.append(" -- propose an entry: `propose ").append(g.signature()).append('`');
+            }
+            s.append('\n');
         }
         s.append("\n## Feedback (all time)\n");
         s.append("- helpful: ").append(r.helpful()).append(", not right: ").append(r.notRight());

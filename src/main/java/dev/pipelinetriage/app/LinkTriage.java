@@ -22,12 +22,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * From a pasted link to one triage report per failed job: what every chat front end shows. A job whose last green
  * run's log came with its own is compared with it. One job's unreadable log does not hide the others' reports.
+ * A report without a known error whose signature often passed on rerun is called flaky ({@link RerunFlakiness}).
  * Every report's failure is told to the {@link OccurrenceListener}, which counts recurrences (and may file a
  * ticket) and says what the card shows.
  * The triage service is asked for on every link, so a reloaded knowledge base serves the next link while a link
@@ -43,6 +45,7 @@ public final class LinkTriage {
     private final TriageHistory history;
     private final AnalysisSlots slots;
     private final Clock clock;
+    private final UnaryOperator<TriageReport> rerunHistory;
 
     /** Triage without recurrence counting. */
     public LinkTriage(FailedJobLogs logs, TriageService triage, int maxLines) {
@@ -61,6 +64,18 @@ public final class LinkTriage {
      */
     public LinkTriage(FailedJobLogs logs, Supplier<TriageService> triage, int maxLines, OccurrenceListener occurrences,
             TriageMetrics metrics, TriageHistory history, AnalysisSlots slots, Clock clock) {
+        this(logs, triage, maxLines, occurrences, metrics, history, slots, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param history where every triaged job is recorded for the health report
+     * @param slots what bounds the analyses running at once; fetching logs waits outside it
+     * @param rerunHistory judges each report again with its signature's passes on rerun ({@link RerunFlakiness})
+     */
+    public LinkTriage(FailedJobLogs logs, Supplier<TriageService> triage, int maxLines, OccurrenceListener occurrences,
+            TriageMetrics metrics, TriageHistory history, AnalysisSlots slots, Clock clock,
+            UnaryOperator<TriageReport> rerunHistory) {
+        this.rerunHistory = Objects.requireNonNull(rerunHistory, "rerunHistory");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -154,9 +169,10 @@ public final class LinkTriage {
                 for (FailedJobLogs.JobLogResult job : collected.jobs()) {
                     jobs.add(switch (job.log()) {
                         case FetchResult.Fetched fetched -> {
-                            TriageReport report = slots.run(() -> metrics.time(Stage.ANALYZE, () -> job.lastGreen()
+                            // The store is read outside the analysis slot: only the analysis is bounded by the cores.
+                            TriageReport report = rerunHistory.apply(slots.run(() -> metrics.time(Stage.ANALYZE, () -> job.lastGreen()
                                     .map(green -> service.analyze(fetched.log(), maxLines, green))
-                                    .orElseGet(() -> service.analyze(fetched.log(), maxLines))));
+                                    .orElseGet(() -> service.analyze(fetched.log(), maxLines)))));
                             metrics.triaged(report.verdict(), report.match() != null);
                             record(collected.run(), job.job(), report);
                             yield reported(collected.run(), job.job(), report);

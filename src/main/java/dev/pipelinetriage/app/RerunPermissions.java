@@ -22,9 +22,22 @@ public final class RerunPermissions implements Authorizer {
     private final GroupDirectory directory;
     /** Per workspace/user: which configured groups they belong to. */
     private final Cache<String, Set<String>> memberships;
+    /** Who may act, in the denial's words, or null for on-call engineers rerunning jobs. */
+    private final String role;
 
     public RerunPermissions(Set<String> users, List<String> groups, GroupDirectory directory, Duration cacheFor,
             Ticker ticker) {
+        this(users, groups, directory, cacheFor, ticker, null);
+    }
+
+    /**
+     * The same check for another role, e.g. knowledge-base curators proposing entries.
+     *
+     * @param role who may act, as the denial names them (e.g. {@code knowledge-base curators})
+     */
+    public RerunPermissions(Set<String> users, List<String> groups, GroupDirectory directory, Duration cacheFor,
+            Ticker ticker, String role) {
+        this.role = role;
         this.users = Set.copyOf(users);
         this.groups = List.copyOf(groups);
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -59,6 +72,10 @@ public final class RerunPermissions implements Authorizer {
                     return new Allowed("member of user group " + group);
                 }
             }
+        }
+        if (role != null) {
+            return new Denied("Only " + role + " may " + action + " from chat: the configured users and members of the "
+                    + "configured groups of " + role + ". Ask one of them.");
         }
         return new Denied("Only on-call engineers may " + action + " jobs from chat: the configured users and members "
                 + "of the configured on-call user groups. Ask one of them.");

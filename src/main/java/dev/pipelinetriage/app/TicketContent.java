@@ -27,6 +27,8 @@ final class TicketContent {
     private final Redactor redactor;
     private final TicketPolicy policy;
 
+    static final String FLAKY_LABEL = "flaky";
+
     TicketContent(Redactor redactor, TicketPolicy policy) {
         this.redactor = redactor;
         this.policy = policy;
@@ -94,8 +96,14 @@ final class TicketContent {
         return new TicketDocument(blocks);
     }
 
+    /** The signature's labels, and {@value #FLAKY_LABEL} on a flaky one's tickets so flaky work can be found. */
     private static List<String> labels(Signature sig, int generation) {
-        return generation == 1 ? List.of(sig.label()) : List.of(sig.label(), sig.label(generation));
+        List<String> labels = new ArrayList<>(generation == 1 ? List.of(sig.label())
+                : List.of(sig.label(), sig.label(generation)));
+        if (sig.verdict() == Verdict.FLAKY) {
+            labels.add(FLAKY_LABEL);
+        }
+        return List.copyOf(labels);
     }
 
     private TicketDocument.Links runs(List<String> links) {

@@ -8,6 +8,7 @@ import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.boot.config.ProposalsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
@@ -83,7 +84,30 @@ public final class ConfigCheck {
         }
         AppConfig config = parsed.config().orElseThrow();
         Checked checked = describe(path, config, config.ops(), ca, env, reach);
-        return config.webhooksSection().map(w -> withWebhooks(checked, w, env)).orElse(checked);
+        Checked hooked = config.webhooksSection().map(w -> withWebhooks(checked, w, env)).orElse(checked);
+        return config.proposalsSection().map(p -> withProposals(hooked, p, env)).orElse(hooked);
+    }
+
+    /** {@code checked} with {@code lines} inserted before its reachability lines, and these problems. */
+    private static Checked beforeReachability(Checked checked, List<String> lines, List<String> problems) {
+        int reachability = checked.lines().stream().filter(l -> l.startsWith("reachability")).findFirst()
+                .map(checked.lines()::indexOf).orElse(checked.lines().size());
+        List<String> all = new ArrayList<>(checked.lines().subList(0, reachability));
+        all.addAll(lines);
+        all.addAll(checked.lines().subList(reachability, checked.lines().size()));
+        return new Checked(all, problems);
+    }
+
+    /** Where proposed knowledge-base entries go and who may propose, before the reachability lines. */
+    private static Checked withProposals(Checked checked, ProposalsSection p, Map<String, String> env) {
+        List<String> problems = new ArrayList<>(checked.problems());
+        String requests = p.host() == ProposalsSection.Host.GITHUB ? "pull requests" : "merge requests";
+        List<String> lines = List.of("proposals: " + requests + " on " + p.host().wireName() + " " + p.repository() + " (base " + p.baseBranch() + ", entries in "
+                + p.entries() + "/, runbooks in " + p.runbooks() + "/) through " + p.apiUrl(),
+                "  token " + secret(p.token(), "proposals.token", env, problems),
+                "  curators: " + (p.slackUsers().size() + p.slackGroups().size()) + " slack user(s) or group(s), "
+                        + (p.teamsUsers().size() + p.teamsGroups().size()) + " teams user(s) or group(s)");
+        return beforeReachability(checked, lines, problems);
     }
 
     private static Checked describe(Path path, AppConfig config, OpsSection ops, Optional<CaBundle> ca,
@@ -161,18 +185,15 @@ public final class ConfigCheck {
                 + (webhooks.defaultChannel() == null ? "runs no route matches are dropped (audited)"
                         : "other runs to " + webhooks.defaultChannel().platform() + " " + webhooks.defaultChannel().channel())
                 + "; an outage banner from " + webhooks.outageThreshold() + " jobs within "
-                + webhooks.outageWindow().toMinutes() + " min");
+                + webhooks.outageWindow().toMinutes() + " min; "
+                + (webhooks.learnsFromReruns() ? "flaky after " + webhooks.flakyAfter() + " pass(es) on rerun within "
+                        + webhooks.flakyWindow().toDays() + " days" : "rerun outcomes off"));
         for (int i = 0; i < webhooks.sources().size(); i++) {
             WebhooksSection.Source source = webhooks.sources().get(i);
             lines.add("  POST /webhooks/" + source.instance() + ", secret "
                     + secret(source.secret(), "webhooks.sources[" + i + "].secret", env, problems));
         }
-        int reachability = checked.lines().stream().filter(l -> l.startsWith("reachability")).findFirst()
-                .map(checked.lines()::indexOf).orElse(checked.lines().size());
-        List<String> all = new ArrayList<>(checked.lines().subList(0, reachability));
-        all.addAll(lines);
-        all.addAll(checked.lines().subList(reachability, checked.lines().size()));
-        return new Checked(all, problems);
+        return beforeReachability(checked, lines, problems);
     }
 
     private static String notifiers(NotifierSection notifiers) {

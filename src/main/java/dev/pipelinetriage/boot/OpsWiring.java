@@ -99,7 +99,8 @@ final class OpsWiring implements AutoCloseable {
     }
 
     /** Starts posting the weekly digest, when one is configured. */
-    void scheduleDigest(HealthReports reports, StateStore store, Optional<ChatSurface> surface, Clock clock) {
+    void scheduleDigest(HealthReports reports, StateStore store, Optional<ChatSurface> surface, Clock clock,
+            boolean proposals) {
         Optional<OpsSection.Digest> digest = ops.digestSection();
         if (digest.isEmpty()) {
             return;
@@ -111,7 +112,7 @@ final class OpsWiring implements AutoCloseable {
         }
         OpsSection.Digest d = digest.get();
         WeeklyDigest weekly = new WeeklyDigest(reports, new AwtVerdictChart(), store, surface.get(),
-                new Place(d.platform(), "", d.channel(), null), clock);
+                new Place(d.platform(), "", d.channel(), null), clock, proposals);
         digestTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
         scheduleNext(weekly, d, clock);
     }

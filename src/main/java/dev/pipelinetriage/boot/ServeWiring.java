@@ -7,11 +7,13 @@ import dev.pipelinetriage.adapter.slack.SlackSettings;
 import dev.pipelinetriage.adapter.teams.TeamsBot;
 import dev.pipelinetriage.adapter.teams.TeamsClient;
 import dev.pipelinetriage.adapter.teams.TeamsSettings;
+import dev.pipelinetriage.adapter.ticket.kbrepo.KnowledgeBaseRepositories;
 import dev.pipelinetriage.adapter.webhook.CiWebhooks;
 import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FeedbackService;
 import dev.pipelinetriage.app.HealthReports;
+import dev.pipelinetriage.app.KnowledgeBaseProposals;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.RerunPermissions;
 import dev.pipelinetriage.app.RerunService;
@@ -19,6 +21,7 @@ import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.GroupDirectory;
+import dev.pipelinetriage.app.port.KnowledgeBaseRepository;
 import dev.pipelinetriage.app.port.OccurrenceListener;
 import dev.pipelinetriage.app.port.TicketRecord;
 import dev.pipelinetriage.app.port.TicketRef;
@@ -26,18 +29,21 @@ import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
+import dev.pipelinetriage.boot.config.ProposalsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
+import dev.pipelinetriage.chat.ChatCommand;
 import dev.pipelinetriage.chat.ChatCommands;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.LinkDetector;
 import dev.pipelinetriage.chat.MeteredSurface;
 import dev.pipelinetriage.chat.Notifiers;
+import dev.pipelinetriage.chat.ProposeCommand;
 import dev.pipelinetriage.chat.RecurringFailures;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
@@ -166,6 +172,7 @@ public final class ServeWiring {
                 .map(t -> t.read("slack.appToken", env));
         Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
         List<WebhookSource> webhookSources = webhooks.map(w -> WebhookWiring.sources(w, config.ci(), env)).orElse(List.of());
+        Optional<String> proposalsToken = config.proposalsSection().map(p -> p.token().read("proposals.token", env));
         OpsWiring ops;
         try {
             ops = OpsWiring.start(opsSection, setup.clock());
@@ -198,17 +205,30 @@ public final class ServeWiring {
                     .orElse(OccurrenceListener.NONE);
             ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
                     .orElse(ChatCommands.NONE);
+            Optional<KnowledgeBaseRepository> kbRepository = config.proposalsSection().map(p -> switch (p.host()) {
+                case GITHUB -> KnowledgeBaseRepositories.github(http, p.apiUrl(), p.repository(), p.baseBranch(),
+                        proposalsToken.orElseThrow(), setup.clock());
+                case GITLAB -> KnowledgeBaseRepositories.gitlab(http, p.apiUrl(), p.repository(), p.baseBranch(),
+                        proposalsToken.orElseThrow(), setup.clock());
+            });
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
-                    ops.metrics, store.history(), workers, setup.clock()), codec, store, audit, workers, providers, knownErrors,
-                    setup.clock(), commands, tickets, runbooks, ops);
+                    ops.metrics, store.history(), workers, setup.clock(),
+                    WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers,
+                    providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops, config.proposalsSection(),
+                    kbRepository);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
                 SlackClient client = new SlackClient(slackSettings.get(), http, setup.clock(), setup.slackSleeper());
                 RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
                         client.groupDirectory());
+                Optional<KnowledgeBaseProposals> proposals = shared.proposals(
+                        config.proposalsSection().map(ProposalsSection::slackUsers).orElse(List.of()),
+                        config.proposalsSection().map(ProposalsSection::slackGroups).orElse(List.of()),
+                        client.groupDirectory());
                 app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), permissions), shared.actions(permissions),
+                        new HashSet<>(slack.allowedChannels()), permissions, proposals),
+                        shared.actions(permissions, proposals),
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
@@ -222,8 +242,12 @@ public final class ServeWiring {
                 TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
                 RerunPermissions permissions = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
                         client.groupDirectory());
+                Optional<KnowledgeBaseProposals> proposals = shared.proposals(
+                        config.proposalsSection().map(ProposalsSection::teamsUsers).orElse(List.of()),
+                        config.proposalsSection().map(ProposalsSection::teamsGroups).orElse(List.of()),
+                        client.groupDirectory());
                 TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), permissions), shared.actions(permissions), shared.ticketActions(permissions), codec,
+                        Set.of(), permissions, proposals), shared.actions(permissions, proposals), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
                 webhookSurfaces.put("teams", new MeteredSurface(bot.surface(), ops.metrics, "teams"));
@@ -237,7 +261,7 @@ public final class ServeWiring {
             List<String> served = new ArrayList<>(chatEndpoints);
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
-                        shared.logs(), runbooks, codec, store.state(), store.outages(), workers, setup.clock(),
+                        shared.logs(), runbooks, kbRepository.isPresent(), codec, store.state(), store.outages(), workers, setup.clock(),
                         webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
@@ -248,7 +272,7 @@ public final class ServeWiring {
             ops.scheduleDigest(new HealthReports(store.history(), store.state(), store.audit(),
                     signature -> store.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key),
                     setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
-                    setup.clock());
+                    setup.clock(), kbRepository.isPresent());
             server.ready();
             return new Served(server, app, workers, store, served, ops);
         } catch (IOException | RuntimeException e) {
@@ -276,24 +300,43 @@ public final class ServeWiring {
      */
     private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
             Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
-            Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops) {
+            Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops, Optional<ProposalsSection> proposals,
+            Optional<KnowledgeBaseRepository> kbRepository) {
 
-        /** @param who may also say {@code kb reload}: the same people who may rerun */
-        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who) {
+        /**
+         * @param who may also say {@code kb reload}: the same people who may rerun
+         * @param proposals curators may also say {@code propose fp-...} (the digest's action), when configured
+         */
+        TriageConversation conversation(int maxLinks, URI runbookBase, Set<String> channels, Authorizer who,
+                Optional<KnowledgeBaseProposals> proposals) {
+            List<ChatCommand> actions = new ArrayList<>(List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
+            proposals.ifPresent(p -> actions.add(new ProposeCommand(p)));
             return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
-                    new CardBuilder(runbookBase == null ? null : runbookBase.toString()), codec, store.state(),
-                    workers, clock, DEDUP_FOR, channels, commands, ops.metrics,
-                    List.of(new KbReloadCommand(ops.knowledgeBase, who, audit, clock)));
+                    new CardBuilder(runbookBase == null ? null : runbookBase.toString(), kbRepository.isPresent()), codec,
+                    store.state(), workers, clock, DEDUP_FOR, channels, commands, ops.metrics, actions);
         }
 
         RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
             return new RerunPermissions(users, groups, directory, GROUP_CACHE, Ticker.systemTicker());
         }
 
-        CardActions actions(RerunPermissions permissions) {
+        CardActions actions(RerunPermissions permissions, Optional<KnowledgeBaseProposals> proposals) {
             return new CardActions(new RerunService(providers, permissions, store.state(), store.state(), audit, clock,
                     CONFIRM_WITHIN), new FeedbackService(store.state(), store.state(), new Redactor(), clock), store.state(),
-                    codec, knownErrors);
+                    codec, knownErrors, proposals);
+        }
+
+        /**
+         * Propose knowledge-base entry for one platform: its curators, the shared repository and store. The
+         * proposal's claim is a side-effect claim like a rerun's, under its own key ({@code kb-proposal:<signature>}).
+         */
+        Optional<KnowledgeBaseProposals> proposals(List<String> users, List<String> groups, GroupDirectory directory) {
+            return kbRepository.map(repository -> new KnowledgeBaseProposals(logs, ops.knowledgeBase::triage,
+                    new RerunPermissions(Set.copyOf(users), groups, directory, GROUP_CACHE, Ticker.systemTicker(),
+                            "knowledge-base curators"), store.state(), store.history(), store.state(), repository,
+                    new DraftedEntryCheck(),
+                    audit, clock, new KnowledgeBaseProposals.Layout(proposals.orElseThrow().entries(),
+                            proposals.orElseThrow().runbooks())));
         }
 
         /** File ticket for one platform: the same tracker and store, that platform's permissions. */

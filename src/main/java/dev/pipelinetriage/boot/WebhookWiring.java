@@ -5,6 +5,10 @@ import dev.pipelinetriage.adapter.webhook.WebhookSource;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.OutageGrouping;
+import dev.pipelinetriage.app.RerunFlakiness;
+import dev.pipelinetriage.app.RerunOutcomeService;
+import dev.pipelinetriage.app.port.RerunOutcomes;
+import dev.pipelinetriage.domain.TriageReport;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
 import dev.pipelinetriage.app.port.StateStore;
@@ -19,14 +23,20 @@ import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.CardPublisher;
 import dev.pipelinetriage.chat.FailureNotices;
+import dev.pipelinetriage.chat.RerunOutcomeCards;
 import dev.pipelinetriage.chat.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** The CI webhook receiver of {@code serve}: its secrets, routing, de-duplication and outage grouping. */
+/**
+ * The CI webhook receiver of {@code serve}: its secrets, routing, de-duplication, outage grouping, and what reruns
+ * teach (finished attempts update cards and count for their failures' signatures).
+ */
 final class WebhookWiring {
     /**
      * GitHub lets people redeliver deliveries of the past 3 days, and a run attempt is one failure for good: ids are
@@ -51,12 +61,24 @@ final class WebhookWiring {
     }
 
     static CiWebhooks receiver(WebhooksSection section, List<WebhookSource> sources, LinkTriage triage,
-            FailedJobLogs logs, String runbooks, CardCodec codec, StateStore state, OutageStore outages, Workers workers,
-            Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
-        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks),
-                new CardPublisher(state, codec, clock, posting), state, workers, clock,
+            FailedJobLogs logs, String runbooks, boolean proposals, CardCodec codec, StateStore state, OutageStore outages,
+            Workers workers, Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
+        FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks, proposals),
+                new CardPublisher(state, state, codec, clock, posting), state, workers, clock,
                 DEDUP_FOR, surfaces, section.routing(),
                 new OutageGrouping(outages, section.outageThreshold(), section.outageWindow()), audit, metrics);
-        return new CiWebhooks(sources, notices, logs::route, metrics);
+        Optional<RerunOutcomeCards> reruns = section.learnsFromReruns()
+                ? Optional.of(new RerunOutcomeCards(new RerunOutcomeService(state, clock), state, codec, surfaces, workers,
+                        metrics))
+                : Optional.empty();
+        return new CiWebhooks(sources, notices, logs::route, metrics, reruns);
+    }
+
+    /** Judges each report again with its signature's passes on rerun, when the section learns from reruns. */
+    static UnaryOperator<TriageReport> rerunHistory(Optional<WebhooksSection> section, RerunOutcomes outcomes,
+            Clock clock) {
+        return section.filter(WebhooksSection::learnsFromReruns)
+                .<UnaryOperator<TriageReport>>map(s -> new RerunFlakiness(outcomes, s.flakyAfter(), s.flakyWindow(), clock))
+                .orElse(RerunFlakiness.none());
     }
 }

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.FeedbackService;
+import dev.pipelinetriage.app.KnowledgeBaseProposals;
 import dev.pipelinetriage.app.RerunService;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.CardStore;
@@ -25,9 +26,17 @@ public final class CardActions {
     private final CardStore store;
     private final CardCodec codec;
     private final List<KnownError> knownErrors;
+    private final Optional<KnowledgeBaseProposals> proposals;
 
     public CardActions(RerunService reruns, FeedbackService feedback, CardStore store, CardCodec codec,
             List<KnownError> knownErrors) {
+        this(reruns, feedback, store, codec, knownErrors, Optional.empty());
+    }
+
+    /** @param proposals the Propose knowledge-base entry button's use case, when a knowledge-base repository is configured */
+    public CardActions(RerunService reruns, FeedbackService feedback, CardStore store, CardCodec codec,
+            List<KnownError> knownErrors, Optional<KnowledgeBaseProposals> proposals) {
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.reruns = Objects.requireNonNull(reruns, "reruns");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         this.store = Objects.requireNonNull(store, "store");
@@ -98,6 +107,36 @@ public final class CardActions {
                 .mention(already.user()).text(" at " + TIME.format(already.at()) + ", so nothing was started again.");
         already.link().ifPresent(link -> text.text(" ").link(link, "New attempt"));
         return text.build();
+    }
+
+    /**
+     * A curator pressed Propose knowledge-base entry. Reads the log again, drafts, checks and opens a request on the
+     * code host (seconds): run it on a worker. The answer goes to the user only.
+     */
+    public void proposeClicked(Actor actor, Place where, String cardId, ChatSurface surface) {
+        if (proposals.isEmpty()) {
+            surface.tell(where, actor.user(), ChatText.of("Proposing knowledge-base entries is not configured."));
+            return;
+        }
+        surface.tell(where, actor.user(), proposalAnswer(proposals.get().propose(actor, where.channel(), cardId)));
+    }
+
+    /** What a proposal's outcome tells the curator, from a card or the digest's command. */
+    static ChatText proposalAnswer(KnowledgeBaseProposals.Outcome outcome) {
+        return switch (outcome) {
+            case KnowledgeBaseProposals.Opened opened -> ChatText.builder().text("Opened ")
+                    .link(opened.url(), opened.requestName()).text(" proposing knowledge-base entry " + opened.entryId()
+                            + ". It passed kb lint and kb test; review and merge it as usual.").build();
+            case KnowledgeBaseProposals.AlreadyProposed already -> {
+                ChatText.Builder text = ChatText.builder().text("An entry for this failure was already proposed by ")
+                        .mention(already.user()).text(" at " + TIME.format(already.at()) + ", so nothing was opened again.");
+                already.link().ifPresent(link -> text.text(" ").link(link, "Open it"));
+                yield text.build();
+            }
+            case KnowledgeBaseProposals.Refused refused -> ChatText.of(refused.reason());
+            case KnowledgeBaseProposals.Failed failed -> ChatText.of("The code host did not open the request: "
+                    + failed.reason());
+        };
     }
 
     public ChatText helpful(Actor actor, String cardId) {

@@ -24,10 +24,17 @@ public final class CardBuilder {
     private static final int MAX_FIX = 300;
 
     private final String runbookBase;
+    private final boolean proposals;
 
     /** @param runbookBase where runbook paths are published (e.g. the repository's web view), or null */
     public CardBuilder(String runbookBase) {
+        this(runbookBase, false);
+    }
+
+    /** @param proposals true when curators may propose knowledge-base entries from cards */
+    public CardBuilder(String runbookBase, boolean proposals) {
         this.runbookBase = runbookBase == null || runbookBase.isBlank() ? null : runbookBase.replaceAll("/+$", "");
+        this.proposals = proposals;
     }
 
     public CardView build(String cardId, CiLink link, LinkTriage.Result result) {
@@ -60,7 +67,8 @@ public final class CardBuilder {
             });
         }
         Verdict overall = overall(jobs);
-        return new CardView(cardId, title, run.webUrl(), null, jobs, triaged.jobs().size() - jobs.size(), overall, null);
+        return new CardView(cardId, title, run.webUrl(), null, jobs, triaged.jobs().size() - jobs.size(), overall, null)
+                .withProposals(proposals);
     }
 
     /** Code wins, because it is the verdict where a rerun rarely helps and the confirmation must warn. */

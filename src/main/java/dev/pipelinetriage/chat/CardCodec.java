@@ -29,7 +29,11 @@ public final class CardCodec {
     }
 
     record CardJson(int v, String cardId, String title, String runUrl, NoticeJson problem, List<JobJson> jobs,
-            int moreJobs, String verdict, RerunJson rerun) {
+            int moreJobs, String verdict, RerunJson rerun, PassedJson passedOnRerun, Boolean proposals) {
+    }
+
+    /** Absent on cards whose run has not passed on rerun (and on cards stored before there were any). */
+    record PassedJson(String link, String at) {
     }
 
     record NoticeJson(String headline, String detail) {
@@ -66,7 +70,9 @@ public final class CardCodec {
         List<JobJson> jobs = card.jobs().stream().map(CardCodec::job).toList();
         CardJson wire = new CardJson(1, card.cardId(), card.title(), card.runUrl(), notice(card.problem()), jobs,
                 card.moreJobs(), card.verdict() == null ? null : card.verdict().wireName(),
-                card.rerunNote().map(r -> new RerunJson(r.user(), r.link(), r.at().toString())).orElse(null));
+                card.rerunNote().map(r -> new RerunJson(r.user(), r.link(), r.at().toString())).orElse(null),
+                card.passedNote().map(p -> new PassedJson(p.link(), p.at().toString())).orElse(null),
+                card.proposals() ? Boolean.TRUE : null);
         try {
             return json.writeValueAsString(wire);
         } catch (JsonProcessingException e) {
@@ -84,8 +90,11 @@ public final class CardCodec {
         List<CardView.JobCard> jobs = wire.jobs() == null ? List.of() : wire.jobs().stream().map(this::job).toList();
         CardView.RerunNote rerun = wire.rerun() == null ? null
                 : new CardView.RerunNote(wire.rerun().user(), wire.rerun().link(), Instant.parse(wire.rerun().at()));
+        CardView.PassedNote passed = wire.passedOnRerun() == null ? null
+                : new CardView.PassedNote(wire.passedOnRerun().link(), Instant.parse(wire.passedOnRerun().at()));
         return new CardView(wire.cardId(), wire.title(), wire.runUrl(), notice(wire.problem()), jobs, wire.moreJobs(),
-                wire.verdict() == null ? null : Verdict.fromWireName(wire.verdict()), rerun);
+                wire.verdict() == null ? null : Verdict.fromWireName(wire.verdict()), rerun, passed,
+                Boolean.TRUE.equals(wire.proposals()));
     }
 
     private static JobJson job(CardView.JobCard job) {

@@ -21,9 +21,12 @@ import java.util.TreeSet;
  * @param moreJobs failed jobs left off the card
  * @param verdict the card's overall verdict (code if any job's is), or null without jobs
  * @param rerun who asked for a rerun and its link, once someone did; else null
+ * @param passedOnRerun the later attempt that passed, once one did; else null
+ * @param proposals true when curators may propose knowledge-base entries from cards (the button shows on cards
+ *     with a failure no known error explains)
  */
 public record CardView(String cardId, String title, String runUrl, Notice problem, List<JobCard> jobs, int moreJobs,
-        Verdict verdict, RerunNote rerun) {
+        Verdict verdict, RerunNote rerun, PassedNote passedOnRerun, boolean proposals) {
 
     /** Marks an excerpt line that the job's last green run did not print. */
     public static final String NEW_LINE_MARK = "\u25CF";
@@ -36,6 +39,21 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
         }
     }
 
+    /** A card whose run has not been rerun (or whose rerun has not passed yet). */
+    public CardView(String cardId, String title, String runUrl, Notice problem, List<JobCard> jobs, int moreJobs,
+            Verdict verdict, RerunNote rerun) {
+        this(cardId, title, runUrl, problem, jobs, moreJobs, verdict, rerun, null, false);
+    }
+
+    /** Propose knowledge-base entry is offered while some failure on the card has no known error. */
+    public boolean canProposeEntry() {
+        return proposals && hasActions() && jobs.stream().anyMatch(j -> j instanceof Triaged t && t.knownError() == null);
+    }
+
+    public CardView withProposals(boolean offered) {
+        return new CardView(cardId, title, runUrl, problem, jobs, moreJobs, verdict, rerun, passedOnRerun, offered);
+    }
+
     public boolean hasActions() {
         return cardId != null && !jobs.isEmpty();
     }
@@ -45,7 +63,15 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
     }
 
     public CardView withRerun(RerunNote note) {
-        return new CardView(cardId, title, runUrl, problem, jobs, moreJobs, verdict, note);
+        return new CardView(cardId, title, runUrl, problem, jobs, moreJobs, verdict, note, passedOnRerun, proposals);
+    }
+
+    public Optional<PassedNote> passedNote() {
+        return Optional.ofNullable(passedOnRerun);
+    }
+
+    public CardView withPassedOnRerun(PassedNote note) {
+        return new CardView(cardId, title, runUrl, problem, jobs, moreJobs, verdict, rerun, note, proposals);
     }
 
     /** The recurrence lines of the triaged jobs, in job order. */
@@ -63,7 +89,7 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
         List<JobCard> updated = jobs.stream().map(j -> j instanceof Triaged t && t.recurrence() != null
                 && notes.containsKey(t.recurrence().signatureKey()) ? (JobCard) t.withRecurrence(notes.get(t.recurrence().signatureKey())) : j)
                 .toList();
-        return new CardView(cardId, title, runUrl, problem, updated, moreJobs, verdict, rerun);
+        return new CardView(cardId, title, runUrl, problem, updated, moreJobs, verdict, rerun, passedOnRerun, proposals);
     }
 
     /**
@@ -130,6 +156,22 @@ public record CardView(String cardId, String title, String runUrl, Notice proble
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A later attempt of the card's run passed: the failure was likely flaky. */
+    public record PassedNote(String link, Instant at) {
+        /** The part of {@link #words()} that links the passed attempt. */
+        public static final String LINK_TEXT = "passed on rerun";
+
+        public PassedNote {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(at, "at");
+        }
+
+        /** What the card says; adapters link {@link #LINK_TEXT} to {@link #link()}. */
+        public String words() {
+            return "This run " + LINK_TEXT + " -- likely flaky.";
         }
     }
 

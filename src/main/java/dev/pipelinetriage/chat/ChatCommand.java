@@ -13,4 +13,9 @@ public interface ChatCommand {
 
     /** Does the work (on a worker thread) and says what happened, for the channel to see. */
     ChatText run(Actor actor, Place place);
+
+    /** {@link #run(Actor, Place)} for commands that take an argument from the request's {@code text}. */
+    default ChatText run(Actor actor, Place place, String text) {
+        return run(actor, place);
+    }
 }

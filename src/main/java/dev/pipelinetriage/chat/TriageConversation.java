@@ -78,7 +78,7 @@ public final class TriageConversation {
         this.store = Objects.requireNonNull(store, "store");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publisher = new CardPublisher(store, codec, clock, this.metrics);
+        this.publisher = new CardPublisher(store, store, codec, clock, this.metrics);
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
         this.allowedChannels = Set.copyOf(allowedChannels);
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -132,7 +132,7 @@ public final class TriageConversation {
             for (ChatCommand action : actions) {
                 if (action.matches(in.text())) {
                     boolean started = workers.submit("command", () -> withRequestId(requestId,
-                            () -> surface.post(in.place(), action.run(in.from(), in.place()))));
+                            () -> surface.post(in.place(), action.run(in.from(), in.place(), in.text()))));
                     return started ? new Accepted(0)
                             : new Hint(ChatText.of("The bot is busy right now; try again in a minute."));
                 }

@@ -29,9 +29,17 @@ public final class WeeklyDigest {
     private final ChatSurface surface;
     private final Place channel;
     private final Clock clock;
+    private final boolean proposals;
 
     public WeeklyDigest(HealthReports reports, ChartRenderer chart, EventClaims store, ChatSurface surface, Place channel,
             Clock clock) {
+        this(reports, chart, store, surface, channel, clock, false);
+    }
+
+    /** @param proposals true when curators may propose entries: each unexplained group says how ({@link ProposeCommand}) */
+    public WeeklyDigest(HealthReports reports, ChartRenderer chart, EventClaims store, ChatSurface surface, Place channel,
+            Clock clock, boolean proposals) {
+        this.proposals = proposals;
         this.reports = Objects.requireNonNull(reports, "reports");
         this.chart = Objects.requireNonNull(chart, "chart");
         this.store = Objects.requireNonNull(store, "store");
@@ -60,7 +68,7 @@ public final class WeeklyDigest {
             return new AlreadyPosted(week);
         }
         HealthReport report = reports.last(WEEK);
-        boolean text = surface.post(channel, ChatText.of(HealthReportText.render(report)))
+        boolean text = surface.post(channel, ChatText.of(HealthReportText.render(report, proposals)))
                 instanceof dev.pipelinetriage.chat.Posted.Delivered;
         boolean image = surface.postImage(channel, "Failed jobs per day, by verdict", "verdicts-per-day.png",
                 chart.verdictsPerDay(report.days(), CHART_WIDTH, CHART_HEIGHT)) instanceof dev.pipelinetriage.chat.Posted.Delivered;

@@ -91,6 +91,20 @@ class TicketsTest {
     }
 
     @Test
+    void aSignatureCalledFlakyFromItsRerunsIsFiledUnderTheFlakyThresholdAndLabelledFlaky() {
+        Signature flaky = new Signature("fp-0123456789abcdef", "widget-sync: handshake with peer failed", Verdict.FLAKY);
+        TicketPolicy.Threshold threshold = TicketPolicy.defaults().thresholds().get(Verdict.FLAKY);
+        for (int i = 1; i <= threshold.activate(); i++) {
+            tickets.automatic().triaged(new Occurrence(flaky, "github:o/r:" + i + ":1", "o/r", "test", clock.instant(),
+                    "https://github.com/o/r/actions/runs/" + i, null, null, List.of("widget-sync: handshake failed")));
+        }
+
+        assertThat(tracker.tickets()).hasSize(1);
+        assertThat(tracker.tickets().getFirst().draft().title()).startsWith("Recurring CI failure (flaky)");
+        assertThat(tracker.tickets().getFirst().draft().labels()).containsExactly("triage-fp-0123456789abcdef", "flaky");
+    }
+
+    @Test
     void theThirdPlatformFailureInAWeekFilesOneTicketWithTheEvidence() {
         fail(tickets, "o/a");
         fail(tickets, "o/b");

@@ -30,6 +30,15 @@ class CardCodecTest {
     }
 
     @Test
+    void aCardWhoseRunPassedOnRerunKeepsTheAttemptsLinkAndTimeWhenStored() {
+        CardView card = card(null).withPassedOnRerun(new CardView.PassedNote(
+                "https://github.com/o/r/actions/runs/42/attempts/2", java.time.Instant.parse("2026-11-26T10:00:00Z")));
+
+        assertThat(codec.decode(codec.encode(card))).isEqualTo(card);
+        assertThat(codec.decode(codec.encode(card(null))).passedNote()).isEmpty();
+    }
+
+    @Test
     void aCardStoredBeforeGreenRunsWereComparedLoadsWithoutOne() {
         String stored = codec.encode(card(null));
 

@@ -126,6 +126,25 @@ class WeeklyDigestTest {
     }
 
     @Test
+    void withProposalsConfiguredEachUnexplainedGroupNamesTheRequestThatProposesAnEntry() {
+        String signature = "fp-0123456789abcdef";
+        for (int job = 100; job < 103; job++) {
+            store.triageHistory().record(record(NOW.minus(Duration.ofHours(2)), "octo/web", job, Verdict.CODE, null,
+                    signature, "widget-sync: handshake with peer node- <n> failed"));
+        }
+        HealthReport report = reports.last(Duration.ofDays(7));
+
+        assertThat(report.unexplained().getFirst().signature()).isEqualTo(signature);
+        assertThat(HealthReportText.render(report, true))
+                .contains("3x `widget-sync: handshake with peer node- <n> failed` (1 repository), e.g. "
+                        + "https://github.com/octo/web/actions/runs/10")
+                .contains("-- propose an entry: `propose " + signature + "`");
+        assertThat(HealthReportText.render(report)).doesNotContain("propose");
+        assertThat(ProposeCommand.signatureIn(ProposeCommand.request(signature))).contains(signature);
+        assertThat(ProposeCommand.signatureIn("please propose fp-0123")).isEmpty();
+    }
+
+    @Test
     void theDigestPostsTextAndAChartOnceAWeekWhateverTheReplicas() throws Exception {
         List<byte[]> images = new CopyOnWriteArrayList<>();
         RecordingSurface surface = new RecordingSurface() {

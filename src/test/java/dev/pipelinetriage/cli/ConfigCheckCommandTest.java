@@ -89,6 +89,11 @@ class ConfigCheckCommandTest {
                   routes:
                     - repository: "acme/*"
                       channel: slack:C0BUILDS
+                proposals:
+                  host: github
+                  repository: acme/triage-kb
+                  token: {file: %3$s}
+                  curators: {slack: {userGroups: [S0KBCURATE]}}
                 """.formatted(apiBase, dir.resolve("data"), dir.resolve("hook-secret"));
     }
 
@@ -108,6 +113,9 @@ class ConfigCheckCommandTest {
                         + "banner from 5 jobs within 10 min")
                 .contains("POST /webhooks/github, secret from file " + dir.resolve("hook-secret") + ": set, 20 characters")
                 .contains("CI notifier messages: not read")
+                .contains("proposals: pull requests on github acme/triage-kb (base main, entries in knowledge-base/, "
+                        + "runbooks in runbooks/) through https://api.github.com")
+                .contains("curators: 1 slack user(s) or group(s), 0 teams user(s) or group(s)")
                 .endsWith("configuration OK" + System.lineSeparator())
                 .doesNotContain(GITHUB_TOKEN).doesNotContain(SIGNING).doesNotContain("xoxb-17").doesNotContain("whsec-");
         assertThat(services.getAllServeEvents()).isEmpty();

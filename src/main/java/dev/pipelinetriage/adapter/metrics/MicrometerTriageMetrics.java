@@ -179,6 +179,12 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     }
 
     @Override
+    public void rerunOutcome(boolean passed) {
+        Counter.builder("reruns.outcomes").description("Reruns of triaged failures by how the later attempt ended")
+                .tag("outcome", passed ? "passed" : "failed").register(registry).increment();
+    }
+
+    @Override
     public void bannerOpened() {
         Counter.builder("webhook.outage.banners").description("Outage banners posted").register(registry).increment();
     }

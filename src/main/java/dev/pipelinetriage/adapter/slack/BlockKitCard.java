@@ -26,6 +26,7 @@ final class BlockKitCard {
     static final String NOT_RIGHT = "not_right";
     static final String HELPFUL = "helpful";
     static final String FILE_TICKET = "file_ticket";
+    static final String PROPOSE_ENTRY = "propose_entry";
     static final int MAX_EXCERPT_LINES = 30;
     private static final int MAX_LINE = 300;
     private static final int MAX_SECTION = 2_900;
@@ -68,6 +69,9 @@ final class BlockKitCard {
         card.rerunNote().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(
                 ":repeat: Rerun requested by " + SlackText.mention(note.user()) + " at " + TIME.format(note.at()) + ": "
                         + SlackText.link(note.link(), "new attempt")))))));
+        card.passedNote().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(
+                ":white_check_mark: " + SlackText.escape(note.words()).replace(CardView.PassedNote.LINK_TEXT,
+                        SlackText.link(note.link(), CardView.PassedNote.LINK_TEXT))))))));
         if (card.hasActions()) {
             blocks.add(actions(a -> a.blockId("card_actions").elements(buttons(card))));
         }
@@ -82,6 +86,10 @@ final class BlockKitCard {
         }
         if (card.canFileTicket()) {
             buttons.add(ButtonElement.builder().actionId(FILE_TICKET).value(card.cardId()).text(plainText("File ticket")).build());
+        }
+        if (card.canProposeEntry()) {
+            buttons.add(ButtonElement.builder().actionId(PROPOSE_ENTRY).value(card.cardId())
+                    .text(plainText("Propose knowledge-base entry")).build());
         }
         buttons.add(ButtonElement.builder().actionId(NOT_RIGHT).value(card.cardId()).text(plainText("Not right")).build());
         buttons.add(ButtonElement.builder().actionId(HELPFUL).value(card.cardId()).text(plainText("Helpful")).build());

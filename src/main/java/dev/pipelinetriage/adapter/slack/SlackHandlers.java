@@ -124,6 +124,14 @@ final class SlackHandlers {
             });
             return ctx.ack();
         });
+        app.blockAction(BlockKitCard.PROPOSE_ENTRY, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            Actor actor = actor(p);
+            Place place = place(p);
+            String cardId = p.getActions().getFirst().getValue();
+            work("propose entry", () -> actions.proposeClicked(actor, place, cardId, surface));
+            return ctx.ack();
+        });
         app.blockAction(BlockKitCard.HELPFUL, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             Actor actor = actor(p);

@@ -1,6 +1,9 @@
 package dev.pipelinetriage.adapter.store;
 
 import dev.pipelinetriage.app.port.Actor;
+import dev.pipelinetriage.app.port.AwaitedRerun;
+import dev.pipelinetriage.app.port.PassedOnRerun;
+import dev.pipelinetriage.app.port.RerunOutcome;
 import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.Feedback;
 import dev.pipelinetriage.app.port.Occurrence;
@@ -35,7 +38,7 @@ import javax.sql.DataSource;
 /**
  * {@link StateStore} over JDBC with portable SQL (H2 and PostgreSQL): plain INSERT/UPDATE/DELETE/SELECT, and "only
  * once" from primary keys (a unique violation means someone else got there first). Recurrence lives in
- * {@link RecurrenceTables}.
+ * {@link RecurrenceTables}, rerun outcomes in {@link RerunOutcomeTable}.
  */
 final class JdbcStateStore implements StateStore {
     private static final int PURGE_EVERY = 500;
@@ -43,10 +46,12 @@ final class JdbcStateStore implements StateStore {
     private final DataSource pool;
     private final AtomicLong claims = new AtomicLong();
     private final RecurrenceTables recurrence;
+    private final RerunOutcomeTable outcomes;
 
     JdbcStateStore(DataSource pool) {
         this.pool = pool;
         this.recurrence = new RecurrenceTables(pool);
+        this.outcomes = new RerunOutcomeTable(pool);
     }
 
     @Override
@@ -343,5 +348,25 @@ final class JdbcStateStore implements StateStore {
     @Override
     public boolean setTicketActive(String signatureKey, int generation, boolean active) {
         return recurrence.setTicketActive(signatureKey, generation, active);
+    }
+
+    @Override
+    public void awaitRerun(AwaitedRerun awaited) {
+        outcomes.await(awaited);
+    }
+
+    @Override
+    public List<AwaitedRerun> awaiting(RunRef later) {
+        return outcomes.awaiting(later);
+    }
+
+    @Override
+    public boolean recordRerunOutcome(RerunOutcome outcome) {
+        return outcomes.record(outcome);
+    }
+
+    @Override
+    public PassedOnRerun passedOnRerun(String signatureKey, Instant since) {
+        return outcomes.passed(signatureKey, since);
     }
 }

@@ -58,6 +58,18 @@ final class RecurrenceTables {
                 throw e;
             }
         });
+        if (sig.verdict() == Verdict.FLAKY) {
+            // Judged flaky from its rerun history: the signature is flaky from now on, so its tickets are too.
+            Jdbc.with(pool, "marking signature " + sig.key() + " flaky", c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE failure_signature SET verdict = ? WHERE signature_key = ? AND verdict <> ?")) {
+                    s.setString(1, Verdict.FLAKY.wireName());
+                    s.setString(2, sig.key());
+                    s.setString(3, Verdict.FLAKY.wireName());
+                    return s.executeUpdate();
+                }
+            });
+        }
         return Jdbc.inTransaction(pool, "recording an occurrence of " + sig.key(), c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO occurrence (signature_key, job_key, repository, job_name, link, seen_at)

@@ -24,6 +24,7 @@ final class AdaptiveCards {
     static final String CONFIRM_RERUN = "rerunConfirm";
     static final String RESTORE = "restore";
     static final String FILE_TICKET = "fileTicket";
+    static final String PROPOSE_ENTRY = "proposeEntry";
     static final String CONFIRM_TICKET = "fileTicketConfirm";
     static final String HELPFUL = "helpful";
     static final String NOT_RIGHT = "notRight";
@@ -70,6 +71,11 @@ final class AdaptiveCards {
             recurrence(body, note);
         }
         card.rerunNote().ifPresent(note -> rerunNote(root, body, note));
+        card.passedNote().ifPresent(note -> {
+            body.add(separated(runs(null, true, note.words())));
+            body.addObject().put("type", "ActionSet").putArray("actions").add(openUrl("Open the attempt that passed",
+                    note.link()));
+        });
         ArrayNode actions = root.putArray("actions");
         if (card.runUrl() != null) {
             actions.add(openUrl("Open the run", card.runUrl()));
@@ -78,6 +84,9 @@ final class AdaptiveCards {
             actions.add(execute("Rerun failed jobs", RERUN, card.cardId()));
             if (card.canFileTicket()) {
                 actions.add(execute("File ticket", FILE_TICKET, card.cardId()));
+            }
+            if (card.canProposeEntry()) {
+                actions.add(execute("Propose knowledge-base entry", PROPOSE_ENTRY, card.cardId()));
             }
             actions.add(execute("Not right", NOT_RIGHT, card.cardId()));
             actions.add(execute("Helpful", HELPFUL, card.cardId()));

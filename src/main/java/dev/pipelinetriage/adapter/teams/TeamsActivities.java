@@ -260,6 +260,12 @@ final class TeamsActivities {
             case AdaptiveCards.FILE_TICKET, AdaptiveCards.CONFIRM_TICKET -> tickets
                     .map(t -> ticket(t, verb, actor(activity, tenant, true), where, data, view))
                     .orElseGet(() -> message("No ticket tracker is configured for this bot."));
+            case AdaptiveCards.PROPOSE_ENTRY -> {
+                Actor actor = actor(activity, tenant, true);
+                // Drafting, checking and opening the request take seconds: the answer is told to the curator.
+                work("propose entry", () -> actions.proposeClicked(actor, where, cardId, chat));
+                yield message("Drafting a knowledge-base entry from this failure; the bot tells you when it is proposed.");
+            }
             case AdaptiveCards.RESTORE -> card(cards.render(view));
             case AdaptiveCards.HELPFUL -> message(actions.helpful(actor(activity, tenant, false), cardId).plain());
             case AdaptiveCards.NOT_RIGHT -> actions.notRightClicked(cardId)

@@ -3,10 +3,12 @@ package dev.pipelinetriage.adapter.webhook;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.chat.FailureNotices;
+import dev.pipelinetriage.chat.RerunOutcomeCards;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The CI webhook receiver: one servlet for {@code /webhooks/*}, one path per configured source. */
@@ -21,13 +23,19 @@ public final class CiWebhooks {
      */
     public CiWebhooks(List<WebhookSource> sources, FailureNotices notices, Function<String, FailedJobLogs.Routed> links,
             WebhookMetrics metrics) {
+        this(sources, notices, links, metrics, Optional.empty());
+    }
+
+    /** @param reruns where finished run attempts go, when rerun outcomes are learned */
+    public CiWebhooks(List<WebhookSource> sources, FailureNotices notices, Function<String, FailedJobLogs.Routed> links,
+            WebhookMetrics metrics, Optional<RerunOutcomeCards> reruns) {
         Map<String, WebhookSource> byInstance = new LinkedHashMap<>();
         for (WebhookSource source : sources) {
             if (byInstance.put(source.instance(), source) != null) {
                 throw new IllegalArgumentException("two webhook sources for instance " + source.instance());
             }
         }
-        this.endpoint = new WebhookEndpoint(byInstance, notices, links, metrics);
+        this.endpoint = new WebhookEndpoint(byInstance, notices, links, metrics, reruns);
     }
 
     public HttpServlet servlet() {

@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelinetriage.app.FailedRunEvent;
+import dev.pipelinetriage.app.RunFinished;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.RunRef;
@@ -15,7 +16,9 @@ import java.util.function.UnaryOperator;
  * GitHub's {@code workflow_run} and {@code workflow_job} events ("Webhook events and payloads" on docs.github.com):
  * a completed run or job whose conclusion is a failure becomes a {@link FailedRunEvent}; {@code ping} is answered;
  * every other event and action is ignored. Every URL of the run, job and repository must be on the instance
- * ({@link Payloads#foreignUrl}). The delivery id is {@code X-GitHub-Delivery}, which a redelivery keeps.
+ * ({@link Payloads#foreignUrl}). A {@code workflow_run} of a later attempt ({@code run_attempt} above 1) is the rerun
+ * of the earlier ones: when it passed it becomes a {@link Delivery.Finished}, when it failed the failure carries that
+ * outcome too. The delivery id is {@code X-GitHub-Delivery}, which a redelivery keeps.
  */
 final class GitHubDeliveries {
     /** Conclusions that mean the run did not pass for a reason worth explaining (not cancelled, not skipped). */
@@ -37,6 +40,11 @@ final class GitHubDeliveries {
     private GitHubDeliveries() {
     }
 
+    /** The attempt's page on the configured instance ("Re-running workflows and jobs" links attempts so). */
+    static String attemptPage(WebhookSource source, RunRef run) {
+        return source.webUrl() + "/" + run.project() + "/actions/runs/" + run.runId() + "/attempts/" + run.attempt();
+    }
+
     static Delivery read(WebhookSource source, UnaryOperator<String> headers, JsonNode payload) {
         String event = headers.apply("X-GitHub-Event");
         if ("ping".equals(event)) {
@@ -49,7 +57,9 @@ final class GitHubDeliveries {
         String object = event;
         String action = Payloads.text(payload, "action").orElse("");
         String conclusion = Payloads.text(payload, object + "/conclusion").orElse("");
-        if (!action.equals("completed") || !FAILED.contains(conclusion)) {
+        boolean rerunPassed = object.equals("workflow_run") && conclusion.equals("success")
+                && Payloads.integer(payload, "workflow_run/run_attempt", 0) > 1;
+        if (!action.equals("completed") || !FAILED.contains(conclusion) && !rerunPassed) {
             return new Delivery.Ignored(event + " " + action + (conclusion.isEmpty() ? "" : " " + conclusion));
         }
         Optional<Delivery> foreign = Payloads.foreignUrl(source, payload, object.equals("workflow_run") ? RUN_URLS : JOB_URLS);
@@ -67,7 +77,13 @@ final class GitHubDeliveries {
         String branch = Payloads.text(payload, object + "/head_branch").orElse(null);
         String delivery = headers.apply("X-GitHub-Delivery");
         if (object.equals("workflow_run")) {
-            return new Delivery.Failure(new FailedRunEvent(source.instance(), delivery, CiLink.toRun(run), branch, null));
+            // A later attempt is the rerun of the earlier ones: its outcome is theirs too.
+            RunFinished finished = attempt > 1 ? new RunFinished(run, rerunPassed, attemptPage(source, run)) : null;
+            if (rerunPassed) {
+                return new Delivery.Finished(finished);
+            }
+            return new Delivery.Failure(new FailedRunEvent(source.instance(), delivery, CiLink.toRun(run), branch, null),
+                    finished);
         }
         Optional<String> jobId = Payloads.id(payload, "workflow_job/id");
         if (jobId.isEmpty()) {

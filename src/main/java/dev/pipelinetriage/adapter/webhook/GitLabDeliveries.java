@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelinetriage.app.FailedRunEvent;
+import dev.pipelinetriage.app.RunFinished;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.RunRef;
@@ -14,7 +15,8 @@ import java.util.function.UnaryOperator;
  * GitLab's {@code Pipeline Hook} and {@code Job Hook} ("Webhook events" in the GitLab docs): a pipeline whose
  * {@code object_attributes.status} is {@code failed}, or a job whose {@code build_status} is {@code failed},
  * becomes a {@link FailedRunEvent}. GitLab does not number pipeline attempts; a retried job that fails again fails
- * the same pipeline again, so the newest failed job id tells the two failures apart.
+ * the same pipeline again, so the newest failed job id tells the two failures apart. A pipeline whose status is
+ * {@code success} becomes a {@link Delivery.Finished}: if one of its failures was triaged, a retry passed.
  */
 final class GitLabDeliveries {
     /** The web URLs of a Pipeline Hook (GitLab's hooks name no API URLs; {@code git_ssh_url} is no http URL). */
@@ -36,7 +38,8 @@ final class GitLabDeliveries {
                     + "job events");
         }
         String status = Payloads.text(payload, pipeline ? "object_attributes/status" : "build_status").orElse("");
-        if (!status.equals("failed")) {
+        boolean passed = pipeline && status.equals("success");
+        if (!status.equals("failed") && !passed) {
             return new Delivery.Ignored(event + " " + status);
         }
         Optional<Delivery> foreign = Payloads.foreignUrl(source, payload, pipeline ? PIPELINE_URLS : JOB_URLS);
@@ -57,6 +60,11 @@ final class GitLabDeliveries {
         // Newer GitLab sends Idempotency-Key, the same on every retry of a delivery; older ones only the event UUID.
         String delivery = Optional.ofNullable(headers.apply("Idempotency-Key"))
                 .orElse(headers.apply("X-Gitlab-Event-UUID"));
+        if (passed) {
+            // GitLab retries jobs inside the same pipeline: a pipeline that passes after a triaged failure was rerun.
+            return new Delivery.Finished(new RunFinished(run, true, source.webUrl() + "/" + run.project()
+                    + "/-/pipelines/" + run.runId()));
+        }
         if (pipeline) {
             String branch = Payloads.text(payload, "object_attributes/tag").filter("true"::equals).isPresent() ? null
                     : Payloads.text(payload, "object_attributes/ref").orElse(null);

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.chat.FailureNotices;
+import dev.pipelinetriage.chat.RerunOutcomeCards;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /webhooks/<instance>}: reads the raw body (capped), checks the sender's proof before parsing
  * anything, reads the payload with the instance's protocol and hands a failure to {@link FailureNotices}, which
- * answers without waiting for the triage. Answers: 202 accepted or ignored, 200 for GitHub's ping, 401 without a
- * valid proof, 404 for an unknown hook, 400/422 for an authentic but unusable payload, 413 for a body over the
- * cap, 503 with Retry-After when the bot is too busy.
+ * answers without waiting for the triage; a run attempt that passed goes to {@link RerunOutcomeCards}. Answers:
+ * 202 accepted or ignored, 200 for GitHub's ping, 401 without a valid proof, 404 for an unknown hook, 400/422 for
+ * an authentic but unusable payload, 413 for a body over the cap, 503 with Retry-After when the bot is too busy.
  */
 final class WebhookEndpoint extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
@@ -35,9 +37,11 @@ final class WebhookEndpoint extends HttpServlet {
     private final transient FailureNotices notices;
     private final transient Function<String, FailedJobLogs.Routed> links;
     private final transient WebhookMetrics metrics;
+    private final transient Optional<RerunOutcomeCards> reruns;
 
     WebhookEndpoint(Map<String, WebhookSource> sources, FailureNotices notices,
-            Function<String, FailedJobLogs.Routed> links, WebhookMetrics metrics) {
+            Function<String, FailedJobLogs.Routed> links, WebhookMetrics metrics, Optional<RerunOutcomeCards> reruns) {
+        this.reruns = reruns;
         this.sources = Map.copyOf(sources);
         this.notices = notices;
         this.links = links;
@@ -93,7 +97,28 @@ final class WebhookEndpoint extends HttpServlet {
                 LOG.warn("webhook delivery for {} refused: {}", source.instance(), refused.reason());
                 answer(response, refused.status(), "error", refused.reason());
             }
-            case Delivery.Failure failure -> receive(source, failure, response);
+            case Delivery.Failure failure -> {
+                if (failure.finished() != null) {
+                    reruns.ifPresent(r -> r.receive(failure.finished()));
+                }
+                receive(source, failure, response);
+            }
+            case Delivery.Finished finished -> finished(source, finished, response);
+        }
+    }
+
+    private void finished(WebhookSource source, Delivery.Finished finished, HttpServletResponse response)
+            throws IOException {
+        if (reruns.isEmpty()) {
+            metrics.delivery(source.instance(), "ignored");
+            answer(response, 202, "ignored", "a run that passed is not used: rerun outcomes are off");
+        } else if (reruns.get().receive(finished.finished())) {
+            metrics.delivery(source.instance(), "accepted");
+            answer(response, 202, "status", "queued as a rerun outcome");
+        } else {
+            metrics.delivery(source.instance(), "busy");
+            response.setHeader("Retry-After", "60");
+            answer(response, 503, "error", "busy; deliver again later");
         }
     }
 

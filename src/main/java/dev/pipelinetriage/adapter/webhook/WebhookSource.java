@@ -30,6 +30,11 @@ public record WebhookSource(String instance, CiKind kind, URI web, URI api, Stri
         }
     }
 
+    /** The instance's web URL without a trailing slash: pages the bot links (a rerun's attempt) are built on it. */
+    public String webUrl() {
+        return web.toString().replaceAll("/+$", "");
+    }
+
     /** Where the instance's pages are. */
     Origin webOrigin() {
         return Origin.of(web.toString()).orElseThrow();

@@ -10,6 +10,8 @@ public interface OccurrenceStore {
     /**
      * Records one occurrence. True the first time for its job attempt under this signature; false for a
      * re-triage, which changes nothing. The signature's running total grows atomically with each new occurrence.
+     * The signature keeps the verdict of its first occurrence, except that an occurrence judged flaky (from its
+     * rerun history) makes it flaky for good.
      */
     boolean recordOccurrence(Occurrence occurrence);
 

@@ -7,5 +7,6 @@ package dev.pipelinetriage.app.port;
  *
  * <p>One store implements every use case's port; each service depends on the ports it uses only.
  */
-public interface StateStore extends EventClaims, CardStore, RerunClaims, FeedbackStore, OccurrenceStore, TicketClaims {
+public interface StateStore extends EventClaims, CardStore, RerunClaims, FeedbackStore, OccurrenceStore, TicketClaims,
+        RerunOutcomes {
 }

@@ -18,6 +18,10 @@ public interface WebhookMetrics {
     /** An outage banner was posted. */
     void bannerOpened();
 
+    /** A triaged failure's run was run again and the later attempt passed (or failed again). */
+    default void rerunOutcome(boolean passed) {
+    }
+
     /** Counts nothing. */
     static WebhookMetrics none() {
         return NoWebhookMetrics.INSTANCE;

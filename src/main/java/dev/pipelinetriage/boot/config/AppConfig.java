@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param tickets the tickets section, or null when recurring failures are not counted nor filed
  * @param ops operations: knowledge-base location and reload, shutdown grace, digest (defaults when absent)
  * @param webhooks the CI webhooks section, or null when failures are not announced by webhooks
+ * @param proposals where curators' proposed knowledge-base entries go, or null when they cannot propose from chat
  */
 public record AppConfig(CiConfig ci, SlackSection slack, StoreSection store, TeamsSection teams, TicketsSection tickets,
-        OpsSection ops, WebhooksSection webhooks) {
+        OpsSection ops, WebhooksSection webhooks, ProposalsSection proposals) {
     /** Where the embedded store goes when the file does not say. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("data");
 
@@ -27,7 +28,12 @@ public record AppConfig(CiConfig ci, SlackSection slack, StoreSection store, Tea
     }
 
     public AppConfig(CiConfig ci, SlackSection slack, StoreSection store, TeamsSection teams, TicketsSection tickets) {
-        this(ci, slack, store, teams, tickets, OpsSection.defaults(), null);
+        this(ci, slack, store, teams, tickets, OpsSection.defaults(), null, null);
+    }
+
+    public AppConfig(CiConfig ci, SlackSection slack, StoreSection store, TeamsSection teams, TicketsSection tickets,
+            OpsSection ops, WebhooksSection webhooks) {
+        this(ci, slack, store, teams, tickets, ops, webhooks, null);
     }
 
     public AppConfig(CiConfig ci) {
@@ -62,6 +68,16 @@ public record AppConfig(CiConfig ci, SlackSection slack, StoreSection store, Tea
 
     /** The same configuration with other operations and webhooks sections. */
     public AppConfig with(OpsSection otherOps, Optional<WebhooksSection> otherWebhooks) {
-        return new AppConfig(ci, slack, store, teams, tickets, otherOps, otherWebhooks.orElse(null));
+        return new AppConfig(ci, slack, store, teams, tickets, otherOps, otherWebhooks.orElse(null), proposals);
+    }
+
+    /** The same configuration with another proposals section. */
+    public AppConfig withProposals(Optional<ProposalsSection> otherProposals) {
+        return new AppConfig(ci, slack, store, teams, tickets, ops, webhooks, otherProposals.orElse(null));
+    }
+
+    /** Where curators' proposed entries go, when they may propose from chat. */
+    public Optional<ProposalsSection> proposalsSection() {
+        return Optional.ofNullable(proposals);
     }
 }

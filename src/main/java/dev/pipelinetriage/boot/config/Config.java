@@ -58,7 +58,10 @@ public final class Config {
         AppConfig config = ConfigLoader.parseForServe(root);
         List<Optional<WebhooksSection>> webhooks = new ArrayList<>();
         ConfigLoader.collect(problems, () -> webhooks.add(WebhooksConfigLoader.section(root, config.ci())));
-        AppConfig whole = problems.isEmpty() ? config.with(ops[0], webhooks.getFirst()) : config;
+        List<Optional<ProposalsSection>> proposals = new ArrayList<>();
+        ConfigLoader.collect(problems, () -> proposals.add(ProposalsConfigLoader.section(root)));
+        AppConfig whole = problems.isEmpty()
+                ? config.with(ops[0], webhooks.getFirst()).withProposals(proposals.getFirst()) : config;
         problems.addAll(unreachablePlatforms(whole));
         if (!problems.isEmpty()) {
             return new Parsed(Optional.empty(), problems);

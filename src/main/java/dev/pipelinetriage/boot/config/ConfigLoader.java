@@ -442,7 +442,7 @@ public final class ConfigLoader {
         return List.copyOf(values);
     }
 
-    private static List<String> ids(JsonNode node, String key, String field, String pattern, String expected) {
+    static List<String> ids(JsonNode node, String key, String field, String pattern, String expected) {
         JsonNode list = node.get(field);
         if (list == null || list.isNull()) {
             return List.of();
@@ -581,7 +581,7 @@ public final class ConfigLoader {
         return new CredentialSource.FromFile(Path.of(path));
     }
 
-    private static Optional<URI> url(JsonNode node, String key, String field) {
+    static Optional<URI> url(JsonNode node, String key, String field) {
         String value = text(node, key, field, false);
         if (value == null) {
             return Optional.empty();
@@ -603,7 +603,7 @@ public final class ConfigLoader {
         return Optional.of(URI.create(value.strip().replaceAll("/+$", "")));
     }
 
-    private static String text(JsonNode node, String key, String field, boolean required) {
+    static String text(JsonNode node, String key, String field, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * section adds its name here.
  */
 public final class ConfigSections {
-    public static final List<String> KNOWN = List.of("ci", "slack", "teams", "tickets", "store", "ops", "webhooks");
+    public static final List<String> KNOWN = List.of("ci", "slack", "teams", "tickets", "store", "ops", "webhooks",
+            "proposals");
 
     private ConfigSections() {
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  * is a {@link ConfigException} naming the key; unknown keys are rejected.
  */
 public final class WebhooksConfigLoader {
-    private static final Set<String> KEYS = Set.of("sources", "routes", "defaultChannel", "outage");
+    private static final Set<String> KEYS = Set.of("sources", "routes", "defaultChannel", "outage", "rerunOutcomes");
+    private static final Set<String> RERUN_KEYS = Set.of("flakyAfter", "windowDays");
     private static final Set<String> SOURCE_KEYS = Set.of("instance", "secret");
     private static final Set<String> ROUTE_KEYS = Set.of("repository", "branch", "channel");
     private static final Set<String> OUTAGE_KEYS = Set.of("threshold", "windowMinutes");
@@ -57,7 +58,19 @@ public final class WebhooksConfigLoader {
             threshold = (int) ConfigLoader.integer(outage, "webhooks.outage", "threshold", threshold, 2, 10_000);
             window = ConfigLoader.integer(outage, "webhooks.outage", "windowMinutes", window, 1, 24 * 60);
         }
-        return Optional.of(new WebhooksSection(sources, routes, fallback, threshold, Duration.ofMinutes(window)));
+        int flakyAfter = WebhooksSection.DEFAULT_FLAKY_AFTER;
+        long flakyDays = WebhooksSection.DEFAULT_FLAKY_WINDOW.toDays();
+        JsonNode reruns = node.get("rerunOutcomes");
+        if (reruns != null && !reruns.isNull()) {
+            if (!reruns.isObject()) {
+                throw new ConfigException("webhooks.rerunOutcomes", "must be a mapping with flakyAfter and windowDays");
+            }
+            ConfigLoader.rejectUnknown(reruns, "webhooks.rerunOutcomes", RERUN_KEYS);
+            flakyAfter = (int) ConfigLoader.integer(reruns, "webhooks.rerunOutcomes", "flakyAfter", flakyAfter, 0, 1_000);
+            flakyDays = ConfigLoader.integer(reruns, "webhooks.rerunOutcomes", "windowDays", flakyDays, 1, 365);
+        }
+        return Optional.of(new WebhooksSection(sources, routes, fallback, threshold, Duration.ofMinutes(window),
+                flakyAfter, Duration.ofDays(flakyDays)));
     }
 
     private static List<WebhooksSection.Source> sources(JsonNode list, CiConfig ci) {

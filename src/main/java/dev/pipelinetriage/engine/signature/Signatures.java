@@ -43,7 +43,7 @@ public final class Signatures {
     }
 
     /** The line that names the failure: the first that says so in words, else the last one shown. */
-    static Optional<String> keyLine(List<RedactedLine> excerpt) {
+    public static Optional<String> keyLine(List<RedactedLine> excerpt) {
         String last = null;
         for (RedactedLine line : excerpt) {
             String text = line.text().strip();

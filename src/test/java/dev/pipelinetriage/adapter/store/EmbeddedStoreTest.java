@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelinetriage.app.port.AuditLog;
+import dev.pipelinetriage.app.port.AwaitedRerun;
+import dev.pipelinetriage.domain.CiKind;
+import dev.pipelinetriage.domain.RunRef;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.StateStoreContract;
 import java.io.IOException;
@@ -48,6 +51,19 @@ class EmbeddedStoreTest extends StateStoreContract {
         embedded = EmbeddedStore.open(directory);
 
         assertThat(store().claimEvent("slack:Ev1", NOW, Duration.ofHours(26))).isFalse();
+    }
+
+    @Test
+    void failuresAwaitedLongerThanAnyFlakyWindowAreForgottenAsNewOnesArrive() {
+        RunRef old = new RunRef("github", CiKind.GITHUB, "o/r", "1", 1);
+        store().awaitRerun(new AwaitedRerun(old, "test", "fp-0123456789abcdef", "card-old",
+                NOW.minus(RerunOutcomeTable.RETENTION).minus(Duration.ofDays(1))));
+        for (int run = 2; run <= 500; run++) {
+            store().awaitRerun(new AwaitedRerun(old.withRunId(run), "test", "fp-0123456789abcdef", "card-" + run, NOW));
+        }
+
+        assertThat(store().awaiting(old.withAttempt(2))).isEmpty();
+        assertThat(store().awaiting(old.withRunId(2).withAttempt(2))).hasSize(1);
     }
 
     @Test

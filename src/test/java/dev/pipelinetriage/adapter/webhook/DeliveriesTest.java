@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.app.FailedJobLogs;
 import dev.pipelinetriage.app.FailedRunEvent;
+import dev.pipelinetriage.app.RunFinished;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
+import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -108,11 +110,8 @@ class DeliveriesTest {
     }
 
     @Test
-    void theDocumentedPipelineHookIsIgnoredUntilItFailsThenNamesThePipelineAndItsNewestFailedJob() {
+    void theDocumentedPipelineHookNamesThePipelineAndItsNewestFailedJobWhenItFails() {
         ObjectNode payload = fixture("gitlab-pipeline-hook.json");
-        assertThat(GitLabDeliveries.read(GITLAB, headers("X-Gitlab-Event", "Pipeline Hook"), payload))
-                .isEqualTo(new Delivery.Ignored("Pipeline Hook success"));
-
         ((ObjectNode) payload.get("object_attributes")).put("status", "failed");
         FailedRunEvent event = failure(GitLabDeliveries.read(GITLAB, headers("X-Gitlab-Event", "Pipeline Hook",
                 "X-Gitlab-Event-UUID", "13792a34-cac6-4fda-95a8-c58e00a3954e"), payload));
@@ -121,6 +120,48 @@ class DeliveriesTest {
         assertThat(event.branch()).isEqualTo("master");
         assertThat(event.revision()).isEqualTo("job378");
         assertThat(event.deliveryId()).isEqualTo("13792a34-cac6-4fda-95a8-c58e00a3954e");
+    }
+
+    @Test
+    void theDocumentedSuccessfulPipelineHookIsAFinishedRunThatPassedLinkedOnTheConfiguredInstance() {
+        Delivery read = GitLabDeliveries.read(GITLAB, headers("X-Gitlab-Event", "Pipeline Hook"),
+                fixture("gitlab-pipeline-hook.json"));
+
+        assertThat(read).isEqualTo(new Delivery.Finished(new RunFinished(new RunRef("gitlab", CiKind.GITLAB,
+                "gitlab-org/gitlab-test", "31", 0), true, "https://192.168.64.1/gitlab-org/gitlab-test/-/pipelines/31")));
+    }
+
+    @Test
+    void aLaterWorkflowRunAttemptThatPassedIsAFinishedRunLinkedToItsAttempt() {
+        ObjectNode payload = fixture("github-workflow_run.completed.json");
+        ((ObjectNode) payload.get("workflow_run")).put("run_attempt", 2);
+
+        Delivery read = GitHubDeliveries.read(GITHUB, headers("X-GitHub-Event", "workflow_run"), payload);
+
+        assertThat(read).isEqualTo(new Delivery.Finished(new RunFinished(new RunRef("github", CiKind.GITHUB,
+                "octo-org/octo-repo", "289782451", 2), true,
+                "https://github.com/octo-org/octo-repo/actions/runs/289782451/attempts/2")));
+    }
+
+    @Test
+    void aLaterWorkflowRunAttemptThatFailedIsAFailureThatAlsoEndsTheEarlierAttemptsWait() {
+        ObjectNode payload = fixture("github-workflow_run.completed.json");
+        ((ObjectNode) payload.get("workflow_run")).put("conclusion", "failure").put("run_attempt", 3);
+
+        Delivery read = GitHubDeliveries.read(GITHUB, headers("X-GitHub-Event", "workflow_run"), payload);
+
+        assertThat(((Delivery.Failure) read).finished()).isEqualTo(new RunFinished(new RunRef("github", CiKind.GITHUB,
+                "octo-org/octo-repo", "289782451", 3), false,
+                "https://github.com/octo-org/octo-repo/actions/runs/289782451/attempts/3"));
+    }
+
+    @Test
+    void aFirstAttemptThatFailedAwaitsNothing() {
+        ObjectNode payload = fixture("github-workflow_run.completed.json");
+        ((ObjectNode) payload.get("workflow_run")).put("conclusion", "failure").put("run_attempt", 1);
+
+        assertThat(((Delivery.Failure) GitHubDeliveries.read(GITHUB, headers("X-GitHub-Event", "workflow_run"), payload))
+                .finished()).isNull();
     }
 
     @Test

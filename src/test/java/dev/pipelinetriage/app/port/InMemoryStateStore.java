@@ -25,6 +25,8 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, SignatureInfo> signatures = new HashMap<>();
     private final Map<String, Occurrence> occurrences = new LinkedHashMap<>();
     private final Map<String, TicketRecord> tickets = new HashMap<>();
+    private final Map<String, AwaitedRerun> awaited = new LinkedHashMap<>();
+    private final Map<String, RerunOutcome> outcomes = new HashMap<>();
 
     @Override
     public synchronized boolean claimEvent(String key, Instant now, Duration ttl) {
@@ -103,6 +105,11 @@ public final class InMemoryStateStore implements StateStore {
             return false;
         }
         SignatureInfo known = signatures.get(key);
+        if (known != null && o.signature().verdict() == dev.pipelinetriage.domain.Verdict.FLAKY) {
+            known = new SignatureInfo(new dev.pipelinetriage.domain.Signature(key, known.signature().summary(),
+                    dev.pipelinetriage.domain.Verdict.FLAKY), known.knownError(), known.runbook(), known.excerpt(),
+                    known.total(), known.firstSeen(), known.lastSeen());
+        }
         signatures.put(key, known == null
                 ? new SignatureInfo(o.signature(), o.knownError(), o.runbook(), o.excerpt(), 1, o.at(), o.at())
                 : new SignatureInfo(known.signature(), known.knownError(), known.runbook(), known.excerpt(),
@@ -216,5 +223,39 @@ public final class InMemoryStateStore implements StateStore {
         }
         tickets.put(key, how.apply(t));
         return true;
+    }
+
+    @Override
+    public synchronized void awaitRerun(AwaitedRerun a) {
+        if (!outcomes.containsKey(a.key())) {
+            awaited.put(a.key(), a);
+        }
+    }
+
+    @Override
+    public synchronized List<AwaitedRerun> awaiting(dev.pipelinetriage.domain.RunRef later) {
+        return awaited.values().stream()
+                .filter(a -> AwaitedRerun.runKey(a.failed()).equals(AwaitedRerun.runKey(later))
+                        && !outcomes.containsKey(a.key())
+                        && (a.failed().attempt() < later.attempt() || later.attempt() == 0))
+                .sorted(Comparator.comparing(AwaitedRerun::at).thenComparing(AwaitedRerun::key))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean recordRerunOutcome(RerunOutcome outcome) {
+        if (!awaited.containsKey(outcome.awaited().key())) {
+            return false;
+        }
+        return outcomes.putIfAbsent(outcome.awaited().key(), outcome) == null;
+    }
+
+    @Override
+    public synchronized PassedOnRerun passedOnRerun(String signatureKey, Instant since) {
+        List<Instant> passes = outcomes.values().stream()
+                .filter(o -> o.passed() && o.awaited().signatureKey().equals(signatureKey) && !o.at().isBefore(since))
+                .map(RerunOutcome::at).sorted().toList();
+        return passes.isEmpty() ? PassedOnRerun.none(signatureKey)
+                : new PassedOnRerun(signatureKey, passes.size(), passes.getFirst());
     }
 }

@@ -262,6 +262,88 @@ public abstract class StateStoreContract {
         assertThat(store().occurrences(DNS.key(), NOW, 0).count()).isEqualTo(160);
     }
 
+    private static final RunRef FLAKY_RUN = new RunRef("github", CiKind.GITHUB, "octo-org/octo-repo", "30433642", 1);
+
+    protected static AwaitedRerun awaited(RunRef failed, String job, String cardId, Instant at) {
+        return new AwaitedRerun(failed, job, DISK.key(), cardId, at);
+    }
+
+    @Test
+    void aFailureAwaitsTheLaterAttemptsOfItsRunOnly() {
+        store().awaitRerun(awaited(FLAKY_RUN, "test", "card-1", NOW));
+        store().awaitRerun(awaited(FLAKY_RUN.withRunId(99), "test", "card-2", NOW));
+
+        assertThat(store().awaiting(FLAKY_RUN.withAttempt(2))).extracting(AwaitedRerun::cardId).containsExactly("card-1");
+        assertThat(store().awaiting(FLAKY_RUN.withAttempt(1))).isEmpty();
+        assertThat(store().awaiting(new RunRef("gitlab", CiKind.GITLAB, "octo-org/octo-repo", "30433642", 2))).isEmpty();
+    }
+
+    @Test
+    void withoutAttemptNumbersEveryAwaitedFailureOfTheRunIsAnswered() {
+        RunRef pipeline = new RunRef("gitlab", CiKind.GITLAB, "gitlab-org/app", "4711", 0);
+        store().awaitRerun(awaited(pipeline, "rspec", "card-1", NOW));
+
+        assertThat(store().awaiting(pipeline)).extracting(AwaitedRerun::job).containsExactly("rspec");
+    }
+
+    @Test
+    void aFailureShownOnANewerCardMovesToIt() {
+        store().awaitRerun(awaited(FLAKY_RUN, "test", "card-1", NOW));
+        store().awaitRerun(awaited(FLAKY_RUN, "test", "card-2", NOW.plusSeconds(5)));
+
+        assertThat(store().awaiting(FLAKY_RUN.withAttempt(2))).singleElement()
+                .satisfies(a -> assertThat(a.cardId()).isEqualTo("card-2"));
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnceAndEndsTheWait() {
+        AwaitedRerun failure = awaited(FLAKY_RUN, "test", "card-1", NOW);
+        store().awaitRerun(failure);
+        RerunOutcome passed = new RerunOutcome(failure, true, "https://github.com/o/r/actions/runs/30433642/attempts/2",
+                NOW.plusSeconds(600));
+
+        assertThat(store().recordRerunOutcome(passed)).isTrue();
+        assertThat(store().recordRerunOutcome(passed)).isFalse();
+        assertThat(store().awaiting(FLAKY_RUN.withAttempt(3))).isEmpty();
+    }
+
+    @Test
+    void concurrentOutcomesOfOneFailureHaveExactlyOneWinner() throws Exception {
+        AwaitedRerun failure = awaited(FLAKY_RUN, "test", "card-1", NOW);
+        store().awaitRerun(failure);
+
+        List<Boolean> results = race(8, () -> store().recordRerunOutcome(new RerunOutcome(failure, true, "link", NOW)));
+
+        assertThat(results).containsOnlyOnce(true);
+    }
+
+    @Test
+    void passesOnRerunAreCountedPerSignatureWithinTheWindowSinceTheFirst() {
+        for (int run = 1; run <= 4; run++) {
+            AwaitedRerun failure = awaited(FLAKY_RUN.withRunId(run), "test", "card-" + run, NOW);
+            store().awaitRerun(failure);
+            store().recordRerunOutcome(new RerunOutcome(failure, run != 4, "link", NOW.plus(Duration.ofDays(run))));
+        }
+
+        PassedOnRerun sinceDayTwo = store().passedOnRerun(DISK.key(), NOW.plus(Duration.ofDays(2)));
+
+        assertThat(sinceDayTwo.count()).isEqualTo(2);
+        assertThat(sinceDayTwo.first()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+        assertThat(store().passedOnRerun(DNS.key(), NOW)).isEqualTo(PassedOnRerun.none(DNS.key()));
+    }
+
+    @Test
+    void aSignatureJudgedFlakyStaysFlaky() {
+        store().recordOccurrence(occurrence(DISK, "1", "o/a", NOW));
+        Signature flaky = new Signature(DISK.key(), DISK.summary(), Verdict.FLAKY);
+
+        store().recordOccurrence(occurrence(flaky, "2", "o/a", NOW.plusSeconds(60)));
+        store().recordOccurrence(occurrence(DISK, "3", "o/a", NOW.plusSeconds(120)));
+
+        assertThat(store().signature(DISK.key()).orElseThrow().signature().verdict()).isEqualTo(Verdict.FLAKY);
+        assertThat(store().signature(DISK.key()).orElseThrow().total()).isEqualTo(3);
+    }
+
     protected static <T> List<T> race(int threads, Callable<T> task) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();

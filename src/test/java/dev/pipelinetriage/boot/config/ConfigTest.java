@@ -42,6 +42,11 @@ class ConfigTest {
         assertThat(config.ci().instances()).extracting(CiInstanceConfig::name).containsExactly("github", "gitlab", "jenkins", "azure");
         assertThat(config.webhooksSection()).isPresent();
         assertThat(config.ticketsSection()).isPresent();
+        assertThat(config.proposalsSection()).hasValueSatisfying(p -> {
+            assertThat(p.host()).isEqualTo(ProposalsSection.Host.GITHUB);
+            assertThat(p.apiUrl()).hasToString("https://api.github.com");
+            assertThat(p.slackGroups()).containsExactly("S0KBCURATE");
+        });
     }
 
     @Test

@@ -74,6 +74,21 @@ class WebhooksConfigTest {
     }
 
     @Test
+    void rerunOutcomesCallASignatureFlakyAfterTwoPassesInFourteenDaysUnlessConfiguredOtherwise() {
+        WebhooksSection defaults = parse("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n");
+        WebhooksSection configured = parse("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n"
+                + "  rerunOutcomes: {flakyAfter: 3, windowDays: 30}\n");
+        WebhooksSection off = parse("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n"
+                + "  rerunOutcomes: {flakyAfter: 0}\n");
+
+        assertThat(defaults.flakyAfter()).isEqualTo(2);
+        assertThat(defaults.flakyWindow()).isEqualTo(Duration.ofDays(14));
+        assertThat(configured.flakyAfter()).isEqualTo(3);
+        assertThat(configured.flakyWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(off.learnsFromReruns()).isFalse();
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         rejected("webhooks:\n  sources: [{instance: jenkins, secret: {env: S}}]\n", "webhooks.sources[0].instance",
                 "must name one of ci.instances (github)");
@@ -86,5 +101,9 @@ class WebhooksConfigTest {
         rejected("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n  route: []\n", "webhooks.route",
                 "unknown key");
         rejected("webhooks:\n  sources: []\n", "webhooks.sources", "at least one source");
+        rejected("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n  rerunOutcomes: {windowDays: 0}\n",
+                "webhooks.rerunOutcomes.windowDays", "1..365");
+        rejected("webhooks:\n  sources: [{instance: github, secret: {env: S}}]\n  rerunOutcomes: {after: 2}\n",
+                "webhooks.rerunOutcomes.after", "unknown key");
     }
 }
