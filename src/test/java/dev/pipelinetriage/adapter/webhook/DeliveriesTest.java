@@ -128,7 +128,7 @@ class DeliveriesTest {
                 fixture("gitlab-pipeline-hook.json"));
 
         assertThat(read).isEqualTo(new Delivery.Finished(new RunFinished(new RunRef("gitlab", CiKind.GITLAB,
-                "gitlab-org/gitlab-test", "31", 0), true, "https://192.168.64.1/gitlab-org/gitlab-test/-/pipelines/31")));
+                "gitlab-org/gitlab-test", "31", 0), true, "http://192.168.64.1:3005/gitlab-org/gitlab-test/-/pipelines/31")));
     }
 
     @Test
