@@ -111,7 +111,7 @@ final class OpsWiring implements AutoCloseable {
         }
         OpsSection.Digest d = digest.get();
         WeeklyDigest weekly = new WeeklyDigest(reports, new AwtVerdictChart(), store, surface.get(),
-                new Place(d.platform(), "", d.channel(), null), clock);
+                new Place(d.platform(), d.workspace(), d.channel(), null), clock);
         digestTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
         scheduleNext(weekly, d, clock);
     }
