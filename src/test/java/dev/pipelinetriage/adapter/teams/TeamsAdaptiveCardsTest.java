@@ -115,7 +115,7 @@ class TeamsAdaptiveCardsTest {
         String text = "<at>Pipeline Triage</at> look at <a href=\"https://github.com/o/r/actions/runs/1?a=1&amp;b=2\">"
                 + "this run</a>&nbsp;please";
 
-        assertThat(TeamsActivities.plainText(text).strip().replaceAll("\\s+", " "))
+        assertThat(ActivityFields.plainText(text).strip().replaceAll("\\s+", " "))
                 .isEqualTo("look at https://github.com/o/r/actions/runs/1?a=1&b=2 this run please");
     }
 
