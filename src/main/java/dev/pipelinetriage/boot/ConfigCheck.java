@@ -157,7 +157,9 @@ public final class ConfigCheck {
         ops.knowledgeBaseDirectory().filter(d -> !Files.isDirectory(d))
                 .ifPresent(d -> problems.add("knowledge base directory " + d + " does not exist"));
         lines.add("shutdown: in-flight work gets " + ops.shutdownGrace().toSeconds() + " s to finish");
-        lines.add(ops.digestSection().map(d -> "weekly digest: " + d.platform() + " channel " + d.channel() + ", "
+        lines.add(ops.digestSection().map(d -> "weekly digest: " + d.platform()
+                + (d.platform().equals("teams") ? " conversation " + d.channel() + " in tenant " + d.workspace()
+                        : " channel " + d.channel()) + ", "
                 + d.day().name().toLowerCase(Locale.ROOT) + "s at " + d.time() + " UTC")
                 .orElse("weekly digest: off"));
 

@@ -112,7 +112,7 @@ final class OpsWiring implements AutoCloseable {
         }
         OpsSection.Digest d = digest.get();
         WeeklyDigest weekly = new WeeklyDigest(reports, new AwtVerdictChart(), store, surface.get(),
-                new Place(d.platform(), "", d.channel(), null), clock, proposals);
+                new Place(d.platform(), d.workspace(), d.channel(), null), clock, proposals);
         digestTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
         scheduleNext(weekly, d, clock);
     }

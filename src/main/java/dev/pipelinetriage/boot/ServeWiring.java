@@ -250,7 +250,9 @@ public final class ServeWiring {
                         Set.of(), permissions, proposals), shared.actions(permissions, proposals), shared.ticketActions(permissions), codec,
                         store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
-                webhookSurfaces.put("teams", new MeteredSurface(bot.surface(), ops.metrics, "teams"));
+                ChatSurface metered = new MeteredSurface(bot.surface(), ops.metrics, "teams");
+                surfaces.put("teams", metered);
+                webhookSurfaces.put("teams", metered);
             }
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());

@@ -74,7 +74,8 @@ public final class CardActions {
                         ? "The verdict is code: the failure comes from the change or its tests, and a rerun rarely "
                         + "helps. Rerun only if you know it was not the code."
                         : null;
-                yield new ConfirmRerun(confirm.pending().id(), "Rerun failed jobs?", body, warning, "Rerun", "Cancel");
+                yield new ConfirmRerun(confirm.pending().id(), "Rerun failed jobs?", body, warning, "Rerun",
+                        CardButtons.CANCEL);
             }
         };
     }

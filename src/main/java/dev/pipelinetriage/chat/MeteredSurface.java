@@ -41,6 +41,13 @@ public final class MeteredSurface implements ChatSurface {
         return counted(surface.postImage(place, title, fileName, png));
     }
 
+    @Override
+    public ReportPosted postReport(Place place, ChatText text, Chart chart) {
+        ReportPosted posted = surface.postReport(place, text, chart);
+        posted.messages().forEach(this::counted);
+        return posted;
+    }
+
     private Posted counted(Posted posted) {
         if (posted instanceof Posted.Undelivered) {
             metrics.undeliveredPost(platform);

@@ -45,7 +45,8 @@ public final class TicketActions {
                 String seen = notes.isEmpty() ? "" : " " + notes.getFirst().words() + ".";
                 yield new Confirm(confirm.pending().id(), "File a ticket?", "This files a ticket for the failure on "
                         + CardBuilder.title(confirm.card().run()) + " now, before it reaches the automatic threshold."
-                        + seen + " The request is recorded in the audit log under your name.", "File ticket", "Cancel");
+                        + seen + " The request is recorded in the audit log under your name.",
+                        CardButtons.Button.FILE_TICKET.label(), CardButtons.CANCEL);
             }
         };
     }

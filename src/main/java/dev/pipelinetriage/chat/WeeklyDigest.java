@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The weekly health digest in a configured channel: the report as text, then its chart. Each week's digest is
+ * The weekly health digest in a configured channel: the report as text with its chart (Slack: a message, then the
+ * chart uploaded; Teams: one Adaptive Card holding both). Each week's digest is
  * claimed in the shared store first, so with several replicas exactly one of them posts it.
  */
 public final class WeeklyDigest {
@@ -68,10 +69,12 @@ public final class WeeklyDigest {
             return new AlreadyPosted(week);
         }
         HealthReport report = reports.last(WEEK);
-        boolean text = surface.post(channel, ChatText.of(HealthReportText.render(report, proposals)))
-                instanceof dev.pipelinetriage.chat.Posted.Delivered;
-        boolean image = surface.postImage(channel, "Failed jobs per day, by verdict", "verdicts-per-day.png",
-                chart.verdictsPerDay(report.days(), CHART_WIDTH, CHART_HEIGHT)) instanceof dev.pipelinetriage.chat.Posted.Delivered;
+        ChatSurface.ReportPosted posted = surface.postReport(channel,
+                ChatText.of(HealthReportText.render(report, proposals)),
+                new Chart("Failed jobs per day, by verdict", "verdicts-per-day.png",
+                        chart.verdictsPerDay(report.days(), CHART_WIDTH, CHART_HEIGHT)));
+        boolean text = posted.text() instanceof dev.pipelinetriage.chat.Posted.Delivered;
+        boolean image = posted.chart() instanceof dev.pipelinetriage.chat.Posted.Delivered;
         LOG.info("weekly digest {} posted to {}: text {}, chart {}", week, channel.channel(), text, image);
         return new Posted(text, image);
     }

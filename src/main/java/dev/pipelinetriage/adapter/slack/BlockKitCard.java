@@ -10,6 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.pipelinetriage.chat.CardButtons;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.domain.RedactedLine;
 import java.time.ZoneOffset;
@@ -80,20 +81,26 @@ final class BlockKitCard {
 
     private static List<BlockElement> buttons(CardView card) {
         List<BlockElement> buttons = new ArrayList<>();
-        if (card.rerun() == null) {
-            buttons.add(ButtonElement.builder().actionId(RERUN).value(card.cardId()).text(plainText("Rerun failed jobs"))
-                    .style("primary").build());
+        for (CardButtons.Button button : CardButtons.on(card)) {
+            ButtonElement.ButtonElementBuilder element = ButtonElement.builder().actionId(actionId(button))
+                    .value(card.cardId()).text(plainText(button.label()));
+            if (button == CardButtons.Button.RERUN) {
+                element.style("primary");
+            }
+            buttons.add(element.build());
         }
-        if (card.canFileTicket()) {
-            buttons.add(ButtonElement.builder().actionId(FILE_TICKET).value(card.cardId()).text(plainText("File ticket")).build());
-        }
-        if (card.canProposeEntry()) {
-            buttons.add(ButtonElement.builder().actionId(PROPOSE_ENTRY).value(card.cardId())
-                    .text(plainText("Propose knowledge-base entry")).build());
-        }
-        buttons.add(ButtonElement.builder().actionId(NOT_RIGHT).value(card.cardId()).text(plainText("Not right")).build());
-        buttons.add(ButtonElement.builder().actionId(HELPFUL).value(card.cardId()).text(plainText("Helpful")).build());
         return buttons;
+    }
+
+    /** The {@code action_id} Slack sends back when the button is pressed. */
+    static String actionId(CardButtons.Button button) {
+        return switch (button) {
+            case RERUN -> RERUN;
+            case FILE_TICKET -> FILE_TICKET;
+            case PROPOSE_ENTRY -> PROPOSE_ENTRY;
+            case NOT_RIGHT -> NOT_RIGHT;
+            case HELPFUL -> HELPFUL;
+        };
     }
 
     private static void single(CardView.JobCard job, List<LayoutBlock> blocks) {

@@ -15,6 +15,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.CardButtons;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.domain.Verdict;
 import java.util.ArrayList;
@@ -66,19 +67,19 @@ final class SlackModals {
         List<OptionObject> known = form.knownErrors().stream().limit(MAX_OPTIONS)
                 .map(k -> option(k.value(), k.label())).toList();
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(input(i -> i.blockId(VERDICT).label(plainText("The right verdict")).element(StaticSelectElement.builder()
+        blocks.add(input(i -> i.blockId(VERDICT).label(plainText(CardButtons.VERDICT_FIELD)).element(StaticSelectElement.builder()
                 .actionId(VERDICT).options(verdicts).placeholder(plainText("code, platform, flaky or unknown")).build())));
         if (!known.isEmpty()) {
-            blocks.add(input(i -> i.blockId(KNOWN_ERROR).optional(true).label(plainText("The known error it was"))
+            blocks.add(input(i -> i.blockId(KNOWN_ERROR).optional(true).label(plainText(CardButtons.KNOWN_ERROR_FIELD))
                     .element(StaticSelectElement.builder().actionId(KNOWN_ERROR).options(known)
                             .placeholder(plainText("Pick one if it is in the knowledge base")).build())));
         }
-        blocks.add(input(i -> i.blockId(NOTE).optional(true).label(plainText("What was it really?"))
+        blocks.add(input(i -> i.blockId(NOTE).optional(true).label(plainText(CardButtons.NOTE_FIELD))
                 .element(PlainTextInputElement.builder().actionId(NOTE).multiline(true).maxLength(1000).build())));
         return View.builder().type("modal").callbackId(NOT_RIGHT).privateMetadata(form.cardId() + " " + channel)
                 .title(ViewTitle.builder().type("plain_text").text(form.title()).build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Send").build())
-                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .submit(ViewSubmit.builder().type("plain_text").text(CardButtons.SEND).build())
+                .close(ViewClose.builder().type("plain_text").text(CardButtons.CANCEL).build())
                 .blocks(blocks).build();
     }
 

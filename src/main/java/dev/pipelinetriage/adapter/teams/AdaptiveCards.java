@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.chat.CardActions;
+import dev.pipelinetriage.chat.CardButtons;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.domain.RedactedLine;
@@ -78,20 +79,23 @@ final class AdaptiveCards {
         });
         ArrayNode actions = root.putArray("actions");
         if (card.runUrl() != null) {
-            actions.add(openUrl("Open the run", card.runUrl()));
+            actions.add(openUrl(CardButtons.OPEN_RUN, card.runUrl()));
         }
-        if (card.hasActions()) {
-            actions.add(execute("Rerun failed jobs", RERUN, card.cardId()));
-            if (card.canFileTicket()) {
-                actions.add(execute("File ticket", FILE_TICKET, card.cardId()));
-            }
-            if (card.canProposeEntry()) {
-                actions.add(execute("Propose knowledge-base entry", PROPOSE_ENTRY, card.cardId()));
-            }
-            actions.add(execute("Not right", NOT_RIGHT, card.cardId()));
-            actions.add(execute("Helpful", HELPFUL, card.cardId()));
+        for (CardButtons.Button button : CardButtons.on(card)) {
+            actions.add(execute(button.label(), verb(button), card.cardId()));
         }
         return root;
+    }
+
+    /** The {@code verb} Teams sends back in the {@code adaptiveCard/action} invoke when the button is pressed. */
+    static String verb(CardButtons.Button button) {
+        return switch (button) {
+            case RERUN -> RERUN;
+            case FILE_TICKET -> FILE_TICKET;
+            case PROPOSE_ENTRY -> PROPOSE_ENTRY;
+            case NOT_RIGHT -> NOT_RIGHT;
+            case HELPFUL -> HELPFUL;
+        };
     }
 
     /** The card with the rerun confirmation under it; only the proposer's token is accepted on Rerun. */
@@ -146,7 +150,7 @@ final class AdaptiveCards {
         ArrayNode items = box.putArray("items");
         items.add(runs("Medium", true, form.title()));
         ObjectNode verdict = items.addObject().put("type", "Input.ChoiceSet").put("id", VERDICT_INPUT)
-                .put("label", "The right verdict").put("isRequired", true).put("errorMessage", "Pick the right verdict.");
+                .put("label", CardButtons.VERDICT_FIELD).put("isRequired", true).put("errorMessage", "Pick the right verdict.");
         ArrayNode choices = verdict.putArray("choices");
         for (Verdict v : form.verdicts()) {
             choices.addObject().put("title", v.wireName()).put("value", v.wireName());
@@ -154,16 +158,16 @@ final class AdaptiveCards {
         ObjectNode known = items.addObject().put("type", "Input.ChoiceSet").put("id", KNOWN_ERROR_INPUT)
                 // "compact" (a drop-down), not "filtered": filtering came with schema 1.5 and this card declares 1.4,
                 // which Teams clients may render as an error or without the input.
-                .put("label", "The known error it was (optional)").put("style", "compact");
+                .put("label", CardButtons.KNOWN_ERROR_FIELD + " (optional)").put("style", "compact");
         ArrayNode options = known.putArray("choices");
         for (CardActions.Option option : form.knownErrors()) {
             options.addObject().put("title", option.label()).put("value", option.value());
         }
-        items.addObject().put("type", "Input.Text").put("id", NOTE_INPUT).put("label", "What it really was (optional)")
+        items.addObject().put("type", "Input.Text").put("id", NOTE_INPUT).put("label", CardButtons.NOTE_FIELD + " (optional)")
                 .put("isMultiline", true).put("maxLength", 1000);
         ObjectNode buttons = JSON.objectNode().put("type", "ActionSet");
-        buttons.putArray("actions").add(execute("Send", NOT_RIGHT_SUBMIT, card.cardId()))
-                .add(execute("Cancel", RESTORE, card.cardId()));
+        buttons.putArray("actions").add(execute(CardButtons.SEND, NOT_RIGHT_SUBMIT, card.cardId()))
+                .add(execute(CardButtons.CANCEL, RESTORE, card.cardId()));
         items.add(buttons);
         body.add(box);
         return root;

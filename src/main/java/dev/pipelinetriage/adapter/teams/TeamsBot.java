@@ -6,6 +6,7 @@ import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.MeteredSurface;
 import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
@@ -45,11 +46,14 @@ public final class TeamsBot {
         People people = new People();
         ServiceUrls serviceUrls = new ServiceUrls(settings.proactiveServiceUrl());
         this.surface = new TeamsSurface(client.connector(), serviceUrls, new AdaptiveCards(people), people);
-        this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()),
-                new TeamsActivities(settings.allowedTenants(), conversation, actions,
-                        Objects.requireNonNull(tickets, "tickets"), codec, store, audit, workers, surface,
-                        new AdaptiveCards(people), client.connector(), serviceUrls, people, client.clock(), dedupFor,
-                        metrics, notifiers), metrics);
+        TurnContext turn = new TurnContext(surface, new MeteredSurface(surface, metrics, ActivityFields.PLATFORM),
+                workers, client.clock());
+        TeamsActivities activities = new TeamsActivities(
+                new TenantGate(settings.allowedTenants(), serviceUrls, people, audit, client.clock()),
+                new TeamsMessages(conversation, notifiers, turn),
+                new TeamsCardActions(actions, tickets, codec, store, new AdaptiveCards(people), client.connector(), dedupFor,
+                        turn));
+        this.endpoint = new TeamsEndpoint(new InboundAuth(keys, settings.appId(), client.clock()), activities, metrics);
     }
 
     /**

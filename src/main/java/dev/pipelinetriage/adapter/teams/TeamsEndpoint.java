@@ -86,28 +86,28 @@ final class TeamsEndpoint extends HttpServlet {
                 return;
             }
         }
-        metrics.chatEventReceived(TeamsActivities.PLATFORM);
+        metrics.chatEventReceived(ActivityFields.PLATFORM);
         Optional<InboundActivity.Malformed> incomplete = inbound.incomplete(activity);
         if (incomplete.isPresent()) {
             malformed(response, incomplete.get());
             return;
         }
-        TeamsActivities.Reply reply;
+        ActivityReply reply;
         try {
             reply = activities.handle(activity);
         } catch (RuntimeException e) {
             LOG.error("Teams activity failed in a handler", e);
-            metrics.handlerError(TeamsActivities.PLATFORM);
+            metrics.handlerError(ActivityFields.PLATFORM);
             response.setStatus(500);
             return;
         }
         switch (reply) {
-            case TeamsActivities.Done done -> response.setStatus(200);
-            case TeamsActivities.Ignored ignored -> {
+            case ActivityReply.Done done -> response.setStatus(200);
+            case ActivityReply.Ignored ignored -> {
                 LOG.info("Teams activity ignored, the bot has no use for {}", ignored.what());
                 response.setStatus(200);
             }
-            case TeamsActivities.InvokeResponse invoke -> {
+            case ActivityReply.InvokeResponse invoke -> {
                 response.setStatus(200);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
@@ -118,7 +118,7 @@ final class TeamsEndpoint extends HttpServlet {
 
     private void refuse(HttpServletResponse response, InboundAuth.Rejected rejected) {
         LOG.info("Teams request refused: {}", rejected.reason());
-        metrics.signatureRejected(TeamsActivities.PLATFORM);
+        metrics.signatureRejected(ActivityFields.PLATFORM);
         response.setStatus(401);
     }
 

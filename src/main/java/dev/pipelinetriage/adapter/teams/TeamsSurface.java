@@ -3,6 +3,7 @@ package dev.pipelinetriage.adapter.teams;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelinetriage.chat.CardView;
+import dev.pipelinetriage.chat.Chart;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.Place;
@@ -26,12 +27,14 @@ final class TeamsSurface implements ChatSurface {
     private final ServiceUrls serviceUrls;
     private final AdaptiveCards cards;
     private final People people;
+    private final ReportCard reports;
 
     TeamsSurface(BotConnector connector, ServiceUrls serviceUrls, AdaptiveCards cards, People people) {
         this.connector = connector;
         this.serviceUrls = serviceUrls;
         this.cards = cards;
         this.people = people;
+        this.reports = new ReportCard(people);
     }
 
     @Override
@@ -52,6 +55,21 @@ final class TeamsSurface implements ChatSurface {
             return new Posted.Undelivered("no verified serviceUrl for this conversation");
         }
         return connector.update(serviceUrl.get(), place.channel(), replacing, activity);
+    }
+
+    /**
+     * One Adaptive Card with the report's text and its chart as an inline image: the Bot Connector takes no file
+     * uploads in channels, and one card keeps the two together.
+     */
+    @Override
+    public ReportPosted postReport(Place place, ChatText text, Chart chart) {
+        ReportCard.Rendered rendered = reports.render(text, chart);
+        ObjectNode activity = JsonNodeFactory.instance.objectNode().put("type", "message");
+        activity.putArray("attachments").addObject().put("contentType", AdaptiveCards.CONTENT_TYPE)
+                .set("content", rendered.card());
+        Posted posted = send(place, activity);
+        return new ReportPosted(posted, rendered.withChart() ? posted
+                : new Posted.Undelivered("the chart is larger than Teams takes in a card"));
     }
 
     @Override

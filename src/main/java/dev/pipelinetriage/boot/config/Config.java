@@ -73,11 +73,21 @@ public final class Config {
     private static List<ConfigException> unreachablePlatforms(AppConfig config) {
         List<ConfigException> problems = new ArrayList<>();
         config.ops().digestSection().ifPresent(digest -> {
-            if (digest.platform().equals("teams")) {
-                problems.add(new ConfigException("ops.digest.platform", "a weekly digest can be posted to slack only"));
-            } else if (!configures(config, digest.platform())) {
+            if (!configures(config, digest.platform())) {
                 problems.add(new ConfigException("ops.digest.platform", "posts to " + digest.platform()
                         + ", but the file has no " + digest.platform() + " section"));
+            } else if (digest.platform().equals("teams")) {
+                TeamsSection teams = config.teams();
+                if (!teams.allowedTenants().contains(digest.workspace())) {
+                    problems.add(new ConfigException("ops.digest.channel", "tenant " + digest.workspace()
+                            + " is not one of teams.allowedTenants"));
+                }
+                // Weekly, so the bot has most likely restarted since it last heard from the conversation.
+                if (teams.proactiveServiceUrlIfSet().isEmpty()) {
+                    problems.add(new ConfigException("ops.digest.platform", "a Teams digest needs "
+                            + "teams.proactiveServiceUrl: it is posted into a conversation the bot may not have heard "
+                            + "from since it started"));
+                }
             }
         });
         config.webhooksSection().ifPresent(webhooks -> {

@@ -3,6 +3,8 @@ package dev.pipelinetriage.boot.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pipelinetriage.app.WebhookRoutes;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +69,20 @@ public final class OpsConfigLoader {
             throw new ConfigException("ops.digest.platform", "must be slack or teams, got '" + platform + "'");
         }
         String channel = text(digest, "ops.digest.channel");
+        String workspace = "";
+        if (platform.equals("teams")) {
+            // The same form as a webhook route's Teams channel, after its "teams:" prefix.
+            WebhookRoutes.ChatChannel conversation;
+            try {
+                conversation = WebhooksConfigLoader.channel(TextNode.valueOf("teams:" + channel), "ops.digest.channel");
+            } catch (ConfigException e) {
+                throw new ConfigException("ops.digest.channel", "for teams must be TENANT_ID:CONVERSATION_ID (like "
+                        + "72f988bf-86f1-41af-91ab-2d7cd011db47:19:abc@thread.tacv2), got '" + ConfigLoader.abbreviate(channel)
+                        + "'");
+            }
+            workspace = conversation.workspace();
+            channel = conversation.channel();
+        }
         DayOfWeek day;
         try {
             day = digest.hasNonNull("day") ? DayOfWeek.valueOf(text(digest, "ops.digest.day").toUpperCase(Locale.ROOT))
@@ -80,7 +96,7 @@ public final class OpsConfigLoader {
         } catch (DateTimeException e) {
             throw new ConfigException("ops.digest.time", "must be a UTC time of day like \"09:00\"");
         }
-        return new OpsSection.Digest(platform, channel, day, time);
+        return new OpsSection.Digest(platform, workspace, channel, day, time);
     }
 
     private static String text(JsonNode node, String key) {

@@ -38,13 +38,22 @@ public record OpsSection(Path knowledgeBase, boolean watchKnowledgeBase, Duratio
     /**
      * The weekly digest: posted on {@code day} at {@code time} UTC, covering the week before, to {@code channel} of
      * {@code platform}.
+     *
+     * @param workspace the Teams tenant id of the conversation; empty for Slack
+     * @param channel the Slack channel id, or the Teams conversation id
      */
-    public record Digest(String platform, String channel, DayOfWeek day, LocalTime time) {
+    public record Digest(String platform, String workspace, String channel, DayOfWeek day, LocalTime time) {
         public Digest {
             Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(workspace, "workspace");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(time, "time");
+        }
+
+        /** A Slack digest. */
+        public Digest(String platform, String channel, DayOfWeek day, LocalTime time) {
+            this(platform, "", channel, day, time);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.pipelinetriage.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.util.json.GsonFactory;
+import dev.pipelinetriage.chat.CardButtons;
+import dev.pipelinetriage.chat.CardVariants;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.domain.RedactedLine;
@@ -37,6 +39,25 @@ class SlackBlockKitTest {
             sb.append(node.path("text").asText()).append('\n');
         }
         node.forEach(child -> collect(child, sb));
+    }
+
+    @Test
+    void theButtonsAreTheSharedOnesWithTheSharedLabelsInEveryCardState() throws Exception {
+        for (var variant : CardVariants.all().entrySet()) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json(variant.getValue()));
+            List<String> labels = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            json.forEach(block -> block.path("elements").forEach(e -> {
+                if (e.path("type").asText().equals("button")) {
+                    labels.add(e.at("/text/text").asText());
+                    ids.add(e.path("action_id").asText());
+                }
+            }));
+            List<CardButtons.Button> expected = CardButtons.on(variant.getValue());
+
+            assertThat(labels).as(variant.getKey()).isEqualTo(expected.stream().map(CardButtons.Button::label).toList());
+            assertThat(ids).as(variant.getKey()).isEqualTo(expected.stream().map(BlockKitCard::actionId).toList());
+        }
     }
 
     @Test

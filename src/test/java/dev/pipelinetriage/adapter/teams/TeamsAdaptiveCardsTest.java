@@ -3,6 +3,8 @@ package dev.pipelinetriage.adapter.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipelinetriage.chat.CardButtons;
+import dev.pipelinetriage.chat.CardVariants;
 import dev.pipelinetriage.chat.CardView;
 import dev.pipelinetriage.chat.ChatText;
 import dev.pipelinetriage.chat.TicketActions;
@@ -27,6 +29,25 @@ class TeamsAdaptiveCardsTest {
                         "high confidence (85%)", "matched a known error", step, "Maven Central timed out",
                         "https://git.example/kb/blob/main/runbooks/maven-central.md", excerpt, false,
                         List.of("A rerun is likely to pass: use Rerun failed jobs."))), 0, Verdict.PLATFORM, null);
+    }
+
+    @Test
+    void theButtonsAreTheSharedOnesWithTheSharedLabelsInEveryCardState() {
+        for (var variant : CardVariants.all().entrySet()) {
+            JsonNode actions = cards.render(variant.getValue()).path("actions");
+            List<String> labels = new java.util.ArrayList<>();
+            List<String> verbs = new java.util.ArrayList<>();
+            actions.forEach(a -> {
+                if (a.path("type").asText().equals("Action.Execute")) {
+                    labels.add(a.path("title").asText());
+                    verbs.add(a.path("verb").asText());
+                }
+            });
+            List<CardButtons.Button> expected = CardButtons.on(variant.getValue());
+
+            assertThat(labels).as(variant.getKey()).isEqualTo(expected.stream().map(CardButtons.Button::label).toList());
+            assertThat(verbs).as(variant.getKey()).isEqualTo(expected.stream().map(AdaptiveCards::verb).toList());
+        }
     }
 
     @Test
@@ -94,7 +115,7 @@ class TeamsAdaptiveCardsTest {
         String text = "<at>Pipeline Triage</at> look at <a href=\"https://github.com/o/r/actions/runs/1?a=1&amp;b=2\">"
                 + "this run</a>&nbsp;please";
 
-        assertThat(TeamsActivities.plainText(text).strip().replaceAll("\\s+", " "))
+        assertThat(ActivityFields.plainText(text).strip().replaceAll("\\s+", " "))
                 .isEqualTo("look at https://github.com/o/r/actions/runs/1?a=1&b=2 this run please");
     }
 

@@ -411,6 +411,7 @@ class TeamsBotTest {
         Await.until("the updated card", () -> cardsShown().size() == 2);
         github.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
         JsonNode updated = card(cardsShown().getLast());
+        assertThat(BotFrameworkFakes.verbs(updated)).as("no second rerun from the same card").doesNotContain("rerun");
         assertThat(updated.toString()).contains("Rerun requested by <at>Jane Smith</at>",
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642/attempts/2");
         assertThat(updated.at("/msteams/entities/0/mentioned/id").asText()).isEqualTo("29:" + ONCALL);

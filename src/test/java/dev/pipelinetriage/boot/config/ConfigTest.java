@@ -119,8 +119,44 @@ class ConfigTest {
                   digest: {channel: C0PLATFORM}
                 """).problems()).extracting(Throwable::getMessage)
                 .containsExactly("ops.digest.platform: posts to slack, but the file has no slack section");
-        assertThat(check(CI + SLACK + "ops:\n  digest: {platform: teams, channel: C0PLATFORM}\n").problems())
-                .extracting(Throwable::getMessage).containsExactly("ops.digest.platform: a weekly digest can be posted to slack only");
+        assertThat(check(CI + SLACK + "ops:\n  digest: {platform: teams, channel: \"" + TENANT + ":19:a@thread.tacv2\"}\n")
+                .problems()).extracting(Throwable::getMessage)
+                .containsExactly("ops.digest.platform: posts to teams, but the file has no teams section");
+    }
+
+    private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static final String TEAMS = """
+            teams:
+              appId: 00000000-0000-0000-0000-000000000001
+              appPassword: {env: TEAMS_APP_PASSWORD}
+              allowedTenants: [72f988bf-86f1-41af-91ab-2d7cd011db47]
+            """;
+
+    @Test
+    void aTeamsDigestTargetsAConversationOfAnAllowedTenantThroughTheProactiveConnector() {
+        var parsed = check(CI + TEAMS + "  proactiveServiceUrl: https://smba.trafficmanager.net/teams/\n"
+                + "ops:\n  digest: {platform: teams, channel: \"" + TENANT + ":19:abc@thread.tacv2\", day: friday}\n");
+
+        assertThat(parsed.problems()).isEmpty();
+        OpsSection.Digest digest = parsed.config().orElseThrow().ops().digestSection().orElseThrow();
+        assertThat(digest.platform()).isEqualTo("teams");
+        assertThat(digest.workspace()).isEqualTo(TENANT);
+        assertThat(digest.channel()).isEqualTo("19:abc@thread.tacv2");
+    }
+
+    @Test
+    void aTeamsDigestWithoutTenantForAnotherTenantOrWithoutProactiveConnectorIsAProblem() {
+        assertThat(check(CI + TEAMS + "  proactiveServiceUrl: https://smba.trafficmanager.net/teams/\n"
+                + "ops:\n  digest: {platform: teams, channel: C0PLATFORM}\n").problems())
+                .extracting(Throwable::getMessage).singleElement().asString()
+                .startsWith("ops.digest.channel: for teams must be TENANT_ID:CONVERSATION_ID");
+        assertThat(check(CI + TEAMS + "  proactiveServiceUrl: https://smba.trafficmanager.net/teams/\n"
+                + "ops:\n  digest: {platform: teams, channel: \"11111111-2222-3333-4444-555555555555:19:abc@thread.tacv2\"}\n")
+                .problems()).extracting(Throwable::getMessage).containsExactly(
+                        "ops.digest.channel: tenant 11111111-2222-3333-4444-555555555555 is not one of teams.allowedTenants");
+        assertThat(check(CI + TEAMS + "ops:\n  digest: {platform: teams, channel: \"" + TENANT + ":19:abc@thread.tacv2\"}\n")
+                .problems()).extracting(Throwable::getMessage).singleElement().asString()
+                .startsWith("ops.digest.platform: a Teams digest needs teams.proactiveServiceUrl");
     }
 
     @Test
