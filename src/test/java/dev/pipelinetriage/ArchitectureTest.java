@@ -119,4 +119,13 @@ class ArchitectureTest {
                         + "redaction (docs/redaction.md)")
                 .check(classes);
     }
+
+    @Test
+    void theEvaluationAndBenchmarkToolingIsReachedOnlyFromTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("..cli.tooling..").and().doNotHaveFullyQualifiedName(
+                        "dev.pipelinetriage.cli.Main")
+                .should().dependOnClassesThat().resideInAPackage("..cli.tooling..")
+                .because("eval and bench measure the product; nothing the product runs may need them")
+                .check(classes);
+    }
 }

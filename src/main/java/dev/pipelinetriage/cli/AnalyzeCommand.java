@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.boot.config.ConfigLoader;
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
 import dev.pipelinetriage.domain.TriageReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code analyze FILE|-|URL}: triage one job log, or every failed job behind a CI link, and print the report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.cli;
 
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code demo}: triage the sample logs bundled in the jar -- no credentials, no servers. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

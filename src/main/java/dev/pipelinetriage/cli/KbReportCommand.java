@@ -2,11 +2,12 @@ package dev.pipelinetriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pipelinetriage.app.KnowledgeBaseReport;
 import dev.pipelinetriage.app.KnowledgeBaseReport.Result;
+import dev.pipelinetriage.app.KnowledgeBaseReport;
 import dev.pipelinetriage.app.LogFolder;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,10 +19,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kb report DIR [--passing DIR2] [--json OUT]}: how well the knowledge base explains a folder of logs. */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -1,5 +1,7 @@
 package dev.pipelinetriage.cli;
 
+import dev.pipelinetriage.cli.tooling.BenchCommand;
+import dev.pipelinetriage.cli.tooling.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.cli.Main;
 import dev.pipelinetriage.domain.Category;
 import dev.pipelinetriage.domain.Indication;
 import dev.pipelinetriage.domain.KnownError;

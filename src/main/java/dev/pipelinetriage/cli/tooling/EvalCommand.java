@@ -1,4 +1,6 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
+
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Write OUT_DIR/<id>.json ({\"excerpt\": [...], \"label\": verdict, \"match\": id, \"patternFired\": bool})"
                 + " for every CASES_DIR/<id>/log.txt and print hit@N, line recall, non-code F1 and match precision.")
-final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -1,4 +1,6 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
+
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure analyze throughput and peak memory on large logs built from the corpus, next to ripgrep.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     private static final long MB = 1_000_000L;
 

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import dev.pipelinetriage.adapter.kb.KnowledgeBaseLoader;
 import java.io.IOException;

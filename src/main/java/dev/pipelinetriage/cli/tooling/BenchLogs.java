@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

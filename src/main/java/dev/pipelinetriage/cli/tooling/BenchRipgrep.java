@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import java.io.File;
 import java.io.IOException;

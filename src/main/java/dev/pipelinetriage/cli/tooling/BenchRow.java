@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.pipelinetriage.cli;
+package dev.pipelinetriage.cli.tooling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
