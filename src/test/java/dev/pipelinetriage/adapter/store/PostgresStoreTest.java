@@ -122,7 +122,7 @@ class PostgresStoreTest extends StateStoreContract {
             while (r.next()) {
                 versions.add(r.getInt(1));
             }
-            assertThat(versions).containsExactly(1, 2, 3);
+            assertThat(versions).containsExactly(1, 2, 3, 4);
         }
     }
 
