@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL server from Maven jars, started once per test class; each test gets a fresh database so tests
  * never see each other's rows.
  */
-final class PostgresDatabases implements AutoCloseable {
+public final class PostgresDatabases implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final AtomicInteger next = new AtomicInteger();
 
-    PostgresDatabases() {
+    public PostgresDatabases() {
         try {
             server = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
@@ -25,7 +25,7 @@ final class PostgresDatabases implements AutoCloseable {
     }
 
     /** Creates an empty database and returns its JDBC URL (user and password: postgres). */
-    String freshDatabase() {
+    public String freshDatabase() {
         String name = "triage_" + next.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -47,7 +47,7 @@ final class PostgresDatabases implements AutoCloseable {
         }
     }
 
-    PostgresStore open(String url) {
+    public PostgresStore open(String url) {
         return PostgresStore.open(url, "postgres", "postgres", 24);
     }
 
