@@ -76,11 +76,15 @@ public final class FailureNotices {
     }
 
     /** What the webhook answers. */
-    public sealed interface Reception permits Accepted, Unrouted, Busy {
+    public sealed interface Reception permits Accepted, Duplicate, Unrouted, Busy {
     }
 
-    /** Work started, or a redelivery of work started or finished before. */
+    /** Work started (new, or taken over from an instance that stopped or crashed before finishing it). */
     public record Accepted(String channel) implements Reception {
+    }
+
+    /** A redelivery of a failure whose card is posted, or that another instance is triaging now: nothing to do. */
+    public record Duplicate(String reason) implements Reception {
     }
 
     /** No rule, no default channel, or a channel on a chat platform that is not configured: nothing is posted. */
@@ -110,10 +114,9 @@ public final class FailureNotices {
                 WorkPayloads.write(new WorkPayloads.Delivery(event, place, channel.key(), routed.reason())));
         WorkItem item = AcknowledgedWork.held(enqueued);
         if (item == null) {
-            LOG.info("dropped redelivery of {} ({})", event.failureKey(), enqueued instanceof PendingWork.Finished
-                    ? "its card is posted" : "another instance is on it");
-            metrics.delivery(event.source(), "duplicate");
-            return new Accepted(channel.key());
+            String why = enqueued instanceof PendingWork.Finished ? "already triaged" : "being triaged";
+            LOG.info("dropped redelivery of {} ({})", event.failureKey(), why);
+            return new Duplicate(why);
         }
         if (!workers.submit("webhook " + event.failureKey(), () -> work.run(item, () -> notify(item)))) {
             work.notStarted(enqueued);

@@ -198,7 +198,7 @@ class DurableWorkTest {
         crashed.awaitFetching();
 
         // While the first instance's lease runs, it is on it: the redelivery adds nothing.
-        assertThat(survivor.notices.receive(failed("12"))).isInstanceOf(FailureNotices.Accepted.class);
+        assertThat(survivor.notices.receive(failed("12"))).isEqualTo(new FailureNotices.Duplicate("being triaged"));
         assertThat(survivor.workers.pending()).isZero();
         clock.advance(LEASE);
         // Its lease ran out with the work unfinished: the redelivery is not a duplicate, it is triaged.
@@ -207,9 +207,9 @@ class DurableWorkTest {
         Await.until("the work to be finished", () -> survivor.workers.pending() == 0);
         // Finished: a further redelivery is a duplicate, whichever instance gets it.
         clock.advance(Duration.ofHours(1));
-        assertThat(survivor.notices.receive(failed("12"))).isInstanceOf(FailureNotices.Accepted.class);
+        assertThat(survivor.notices.receive(failed("12"))).isEqualTo(new FailureNotices.Duplicate("already triaged"));
         assertThat(new Instance("replica-c", false).notices.receive(failed("12")))
-                .isInstanceOf(FailureNotices.Accepted.class);
+                .isEqualTo(new FailureNotices.Duplicate("already triaged"));
         assertThat(survivor.work.sweep()).isZero();
 
         survivor.workers.shutdown(30);
