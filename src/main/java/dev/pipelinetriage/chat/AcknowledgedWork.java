@@ -110,15 +110,22 @@ public final class AcknowledgedWork {
     }
 
     /**
-     * Runs the handling of {@code item}; if it throws, the item goes back (to be tried again, at most
-     * {@link #MAX_TAKEOVERS} times) rather than staying leased to a process that will never finish it.
+     * Runs the handling of {@code item}; if it throws, the item goes back to be tried again rather than staying
+     * leased to a process that will never finish it -- unless it was tried more than {@link #MAX_TAKEOVERS} times
+     * already: then it is dropped, so an item that cannot be handled (a payload no longer readable) does not come
+     * back every sweep.
      */
     void run(WorkItem item, Runnable handling) {
         try {
             handling.run();
         } catch (RuntimeException | Error e) {
             try {
-                giveBack(item);
+                if (item.takeovers() > MAX_TAKEOVERS) {
+                    LOG.error("pending {} work {} failed {} times; dropping it", item.kind(), item.id(), item.takeovers());
+                    finished(item, Duration.ZERO);
+                } else {
+                    giveBack(item);
+                }
             } catch (RuntimeException release) {
                 e.addSuppressed(release);
             }
