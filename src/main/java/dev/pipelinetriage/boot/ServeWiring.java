@@ -91,7 +91,7 @@ public final class ServeWiring {
      * How long an acknowledged paste or delivery stays this instance's without a renewal: after a crash, another
      * instance (or this one, restarted) takes it over once this much has passed.
      */
-    static final Duration WORK_LEASE = Duration.ofSeconds(60);
+    public static final Duration WORK_LEASE = Duration.ofSeconds(60);
     /** How often leases are renewed and free work taken over: a fraction of the lease, so a live lease never runs out. */
     static final Duration WORK_SWEEP = Duration.ofSeconds(15);
     /** How often readiness and the store_reachable gauge learn whether the database answers. */

@@ -71,6 +71,22 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void theWorkKeptForAnotherInstanceHoldsTheLinksIdsAndWhereToAnswerNeverTheMessage() throws Exception {
+        var conversation = conversation();
+        conversation.onMessage(new Inbound(Inbound.Trigger.MESSAGE, "Ev7", thread, dev,
+                "red again, token ghp_16C7e42F292c6912E7710c838347Ae178B4a https://ci.example/octo/repo/runs/7"), surface);
+        assertThat(ci.fetching.await(30, TimeUnit.SECONDS)).isTrue();
+
+        kit.workers.shutdown(Duration.ofMillis(200), Duration.ofSeconds(30));
+
+        assertThat(kit.pending.takeOver("replica-b", ChatTestKit.NOW, Duration.ofSeconds(60), 10)).singleElement()
+                .satisfies(item -> assertThat(item.payload())
+                        .contains("\"project\":\"octo/repo\"", "\"runId\":\"7\"", "\"channel\":\"C1\"",
+                                "\"thread\":\"1700000000.000100\"", "\"requestId\":\"Ev7\"")
+                        .doesNotContain("ghp_", "red again", "https://"));
+    }
+
+    @Test
     void aMessageArrivingDuringShutdownIsNotAccepted() {
         var conversation = conversation();
         ci.release.countDown();
