@@ -54,12 +54,12 @@ public final class FailureNotices {
     private final WebhookMetrics metrics;
 
     /**
-     * @param dedupFor how long a delivery or run attempt is remembered: longer than the providers' redelivery horizon
+     * @param work where each failure is kept until its card is posted (and taken over after a stop or crash)
+     * @param dedupFor how long a finished failure is remembered: longer than the providers' redelivery horizon
      * @param surfaces chat platforms by name ({@code slack}, {@code teams})
      */
     public FailureNotices(LinkTriage triage, CardBuilder cards, CardPublisher publisher, AcknowledgedWork work,
-            Workers workers,
-            Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
+            Workers workers, Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
             OutageGrouping outages, AuditLog audit, WebhookMetrics metrics) {
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
