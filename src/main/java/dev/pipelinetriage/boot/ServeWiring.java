@@ -33,6 +33,7 @@ import dev.pipelinetriage.boot.config.ProposalsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.TeamsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.chat.AcknowledgedWork;
 import dev.pipelinetriage.chat.CardActions;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
@@ -67,6 +68,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
@@ -75,6 +78,7 @@ import okhttp3.OkHttpClient;
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeWiring.class);
     /** Triage excerpt budget, as on the card. */
     private static final int EXCERPT_LINES = CardBuilder.MAX_EXCERPT;
     /** Slack re-delivers for up to 24 h with Delayed Events on; event ids are remembered longer. */
@@ -89,6 +93,13 @@ public final class ServeWiring {
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
+    /**
+     * How long an acknowledged paste or delivery stays this instance's without a renewal: after a crash, another
+     * instance (or this one, restarted) takes it over once this much has passed.
+     */
+    public static final Duration WORK_LEASE = Duration.ofSeconds(60);
+    /** How often leases are renewed and free work taken over: a fraction of the lease, so a live lease never runs out. */
+    static final Duration WORK_SWEEP = Duration.ofSeconds(15);
     /** How often readiness and the store_reachable gauge learn whether the database answers. */
     private static final Duration STORE_CHECK = Duration.ofSeconds(5);
 
@@ -104,10 +115,13 @@ public final class ServeWiring {
      * @param port the public port (chat and webhooks), 0 for any free port
      * @param managementPort the port for health and metrics, 0 for any free port, empty to serve them on the
      *     public port
+     * @param sweepSleeper waits between sweeps of pending work (renewing leases, taking over what others left)
      */
     public record Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper,
-            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks, OptionalInt managementPort) {
+            Sleeper teamsSleeper, String host, int port, int concurrency, int maxTasks, OptionalInt managementPort,
+            Sleeper sweepSleeper) {
         public Setup {
+            Objects.requireNonNull(sweepSleeper, "sweepSleeper");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ciSleeper, "ciSleeper");
             Objects.requireNonNull(slackSleeper, "slackSleeper");
@@ -117,6 +131,12 @@ public final class ServeWiring {
             if (managementPort.isPresent() && managementPort.getAsInt() != 0 && managementPort.getAsInt() == port) {
                 throw new IllegalArgumentException("the management port must differ from the public port " + port);
             }
+        }
+
+        public Setup(Clock clock, Sleeper ciSleeper, Sleeper slackSleeper, Sleeper teamsSleeper, String host, int port,
+                int concurrency, int maxTasks, OptionalInt managementPort) {
+            this(clock, ciSleeper, slackSleeper, teamsSleeper, host, port, concurrency, maxTasks, managementPort,
+                    Sleeper.threadSleeper());
         }
 
         /** Health and metrics on the public port. */
@@ -135,7 +155,13 @@ public final class ServeWiring {
         /** The same setup with health and metrics on {@code managementPort} (0: any free port). */
         public Setup withManagementPort(int managementPort) {
             return new Setup(clock, ciSleeper, slackSleeper, teamsSleeper, host, port, concurrency, maxTasks,
-                    OptionalInt.of(managementPort));
+                    OptionalInt.of(managementPort), sweepSleeper);
+        }
+
+        /** The same setup whose sweeps of pending work wait with {@code sleeper} (tests decide when one runs). */
+        public Setup withSweepSleeper(Sleeper sleeper) {
+            return new Setup(clock, ciSleeper, slackSleeper, teamsSleeper, host, port, concurrency, maxTasks,
+                    managementPort, sleeper);
         }
 
         public static Setup production(String host, int port, OptionalInt managementPort) {
@@ -188,11 +214,13 @@ public final class ServeWiring {
         Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
+        AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(), WORK_LEASE, workers);
         AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
         Map<String, ChatSurface> webhookSurfaces = new LinkedHashMap<>();
         SlackApp app = null;
         HttpServer server = null;
+        WorkSweeper sweeper = null;
         try {
             FailedJobLogs logs = CiWiring.failedJobLogs(config.ci(), providers);
             Redactor redactor = new Redactor();
@@ -214,8 +242,8 @@ public final class ServeWiring {
             Shared shared = new Shared(logs, new LinkTriage(logs, ops.knowledgeBase::triage, EXCERPT_LINES, occurrences,
                     ops.metrics, store.history(), workers, setup.clock(),
                     WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers,
-                    providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops, config.proposalsSection(),
-                    kbRepository);
+                    work, providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops,
+                    config.proposalsSection(), kbRepository);
             Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
             if (slackSettings.isPresent()) {
                 SlackSection slack = config.slack();
@@ -226,14 +254,15 @@ public final class ServeWiring {
                         config.proposalsSection().map(ProposalsSection::slackUsers).orElse(List.of()),
                         config.proposalsSection().map(ProposalsSection::slackGroups).orElse(List.of()),
                         client.groupDirectory());
-                app = new SlackApp(client, shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), permissions, proposals),
-                        shared.actions(permissions, proposals),
+                TriageConversation conversation = shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
+                        new HashSet<>(slack.allowedChannels()), permissions, proposals);
+                app = new SlackApp(client, conversation, shared.actions(permissions, proposals),
                         shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
                         notifiers(slack.notifiers()));
                 endpoints.put("/slack/events", app.servlet());
                 // Webhook cards and digests count what Slack did not take, as the handlers' posts do.
                 ChatSurface metered = new MeteredSurface(client.surface(), ops.metrics, "slack");
+                work.handle(TriageConversation.kind("slack"), item -> conversation.resume(item, metered));
                 surfaces.put("slack", metered);
                 webhookSurfaces.put("slack", metered);
             }
@@ -246,13 +275,16 @@ public final class ServeWiring {
                         config.proposalsSection().map(ProposalsSection::teamsUsers).orElse(List.of()),
                         config.proposalsSection().map(ProposalsSection::teamsGroups).orElse(List.of()),
                         client.groupDirectory());
-                TeamsBot bot = new TeamsBot(client, shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), permissions, proposals), shared.actions(permissions, proposals), shared.ticketActions(permissions), codec,
-                        store.state(), audit, workers, TEAMS_DEDUP_FOR, ops.metrics, notifiers(teams.notifiers()));
+                TriageConversation conversation = shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
+                        Set.of(), permissions, proposals);
+                TeamsBot bot = new TeamsBot(client, conversation, shared.actions(permissions, proposals),
+                        shared.ticketActions(permissions), codec, store.state(), audit, workers, TEAMS_DEDUP_FOR,
+                        ops.metrics, notifiers(teams.notifiers()));
                 endpoints.put("/api/messages", bot.servlet());
                 ChatSurface metered = new MeteredSurface(bot.surface(), ops.metrics, "teams");
                 surfaces.put("teams", metered);
                 webhookSurfaces.put("teams", metered);
+                work.handle(TriageConversation.kind("teams"), item -> conversation.resume(item, metered));
             }
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
             List<String> chatEndpoints = List.copyOf(endpoints.keySet());
@@ -263,7 +295,8 @@ public final class ServeWiring {
             List<String> served = new ArrayList<>(chatEndpoints);
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
-                        shared.logs(), runbooks, kbRepository.isPresent(), codec, store.state(), store.outages(), workers, setup.clock(),
+                        shared.logs(), runbooks, kbRepository.isPresent(), codec, store.state(), store.outages(), work,
+                        workers, setup.clock(),
                         webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
@@ -275,12 +308,21 @@ public final class ServeWiring {
                     signature -> store.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key),
                     setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
                     setup.clock(), kbRepository.isPresent());
+            // Every kind of work has its handler now: take over what a stopped or crashed instance left.
+            sweeper = WorkSweeper.start(work, WORK_SWEEP, setup.sweepSleeper());
             server.ready();
-            return new Served(server, app, workers, store, served, ops);
+            return new Served(server, app, workers, work, sweeper, store, served, ops);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(server, app, workers, store, ops);
+            closeQuietly(server, app, workers, work, sweeper, store, ops);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /** This process among those sharing the store: the host (a pod's name) and pid say where, the rest is unique. */
+    private static String owner(Map<String, String> env) {
+        String host = env.getOrDefault("HOSTNAME", "host");
+        String owner = host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID();
+        return owner.length() <= 128 ? owner : owner.substring(owner.length() - 128);
     }
 
     private static Notifiers notifiers(NotifierSection section) {
@@ -301,9 +343,9 @@ public final class ServeWiring {
      * same use cases.
      */
     private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
-            Workers workers, List<CiProvider> providers, List<KnownError> knownErrors, Clock clock, ChatCommands commands,
-            Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops, Optional<ProposalsSection> proposals,
-            Optional<KnowledgeBaseRepository> kbRepository) {
+            Workers workers, AcknowledgedWork work, List<CiProvider> providers, List<KnownError> knownErrors,
+            Clock clock, ChatCommands commands, Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops,
+            Optional<ProposalsSection> proposals, Optional<KnowledgeBaseRepository> kbRepository) {
 
         /**
          * @param who may also say {@code kb reload}: the same people who may rerun
@@ -315,7 +357,7 @@ public final class ServeWiring {
             proposals.ifPresent(p -> actions.add(new ProposeCommand(p)));
             return new TriageConversation(new LinkDetector(logs, maxLinks), triage,
                     new CardBuilder(runbookBase == null ? null : runbookBase.toString(), kbRepository.isPresent()), codec,
-                    store.state(), workers, clock, DEDUP_FOR, channels, commands, ops.metrics, actions);
+                    store.state(), workers, work, clock, DEDUP_FOR, channels, commands, ops.metrics, actions);
         }
 
         RerunPermissions permissions(Set<String> users, List<String> groups, GroupDirectory directory) {
@@ -349,10 +391,12 @@ public final class ServeWiring {
 
     /**
      * Graceful stop, in the order that leaves nothing half-done: not ready (the load balancer stops sending), stop
-     * accepting requests, let in-flight work finish within the grace period (work still running after it posts a
-     * "paste it again" notice in place of its placeholder), then close the store that work writes to.
+     * accepting requests and taking over work, let in-flight work finish within the grace period (work still running
+     * after it gives its lease back, keeping its placeholder), give back every lease still held, so another instance
+     * (or this one, restarted) finishes that work, then close the store.
      */
-    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, Stores store, OpsWiring ops) {
+    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, AcknowledgedWork work,
+            WorkSweeper sweeper, Stores store, OpsWiring ops) {
         ops.drain();
         if (server != null) {
             server.close();
@@ -360,7 +404,15 @@ public final class ServeWiring {
         if (app != null) {
             app.close();
         }
+        if (sweeper != null) {
+            sweeper.close();
+        }
         workers.shutdown(ops.shutdownGrace(), FINISHING);
+        try {
+            work.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.warn("could not give back pending work; it is taken over once its lease runs out", e);
+        }
         ops.close();
         store.close();
     }
@@ -370,14 +422,19 @@ public final class ServeWiring {
         private final HttpServer server;
         private final SlackApp app;
         private final Workers workers;
+        private final AcknowledgedWork work;
+        private final WorkSweeper sweeper;
         private final Stores store;
         private final List<String> endpoints;
         private final OpsWiring ops;
 
-        Served(HttpServer server, SlackApp app, Workers workers, Stores store, List<String> endpoints, OpsWiring ops) {
+        Served(HttpServer server, SlackApp app, Workers workers, AcknowledgedWork work, WorkSweeper sweeper, Stores store,
+                List<String> endpoints, OpsWiring ops) {
             this.server = server;
             this.app = app;
             this.workers = workers;
+            this.work = work;
+            this.sweeper = sweeper;
             this.store = store;
             this.endpoints = endpoints;
             this.ops = ops;
@@ -427,7 +484,7 @@ public final class ServeWiring {
 
         @Override
         public void close() {
-            closeQuietly(server, app, workers, store, ops);
+            closeQuietly(server, app, workers, work, sweeper, store, ops);
         }
     }
 }

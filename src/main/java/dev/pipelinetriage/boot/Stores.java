@@ -7,6 +7,7 @@ import dev.pipelinetriage.app.AutomaticTickets;
 import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
+import dev.pipelinetriage.app.port.PendingWork;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageHistory;
 import dev.pipelinetriage.boot.config.StoreSection;
@@ -61,6 +62,11 @@ final class Stores implements AutoCloseable {
     /** Outage grouping's hits and banners. */
     OutageStore outages() {
         return store.outageStore();
+    }
+
+    /** Acknowledged pastes and deliveries until their cards are posted. */
+    PendingWork pendingWork() {
+        return store.pendingWork();
     }
 
     /** Whether the database answers now; waits as long as the pool would for a connection. */

@@ -18,6 +18,7 @@ import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.chat.AcknowledgedWork;
 import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatSurface;
@@ -62,11 +63,13 @@ final class WebhookWiring {
 
     static CiWebhooks receiver(WebhooksSection section, List<WebhookSource> sources, LinkTriage triage,
             FailedJobLogs logs, String runbooks, boolean proposals, CardCodec codec, StateStore state, OutageStore outages,
-            Workers workers, Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit, WebhookMetrics metrics, TriageMetrics posting) {
+            AcknowledgedWork work, Workers workers, Clock clock, Map<String, ChatSurface> surfaces, AuditLog audit,
+            WebhookMetrics metrics, TriageMetrics posting) {
         FailureNotices notices = new FailureNotices(triage, new CardBuilder(runbooks, proposals),
-                new CardPublisher(state, state, codec, clock, posting), state, workers, clock,
+                new CardPublisher(state, state, codec, clock, posting), work, workers, clock,
                 DEDUP_FOR, surfaces, section.routing(),
                 new OutageGrouping(outages, section.outageThreshold(), section.outageWindow()), audit, metrics);
+        work.handle(FailureNotices.KIND, notices::resume);
         Optional<RerunOutcomeCards> reruns = section.learnsFromReruns()
                 ? Optional.of(new RerunOutcomeCards(new RerunOutcomeService(state, clock), state, codec, surfaces, workers,
                         metrics))

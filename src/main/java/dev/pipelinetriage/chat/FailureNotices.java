@@ -8,19 +8,16 @@ import dev.pipelinetriage.app.OutageGrouping.Grouped;
 import dev.pipelinetriage.app.WebhookRoutes;
 import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.AuditLog;
-import dev.pipelinetriage.app.port.EventClaims;
+import dev.pipelinetriage.app.port.PendingWork;
+import dev.pipelinetriage.app.port.WorkItem;
 import dev.pipelinetriage.app.port.WebhookMetrics;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.engine.signature.Signatures;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,23 +26,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failure notices from CI webhooks, the same for every chat platform: route the failed run to its channel, drop
- * redeliveries (by delivery id and by run attempt, in the shared store, so one card per failure across replicas),
- * triage it on a worker and post the card -- or, during an outage, count it on the channel's banner instead.
- * {@link #receive} only routes and queues (plus an audit line when it drops a run), so the webhook answers within
- * the provider's timeout; the redelivery checks run on the worker, so a delivery refused as busy is not marked
- * as seen and its retry is processed.
+ * Failure notices from CI webhooks, the same for every chat platform: route the failed run to its channel, keep it
+ * as pending work in the shared store (keyed by the failure, so one card per failure across replicas and
+ * redeliveries), triage it on a worker and post the card -- or, during an outage, count it on the channel's banner
+ * instead. {@link #receive} only routes and records (plus an audit line when it drops a run), so the webhook answers
+ * within the provider's timeout. A redelivery of a finished failure is dropped; of one whose instance stopped or
+ * crashed before its card, it is taken over and finished (as the sweep of {@link AcknowledgedWork} would); a
+ * delivery refused as busy is forgotten, so the provider's retry is processed.
  */
 public final class FailureNotices {
     private static final Logger LOG = LoggerFactory.getLogger(FailureNotices.class);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    /** The event table's key column; longer keys are hashed. */
-    private static final int MAX_KEY = 300;
+    /** The kind of pending work a webhook failure is. */
+    public static final String KIND = "webhook";
 
     private final LinkTriage triage;
     private final CardBuilder cards;
     private final CardPublisher publisher;
-    private final EventClaims store;
+    private final AcknowledgedWork work;
     private final Workers workers;
     private final Clock clock;
     private final Duration dedupFor;
@@ -56,16 +54,17 @@ public final class FailureNotices {
     private final WebhookMetrics metrics;
 
     /**
-     * @param dedupFor how long a delivery or run attempt is remembered: longer than the providers' redelivery horizon
+     * @param work where each failure is kept until its card is posted (and taken over after a stop or crash)
+     * @param dedupFor how long a finished failure is remembered: longer than the providers' redelivery horizon
      * @param surfaces chat platforms by name ({@code slack}, {@code teams})
      */
-    public FailureNotices(LinkTriage triage, CardBuilder cards, CardPublisher publisher, EventClaims store, Workers workers,
-            Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
+    public FailureNotices(LinkTriage triage, CardBuilder cards, CardPublisher publisher, AcknowledgedWork work,
+            Workers workers, Clock clock, Duration dedupFor, Map<String, ChatSurface> surfaces, WebhookRoutes routes,
             OutageGrouping outages, AuditLog audit, WebhookMetrics metrics) {
         this.triage = Objects.requireNonNull(triage, "triage");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.store = Objects.requireNonNull(store, "store");
+        this.work = Objects.requireNonNull(work, "work");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dedupFor = Objects.requireNonNull(dedupFor, "dedupFor");
@@ -77,11 +76,15 @@ public final class FailureNotices {
     }
 
     /** What the webhook answers. */
-    public sealed interface Reception permits Accepted, Unrouted, Busy {
+    public sealed interface Reception permits Accepted, Duplicate, Unrouted, Busy {
     }
 
-    /** Work started (a redelivery is recognised on the worker, against the shared store). */
+    /** Work started (new, or taken over from an instance that stopped or crashed before finishing it). */
     public record Accepted(String channel) implements Reception {
+    }
+
+    /** A redelivery of a failure whose card is posted, or that another instance is triaging now: nothing to do. */
+    public record Duplicate(String reason) implements Reception {
     }
 
     /** No rule, no default channel, or a channel on a chat platform that is not configured: nothing is posted. */
@@ -107,30 +110,67 @@ public final class FailureNotices {
             return new Unrouted(why);
         }
         Place place = new Place(channel.platform(), channel.workspace(), channel.channel(), null);
-        if (!workers.submit("webhook " + event.failureKey(), () -> notify(event, place, channel.key(), surface, target,
-                routed.reason()))) {
+        var enqueued = work.accept(KIND, AcknowledgedWork.key("webhook:" + event.source() + ":failure:", event.failureKey()),
+                WorkPayloads.write(new WorkPayloads.Delivery(event, place, channel.key(), routed.reason())));
+        WorkItem item = AcknowledgedWork.held(enqueued);
+        if (item == null) {
+            String why = enqueued instanceof PendingWork.Finished ? "already triaged" : "being triaged";
+            LOG.info("dropped redelivery of {} ({})", event.failureKey(), why);
+            return new Duplicate(why);
+        }
+        if (!workers.submit("webhook " + event.failureKey(), () -> work.run(item, () -> notify(item)))) {
+            work.notStarted(enqueued);
             return new Busy();
         }
         return new Accepted(channel.key());
     }
 
-    private void notify(FailedRunEvent event, Place place, String channelKey, ChatSurface surface, String target,
-            String reason) {
-        // A provider that sends no delivery id is de-duplicated by the failure alone.
-        boolean newDelivery = event.deliveryId() == null || claim("delivery:" + event.deliveryId(), event);
-        if (!newDelivery || !claim("failure:" + event.failureKey(), event)) {
-            LOG.info("dropped redelivery of {}", event.failureKey());
-            metrics.delivery(event.source(), "duplicate");
+    /** Finishes a failure another instance acknowledged and did not finish (it stopped or crashed). */
+    public void resume(WorkItem item) {
+        notify(item);
+    }
+
+    private void notify(WorkItem item) {
+        WorkPayloads.Delivery delivery = WorkPayloads.read(item.payload(), WorkPayloads.Delivery.class);
+        FailedRunEvent event = delivery.event();
+        Place place = delivery.place().place();
+        ChatSurface surface = surfaces.get(place.platform());
+        String target = event.failureKey() + (event.branch() == null ? "" : " branch " + event.branch());
+        if (surface == null) {
+            LOG.warn("failure {} was routed to {}, which is no longer configured; dropping it", event.failureKey(),
+                    place.platform());
+            work.finished(item, dedupFor);
             return;
         }
-        audit(event, channelKey, target, "routed", reason);
+        if (item.takeovers() == 0) {
+            audit(event, delivery.channelKey(), target, "routed", delivery.routedBy());
+        }
+        if (item.takeovers() > AcknowledgedWork.MAX_TAKEOVERS) {
+            LOG.warn("failure {} was taken over {} times without being finished; posting a notice", event.failureKey(),
+                    item.takeovers());
+            show(item, event, place, surface, notice(event, "The bot could not finish triaging this failure",
+                    "It was interrupted several times while triaging it; open the run to see what failed."), null);
+            return;
+        }
         LinkTriage.Result result;
         try {
             result = triage.triage(event.link());
         } catch (RuntimeException e) {
             LOG.error("triage of {} failed", event.failureKey(), e);
+            result = null;
+        }
+        if (Thread.interrupted()) {
+            // A stop whose grace period ran out: the triage may be cut short; another instance finishes the failure.
+            LOG.warn("triage of {} interrupted by shutdown; leaving it for another instance to finish", event.failureKey());
+            work.giveBack(item);
             return;
         }
+        if (result == null) {
+            show(item, event, place, surface, notice(event, "The bot failed while triaging this failure",
+                    "The error was logged for the bot's maintainers; open the run to see what failed."), null);
+            return;
+        }
+        String channelKey = delivery.channelKey();
         List<Grouped> grouped = new ArrayList<>();
         boolean everyJobGrouped = result instanceof LinkTriage.Triaged t && !t.jobs().isEmpty();
         if (result instanceof LinkTriage.Triaged t) {
@@ -148,9 +188,10 @@ public final class FailureNotices {
         if (everyJobGrouped) {
             grouped.forEach(g -> metrics.absorbedByBanner());
             LOG.info("{} counted on the outage banner instead of a card", event.failureKey());
+            work.finished(item, dedupFor);
             return;
         }
-        card(event, place, surface, result);
+        show(item, event, place, surface, cards.build(UUID.randomUUID().toString(), event.link(), result), result);
     }
 
     /** Grouping is secondary: when the store cannot count, the job gets its card. */
@@ -164,11 +205,22 @@ public final class FailureNotices {
         }
     }
 
-    private void card(FailedRunEvent event, Place place, ChatSurface surface, LinkTriage.Result result) {
-        CardView card = cards.build(UUID.randomUUID().toString(), event.link(), result);
+    /** Posts the card (unless another instance took the failure over meanwhile) and marks the failure finished. */
+    private void show(WorkItem item, FailedRunEvent event, Place place, ChatSurface surface, CardView card,
+            LinkTriage.Result result) {
+        if (!work.stillOurs(item)) {
+            LOG.warn("failure {} was taken over by another instance; it posts the card", event.failureKey());
+            return;
+        }
         if (publisher.publish(surface, place, null, card, result) instanceof Posted.Undelivered u) {
             LOG.warn("card for {} was not delivered: {}", event.failureKey(), u.reason());
         }
+        work.finished(item, dedupFor);
+    }
+
+    private static CardView notice(FailedRunEvent event, String title, String text) {
+        return new CardView(null, CardBuilder.describe(event.link()), null, new CardView.Notice(title, text), List.of(), 0,
+                null, null);
     }
 
     private void banner(Place place, ChatSurface surface, Grouped grouped, dev.pipelinetriage.domain.TriageReport report) {
@@ -205,13 +257,6 @@ public final class FailureNotices {
         return job.job().ref().key(run.run().ref().attempt());
     }
 
-    /** True the first time. */
-    private boolean claim(String what, FailedRunEvent event) {
-        String key = "webhook:" + event.source() + ":" + what;
-        return store.claimEvent(key.length() <= MAX_KEY ? key : "webhook:" + event.source() + ":" + sha256(key),
-                clock.instant(), dedupFor);
-    }
-
     private void audit(FailedRunEvent event, String channel, String target, String outcome, String reason) {
         try {
             audit.append(new AuditEntry(clock.instant(), "webhook", event.source(), "ci:" + event.source(), channel,
@@ -222,11 +267,4 @@ public final class FailureNotices {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

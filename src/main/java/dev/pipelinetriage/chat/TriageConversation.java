@@ -4,6 +4,8 @@ import dev.pipelinetriage.app.LinkTriage;
 import dev.pipelinetriage.app.port.EventClaims;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.app.port.WorkItem;
+import dev.pipelinetriage.domain.CiLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +24,11 @@ import org.slf4j.MDC;
 /**
  * The conversation around pasted links, the same for every chat platform: drop redeliveries, find the links,
  * answer the request at once, then per link post "Looking at ..." and replace it with the triage card (a triage done
- * within the platform's {@link ChatSurface#placeholderAfter} posts its card alone).
- * {@link #onMessage} does no I/O but one state-store claim, so adapters can call it on the request thread.
+ * within the platform's {@link ChatSurface#placeholderAfter} posts its card alone). Each accepted link is pending work
+ * in the store ({@link AcknowledgedWork}) until its card is posted: a paste interrupted by a stop, or left by a crash,
+ * is finished by another instance ({@link #resume}), which replaces the placeholder rather than posting anew.
+ * {@link #onMessage} does no I/O but the state store (a claim, and a row per link), so adapters can call it on the
+ * request thread.
  * Every log line written while a link is handled carries its request id ({@value #REQUEST_ID} in the MDC), so
  * fetch, analysis and post of one event can be followed.
  */
@@ -44,21 +49,16 @@ public final class TriageConversation {
     private final ChatCommands commands;
     private final TriageMetrics metrics;
     private final List<ChatCommand> actions;
+    private final AcknowledgedWork work;
 
     /**
      * @param dedupFor how long a delivery id is remembered: longer than the platform's redelivery horizon
      * @param allowedChannels channels the bot answers in; empty for every channel it is in
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
-            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels) {
-        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, ChatCommands.NONE);
-    }
-
-    /** @param commands answers commands that are not links ({@code top}), for explicit requests only */
-    public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
-            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
-            ChatCommands commands) {
-        this(detector, triage, cards, codec, store, workers, clock, dedupFor, allowedChannels, commands,
+            StateStore store, Workers workers, AcknowledgedWork work, Clock clock, Duration dedupFor,
+            Set<String> allowedChannels) {
+        this(detector, triage, cards, codec, store, workers, work, clock, dedupFor, allowedChannels, ChatCommands.NONE,
                 TriageMetrics.none(), List.of());
     }
 
@@ -66,10 +66,12 @@ public final class TriageConversation {
      * @param commands answers commands that are not links ({@code top}), for explicit requests only
      * @param metrics counts redeliveries and times posting
      * @param actions commands with side effects ({@code kb reload}), run on a worker, for explicit requests only
+     * @param work where each accepted link is kept until its card is posted (and taken over after a stop or crash)
      */
     public TriageConversation(LinkDetector detector, LinkTriage triage, CardBuilder cards, CardCodec codec,
-            StateStore store, Workers workers, Clock clock, Duration dedupFor, Set<String> allowedChannels,
-            ChatCommands commands, TriageMetrics metrics, List<ChatCommand> actions) {
+            StateStore store, Workers workers, AcknowledgedWork work, Clock clock, Duration dedupFor,
+            Set<String> allowedChannels, ChatCommands commands, TriageMetrics metrics, List<ChatCommand> actions) {
+        this.work = Objects.requireNonNull(work, "work");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.actions = List.copyOf(actions);
         this.detector = Objects.requireNonNull(detector, "detector");
@@ -164,10 +166,22 @@ public final class TriageConversation {
             return new Hint(ChatText.of(why));
         }
         List<LinkDetector.Found> started = new ArrayList<>();
-        for (LinkDetector.Found link : found.links()) {
-            if (workers.submit("triage " + link.url(), () -> withRequestId(requestId,
-                    () -> triageOne(in.place(), link, surface)))) {
+        // Each link is kept in the store before the request is answered, so that a stop or crash from here on
+        // leaves work another instance finishes rather than a lost paste.
+        String delivery = in.deliveryKey() != null ? in.deliveryKey() : UUID.randomUUID().toString();
+        for (int i = 0; i < found.links().size(); i++) {
+            LinkDetector.Found link = found.links().get(i);
+            var enqueued = work.accept(kind(in.place().platform()),
+                    AcknowledgedWork.key(in.place().platform() + ":paste:", delivery + ":" + i),
+                    WorkPayloads.write(new WorkPayloads.Paste(in.place(), link.link(), requestId)));
+            WorkItem item = AcknowledgedWork.held(enqueued);
+            if (item == null) {
+                started.add(link); // already being done, or done
+            } else if (workers.submit("triage " + link.url(), () -> work.run(item, () -> withRequestId(requestId,
+                    () -> triageOne(in.place(), link.link(), surface, item))))) {
                 started.add(link);
+            } else {
+                work.notStarted(enqueued);
             }
         }
         ChatText note = note(found, explicit, found.links().size() - started.size());
@@ -248,53 +262,103 @@ public final class TriageConversation {
         }
     }
 
-    private void triageOne(Place place, LinkDetector.Found link, ChatSurface surface) {
+    /** The kind of pending work a paste on {@code place}'s platform is: only that platform can finish it. */
+    public static String kind(String platform) {
+        return "paste:" + platform;
+    }
+
+    /**
+     * Finishes a paste another instance acknowledged and did not finish (it stopped or crashed): its placeholder, if
+     * one was posted, is replaced by the card; otherwise the card is posted as for a new paste.
+     *
+     * @param surface the platform the paste was made on
+     */
+    public void resume(WorkItem item, ChatSurface surface) {
+        WorkPayloads.Paste paste = WorkPayloads.read(item.payload(), WorkPayloads.Paste.class);
+        withRequestId(paste.requestId(), () -> triageOne(paste.place().place(), paste.link().link(), surface, item));
+    }
+
+    private void triageOne(Place place, CiLink link, ChatSurface surface, WorkItem item) {
+        if (item.takeovers() > AcknowledgedWork.MAX_TAKEOVERS) {
+            LOG.warn("paste {} was taken over {} times without being finished; answering with a notice", item.id(),
+                    item.takeovers());
+            showAndFinish(place, link, surface, item, item.placeholder(), notice(link, "The bot could not finish this "
+                    + "link", "It was interrupted several times while triaging it. Paste the link again to retry."), null);
+            return;
+        }
         // The placeholder is posted alongside the triage, not before it: a platform paces posts to one channel (Slack
         // about one a second), and a busy channel's queue of placeholders must not hold back the triage itself.
         // Its own virtual thread, part of this task: a worker slot could be refused (busy, or shutting down). Where
-        // the platform asks for it, it is posted only if the triage is not done by then.
+        // the platform asks for it, it is posted only if the triage is not done by then. Work taken over from another
+        // instance keeps the placeholder that instance posted.
         CompletableFuture<Posted> placeholder = new CompletableFuture<>();
         CompletableFuture<Void> triaged = new CompletableFuture<>();
-        ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link.link()) + "...");
-        String requestId = MDC.get(REQUEST_ID);
-        Thread poster = Thread.ofVirtual().name("placeholder").start(() -> withRequestId(requestId, () -> {
-            try {
-                placeholder.complete(doneWithin(triaged, surface.placeholderAfter())
-                        ? new Posted.Undelivered("not posted: the card was ready first")
-                        : surface.post(place, looking));
-            } catch (InterruptedException e) {
-                placeholder.complete(new Posted.Undelivered("not posted: shutting down"));
-            } catch (RuntimeException e) {
-                LOG.error("placeholder for {} failed", link.url(), e);
-                placeholder.complete(new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName()));
-            }
-        }));
+        Thread poster = null;
+        if (item.placeholder() != null) {
+            placeholder.complete(new Posted.Delivered(item.placeholder()));
+        } else {
+            ChatText looking = ChatText.of("Looking at " + CardBuilder.describe(link) + "...");
+            String requestId = MDC.get(REQUEST_ID);
+            poster = Thread.ofVirtual().name("placeholder").start(() -> withRequestId(requestId, () -> {
+                try {
+                    Posted posted = doneWithin(triaged, surface.placeholderAfter())
+                            ? new Posted.Undelivered("not posted: the card was ready first")
+                            : surface.post(place, looking);
+                    placeholder.complete(posted);
+                    if (posted instanceof Posted.Delivered d) {
+                        work.placeholder(item, d.messageId()); // whoever finishes the paste replaces this one
+                    }
+                } catch (InterruptedException e) {
+                    placeholder.complete(new Posted.Undelivered("not posted: shutting down"));
+                } catch (RuntimeException e) {
+                    LOG.error("placeholder for {} failed", CardBuilder.describe(link), e);
+                    placeholder.complete(new Posted.Undelivered("placeholder failed: " + e.getClass().getSimpleName()));
+                }
+            }));
+        }
         String cardId = UUID.randomUUID().toString();
         CardView card;
         LinkTriage.Result result;
         try {
-            result = triage.triage(link.url());
-            card = cards.build(cardId, link.link(), result);
+            result = triage.triage(link);
+            card = cards.build(cardId, link, result);
         } catch (RuntimeException e) {
-            LOG.error("triage of {} failed", link.url(), e);
+            LOG.error("triage of {} failed", CardBuilder.describe(link), e);
             card = notice(link, "The bot failed while triaging this link", "The error was logged for the bot's "
                     + "maintainers; try again later.");
             result = null;
         }
-        // Interrupted by a shutdown whose grace period ran out: whatever the triage produced may be cut short, so
-        // the placeholder gets a clear last word instead. The flag is cleared so that this one post can go out.
+        // Interrupted by a shutdown whose grace period ran out: whatever the triage produced may be cut short. The
+        // paste goes back to the store with its placeholder, for another instance (or this one, restarted) to finish;
+        // the flag is cleared so that the store can still be told.
         if (Thread.interrupted()) {
-            LOG.warn("triage of {} interrupted by shutdown; telling the thread to paste it again", link.url());
-            card = notice(link, "The bot restarted before it finished this link", "Paste the link again to triage it.");
-            result = null;
-            poster.interrupt(); // a placeholder still waiting for its turn gives up; the notice is posted instead
+            LOG.warn("triage of {} interrupted by shutdown; leaving it for another instance to finish",
+                    CardBuilder.describe(link));
+            if (poster != null) {
+                poster.interrupt(); // a placeholder still waiting for its turn gives up
+            }
+            placeholder.join();
+            work.giveBack(item);
+            return;
         }
         triaged.complete(null);
         String replacing = placeholder.join() instanceof Posted.Delivered d ? d.messageId() : null;
+        showAndFinish(place, link, surface, item, replacing, card, result);
+    }
+
+    /** Posts the card (unless another instance took the paste over meanwhile) and marks the paste finished. */
+    private void showAndFinish(Place place, CiLink link, ChatSurface surface, WorkItem item, String replacing,
+            CardView card, LinkTriage.Result result) {
+        if (!work.stillOurs(item)) {
+            LOG.warn("paste {} was taken over by another instance; it posts the card", item.id());
+            return;
+        }
         Posted shown = publisher.publish(surface, place, replacing, card, result);
         if (shown instanceof Posted.Undelivered u) {
-            LOG.warn("card for {} was not delivered: {}", link.url(), u.reason());
+            LOG.warn("card for {} was not delivered: {}", CardBuilder.describe(link), u.reason());
         }
+        // A paste is kept only until its card is up: the platform's own redelivery is recognised by its event claim.
+        work.finished(item, Duration.ZERO);
     }
 
     /** Whether {@code done} completes within {@code wait}; at once false for no wait. */
@@ -312,8 +376,8 @@ public final class TriageConversation {
         }
     }
 
-    private static CardView notice(LinkDetector.Found link, String title, String text) {
-        return new CardView(null, CardBuilder.describe(link.link()), null, new CardView.Notice(title, text), List.of(), 0,
+    private static CardView notice(CiLink link, String title, String text) {
+        return new CardView(null, CardBuilder.describe(link), null, new CardView.Notice(title, text), List.of(), 0,
                 null, null);
     }
 

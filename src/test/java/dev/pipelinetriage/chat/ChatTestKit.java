@@ -8,6 +8,7 @@ import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.FakeCiProvider;
 import dev.pipelinetriage.app.port.InMemoryAuditLog;
+import dev.pipelinetriage.app.port.InMemoryPendingWork;
 import dev.pipelinetriage.app.port.InMemoryStateStore;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.app.port.TriageHistory;
@@ -34,6 +35,8 @@ final class ChatTestKit implements AutoCloseable {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Workers workers = new Workers(2, 200);
+    final InMemoryPendingWork pending = new InMemoryPendingWork();
+    final AcknowledgedWork work = new AcknowledgedWork(pending, "test-instance", clock, Duration.ofSeconds(60), workers);
     final CardCodec codec = new CardCodec(new Redactor());
     final FailedJobLogs logs = new FailedJobLogs(List.of(ci), 1 << 20);
     final Authorizer authorizer = (actor, action) -> actor.user().equals("U_ONCALL")
@@ -41,8 +44,8 @@ final class ChatTestKit implements AutoCloseable {
 
     TriageConversation conversation(int maxLinks, Set<String> channels) {
         return new TriageConversation(new LinkDetector(logs, maxLinks), new LinkTriage(logs, TRIAGE, 30),
-                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
-                channels);
+                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, work, clock,
+                Duration.ofHours(26), channels);
     }
 
     /** A conversation as {@code serve} wires it: metrics, triage history and commands to the bot. */
@@ -51,8 +54,8 @@ final class ChatTestKit implements AutoCloseable {
         FailedJobLogs logs = new FailedJobLogs(List.of(provider), 1 << 20);
         return new TriageConversation(new LinkDetector(logs, 3), new LinkTriage(logs, () -> TRIAGE, 30,
                 dev.pipelinetriage.app.port.OccurrenceListener.NONE, metrics, history, workers, clock),
-                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, clock, Duration.ofHours(26),
-                Set.of(), ChatCommands.NONE, metrics, commands);
+                new CardBuilder("https://git.example/kb/blob/main"), codec, store, workers, work, clock,
+                Duration.ofHours(26), Set.of(), ChatCommands.NONE, metrics, commands);
     }
 
     CardActions actions() {

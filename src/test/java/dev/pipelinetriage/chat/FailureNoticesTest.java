@@ -49,8 +49,9 @@ class FailureNoticesTest {
     private FailureNotices notices(Workers workers, OutageStore outages, WebhookRoutes.ChatChannel channel,
             TriageMetrics posting) {
         return new FailureNotices(new LinkTriage(kit.logs, TRIAGE, 30), new CardBuilder(null),
-                new CardPublisher(kit.store, kit.store, kit.codec, kit.clock, posting), kit.store,
-                workers, kit.clock, Duration.ofDays(8), Map.of("slack", surface),
+                new CardPublisher(kit.store, kit.store, kit.codec, kit.clock, posting),
+                new AcknowledgedWork(kit.pending, "test-instance", kit.clock, Duration.ofSeconds(60), workers), workers,
+                kit.clock, Duration.ofDays(8), Map.of("slack", surface),
                 new WebhookRoutes(List.of(), channel), new OutageGrouping(outages, 2, Duration.ofMinutes(10)), kit.audit,
                 WebhookMetrics.none());
     }

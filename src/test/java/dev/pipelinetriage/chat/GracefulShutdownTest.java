@@ -14,13 +14,14 @@ import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A stop with work in flight: nothing new accepted, running work finished or closed with a notice, never half-posted. */
+/** A stop with work in flight: nothing new accepted, running work finished or given back for another instance to finish, never half-posted. */
 class GracefulShutdownTest {
     private final ChatTestKit kit = new ChatTestKit();
     private final RecordingSurface surface = new RecordingSurface();
@@ -53,20 +54,36 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void workStillRunningAfterTheGracePeriodReplacesItsPlaceholderWithANotice() throws Exception {
+    void workStillRunningAfterTheGracePeriodIsGivenBackWithItsPlaceholderForAnotherInstanceToFinish() throws Exception {
         var conversation = conversation();
         conversation.onMessage(paste("Ev1", 1), surface);
         assertThat(ci.fetching.await(30, TimeUnit.SECONDS)).isTrue();
+        Await.until("the placeholder to be posted", () -> surface.posts.size() == 1);
 
         boolean ended = kit.workers.shutdown(Duration.ofMillis(200), Duration.ofSeconds(30));
 
         assertThat(ended).isTrue();
         assertThat(surface.posts).singleElement().satisfies(p -> assertThat(p.text()).startsWith("Looking at"));
-        assertThat(surface.cards).singleElement().satisfies(shown -> {
-            assertThat(shown.replacing()).isEqualTo(surface.posts.getFirst().id());
-            assertThat(shown.card().problem().headline()).isEqualTo("The bot restarted before it finished this link");
-            assertThat(shown.card().hasActions()).isFalse();
-        });
+        assertThat(surface.cards).as("no half-done card, no notice: the paste is not over").isEmpty();
+        // given back, not waiting for its lease to run out: another instance takes it over at once
+        assertThat(kit.pending.takeOver("replica-b", ChatTestKit.NOW, Duration.ofSeconds(60), 10)).singleElement()
+                .satisfies(item -> assertThat(item.placeholder()).isEqualTo(surface.posts.getFirst().id()));
+    }
+
+    @Test
+    void theWorkKeptForAnotherInstanceHoldsTheLinksIdsAndWhereToAnswerNeverTheMessage() throws Exception {
+        var conversation = conversation();
+        conversation.onMessage(new Inbound(Inbound.Trigger.MESSAGE, "Ev7", thread, dev,
+                "red again, token ghp_16C7e42F292c6912E7710c838347Ae178B4a https://ci.example/octo/repo/runs/7"), surface);
+        assertThat(ci.fetching.await(30, TimeUnit.SECONDS)).isTrue();
+
+        kit.workers.shutdown(Duration.ofMillis(200), Duration.ofSeconds(30));
+
+        assertThat(kit.pending.takeOver("replica-b", ChatTestKit.NOW, Duration.ofSeconds(60), 10)).singleElement()
+                .satisfies(item -> assertThat(item.payload())
+                        .contains("\"project\":\"octo/repo\"", "\"runId\":\"7\"", "\"channel\":\"C1\"",
+                                "\"thread\":\"1700000000.000100\"", "\"requestId\":\"Ev7\"")
+                        .doesNotContain("ghp_", "red again", "https://"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.store;
 
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.OutageStore;
+import dev.pipelinetriage.app.port.PendingWork;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.TriageHistory;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
     private final JdbcAuditLog audit;
     private final JdbcTriageHistory history;
     private final JdbcOutageStore outages;
+    private final JdbcPendingWork work;
 
     /** @param closePool releases the pool's connections when the store closes */
     JdbcStore(DataSource pool, Runnable closePool) {
@@ -29,6 +31,7 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
         this.audit = new JdbcAuditLog(pool);
         this.history = JdbcTriageHistory.create(pool);
         this.outages = new JdbcOutageStore(pool);
+        this.work = new JdbcPendingWork(pool);
     }
 
     public StateStore stateStore() {
@@ -46,6 +49,11 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
     /** Outage grouping's hits and banners (CI webhooks). */
     public OutageStore outageStore() {
         return outages;
+    }
+
+    /** Acknowledged work until its card is posted, leased to one process at a time. */
+    public PendingWork pendingWork() {
+        return work;
     }
 
     /** True when the database answers a trivial query (readiness). */

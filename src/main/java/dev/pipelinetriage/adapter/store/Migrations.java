@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 final class Migrations {
     /** Every script, in order; a new one is appended here and never edited once released. */
     static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__recurrence.sql", "V3__outage_grouping.sql",
-            "V4__rerun_outcomes.sql");
+            "V4__rerun_outcomes.sql", "V5__pending_work.sql");
 
     private Migrations() {
     }

@@ -128,6 +128,10 @@ final class WebhookEndpoint extends HttpServlet {
                 metrics.delivery(source.instance(), "accepted");
                 answer(response, 202, "status", "queued for triage");
             }
+            case FailureNotices.Duplicate d -> {
+                metrics.delivery(source.instance(), "duplicate");
+                answer(response, 202, "ignored", "a redelivery: " + d.reason());
+            }
             case FailureNotices.Unrouted u -> {
                 metrics.delivery(source.instance(), "unrouted");
                 answer(response, 202, "ignored", u.reason());

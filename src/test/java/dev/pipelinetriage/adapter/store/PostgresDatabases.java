@@ -47,7 +47,7 @@ public final class PostgresDatabases implements AutoCloseable {
         }
     }
 
-    PostgresStore open(String url) {
+    public PostgresStore open(String url) {
         return PostgresStore.open(url, "postgres", "postgres", 24);
     }
 
