@@ -110,7 +110,7 @@ class DurableWorkTest {
             FailedJobLogs logs = new FailedJobLogs(List.of(ci), 1 << 20);
             LinkTriage triage = new LinkTriage(logs, TRIAGE, 30);
             CardCodec codec = new CardCodec(new Redactor());
-            CardPublisher publisher = new CardPublisher(store.stateStore(), codec, clock, TriageMetrics.none());
+            CardPublisher publisher = new CardPublisher(store.stateStore(), store.stateStore(), codec, clock, TriageMetrics.none());
             conversation = new TriageConversation(new LinkDetector(logs, 3), triage, new CardBuilder(null), codec,
                     store.stateStore(), workers, work, clock, Duration.ofHours(26), Set.of());
             notices = new FailureNotices(triage, new CardBuilder(null), publisher, work, workers, clock,
