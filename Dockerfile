@@ -11,11 +11,6 @@ ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
 ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
 
 FROM ${JDK_IMAGE} AS build
-# The Maven wrapper checks Maven's zip against its SHA-256; without unzip it would fetch the tar.gz instead,
-# whose checksum differs, and stop.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends unzip \
- && rm -rf /var/lib/apt/lists/*
 # Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about at every run otherwise.
 ENV MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow
 WORKDIR /src

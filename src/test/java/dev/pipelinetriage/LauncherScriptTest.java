@@ -90,29 +90,6 @@ class LauncherScriptTest {
     }
 
     @Test
-    void withoutUnzipTheFirstBuildSaysSoInsteadOfFailingMavensChecksum() throws Exception {
-        fakeJdk(dir.resolve("jvm/temurin-25-jdk"), "25.0.1");
-        Files.createDirectories(project.resolve(".mvn/wrapper"));
-        Files.copy(Path.of(".mvn/wrapper/maven-wrapper.properties"), project.resolve(".mvn/wrapper/maven-wrapper.properties"));
-        Path tools = Files.createDirectories(dir.resolve("tools-without-unzip"));
-        for (String bin : java.util.List.of("/bin", "/usr/bin")) {
-            try (var commands = Files.list(Path.of(bin))) {
-                for (Path command : commands.toList()) {
-                    Path link = tools.resolve(command.getFileName().toString());
-                    if (!command.getFileName().toString().equals("unzip") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createSymbolicLink(link, command);
-                    }
-                }
-            }
-        }
-
-        Run run = launch(Map.of("PATH", defaultBin + ":" + tools, "HOME", dir.resolve("home").toString()), "test");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.output()).contains("apache-maven-").contains("needs unzip").doesNotContain("mvnw");
-    }
-
-    @Test
     void theCiScriptRunsExactlyTheReadmesTestCommand() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         String quickStart = readme.substring(readme.indexOf("## Quick start"), readme.indexOf("## The command line"));
