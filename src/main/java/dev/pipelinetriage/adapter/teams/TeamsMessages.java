@@ -11,6 +11,7 @@ import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.chat.Inbound;
 import dev.pipelinetriage.chat.Notifiers;
 import dev.pipelinetriage.chat.Place;
+import dev.pipelinetriage.chat.RefusalMemory;
 import dev.pipelinetriage.chat.TriageConversation;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class TeamsMessages {
     private static final Pattern COMMAND_WORD = Pattern.compile("\\s*[A-Za-z]+\\s*");
 
     private final TriageConversation conversation;
+    private final RefusalMemory refusals;
     private final Notifiers notifiers;
     private final TurnContext turn;
     private final ObjectMapper json = new ObjectMapper();
@@ -33,6 +35,7 @@ final class TeamsMessages {
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.notifiers = Objects.requireNonNull(notifiers, "notifiers");
         this.turn = Objects.requireNonNull(turn, "turn");
+        this.refusals = new RefusalMemory(turn.clock());
     }
 
     /** A person's message, from a tenant already admitted; the bot's own and other bots' are passed over. */
@@ -52,7 +55,12 @@ final class TeamsMessages {
         Inbound in = new Inbound(trigger, conversationId + "/" + activity.getId(), place, actor, text);
         switch (conversation.onMessage(in, turn.chat())) {
             case TriageConversation.Accepted accepted -> turn.work("typing", () -> turn.surface().typing(place));
-            case TriageConversation.Hint hint -> turn.work("hint", () -> turn.chat().tell(place, actor.user(), hint.text()));
+            case TriageConversation.Hint hint -> {
+                // Links refused in passing: the poster is told once a day per link, not at every paste.
+                if (hint.declined().isEmpty() || refusals.firstTime(place, actor.user(), hint.declined())) {
+                    turn.work("hint", () -> turn.chat().tell(place, actor.user(), hint.text()));
+                }
+            }
             case TriageConversation.Ignored ignored -> {
             }
         }

@@ -182,6 +182,20 @@ class TeamsBotTest {
     }
 
     @Test
+    void aRunLinkOnAnotherHostPastedInPassingIsExplainedToItsPosterOnceNotAtEveryPaste() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            ObjectNode activity = BotFrameworkFakes.message(id(), serviceUrl, CONVERSATION, TENANT, DEVELOPER, "");
+            activity.remove("entities");
+            activity.put("text", "see https://github.com.evil.example/octo-org/octo-repo/actions/runs/30433642");
+            assertThat(send(activity, token()).statusCode()).isEqualTo(200);
+        }
+
+        Await.until("idle workers", () -> served.pendingTasks() == 0);
+        assertThat(connector.findAll(postRequestedFor(urlPathMatching("/v3/conversations/.*")))
+                .stream().filter(r -> r.getBodyAsString().contains("github.com.evil.example")).toList()).hasSize(1);
+    }
+
+    @Test
     void aSlowTriageGetsAPlaceholderReplyThenTheAdaptiveCardInItsPlace() throws Exception {
         slowGitHub();
         String activityId = id();
