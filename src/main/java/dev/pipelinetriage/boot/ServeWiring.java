@@ -214,7 +214,8 @@ public final class ServeWiring {
         Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
-        AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(), WORK_LEASE, workers);
+        AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(), WORK_LEASE, workers,
+                ops.metrics);
         AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
         Map<String, ChatSurface> webhookSurfaces = new LinkedHashMap<>();

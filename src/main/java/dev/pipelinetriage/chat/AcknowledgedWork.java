@@ -1,6 +1,7 @@
 package dev.pipelinetriage.chat;
 
 import dev.pipelinetriage.app.port.PendingWork;
+import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.WorkItem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,6 +32,7 @@ public final class AcknowledgedWork {
     private static final int BATCH = 50;
 
     private final PendingWork store;
+    private final TriageMetrics metrics;
     private final String owner;
     private final Clock clock;
     private final Duration lease;
@@ -42,6 +44,13 @@ public final class AcknowledgedWork {
      * @param lease how long an item stays this process's without a renewal: longer than the sweep interval
      */
     public AcknowledgedWork(PendingWork store, String owner, Clock clock, Duration lease, Workers workers) {
+        this(store, owner, clock, lease, workers, TriageMetrics.none());
+    }
+
+    /** @param metrics counts the work taken over from other instances */
+    public AcknowledgedWork(PendingWork store, String owner, Clock clock, Duration lease, Workers workers,
+            TriageMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -150,6 +159,7 @@ public final class AcknowledgedWork {
                 continue;
             }
             LOG.info("taking over pending {} work {} (takeover {})", item.kind(), item.id(), item.takeovers());
+            metrics.workTakenOver(item.kind());
             if (!workers.submit("resume " + item.kind(), () -> run(item, () -> handler.accept(item)))) {
                 giveBack(item);
             }

@@ -2,11 +2,13 @@ package dev.pipelinetriage.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.app.port.InMemoryPendingWork;
 import dev.pipelinetriage.app.port.MutableClock;
 import dev.pipelinetriage.app.port.PendingWork;
 import dev.pipelinetriage.app.port.WorkItem;
 import dev.pipelinetriage.testing.Await;
+import io.micrometer.core.instrument.MockClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +56,20 @@ class AcknowledgedWorkTest {
         assertThat(work.sweep()).isEqualTo(1);
 
         Await.until("the handler to run", () -> handled.equals(List.of("k1")));
+    }
+
+    @Test
+    void eachItemTakenOverIsCountedByItsKind() {
+        var metrics = new MicrometerTriageMetrics(new MockClock());
+        var counted = new AcknowledgedWork(store, "replica-c", clock, LEASE, workers, metrics);
+        counted.handle("webhook", item -> handled.add(item.key()));
+        leftByACrash("k1");
+        leftByACrash("k2");
+        clock.advance(LEASE);
+
+        assertThat(counted.sweep()).isEqualTo(2);
+
+        assertThat(metrics.scrape()).contains("pending_work_taken_over_total{kind=\"webhook\"} 2.0");
     }
 
     @Test

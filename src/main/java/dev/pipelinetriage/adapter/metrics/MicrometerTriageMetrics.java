@@ -179,6 +179,13 @@ public final class MicrometerTriageMetrics implements TriageMetrics, WebhookMetr
     }
 
     @Override
+    public void workTakenOver(String kind) {
+        Counter.builder("pending.work.taken.over")
+                .description("Acknowledged pastes and deliveries another instance left unfinished, taken over here")
+                .tag("kind", kind).register(registry).increment();
+    }
+
+    @Override
     public void rerunOutcome(boolean passed) {
         Counter.builder("reruns.outcomes").description("Reruns of triaged failures by how the later attempt ended")
                 .tag("outcome", passed ? "passed" : "failed").register(registry).increment();

@@ -67,6 +67,13 @@ public interface TriageMetrics {
     default void undeliveredPost(String platform) {
     }
 
+    /**
+     * Acknowledged work another process left unfinished (it stopped, or crashed and its lease ran out) was taken
+     * over here ({@code kind}: the work's kind, such as a platform's pastes or webhook deliveries).
+     */
+    default void workTakenOver(String kind) {
+    }
+
     /** Counts nothing: for the command line and for tests that do not look at metrics. */
     static TriageMetrics none() {
         return NoMetrics.INSTANCE;
