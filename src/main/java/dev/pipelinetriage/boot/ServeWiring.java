@@ -93,13 +93,6 @@ public final class ServeWiring {
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
-    /**
-     * How long an acknowledged paste or delivery stays this instance's without a renewal: after a crash, another
-     * instance (or this one, restarted) takes it over once this much has passed.
-     */
-    public static final Duration WORK_LEASE = Duration.ofSeconds(60);
-    /** How often leases are renewed and free work taken over: a fraction of the lease, so a live lease never runs out. */
-    static final Duration WORK_SWEEP = Duration.ofSeconds(15);
     /** How often readiness and the store_reachable gauge learn whether the database answers. */
     private static final Duration STORE_CHECK = Duration.ofSeconds(5);
 
@@ -214,8 +207,8 @@ public final class ServeWiring {
         Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
         ops.metrics.queueDepth(workers::pending);
-        AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(), WORK_LEASE, workers,
-                ops.metrics);
+        AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(),
+                opsSection.workLease(), workers, ops.metrics);
         AuditLog audit = ops.audit(store.audit());
         Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
         Map<String, ChatSurface> webhookSurfaces = new LinkedHashMap<>();
@@ -310,7 +303,7 @@ public final class ServeWiring {
                     setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
                     setup.clock(), kbRepository.isPresent());
             // Every kind of work has its handler now: take over what a stopped or crashed instance left.
-            sweeper = WorkSweeper.start(work, WORK_SWEEP, setup.sweepSleeper());
+            sweeper = WorkSweeper.start(work, opsSection.workSweep(), setup.sweepSleeper());
             server.ready();
             return new Served(server, app, workers, work, sweeper, store, served, ops);
         } catch (IOException | RuntimeException e) {

@@ -23,7 +23,8 @@ import java.util.Set;
  * to their owners). Unknown keys are rejected, like everywhere else in the file.
  */
 public final class OpsConfigLoader {
-    private static final Set<String> KEYS = Set.of("knowledgeBase", "watchKnowledgeBase", "shutdownGraceSeconds", "digest");
+    private static final Set<String> KEYS = Set.of("knowledgeBase", "watchKnowledgeBase", "shutdownGraceSeconds", "digest",
+            "workLeaseSeconds", "workSweepSeconds");
     private static final Set<String> DIGEST_KEYS = Set.of("platform", "channel", "day", "time");
 
     private OpsConfigLoader() {
@@ -56,7 +57,14 @@ public final class OpsConfigLoader {
             }
             grace = Duration.ofSeconds(v.asLong());
         }
-        return new OpsSection(kb, watch, grace, ops.hasNonNull("digest") ? digest(ops.get("digest")) : null);
+        long lease = ConfigLoader.integer(ops, "ops", "workLeaseSeconds", OpsSection.DEFAULT_WORK_LEASE.toSeconds(), 10, 3600);
+        long sweep = ConfigLoader.integer(ops, "ops", "workSweepSeconds", OpsSection.DEFAULT_WORK_SWEEP.toSeconds(), 1, 600);
+        if (sweep >= lease) {
+            throw new ConfigException("ops.workSweepSeconds", "must be shorter than ops.workLeaseSeconds (" + lease
+                    + "), or an instance's leases run out between two renewals, got " + sweep);
+        }
+        return new OpsSection(kb, watch, grace, ops.hasNonNull("digest") ? digest(ops.get("digest")) : null,
+                Duration.ofSeconds(lease), Duration.ofSeconds(sweep));
     }
 
     private static OpsSection.Digest digest(JsonNode digest) {

@@ -14,13 +14,31 @@ import java.util.Optional;
  * @param watchKnowledgeBase whether a change under {@code knowledgeBase} triggers a reload
  * @param shutdownGrace how long in-flight work may take to finish after a stop was asked for
  * @param digest the weekly health digest, or null when none is posted
+ * @param workLease how long an acknowledged paste or delivery stays an instance's without a renewal: after a crash,
+ *     another instance (or this one, restarted) takes it over once this much has passed
+ * @param workSweep how often an instance renews its leases and takes over free work; shorter than the lease, so a
+ *     live instance's lease never runs out
  */
-public record OpsSection(Path knowledgeBase, boolean watchKnowledgeBase, Duration shutdownGrace, Digest digest) {
+public record OpsSection(Path knowledgeBase, boolean watchKnowledgeBase, Duration shutdownGrace, Digest digest,
+        Duration workLease, Duration workSweep) {
     /** Environment variable naming the knowledge-base directory when the file does not (the image sets it). */
     public static final String KNOWLEDGE_BASE_ENV = "PIPELINE_TRIAGE_KNOWLEDGE_BASE";
+    public static final Duration DEFAULT_WORK_LEASE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_WORK_SWEEP = Duration.ofSeconds(15);
 
     public OpsSection {
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(workLease, "workLease");
+        Objects.requireNonNull(workSweep, "workSweep");
+        if (workSweep.isNegative() || workSweep.isZero() || workSweep.compareTo(workLease) >= 0) {
+            throw new IllegalArgumentException("the work sweep (" + workSweep + ") must be positive and shorter than the "
+                    + "work lease (" + workLease + ")");
+        }
+    }
+
+    /** With the default work lease and sweep. */
+    public OpsSection(Path knowledgeBase, boolean watchKnowledgeBase, Duration shutdownGrace, Digest digest) {
+        this(knowledgeBase, watchKnowledgeBase, shutdownGrace, digest, DEFAULT_WORK_LEASE, DEFAULT_WORK_SWEEP);
     }
 
     public static OpsSection defaults() {

@@ -200,7 +200,7 @@ class DeliveryAcrossReplicasTest {
         sweeps.tick();
         Await.until("a sweep to pass", () -> sweeps.permits.hasQueuedThreads());
         assertThat(survivor.pendingTasks()).as("nothing taken over while the lease runs").isZero();
-        clock.shift(ServeWiring.WORK_LEASE.plusSeconds(1));
+        clock.shift(OpsSection.DEFAULT_WORK_LEASE.plusSeconds(1));
         sweeps.tick();
 
         Await.until("the card to be posted by the other replica", () -> cards() == 1);
@@ -221,7 +221,7 @@ class DeliveryAcrossReplicasTest {
         ServeWiring.Served crashed = acknowledgedThenCrashed("d-crash-2", body);
 
         HttpResponse<String> whileLeased = deliver(survivor, "d-crash-2", body);
-        clock.shift(ServeWiring.WORK_LEASE.plusSeconds(1));
+        clock.shift(OpsSection.DEFAULT_WORK_LEASE.plusSeconds(1));
         HttpResponse<String> afterTheLease = deliver(survivor, "d-crash-2", body);
         Await.until("the card to be posted", () -> cards() == 1 && survivor.pendingTasks() == 0);
         assertThat(crashed.pendingTasks()).as("the crashed replica's triage still hangs").isEqualTo(1);

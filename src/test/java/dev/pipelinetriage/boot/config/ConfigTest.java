@@ -60,6 +60,28 @@ class ConfigTest {
     }
 
     @Test
+    void theWorkLeaseAndSweepAreReadAndASweepNoShorterThanTheLeaseIsRefused() {
+        var parsed = Config.check(CI + SLACK + """
+                ops:
+                  workLeaseSeconds: 120
+                  workSweepSeconds: 30
+                """, Map.of());
+        assertThat(parsed.problems()).isEmpty();
+        OpsSection ops = parsed.config().orElseThrow().ops();
+        assertThat(ops.workLease()).hasSeconds(120);
+        assertThat(ops.workSweep()).hasSeconds(30);
+        assertThat(OpsSection.defaults().workLease()).isEqualTo(OpsSection.DEFAULT_WORK_LEASE);
+
+        var refused = Config.check(CI + SLACK + """
+                ops:
+                  workLeaseSeconds: 20
+                  workSweepSeconds: 20
+                """, Map.of());
+        assertThat(refused.problems()).extracting(Throwable::getMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("ops.workSweepSeconds").contains("shorter than"));
+    }
+
+    @Test
     void aValidFileGivesOneTreeWithEverySection(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pipeline-triage.yaml");
         Files.writeString(file, CI + SLACK + """
