@@ -183,11 +183,7 @@ public final class RerunService {
 
     /** Denials and outcomes after the request row are recorded on a best-effort basis: the decision stands. */
     private void record(Actor actor, String channel, String target, String outcome, String reason) {
-        try {
-            audit.append(entry(actor, channel, target, outcome, reason));
-        } catch (RuntimeException e) {
-            LOG.error("audit log unavailable; lost entry: {} {}", outcome, target, e);
-        }
+        audit.appendBestEffort(entry(actor, channel, target, outcome, reason));
     }
 
     private AuditEntry entry(Actor actor, String channel, String target, String outcome, String reason) {

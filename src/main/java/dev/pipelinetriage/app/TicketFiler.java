@@ -189,16 +189,16 @@ public final class TicketFiler {
 
     /** Appends to the audit log, or throws when it is unavailable: for what must not happen unaudited. */
     void audit(Actor actor, String channel, String target, String outcome, String reason) {
-        audit.append(new AuditEntry(clock.instant(), actor.platform(), actor.workspace(), actor.user(), channel,
-                AUDIT_ACTION, target, outcome, reason));
+        audit.append(entry(actor, channel, target, outcome, reason));
     }
 
     /** Outcomes are recorded on a best-effort basis: the tracker already acted, the claim already decides. */
     void record(Actor actor, String channel, String target, String outcome, String reason) {
-        try {
-            audit(actor, channel, target, outcome, reason);
-        } catch (RuntimeException e) {
-            LOG.error("audit log unavailable; lost entry: {} {}", outcome, target, e);
-        }
+        audit.appendBestEffort(entry(actor, channel, target, outcome, reason));
+    }
+
+    private AuditEntry entry(Actor actor, String channel, String target, String outcome, String reason) {
+        return new AuditEntry(clock.instant(), actor.platform(), actor.workspace(), actor.user(), channel, AUDIT_ACTION,
+                target, outcome, reason);
     }
 }

@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Who may talk to the bot, and what any admitted activity teaches: an activity from a tenant outside
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * can reach them.
  */
 final class TenantGate {
-    private static final Logger LOG = LoggerFactory.getLogger(TenantGate.class);
 
     private final Set<String> allowedTenants;
     private final ServiceUrls serviceUrls;
@@ -54,11 +51,7 @@ final class TenantGate {
     }
 
     private void record(String tenant, ChannelAccount from, String conversationId, String outcome, String reason) {
-        try {
-            audit.append(new AuditEntry(clock.instant(), PLATFORM, tenant, ActivityFields.userId(from), conversationId,
-                    "access", "-", outcome, reason));
-        } catch (RuntimeException e) {
-            LOG.error("audit log unavailable; lost entry: {} {}", outcome, reason, e);
-        }
+        audit.appendBestEffort(new AuditEntry(clock.instant(), PLATFORM, tenant, ActivityFields.userId(from),
+                conversationId, "access", "-", outcome, reason));
     }
 }

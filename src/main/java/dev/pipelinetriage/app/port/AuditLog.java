@@ -1,6 +1,7 @@
 package dev.pipelinetriage.app.port;
 
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only record of privileged actions and denials. There is deliberately no way to change or remove
@@ -9,6 +10,19 @@ import java.util.List;
 public interface AuditLog {
 
     void append(AuditEntry entry);
+
+    /**
+     * Appends an entry whose decision stands whether or not it is recorded (a denial, an outcome after the request
+     * was recorded): a failure to append is logged, never thrown.
+     */
+    default void appendBestEffort(AuditEntry entry) {
+        try {
+            append(entry);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AuditLog.class).error("audit log unavailable; lost entry: {} {}", entry.outcome(),
+                    entry.target(), e);
+        }
+    }
 
     /** The latest entries, newest last, at most {@code limit}. */
     List<AuditEntry> latest(int limit);
