@@ -236,14 +236,6 @@ public final class Redactor {
             return continuing != null ? continuing : rules.commandLines().continuedBy(line);
         }
 
-        /**
-         * Hides, in a line read earlier, the values that later lines registered with {@code ::add-mask::}: for what
-         * was kept of the log (an excerpt) once the whole log has been read.
-         */
-        public String redactAgain(String redactedLine) {
-            return addedMasks.redactAgain(redactedLine);
-        }
-
         /** Whether the last line left a private key block open (its END footer not seen yet). */
         public boolean insidePrivateKey() {
             return insidePrivateKey;
