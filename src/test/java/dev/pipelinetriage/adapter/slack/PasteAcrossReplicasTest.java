@@ -18,6 +18,7 @@ import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.net.Sleeper;
 import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.HeldResponses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,9 @@ class PasteAcrossReplicasTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final SlackFakes slack = new SlackFakes();
-    private final WireMockServer ci = new WireMockServer(options().dynamicPort());
+    /** The first replica's log download answers only when released: it is stopped while the download hangs. */
+    private final HeldResponses hanging = new HeldResponses();
+    private final WireMockServer ci = new WireMockServer(options().dynamicPort().extensions(hanging));
     private PostgresDatabases databases;
     private String url;
     private ServeWiring.Served first;
@@ -77,6 +80,7 @@ class PasteAcrossReplicasTest {
 
     @AfterEach
     void stop() throws Exception {
+        hanging.release();
         for (ServeWiring.Served served : new ServeWiring.Served[] {first, second}) {
             if (served != null) {
                 served.close();
@@ -122,7 +126,7 @@ class PasteAcrossReplicasTest {
                 .willReturn(okJson(CiTestKit.fixture("github/failed-run/jobs.json"))));
         ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).inScenario("log")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
-                .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt")).withFixedDelay(15_000)));
+                .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt")).withTransformers(HeldResponses.NAME)));
         ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")).inScenario("log").whenScenarioStateIs("served")
                 .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt"))));
     }
@@ -152,8 +156,7 @@ class PasteAcrossReplicasTest {
         assertThat(paste(first, "Ev0REPLICA1").statusCode()).isEqualTo(200);
         assertThat(slack.await("chat.postMessage", 1).getFirst()).containsEntry("channel", CHANNEL)
                 .containsEntry("text", "Looking at octo-org/octo-repo · run 30433642...");
-        Await.until("the first replica to be downloading the log", () -> !ci.findAll(
-                getRequestedFor(urlPathMatching(REPO + "/actions/jobs/\\d+/logs"))).isEmpty());
+        Await.until("the first replica to be downloading the log", () -> hanging.held() > 0);
         first.close(); // SIGTERM: the grace period runs out while the log download hangs
         first = null;
         assertThat(slack.count("chat.update")).as("the stopped replica shows no card and no notice").isZero();

@@ -22,6 +22,7 @@ import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
 import dev.pipelinetriage.net.Sleeper;
 import dev.pipelinetriage.testing.Await;
+import dev.pipelinetriage.testing.HeldResponses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,11 +57,11 @@ class DeliveryAcrossReplicasTest {
     private static final String SECRET = "gh-hook-secret-replicas-0123456789";
     private static final String CHANNEL = "C0PLATFORM";
     private static final String LOGS = "/api/v3/repos/octo-org/[^/]+/actions/jobs/\\d+/logs";
-    /** The crashed replica's log download answers after this long: its triage is still running meanwhile. */
-    private static final int HANGING_MILLIS = 15_000;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final WireMockServer ci = new WireMockServer(options().dynamicPort());
+    /** The crashed replica's log download answers only when released: its triage is still running meanwhile. */
+    private final HeldResponses hanging = new HeldResponses();
+    private final WireMockServer ci = new WireMockServer(options().dynamicPort().extensions(hanging));
     private final WireMockServer slack = new WireMockServer(options().dynamicPort());
     private final List<ServeWiring.Served> replicas = new ArrayList<>();
     private static PostgresDatabases databases;
@@ -96,7 +97,7 @@ class DeliveryAcrossReplicasTest {
                 .willReturn(okJson(CiTestKit.fixture("github/failed-run/jobs.json"))));
         String log = CiTestKit.fixture("github/failed-run/job-log.txt");
         ci.stubFor(get(urlPathMatching(LOGS)).inScenario("log").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("served").willReturn(aResponse().withBody(log).withFixedDelay(HANGING_MILLIS)));
+                .willSetStateTo("served").willReturn(aResponse().withBody(log).withTransformers(HeldResponses.NAME)));
         ci.stubFor(get(urlPathMatching(LOGS)).inScenario("log").whenScenarioStateIs("served")
                 .willReturn(aResponse().withBody(log)));
         url = databases.freshDatabase();
@@ -114,6 +115,7 @@ class DeliveryAcrossReplicasTest {
 
     @AfterEach
     void stop() throws Exception {
+        hanging.release();
         replicas.forEach(ServeWiring.Served::close);
         ci.stop();
         slack.stop();
@@ -185,8 +187,7 @@ class DeliveryAcrossReplicasTest {
     private ServeWiring.Served acknowledgedThenCrashed(String delivery, byte[] body) throws Exception {
         ServeWiring.Served crashed = replica(Clock.systemUTC(), new Ticks());
         assertThat(deliver(crashed, delivery, body).statusCode()).isEqualTo(202);
-        Await.until("the crashed replica to be downloading the log",
-                () -> !ci.findAll(getRequestedFor(urlPathMatching(LOGS))).isEmpty());
+        Await.until("the crashed replica to be downloading the log", () -> hanging.held() > 0);
         return crashed;
     }
 
@@ -206,6 +207,7 @@ class DeliveryAcrossReplicasTest {
         Await.until("the card to be posted by the other replica", () -> cards() == 1);
         assertThat(crashed.pendingTasks()).as("the crashed replica's triage still hangs").isEqualTo(1);
         // When its download answers, the crashed replica's triage finds its lease gone and posts nothing.
+        hanging.release();
         Await.until("the crashed replica's stuck triage to end", () -> crashed.pendingTasks() == 0);
         Await.until("the other replica to finish", () -> survivor.pendingTasks() == 0);
         assertThat(cards()).isEqualTo(1);
@@ -226,6 +228,7 @@ class DeliveryAcrossReplicasTest {
         Await.until("the card to be posted", () -> cards() == 1 && survivor.pendingTasks() == 0);
         assertThat(crashed.pendingTasks()).as("the crashed replica's triage still hangs").isEqualTo(1);
         HttpResponse<String> afterTheCard = deliver(survivor, "d-crash-2", body);
+        hanging.release();
         Await.until("the crashed replica's stuck triage to end", () -> crashed.pendingTasks() == 0);
 
         assertThat(whileLeased.body()).isEqualTo("{\"ignored\":\"a redelivery: being triaged\"}");
