@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, linted,
- * built into a complete triage service and put through {@code kb test} (each example must triage as its own
- * entry) before one reference swap makes it serve; a triage in progress keeps the
+ * built into a complete triage service and, unless it is the jar's own ({@link Verification#LINT}), put through
+ * {@code kb test} (each example must triage as its own entry) before one reference swap makes it serve; a triage in progress keeps the
  * service it started with. One that fails any step is refused: the one serving stays, and the refusal is kept
  * for readiness checks and counted.
  */
@@ -49,8 +49,20 @@ public final class KnowledgeBaseReload {
         }
     }
 
+    /** What a load must pass before it serves, besides lint. */
+    public enum Verification {
+        /** Every example is triaged inside a log, as {@code kb test} does: for a knowledge base people edit. */
+        LINT_AND_EXAMPLES,
+        /**
+         * Lint only: for the knowledge base bundled in the jar, whose examples the build triaged already ({@code kb
+         * test} over the same files), so a start does not spend seconds proving it again.
+         */
+        LINT
+    }
+
     private final Supplier<KnowledgeBaseLoad> source;
     private final KnowledgeBaseCheck check;
+    private final Verification verification;
     private final Function<List<KnownError>, TriageService> build;
     private final TriageMetrics metrics;
     private final Clock clock;
@@ -65,7 +77,14 @@ public final class KnowledgeBaseReload {
      */
     public KnowledgeBaseReload(Supplier<KnowledgeBaseLoad> source, KnowledgeBaseCheck check,
             Function<List<KnownError>, TriageService> build, TriageMetrics metrics, Clock clock) {
+        this(source, check, Verification.LINT_AND_EXAMPLES, build, metrics, clock);
+    }
+
+    /** As above, with {@code verification} saying whether the examples are triaged too. */
+    public KnowledgeBaseReload(Supplier<KnowledgeBaseLoad> source, KnowledgeBaseCheck check, Verification verification,
+            Function<List<KnownError>, TriageService> build, TriageMetrics metrics, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
+        this.verification = Objects.requireNonNull(verification, "verification");
         this.check = Objects.requireNonNull(check, "check");
         this.build = Objects.requireNonNull(build, "build");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -145,6 +164,9 @@ public final class KnowledgeBaseReload {
             triage = build.apply(entries);
         } catch (RuntimeException e) {
             return new Candidate.Bad(List.of("cannot build the triage engine: " + e.getMessage()));
+        }
+        if (verification == Verification.LINT) {
+            return new Candidate.Good(entries, triage);
         }
         // What kb test checks: every example, inside a log, must triage as its own entry.
         List<KnowledgeBaseLoad.Problem> failures = check.test((KnowledgeBaseLoad.Loaded) load,

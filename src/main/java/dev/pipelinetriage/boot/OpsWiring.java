@@ -59,8 +59,11 @@ final class OpsWiring implements AutoCloseable {
     /** Loads the knowledge base (an invalid first one fails start-up) and starts watching its directory. */
     static OpsWiring start(OpsSection ops, Clock clock) {
         MicrometerTriageMetrics metrics = new MicrometerTriageMetrics(io.micrometer.core.instrument.Clock.SYSTEM);
+        // The jar's own knowledge base had its examples triaged by the build; one read from a directory has not.
+        KnowledgeBaseReload.Verification verification = ops.knowledgeBaseDirectory().isPresent()
+                ? KnowledgeBaseReload.Verification.LINT_AND_EXAMPLES : KnowledgeBaseReload.Verification.LINT;
         KnowledgeBaseReload kb = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(ops.knowledgeBaseDirectory()),
-                Bootstrap.knowledgeBaseCheck(), Bootstrap::triageService, metrics, clock);
+                Bootstrap.knowledgeBaseCheck(), verification, Bootstrap::triageService, metrics, clock);
         KnowledgeBaseWatcher watcher = ops.knowledgeBaseDirectory().filter(d -> ops.watchKnowledgeBase() && Files.isDirectory(d))
                 .map(d -> KnowledgeBaseWatcher.start(d, SETTLE, kb::reload)).orElse(null);
         return new OpsWiring(ops, metrics, kb, watcher);
