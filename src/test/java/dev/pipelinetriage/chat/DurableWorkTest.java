@@ -22,7 +22,6 @@ import dev.pipelinetriage.boot.Bootstrap;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.engine.redact.Redactor;
 import dev.pipelinetriage.testing.Await;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +31,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Acknowledged work across two instances of the bot sharing one PostgreSQL (two replicas, or one bot and its
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * chat platform is one in-memory surface both post to (as both would post to one Slack workspace); the CI is the
  * in-memory fake, whose log download can be held to keep a triage running.
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class DurableWorkTest {
     private static final TriageService TRIAGE = Bootstrap.triageService(
             ((KnowledgeBaseLoad.Loaded) Bootstrap.knowledgeBase(Optional.empty())).knownErrors());
@@ -61,13 +61,8 @@ class DurableWorkTest {
     private String url;
 
     @BeforeAll
-    static void startServer() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        databases.close();
+    static void startServer(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @BeforeEach

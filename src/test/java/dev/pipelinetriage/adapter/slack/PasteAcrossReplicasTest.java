@@ -31,6 +31,7 @@ import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two replicas of {@code serve} on one PostgreSQL, as wired in production: a paste acknowledged by one replica
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * requests from Slack" describes and shaped as "Using the Events API" shows; the CI is WireMock serving GitHub's
  * "Workflow runs" and "Workflow jobs" shapes (fixtures/github/failed-run), whose first log download hangs.
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class PasteAcrossReplicasTest {
     private static final String SECRET = "replica-signing-secret-0123456789";
     private static final String REPO = "/api/v3/repos/octo-org/octo-repo";
@@ -72,9 +74,9 @@ class PasteAcrossReplicasTest {
     }
 
     @BeforeEach
-    void start() {
+    void start(PostgresDatabases shared) {
         ci.start();
-        databases = new PostgresDatabases();
+        databases = shared;
         url = databases.freshDatabase();
     }
 
@@ -88,7 +90,6 @@ class PasteAcrossReplicasTest {
         }
         slack.close();
         ci.stop();
-        databases.close();
     }
 
     private ServeWiring.Served replica(Ticks sweeps) {

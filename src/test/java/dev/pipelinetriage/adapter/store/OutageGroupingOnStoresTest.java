@@ -2,12 +2,11 @@ package dev.pipelinetriage.adapter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelinetriage.app.OutageGrouping;
 import dev.pipelinetriage.app.OutageGrouping.BannerAction;
 import dev.pipelinetriage.app.OutageGrouping.Grouped;
+import dev.pipelinetriage.app.OutageGrouping;
 import dev.pipelinetriage.app.port.OutageGroupingContract;
 import dev.pipelinetriage.app.port.OutageStore;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Outage grouping on the real databases: the shared contract, a restart, and two replicas at once. */
@@ -64,18 +63,14 @@ class OutageGroupingOnStoresTest {
     }
 
     @Nested
+    @ExtendWith(PostgresDatabases.Shared.class)
     class OnPostgres extends OutageGroupingContract {
         private static PostgresDatabases databases;
         private final List<PostgresStore> opened = new ArrayList<>();
 
         @BeforeAll
-        static void startServer() {
-            databases = new PostgresDatabases();
-        }
-
-        @AfterAll
-        static void stopServer() throws IOException {
-            databases.close();
+        static void startServer(PostgresDatabases shared) {
+            databases = shared;
         }
 
         @Override

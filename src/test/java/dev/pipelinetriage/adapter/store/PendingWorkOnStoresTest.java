@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelinetriage.app.port.PendingWork;
 import dev.pipelinetriage.app.port.PendingWorkContract;
 import dev.pipelinetriage.app.port.WorkItem;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acknowledged work on the real databases: the shared contract, a restart, and two replicas on one PostgreSQL. */
@@ -61,6 +60,7 @@ class PendingWorkOnStoresTest {
     }
 
     @Nested
+    @ExtendWith(PostgresDatabases.Shared.class)
     class OnPostgres extends PendingWorkContract {
         private static PostgresDatabases databases;
         private final List<PostgresStore> opened = new ArrayList<>();
@@ -69,13 +69,8 @@ class PendingWorkOnStoresTest {
         private int calls;
 
         @BeforeAll
-        static void startServer() {
-            databases = new PostgresDatabases();
-        }
-
-        @AfterAll
-        static void stopServer() throws IOException {
-            databases.close();
+        static void startServer(PostgresDatabases shared) {
+            databases = shared;
         }
 
         /** Alternates between two store instances on one database: two replicas. */

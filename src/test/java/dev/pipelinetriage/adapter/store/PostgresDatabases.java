@@ -7,20 +7,40 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A real PostgreSQL server from Maven jars, started once per test class; each test gets a fresh database so tests
- * never see each other's rows.
+ * A real PostgreSQL server from Maven jars, started once for the whole test run and stopped at its end; each test
+ * gets a fresh database of its own, so tests (and classes running at the same time) never see each other's rows.
+ * A class asks for it as a parameter of its {@code @BeforeAll} or {@code @BeforeEach} method, with
+ * {@code @ExtendWith(PostgresDatabases.Shared.class)}: starting a server costs seconds, a database milliseconds.
  */
 public final class PostgresDatabases implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final AtomicInteger next = new AtomicInteger();
 
-    public PostgresDatabases() {
+    private PostgresDatabases() {
         try {
             server = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Resolves a {@link PostgresDatabases} parameter to the run's one server, kept in JUnit's root store. */
+    public static final class Shared implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == PostgresDatabases.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // The root store closes it (AutoCloseable) when the whole run ends.
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(PostgresDatabases.class))
+                    .computeIfAbsent(PostgresDatabases.class, k -> new PostgresDatabases(), PostgresDatabases.class);
         }
     }
 
@@ -35,13 +55,20 @@ public final class PostgresDatabases implements AutoCloseable {
         return server.getJdbcUrl("postgres", name);
     }
 
-    /** Ends every connection the bot holds, as a failover or a server restart does; returns how many ended. */
-    int dropConnections() {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-                var rows = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        + "WHERE application_name = 'pipeline-triage' AND pid <> pg_backend_pid()")) {
-            rows.next();
-            return rows.getInt(1);
+    /**
+     * Ends every connection the bot holds to the database at {@code url}, as a failover or a server restart does;
+     * returns how many ended. Other databases (other tests running meanwhile) keep theirs.
+     */
+    int dropConnections(String url) {
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                var query = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE application_name = 'pipeline-triage' AND datname = ? AND pid <> pg_backend_pid()")) {
+            query.setString(1, database);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot end the bot's connections", e);
         }

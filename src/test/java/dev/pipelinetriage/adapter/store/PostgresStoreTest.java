@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pipelinetriage.app.port.AuditLog;
 import dev.pipelinetriage.app.port.StateStore;
 import dev.pipelinetriage.app.port.StateStoreContract;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,16 +13,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The PostgreSQL store on a real server, against the same contract as the embedded one, plus what only a
  * shared database can show: two store instances (two replicas) on one database.
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class PostgresStoreTest extends StateStoreContract {
     private static PostgresDatabases databases;
 
@@ -32,13 +32,8 @@ class PostgresStoreTest extends StateStoreContract {
     private PostgresStore replicaB;
 
     @BeforeAll
-    static void startServer() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        databases.close();
+    static void startServer(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @BeforeEach
@@ -63,7 +58,7 @@ class PostgresStoreTest extends StateStoreContract {
     void afterTheServerDropsEveryConnectionTheNextRequestStillSucceeds() throws Exception {
         assertThat(replicaA.stateStore().claimEvent("slack:EvBefore", NOW, Duration.ofHours(1))).isTrue();
 
-        assertThat(databases.dropConnections()).isPositive();
+        assertThat(databases.dropConnections(url)).isPositive();
         // the pool checks a connection it has not used for half a second before handing it out (HikariCP's
         // aliveBypassWindowMs): wait that long, as a real failover does
         Thread.sleep(600);

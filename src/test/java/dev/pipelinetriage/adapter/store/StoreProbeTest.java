@@ -9,23 +9,19 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** {@code config check}'s look at the database: a real PostgreSQL, read and never changed. */
+@ExtendWith(PostgresDatabases.Shared.class)
 class StoreProbeTest {
     private static PostgresDatabases databases;
 
     @BeforeAll
-    static void start() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        databases.close();
+    static void start(PostgresDatabases shared) {
+        databases = shared;
     }
 
     private static StoreProbe.Outcome probe(String url) {

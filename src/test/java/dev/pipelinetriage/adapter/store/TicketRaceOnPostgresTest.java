@@ -2,8 +2,8 @@ package dev.pipelinetriage.adapter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelinetriage.app.TicketPolicy;
 import dev.pipelinetriage.app.TicketParts;
+import dev.pipelinetriage.app.TicketPolicy;
 import dev.pipelinetriage.app.TicketReconciler;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.FakeTicketTracker;
@@ -14,8 +14,6 @@ import dev.pipelinetriage.app.port.TicketDraft;
 import dev.pipelinetriage.app.port.TicketRecord;
 import dev.pipelinetriage.domain.Signature;
 import dev.pipelinetriage.domain.Verdict;
-import dev.pipelinetriage.engine.redact.Redactor;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,13 +23,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two replicas (two stores, two services) on one real PostgreSQL, filing tickets for the same failure at once. */
+@ExtendWith(PostgresDatabases.Shared.class)
 class TicketRaceOnPostgresTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Signature DNS = new Signature("ke-dns-resolution-failure", "DNS lookup failed", Verdict.PLATFORM);
@@ -43,13 +42,8 @@ class TicketRaceOnPostgresTest {
     private PostgresStore storeB;
 
     @BeforeAll
-    static void startServer() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        databases.close();
+    static void startServer(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @BeforeEach

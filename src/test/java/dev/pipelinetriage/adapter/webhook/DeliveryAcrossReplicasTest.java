@@ -39,11 +39,11 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two replicas of {@code serve} with webhooks on one PostgreSQL, one of which "crashes" after acknowledging a
@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * plays GitHub's REST API ("Workflow runs" and "Workflow jobs" shapes in fixtures/github/failed-run) and Slack's
  * Web API (the chat.postMessage reference page's example answer).
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class DeliveryAcrossReplicasTest {
     private static final String SECRET = "gh-hook-secret-replicas-0123456789";
     private static final String CHANNEL = "C0PLATFORM";
@@ -104,13 +105,8 @@ class DeliveryAcrossReplicasTest {
     }
 
     @BeforeAll
-    static void startDatabase() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        databases.close();
+    static void startDatabase(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @AfterEach

@@ -52,11 +52,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Propose knowledge-base entry" from a Slack card, end to end, on two replicas of {@code serve} sharing one real
@@ -65,6 +65,7 @@ import org.junit.jupiter.api.Test;
  * (fixtures/github/failed-run), Slack's Web API (fixtures/slack/documented) and the knowledge base's repository on
  * GitHub (Git references, repository contents and pulls; fixtures/kb-proposals names the pages).
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class ProposalFromChatEndToEndTest {
     private static final String HOOK_SECRET = "gh-hook-secret-0123456789";
     private static final String SLACK_SECRET = "e2e-signing-secret-0123456789abcdef";
@@ -91,13 +92,8 @@ class ProposalFromChatEndToEndTest {
     private ServeWiring.Served replicaB;
 
     @BeforeAll
-    static void startServer() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        databases.close();
+    static void startServer(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @BeforeEach

@@ -39,11 +39,11 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Learning from reruns, end to end, on two replicas of {@code serve} sharing one real PostgreSQL: GitHub's
@@ -52,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * API ("Workflow runs" and "Workflow jobs" shapes in fixtures/github/failed-run) and Slack's Web API
  * (chat.postMessage and chat.update answers from docs.slack.dev, fixtures/slack/documented).
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class RerunOutcomesEndToEndTest {
     private static final String SECRET = "gh-hook-secret-0123456789";
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
@@ -73,13 +74,8 @@ class RerunOutcomesEndToEndTest {
     private ServeWiring.Served replicaB;
 
     @BeforeAll
-    static void startServer() {
-        databases = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        databases.close();
+    static void startServer(PostgresDatabases shared) {
+        databases = shared;
     }
 
     @BeforeEach
