@@ -7,6 +7,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import dev.pipelinetriage.app.port.TriageMetrics;
+import dev.pipelinetriage.chat.ChatPlatform;
+import dev.pipelinetriage.chat.ChatPlatforms;
+import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.MeteredSurface;
 import dev.pipelinetriage.domain.RedactedLine;
 import dev.pipelinetriage.domain.RedactedText;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +126,18 @@ class ArchitectureTest {
                 .orShould().callConstructor(RedactedText.class, String.class)
                 .because("a report, card, ticket or stored signature is built from these types, so none can skip "
                         + "redaction (docs/redaction.md)")
+                .check(classes);
+    }
+
+    @Test
+    void everyChatSurfaceIsMeteredByTheRegistryAndNowhereElse() {
+        noClasses().that().doNotHaveFullyQualifiedName(ChatPlatforms.class.getName())
+                .should().callConstructor(MeteredSurface.class, ChatSurface.class, TriageMetrics.class, String.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("surface"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(ChatPlatform.class)))))
+                .because("a platform's surface reaches handlers, webhook cards and the digest only through "
+                        + "ChatPlatforms, which meters it once, so nothing posts uncounted (docs/architecture.md)")
                 .check(classes);
     }
 

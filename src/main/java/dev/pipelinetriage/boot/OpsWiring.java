@@ -25,6 +25,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,19 +103,14 @@ final class OpsWiring implements AutoCloseable {
     }
 
     /** Starts posting the weekly digest, when one is configured. */
-    void scheduleDigest(HealthReports reports, StateStore store, Optional<ChatSurface> surface, Clock clock,
+    void scheduleDigest(HealthReports reports, StateStore store, Function<String, ChatSurface> surfaces, Clock clock,
             boolean proposals) {
         Optional<OpsSection.Digest> digest = ops.digestSection();
         if (digest.isEmpty()) {
             return;
         }
-        if (surface.isEmpty()) {
-            LOG.warn("ops.digest names platform {}, which is not configured or cannot post a digest; no digest will be posted",
-                    digest.get().platform());
-            return;
-        }
         OpsSection.Digest d = digest.get();
-        WeeklyDigest weekly = new WeeklyDigest(reports, new AwtVerdictChart(), store, surface.get(),
+        WeeklyDigest weekly = new WeeklyDigest(reports, new AwtVerdictChart(), store, surfaces.apply(d.platform()),
                 new Place(d.platform(), d.workspace(), d.channel(), null), clock, proposals);
         digestTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
         scheduleNext(weekly, d, clock);

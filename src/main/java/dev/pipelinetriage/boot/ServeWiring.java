@@ -1,12 +1,6 @@
 package dev.pipelinetriage.boot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.pipelinetriage.adapter.slack.SlackApp;
-import dev.pipelinetriage.adapter.slack.SlackClient;
-import dev.pipelinetriage.adapter.slack.SlackSettings;
-import dev.pipelinetriage.adapter.teams.TeamsBot;
-import dev.pipelinetriage.adapter.teams.TeamsClient;
-import dev.pipelinetriage.adapter.teams.TeamsSettings;
 import dev.pipelinetriage.adapter.ticket.kbrepo.KnowledgeBaseRepositories;
 import dev.pipelinetriage.adapter.webhook.CiWebhooks;
 import dev.pipelinetriage.adapter.webhook.WebhookSource;
@@ -27,7 +21,6 @@ import dev.pipelinetriage.app.port.TicketRecord;
 import dev.pipelinetriage.app.port.TicketRef;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
-import dev.pipelinetriage.boot.config.NotifierSection;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.ProposalsSection;
 import dev.pipelinetriage.boot.config.SlackSection;
@@ -39,11 +32,10 @@ import dev.pipelinetriage.chat.CardBuilder;
 import dev.pipelinetriage.chat.CardCodec;
 import dev.pipelinetriage.chat.ChatCommand;
 import dev.pipelinetriage.chat.ChatCommands;
-import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.ChatPlatforms;
 import dev.pipelinetriage.chat.KbReloadCommand;
 import dev.pipelinetriage.chat.LinkDetector;
-import dev.pipelinetriage.chat.MeteredSurface;
-import dev.pipelinetriage.chat.Notifiers;
+import dev.pipelinetriage.chat.PlatformServices;
 import dev.pipelinetriage.chat.ProposeCommand;
 import dev.pipelinetriage.chat.RecurringFailures;
 import dev.pipelinetriage.chat.TicketActions;
@@ -59,7 +51,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Composes {@code pipeline-triage serve}: the CI providers, the state store (embedded or PostgreSQL), the triage
  * engine, recurrence and tickets (when a tickets section is configured), the chat
- * layer and the Slack app and/or the Teams bot behind the HTTP server. Secrets are read here, once; a missing one fails with a
+ * layer and the configured chat platforms ({@link ChatWiring}, run through the {@link ChatPlatforms} registry) behind
+ * the HTTP server. Secrets are read here, once; a missing one fails with a
  * {@link ConfigException} naming the key.
  */
 public final class ServeWiring {
@@ -87,10 +79,6 @@ public final class ServeWiring {
     private static final Duration GROUP_CACHE = Duration.ofMinutes(2);
     /** After the grace period: time for interrupted work to replace its placeholder with a notice. */
     private static final Duration FINISHING = Duration.ofSeconds(5);
-    /** Teams resends an activity it thinks timed out (after 15 s), a few times at most. */
-    private static final Duration TEAMS_DEDUP_FOR = Duration.ofHours(2);
-    /** An unknown signing key triggers at most one metadata refresh per hour, as the Bot Framework SDKs do. */
-    private static final Duration KEY_REFRESH = Duration.ofHours(1);
     /** How often pending ticket claims are reconciled and old occurrences pruned. */
     private static final Duration TICKET_MAINTENANCE = Duration.ofMinutes(1);
     /** How often readiness and the store_reachable gauge learn whether the database answers. */
@@ -184,12 +172,12 @@ public final class ServeWiring {
                     + "teams section (appId, appPassword, allowedTenants)");
         }
         // Secrets are read before anything starts, so a missing one fails fast and names its key.
-        Optional<SlackSettings> slackSettings = config.slackSection().map(slack -> new SlackSettings(
-                slack.signingSecret().read("slack.signingSecret", env), slack.botToken().read("slack.botToken", env),
-                slack.apiBaseUrl().toString(), slack.postInterval(), 4, 1024 * 1024, slack.refusedLinks()));
-        Optional<String> appToken = config.slackSection().flatMap(SlackSection::socketModeToken)
-                .map(t -> t.read("slack.appToken", env));
-        Optional<TeamsSettings> teamsSettings = config.teamsSection().map(teams -> teamsSettings(teams, env));
+        List<ChatWiring.Configured> platforms = ChatWiring.configured(config, env);
+        List<String> platformNames = platforms.stream().map(ChatWiring.Configured::name).toList();
+        opsSection.digestSection().filter(d -> !platformNames.contains(d.platform())).ifPresent(d -> {
+            throw new ConfigException("ops.digest.platform", "posts to " + d.platform() + ", but serve runs no "
+                    + d.platform() + " platform (configured: " + String.join(", ", platformNames) + ")");
+        });
         List<WebhookSource> webhookSources = webhooks.map(w -> WebhookWiring.sources(w, config.ci(), env)).orElse(List.of());
         Optional<String> proposalsToken = config.proposalsSection().map(p -> p.token().read("proposals.token", env));
         OpsWiring ops;
@@ -210,9 +198,7 @@ public final class ServeWiring {
         AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(),
                 opsSection.workLease(), workers, ops.metrics);
         AuditLog audit = ops.audit(store.audit());
-        Map<String, ChatSurface> surfaces = new LinkedHashMap<>();
-        Map<String, ChatSurface> webhookSurfaces = new LinkedHashMap<>();
-        SlackApp app = null;
+        ChatPlatforms<HttpServlet> chat = null;
         HttpServer server = null;
         WorkSweeper sweeper = null;
         try {
@@ -238,76 +224,35 @@ public final class ServeWiring {
                     WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers,
                     work, providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops,
                     config.proposalsSection(), kbRepository);
-            Map<String, HttpServlet> endpoints = new LinkedHashMap<>();
-            if (slackSettings.isPresent()) {
-                SlackSection slack = config.slack();
-                SlackClient client = new SlackClient(slackSettings.get(), http, setup.clock(), setup.slackSleeper());
-                RerunPermissions permissions = shared.permissions(Set.copyOf(slack.rerunUsers()), slack.rerunUserGroups(),
-                        client.groupDirectory());
-                Optional<KnowledgeBaseProposals> proposals = shared.proposals(
-                        config.proposalsSection().map(ProposalsSection::slackUsers).orElse(List.of()),
-                        config.proposalsSection().map(ProposalsSection::slackGroups).orElse(List.of()),
-                        client.groupDirectory());
-                TriageConversation conversation = shared.conversation(slack.maxLinksPerMessage(), slack.runbookBaseUrl(),
-                        new HashSet<>(slack.allowedChannels()), permissions, proposals);
-                app = new SlackApp(client, conversation, shared.actions(permissions, proposals),
-                        shared.ticketActions(permissions).orElse(null), workers, setup.clock(), ops.metrics,
-                        notifiers(slack.notifiers()));
-                endpoints.put("/slack/events", app.servlet());
-                // Webhook cards and digests count what Slack did not take, as the handlers' posts do.
-                ChatSurface metered = new MeteredSurface(client.surface(), ops.metrics, "slack");
-                work.handle(TriageConversation.kind("slack"), item -> conversation.resume(item, metered));
-                surfaces.put("slack", metered);
-                webhookSurfaces.put("slack", metered);
-            }
-            if (teamsSettings.isPresent()) {
-                TeamsSection teams = config.teams();
-                TeamsClient client = new TeamsClient(teamsSettings.get(), http, setup.clock(), setup.teamsSleeper());
-                RerunPermissions permissions = shared.permissions(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
-                        client.groupDirectory());
-                Optional<KnowledgeBaseProposals> proposals = shared.proposals(
-                        config.proposalsSection().map(ProposalsSection::teamsUsers).orElse(List.of()),
-                        config.proposalsSection().map(ProposalsSection::teamsGroups).orElse(List.of()),
-                        client.groupDirectory());
-                TriageConversation conversation = shared.conversation(teams.maxLinksPerMessage(), teams.runbookBaseUrl(),
-                        Set.of(), permissions, proposals);
-                TeamsBot bot = new TeamsBot(client, conversation, shared.actions(permissions, proposals),
-                        shared.ticketActions(permissions), codec, store.state(), audit, workers, TEAMS_DEDUP_FOR,
-                        ops.metrics, notifiers(teams.notifiers()));
-                endpoints.put("/api/messages", bot.servlet());
-                ChatSurface metered = new MeteredSurface(bot.surface(), ops.metrics, "teams");
-                surfaces.put("teams", metered);
-                webhookSurfaces.put("teams", metered);
-                work.handle(TriageConversation.kind("teams"), item -> conversation.resume(item, metered));
-            }
+            ChatWiring.Context context = new ChatWiring.Context(http, setup, shared::services);
+            // Every surface is metered here, once: handlers, resumed pastes, webhook cards and the digest post through it.
+            ChatPlatforms<HttpServlet> running = new ChatPlatforms<>(
+                    platforms.stream().map(p -> p.make().apply(context)).toList(), ops.metrics, work);
+            chat = running;
+            Map<String, HttpServlet> endpoints = new LinkedHashMap<>(running.endpoints());
             tickets.ifPresent(t -> store.schedule(t.reconciler(), t.automatic(), TICKET_MAINTENANCE));
-            List<String> chatEndpoints = List.copyOf(endpoints.keySet());
             StoreHealth storeHealth = store.watchHealth(STORE_CHECK, setup.clock());
-            Map<String, HttpServlet> management = ops.servlets(storeHealth::state, String.join(" and ", chatEndpoints.stream()
-                    .map(path -> !path.startsWith("/slack") ? "teams over the Bot Framework"
-                            : appToken.isPresent() ? "slack over Socket Mode" : "slack over HTTP events").toList()));
-            List<String> served = new ArrayList<>(chatEndpoints);
+            Map<String, HttpServlet> management = ops.servlets(storeHealth::state, chat.banner());
+            List<String> served = new ArrayList<>(endpoints.keySet());
             if (webhooks.isPresent()) {
                 endpoints.put(CiWebhooks.PATH, WebhookWiring.receiver(webhooks.get(), webhookSources, shared.triage(),
                         shared.logs(), runbooks, kbRepository.isPresent(), codec, store.state(), store.outages(), work,
                         workers, setup.clock(),
-                        webhookSurfaces, audit, ops.metrics, ops.metrics).servlet());
+                        chat.surfaces(), audit, ops.metrics, ops.metrics).servlet());
                 webhookSources.forEach(source -> served.add("/webhooks/" + source.instance()));
             }
             server = HttpServer.start(setup.host(), setup.port(), endpoints, setup.managementPort(), management);
-            if (app != null && appToken.isPresent()) {
-                app.startSocketMode(appToken.get());
-            }
+            chat.start();
             ops.scheduleDigest(new HealthReports(store.history(), store.state(), store.audit(),
                     signature -> store.state().ticket(signature).map(TicketRecord::ticket).map(TicketRef::key),
-                    setup.clock()), store.state(), opsSection.digestSection().map(d -> surfaces.get(d.platform())),
+                    setup.clock()), store.state(), running::surface,
                     setup.clock(), kbRepository.isPresent());
             // Every kind of work has its handler now: take over what a stopped or crashed instance left.
             sweeper = WorkSweeper.start(work, opsSection.workSweep(), setup.sweepSleeper());
             server.ready();
-            return new Served(server, app, workers, work, sweeper, store, served, ops);
+            return new Served(server, chat, workers, work, sweeper, store, served, ops);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(server, app, workers, work, sweeper, store, ops);
+            closeQuietly(server, chat, workers, work, sweeper, store, ops);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("serve failed to start: " + e.getMessage(), e);
         }
     }
@@ -319,18 +264,6 @@ public final class ServeWiring {
         return owner.length() <= 128 ? owner : owner.substring(owner.length() - 128);
     }
 
-    private static Notifiers notifiers(NotifierSection section) {
-        return new Notifiers(Set.copyOf(section.channels()), Set.copyOf(section.bots()));
-    }
-
-    private static TeamsSettings teamsSettings(TeamsSection teams, Map<String, String> env) {
-        String password = teams.appPassword().read("teams.appPassword", env);
-        return new TeamsSettings(teams.appId(), password, teams.tenant(), Set.copyOf(teams.allowedTenants()),
-                teams.openIdMetadataUrl(), teams.loginBaseUrl(), teams.graphBaseUrl(),
-                teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH,
-                teams.proactiveServiceUrlIfSet().map(u -> u + "/").orElse(null));
-    }
-
     /**
      * What every chat platform shares: one triage pipeline, store and worker pool. Each platform gets its own
      * conversation (its link limit and channels) and its own rerun permissions (its user and group ids), over the
@@ -340,6 +273,15 @@ public final class ServeWiring {
             Workers workers, AcknowledgedWork work, List<CiProvider> providers, List<KnownError> knownErrors,
             Clock clock, ChatCommands commands, Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops,
             Optional<ProposalsSection> proposals, Optional<KnowledgeBaseRepository> kbRepository) {
+
+        /** The chat layer for one platform's people, whose groups {@code directory} answers. */
+        PlatformServices services(ChatWiring.Access access, GroupDirectory directory) {
+            RerunPermissions permissions = permissions(access.rerunUsers(), access.rerunGroups(), directory);
+            Optional<KnowledgeBaseProposals> curated = proposals(access.curators(), access.curatorGroups(), directory);
+            return new PlatformServices(conversation(access.maxLinks(), access.runbookBase(), access.channels(),
+                    permissions, curated), actions(permissions, curated), ticketActions(permissions), access.notifiers(),
+                    codec, store.state(), audit, workers, clock, ops.metrics);
+        }
 
         /**
          * @param who may also say {@code kb reload}: the same people who may rerun
@@ -389,14 +331,14 @@ public final class ServeWiring {
      * after it gives its lease back, keeping its placeholder), give back every lease still held, so another instance
      * (or this one, restarted) finishes that work, then close the store.
      */
-    private static void closeQuietly(HttpServer server, SlackApp app, Workers workers, AcknowledgedWork work,
+    private static void closeQuietly(HttpServer server, ChatPlatforms<HttpServlet> chat, Workers workers, AcknowledgedWork work,
             WorkSweeper sweeper, Stores store, OpsWiring ops) {
         ops.drain();
         if (server != null) {
             server.close();
         }
-        if (app != null) {
-            app.close();
+        if (chat != null) {
+            chat.close();
         }
         if (sweeper != null) {
             sweeper.close();
@@ -414,7 +356,7 @@ public final class ServeWiring {
     /** The running bot. Closing stops accepting requests, finishes running work, then closes the store. */
     public static final class Served implements AutoCloseable {
         private final HttpServer server;
-        private final SlackApp app;
+        private final ChatPlatforms<HttpServlet> chat;
         private final Workers workers;
         private final AcknowledgedWork work;
         private final WorkSweeper sweeper;
@@ -422,10 +364,10 @@ public final class ServeWiring {
         private final List<String> endpoints;
         private final OpsWiring ops;
 
-        Served(HttpServer server, SlackApp app, Workers workers, AcknowledgedWork work, WorkSweeper sweeper, Stores store,
+        Served(HttpServer server, ChatPlatforms<HttpServlet> chat, Workers workers, AcknowledgedWork work, WorkSweeper sweeper, Stores store,
                 List<String> endpoints, OpsWiring ops) {
             this.server = server;
-            this.app = app;
+            this.chat = chat;
             this.workers = workers;
             this.work = work;
             this.sweeper = sweeper;
@@ -478,7 +420,7 @@ public final class ServeWiring {
 
         @Override
         public void close() {
-            closeQuietly(server, app, workers, work, sweeper, store, ops);
+            closeQuietly(server, chat, workers, work, sweeper, store, ops);
         }
     }
 }

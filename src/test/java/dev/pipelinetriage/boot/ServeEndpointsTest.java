@@ -1,11 +1,13 @@
 package dev.pipelinetriage.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelinetriage.TestKnowledgeBase;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
+import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.net.Sleeper;
@@ -20,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -161,6 +165,16 @@ class ServeEndpointsTest {
         assertThat(checks.findValuesAsText("status")).containsOnly("up");
         assertThat(checks.get("knowledgeBase").get("detail").asText()).contains("known errors").contains("from the jar");
         assertThat(checks.get("chat").get("detail").asText()).isEqualTo("slack over HTTP events");
+    }
+
+    @Test
+    void aDigestToAPlatformServeDoesNotRunStopsStartUpNamingThePlatformsItRuns() {
+        OpsSection teamsDigest = new OpsSection(null, false, Duration.ofSeconds(5),
+                new OpsSection.Digest("teams", "tenant", "19:ops@thread.tacv2", DayOfWeek.MONDAY, LocalTime.of(9, 0)));
+
+        assertThatThrownBy(() -> start(dir, teamsDigest)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ops.digest.platform")
+                .hasMessageContaining("posts to teams, but serve runs no teams platform (configured: slack)");
     }
 
     @Test

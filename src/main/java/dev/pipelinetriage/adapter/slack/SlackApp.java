@@ -5,15 +5,10 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.pipelinetriage.app.port.TriageMetrics;
-import dev.pipelinetriage.chat.CardActions;
-import dev.pipelinetriage.chat.MeteredSurface;
-import dev.pipelinetriage.chat.Notifiers;
-import dev.pipelinetriage.chat.TicketActions;
-import dev.pipelinetriage.chat.TriageConversation;
-import dev.pipelinetriage.chat.Workers;
+import dev.pipelinetriage.chat.ChatSurface;
+import dev.pipelinetriage.chat.PlatformServices;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The Slack app: a Bolt app with the bot's handlers, served over HTTP ({@link #servlet()}) or Socket Mode
  * ({@link #startSocketMode}) -- the same handlers either way.
  */
-public final class SlackApp implements AutoCloseable {
+final class SlackApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
 
     private final App app;
@@ -32,17 +27,11 @@ public final class SlackApp implements AutoCloseable {
     private final TriageMetrics metrics;
     private SocketModeApp socketMode;
 
-    public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, Workers workers, Clock clock) {
-        this(client, conversation, actions, null, workers, clock, TriageMetrics.none(), Notifiers.off());
-    }
-
     /**
-     * @param tickets the File ticket button's actions, or null when no ticket tracker is configured
-     * @param metrics counts requests received and refused, handler errors and undelivered posts
-     * @param notifiers which CI notifier bots' messages are triaged, and where
+     * @param services the conversation, card and ticket actions, notifiers and metrics for Slack's people
+     * @param surface where the handlers post: the registry's metered Slack surface
      */
-    public SlackApp(SlackClient client, TriageConversation conversation, CardActions actions, TicketActions tickets,
-            Workers workers, Clock clock, TriageMetrics metrics, Notifiers notifiers) {
+    SlackApp(SlackClient client, PlatformServices services, ChatSurface surface) {
         Objects.requireNonNull(client, "client");
         SlackSettings settings = client.settings();
         this.config = AppConfig.builder()
@@ -60,25 +49,23 @@ public final class SlackApp implements AutoCloseable {
                 .ignoringSelfEventsEnabled(false)
                 .build();
         this.app = new App(config);
-        this.signature = new SlackSignature(settings.signingSecret(), clock);
+        this.signature = new SlackSignature(settings.signingSecret(), services.clock());
         this.maxBodyBytes = settings.maxBodyBytes();
-        this.metrics = metrics;
-        SlackHandlers handlers = new SlackHandlers(conversation, actions,
-                new MeteredSurface(new SlackSurface(client.web()), metrics, SlackHandlers.PLATFORM), client.web(), workers,
-                new SlackNotifierMessages(notifiers), new SlackRefusals(settings.refusedLinks(), clock));
+        this.metrics = services.metrics();
+        SlackHandlers handlers = new SlackHandlers(services.conversation(), services.actions(), surface, client.web(),
+                services.workers(), new SlackNotifierMessages(services.notifiers()),
+                new SlackRefusals(settings.refusedLinks(), services.clock()));
         handlers.register(app);
-        if (tickets != null) {
-            handlers.registerTickets(app, tickets);
-        }
+        services.tickets().ifPresent(tickets -> handlers.registerTickets(app, tickets));
     }
 
     /** The servlet for {@code POST /slack/events}. */
-    public HttpServlet servlet() {
+    HttpServlet servlet() {
         return new SlackEndpoint(app, config, signature, maxBodyBytes, metrics);
     }
 
     /** Connects over Socket Mode with the app-level token ({@code xapp-...}); requests are then not signed. */
-    public synchronized void startSocketMode(String appToken) throws IOException {
+    synchronized void startSocketMode(String appToken) throws IOException {
         socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
         try {
             socketMode.startAsync();
