@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.adapter.store.PostgresDatabases;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.net.Sleeper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,19 +27,22 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a new user does with the shipped example: set the variables it names, point it at the database, and serve.
  * A real PostgreSQL stands in for the database and WireMock for Slack's API.
  */
+@ExtendWith(PostgresDatabases.Shared.class)
 class ExampleConfigurationServesTest {
 
     private static final Pattern ENV = Pattern.compile("\\{env: ([A-Z0-9_]+)}");
     private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     @Test
-    void theExampleWithItsVariablesSetPassesConfigCheckAndServesOnPostgres(@TempDir Path dir) throws Exception {
+    void theExampleWithItsVariablesSetPassesConfigCheckAndServesOnPostgres(@TempDir Path dir, PostgresDatabases postgres)
+            throws Exception {
         String example = Files.readString(Path.of("docs/pipeline-triage.example.yaml"));
         Path jenkinsToken = Files.writeString(dir.resolve("jenkins-api-token"), "jenkins-token-for-tests");
         var slack = new WireMockServer(options().dynamicPort());
@@ -50,14 +51,10 @@ class ExampleConfigurationServesTest {
                 {"ok":true,"url":"https://subarachnoid.slack.com/","team":"Subarachnoid Workspace","user":"triage",
                  "team_id":"T012AB3C4","user_id":"UBOT12345","bot_id":"B0BOT1234"}""")));
         slack.start();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE triage LOGIN PASSWORD 'db-password-for-tests'");
-                s.execute("CREATE DATABASE triage OWNER triage");
-            }
+        try {
+            String database = postgres.freshDatabaseOwnedBy("triage", "db-password-for-tests");
             String yaml = example
-                    .replace("jdbc:postgresql://db.internal:5432/triage",
-                            "jdbc:postgresql://localhost:" + postgres.getPort() + "/triage")
+                    .replace("jdbc:postgresql://db.internal:5432/triage", database)
                     .replace("/run/secrets/jenkins-api-token", jenkinsToken.toString())
                     .replace("  botToken: {env: SLACK_BOT_TOKEN}\n", "  botToken: {env: SLACK_BOT_TOKEN}\n  apiBaseUrl: "
                             + slack.baseUrl() + "/api\n");

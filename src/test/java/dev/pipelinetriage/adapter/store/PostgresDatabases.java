@@ -56,6 +56,21 @@ public final class PostgresDatabases implements AutoCloseable {
     }
 
     /**
+     * Creates an empty database owned by a new login {@code role} (a production-like setup: the bot is not the
+     * superuser) and returns its plain JDBC URL, without user or password.
+     */
+    public String freshDatabaseOwnedBy(String role, String password) {
+        String name = "triage_" + next.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " for " + role, e);
+        }
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + name;
+    }
+
+    /**
      * Ends every connection the bot holds to the database at {@code url}, as a failover or a server restart does;
      * returns how many ended. Other databases (other tests running meanwhile) keep theirs.
      */
