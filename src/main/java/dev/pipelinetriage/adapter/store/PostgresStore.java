@@ -3,6 +3,7 @@ package dev.pipelinetriage.adapter.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -39,6 +40,7 @@ public final class PostgresStore extends JdbcStore {
         configure(source, url, user, password, caBundle);
         source.setConnectTimeout(10);
         source.setSocketTimeout(60);
+        refusePermanentFailure(source, url);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolSettings(source, maxConnections));
@@ -73,6 +75,35 @@ public final class PostgresStore extends JdbcStore {
         config.setKeepaliveTime(300_000);
         config.setInitializationFailTimeout(10_000);
         return config;
+    }
+
+    /**
+     * One connection first, so that what no retry can fix -- a refused login, a database that does not exist, a
+     * server certificate the trusted roots do not vouch for -- fails at once and says so, while an unreachable or
+     * starting server still gets the pool's {@code initializationFailTimeout} of retries.
+     */
+    private static void refusePermanentFailure(PGSimpleDataSource source, String url) {
+        try (Connection c = source.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            if (permanent(e)) {
+                throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
+            }
+        }
+    }
+
+    /** SQL states 28xxx (authorization) and 3D000 (no such database), or a failed TLS verification. */
+    static boolean permanent(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28") || state.equals("3D000")) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
