@@ -53,12 +53,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("--max-lines must be between 1 and 1000, got " + maxLines);
             return 2;
         }
+        if (source.startsWith("https://") || source.startsWith("http://")) {
+            // The knowledge base is loaded once a log is in hand: a bad link or configuration is told at once.
+            return new LinkAnalysis(() -> Bootstrap.triageService(knowledgeBase.directory(), err), maxLines, json, out, err)
+                    .run(source, Optional.ofNullable(config));
+        }
         var triage = Bootstrap.triageService(knowledgeBase.directory(), err);
         if (triage.isEmpty()) {
             return 3;
-        }
-        if (source.startsWith("https://") || source.startsWith("http://")) {
-            return new LinkAnalysis(triage.get(), maxLines, json, out, err).run(source, Optional.ofNullable(config));
         }
         TriageReport report;
         switch (LogInput.open(source, System.in)) {

@@ -17,20 +17,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code analyze URL}: fetches every failed job behind a CI link (or the one job it names) and triages each.
  * Exit codes: 0 all triaged, 2 bad link or configuration, 4 the CI could not be read (for every job).
  */
 final class LinkAnalysis {
-    private final TriageService triage;
+    private final Supplier<Optional<TriageService>> loadTriage;
     private final int maxLines;
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    LinkAnalysis(TriageService triage, int maxLines, boolean json, PrintWriter out, PrintWriter err) {
-        this.triage = triage;
+    /** @param loadTriage builds the triage service (empty when the knowledge base is invalid, having said why) */
+    LinkAnalysis(Supplier<Optional<TriageService>> loadTriage, int maxLines, boolean json, PrintWriter out,
+            PrintWriter err) {
+        this.loadTriage = loadTriage;
         this.maxLines = maxLines;
         this.json = json;
         this.out = out;
@@ -71,6 +74,11 @@ final class LinkAnalysis {
     }
 
     private int print(FailedJobLogs.Collected collected) throws IOException {
+        boolean anyLog = collected.jobs().stream().anyMatch(job -> job.log() instanceof FetchResult.Fetched);
+        Optional<TriageService> loaded = anyLog ? loadTriage.get() : Optional.empty();
+        if (anyLog && loaded.isEmpty()) {
+            return 3;
+        }
         if (collected.jobs().isEmpty()) {
             if (json) {
                 out.println("[]");
@@ -87,6 +95,7 @@ final class LinkAnalysis {
             String name = job.job().ref().name();
             switch (job.log()) {
                 case FetchResult.Fetched fetched -> {
+                    TriageService triage = loaded.orElseThrow();
                     TriageReport report = job.lastGreen().map(green -> triage.analyze(fetched.log(), maxLines, green))
                             .orElseGet(() -> triage.analyze(fetched.log(), maxLines));
                     results.add(new JobJson(name, collected.run().webUrl(), ReportJson.of(report), null));
