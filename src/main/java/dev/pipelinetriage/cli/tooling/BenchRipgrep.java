@@ -6,15 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * ripgrep as the yardstick, two searches of the same log: {@code rg -c 'error|fail' FILE}, the cheapest search there
  * is, and {@code rg -c -P -f PATTERNS FILE} with the knowledge base's line regexes (PCRE2, as issue 17 measured it;
- * {@link #needPcre2()} lists the patterns ripgrep's default engine could not read). Each pattern is first compiled on
- * its own, so one that ripgrep cannot read is reported and left out instead of failing the whole set. Each search
+ * {@link #needPcre2()} lists the patterns ripgrep's default engine could not read). Patterns are first compiled (as a
+ * set, halved where it fails), so one that ripgrep cannot read is reported and left out instead of failing the search. Each search
  * reports ripgrep's CPU time besides its wall time, because the machine may be shared.
  */
 record BenchRipgrep(Path executable, Path patternsFile, List<String> patterns,
@@ -48,33 +50,34 @@ record BenchRipgrep(Path executable, Path patternsFile, List<String> patterns,
 
     /**
      * Checks every pattern, then writes the ones ripgrep accepts to {@code workDir/rg-patterns.txt}, one a line.
+     * Patterns are compiled as a set, and a set that fails is halved until the culprits are found: a few dozen rg
+     * runs for a knowledge base of hundreds, instead of two per pattern.
      */
     static BenchRipgrep prepare(Path executable, List<String> regexes, Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path empty = workDir.resolve("rg-empty.txt");
         Files.write(empty, new byte[0]);
-        var used = new ArrayList<String>();
-        var defaultEngineCannot = new ArrayList<String>();
         var skipped = new ArrayList<Skipped>();
+        var candidates = new ArrayList<String>();
         for (String regex : regexes.stream().distinct().toList()) {
             if (regex.indexOf('\n') >= 0 || regex.indexOf('\r') >= 0) {
                 skipped.add(new Skipped(regex, "a line break cannot go in a patterns file"));
-                continue;
-            }
-            Optional<String> pcreError = compileError(executable, regex, true, empty);
-            if (pcreError.isPresent()) {
-                skipped.add(new Skipped(regex, pcreError.get()));
-                continue;
-            }
-            used.add(regex);
-            if (compileError(executable, regex, false, empty).isPresent()) {
-                defaultEngineCannot.add(regex);
+            } else {
+                candidates.add(regex);
             }
         }
+        var compiler = new Compiler(executable, empty, workDir.resolve("rg-check.txt"));
+        var pcreErrors = new LinkedHashMap<String, String>();
+        compiler.failing(candidates, true, pcreErrors);
+        List<String> used = candidates.stream().filter(regex -> !pcreErrors.containsKey(regex)).toList();
+        pcreErrors.forEach((regex, reason) -> skipped.add(new Skipped(regex, reason)));
+        var defaultErrors = new LinkedHashMap<String, String>();
+        compiler.failing(used, false, defaultErrors);
         Files.deleteIfExists(empty);
+        Files.deleteIfExists(workDir.resolve("rg-check.txt"));
         Path file = workDir.resolve("rg-patterns.txt");
         Files.write(file, used, StandardCharsets.UTF_8);
-        return new BenchRipgrep(executable, file, used, defaultEngineCannot, skipped);
+        return new BenchRipgrep(executable, file, used, List.copyOf(defaultErrors.keySet()), skipped);
     }
 
     /** The exact command line, for the report. */
@@ -114,21 +117,44 @@ record BenchRipgrep(Path executable, Path patternsFile, List<String> patterns,
         };
     }
 
-    private static Optional<String> compileError(Path executable, String regex, boolean pcre2, Path empty)
-            throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(executable.toString(), "--no-config"));
-        if (pcre2) {
-            command.add("-P");
+    /** Compiles pattern sets with rg against an empty file. */
+    private record Compiler(Path executable, Path empty, Path patternsFile) {
+
+        /** Puts in {@code errors} each of {@code regexes} that rg cannot compile (with -P when {@code pcre2}). */
+        void failing(List<String> regexes, boolean pcre2, Map<String, String> errors)
+                throws IOException, InterruptedException {
+            if (regexes.isEmpty()) {
+                return;
+            }
+            Optional<String> error = compileError(regexes, pcre2);
+            if (error.isEmpty()) {
+                return;
+            }
+            if (regexes.size() == 1) {
+                errors.put(regexes.getFirst(), error.get());
+                return;
+            }
+            int half = regexes.size() / 2;
+            failing(regexes.subList(0, half), pcre2, errors);
+            failing(regexes.subList(half, regexes.size()), pcre2, errors);
         }
-        command.addAll(List.of("--regexp=" + regex, empty.toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        if (exit <= 1) {
-            return Optional.empty();
+
+        private Optional<String> compileError(List<String> regexes, boolean pcre2) throws IOException, InterruptedException {
+            Files.write(patternsFile, regexes, StandardCharsets.UTF_8);
+            var command = new ArrayList<>(List.of(executable.toString(), "--no-config"));
+            if (pcre2) {
+                command.add("-P");
+            }
+            command.addAll(List.of("-f", patternsFile.toString(), empty.toString()));
+            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit <= 1) {
+                return Optional.empty();
+            }
+            // ripgrep's message spans lines (the pattern, a caret, the error); its last line names the problem.
+            List<String> lines = err.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            return Optional.of(lines.isEmpty() ? "rg exited with status " + exit : lines.getLast());
         }
-        // ripgrep's message spans lines (the pattern, a caret, the error); its last line names the problem.
-        List<String> lines = err.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return Optional.of(lines.isEmpty() ? "rg exited with status " + exit : lines.getLast());
     }
 }
