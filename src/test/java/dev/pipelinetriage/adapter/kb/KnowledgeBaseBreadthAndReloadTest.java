@@ -30,9 +30,14 @@ class KnowledgeBaseBreadthAndReloadTest {
     Path dir;
     private Path kb;
 
+    /**
+     * A few real entries beside the ones a test adds: lint judges each entry on its own, and the reload tests need
+     * only the entry whose failure the clashing one claims (address-already-in-use).
+     */
     @BeforeEach
     void copy() throws Exception {
-        kb = TestKnowledgeBase.copyInto(dir);
+        kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "apt-dpkg-lock-held",
+                "apt-repository-failure");
     }
 
     private void addEntry(String id, String regex, String example1, String example2, String counter) throws Exception {
@@ -115,7 +120,8 @@ class KnowledgeBaseBreadthAndReloadTest {
 
     @Test
     void theBundledKnowledgeBaseHasNoOverBroadRegex() {
-        assertThat(lint()).isEmpty();
+        assertThat(Bootstrap.knowledgeBaseCheck().lint(Bootstrap.knowledgeBase(Optional.of(Path.of("knowledge-base")))))
+                .isEmpty();
     }
 
     @Test
