@@ -201,8 +201,11 @@ public final class Classifier {
         Map<Verdict, String> why = new EnumMap<>(Verdict.class);
         Set<String> signals = new LinkedHashSet<>();
         List<LogLine> keys = extraction.keyLines();
-        for (int rank = 0; rank < Math.min(keys.size(), KEY_LINES_CONSIDERED); rank++) {
-            LogLine line = keys.get(rank);
+        // With no error line the excerpt is the end of the failing step; its last lines are what the job said as
+        // it died (a runner's warnings that it lost the pod), so they vote instead, the last one first.
+        List<LogLine> voters = keys.isEmpty() ? extraction.excerpt().reversed() : keys;
+        for (int rank = 0; rank < Math.min(voters.size(), KEY_LINES_CONSIDERED); rank++) {
+            LogLine line = voters.get(rank);
             double rankWeight = 1.0 / (1.0 + 0.3 * rank);
             GenericSignals.strongest(line.text(), heldOutSigns).ifPresent(signal -> {
                 votes.merge(signal.verdict(), signal.weight() * rankWeight, Double::sum);

@@ -33,6 +33,16 @@ final class GenericSignals {
             // A package archive no longer offers what the build pins (conda channels, Emacs package archives).
             GenericSignal.of("package unavailable", Verdict.PLATFORM, 5,
                     "(?i)(?:packages? (?:are|is) not available from|not available from (?:the )?current channels|No version of \\S+ .{0,40}is available)"),
+            // A signature or signing key is missing or invalid (apt's "GPG error: ... invalid signature", a package's
+            // detached .sig the server no longer has): the package source's fault, not the change's.
+            GenericSignal.of("package signature", Verdict.PLATFORM, 5,
+                    "(?i)(?:\\b(?:GPG|signatures?|sig|pubkey|public key|keyring)\\b.{0,80}\\b(?:not found|404|invalid|not available"
+                            + "|expired|could not be verified|couldn't be verified)\\b|\\b(?:invalid|bad|expired) signatures?\\b)"),
+            // The connection to something the job drove remotely dropped: a browser in a device cloud, the runner's
+            // pod, an agent. Weighed below the code signs, so a test merely named after a disconnection stays a
+            // test failure.
+            GenericSignal.of("remote side lost", Verdict.PLATFORM, 4,
+                    "(?i)\\b(?:disconnected|connection (?:was )?lost|lost (?:the )?connection)\\b"),
             GenericSignal.of("disk or memory", Verdict.PLATFORM, 6,
                     "(?i)(?:no space left on device|ENOSPC|disk quota exceeded|out of memory|OOMKilled|Cannot allocate memory|Java heap space|JavaScript heap out of memory|exit code 137|signal: killed|(?-i:(?:^|\\s)Killed(?:\\s|$))|GC overhead limit exceeded|too many open files)"),
             GenericSignal.of("runner", Verdict.PLATFORM, 6,

@@ -267,4 +267,80 @@ class ClassifierTest {
 
         assertThat(result.match().knownError().id()).isEqualTo("go-module-download");
     }
+
+    @Test
+    void withoutAFiredPatternAnAptRepositoryWhoseSignatureFailsIsAPackageSignatureSign() {
+        var line = new LogLine(70, "W: GPG error: http://deb.example.org/debian stable InRelease: At least one invalid signature was encountered.");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("package signature");
+    }
+
+    @Test
+    void aPackageSignatureTheServerNoLongerHasOutweighsThePanicItCaused() {
+        var panic = new LogLine(1717, "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Custom { kind: NotFound, "
+                + "error: StringError(\"https://pkg.example.org/x86_64/keyboard.sig not found\") }', libcore/result.rs:945:5");
+        var result = classifier.classify(extraction(panic), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("package signature");
+    }
+
+    @Test
+    void anApiSignatureCheckOrAPageNamedLikeASignatureIsNoPackageSignatureSign() {
+        var sniffer = new LogLine(40, "[ERROR] Signature errors found. Verify them and ignore them with the proper annotation if needed.");
+        var page = new LogLine(42, "[404] http://localhost:5710/docs/signup.html not found");
+
+        for (LogLine line : List.of(sniffer, page)) {
+            assertThat(classifier.classify(extraction(line), List.of(), List.of()).signals())
+                    .as(line.text()).doesNotContain("package signature");
+        }
+    }
+
+    @Test
+    void aCompilerErrorAboutASignatureStaysACompileError() {
+        var line = new LogLine(50, "src/Foo.java:12: error: method signature not found in interface Bar");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.signals()).containsExactly("compile error");
+    }
+
+    @Test
+    void withoutAFiredPatternABrowserThatStoppedAnsweringIsARemoteSideLostSign() {
+        var line = new LogLine(964, "  Disconnected, because no message in 30000 ms.");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("remote side lost");
+    }
+
+    @Test
+    void aTestNamedAfterADisconnectionIsStillATestFailure() {
+        var line = new LogLine(300, "not ok 12 - reconnects after the browser disconnected");
+        var result = classifier.classify(extraction(line), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CODE);
+        assertThat(result.signals()).containsExactly("test failure");
+    }
+
+    @Test
+    void withoutErrorLinesTheLastLinesOfTheFailingStepVote() {
+        var compiling = new LogLine(900, "   Compiling app-server v0.16.0 (/builds/app/server)");
+        var status = new LogLine(901, "WARNING: Getting job pod status Get \"https://10.0.0.1:443/api/v1/namespaces/ci/pods/runner-1\": "
+                + "http2: client connection lost");
+        var result = classifier.classify(new Extraction(List.of(compiling, status), List.of(), "build", 901), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PLATFORM);
+        assertThat(result.signals()).containsExactly("remote side lost");
+    }
+
+    @Test
+    void withoutErrorLinesAStepEndThatShowsNoSignStaysUnknown() {
+        var end = new LogLine(40, "Please rebuild the JavaScript and commit the changes.");
+        var result = classifier.classify(new Extraction(List.of(end), List.of(), "check", 41), List.of(), List.of());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
 }
