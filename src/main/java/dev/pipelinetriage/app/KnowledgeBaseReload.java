@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, linted,
- * built into a complete triage service and, unless it is the jar's own ({@link Verification#LINT}), put through
- * {@code kb test} (each example must triage as its own entry) before one reference swap makes it serve; a triage in progress keeps the
+ * built into a complete triage service and, unless it is the jar's own ({@link Verification#CHECKED_BY_THE_BUILD}),
+ * linted and put through {@code kb test} (each example must triage as its own entry) before one reference swap makes
+ * it serve; a triage in progress keeps the
  * service it started with. One that fails any step is refused: the one serving stays, and the refusal is kept
  * for readiness checks and counted.
  */
@@ -49,15 +50,16 @@ public final class KnowledgeBaseReload {
         }
     }
 
-    /** What a load must pass before it serves, besides lint. */
+    /** What a load must pass before it serves. */
     public enum Verification {
-        /** Every example is triaged inside a log, as {@code kb test} does: for a knowledge base people edit. */
+        /** {@code kb lint}, then every example triaged inside a log as {@code kb test} does: a base people edit. */
         LINT_AND_EXAMPLES,
         /**
-         * Lint only: for the knowledge base bundled in the jar, whose examples the build triaged already ({@code kb
-         * test} over the same files), so a start does not spend seconds proving it again.
+         * Only that it reads (a file that does not parse still refuses it): the knowledge base bundled in the jar,
+         * which the build put through {@code kb lint} and {@code kb test} over the same files, so a start does not
+         * spend seconds of CPU proving it again.
          */
-        LINT
+        CHECKED_BY_THE_BUILD
     }
 
     private final Supplier<KnowledgeBaseLoad> source;
@@ -151,7 +153,10 @@ public final class KnowledgeBaseReload {
         } catch (RuntimeException e) {
             return new Candidate.Bad(List.of("cannot read the knowledge base: " + e.getMessage()));
         }
-        List<KnowledgeBaseLoad.Problem> problems = check.lint(load);
+        List<KnowledgeBaseLoad.Problem> problems = switch (verification) {
+            case LINT_AND_EXAMPLES -> check.lint(load);
+            case CHECKED_BY_THE_BUILD -> load instanceof KnowledgeBaseLoad.Invalid invalid ? invalid.problems() : List.of();
+        };
         if (!problems.isEmpty()) {
             return new Candidate.Bad(problems.stream().map(KnowledgeBaseLoad.Problem::toString).toList());
         }
@@ -165,7 +170,7 @@ public final class KnowledgeBaseReload {
         } catch (RuntimeException e) {
             return new Candidate.Bad(List.of("cannot build the triage engine: " + e.getMessage()));
         }
-        if (verification == Verification.LINT) {
+        if (verification == Verification.CHECKED_BY_THE_BUILD) {
             return new Candidate.Good(entries, triage);
         }
         // What kb test checks: every example, inside a log, must triage as its own entry.
