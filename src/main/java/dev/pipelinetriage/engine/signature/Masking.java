@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Replaces the parts of a log line that differ between two occurrences of the same failure (URLs, hosts,
@@ -29,45 +30,69 @@ public final class Masking {
     public static final String NUMBER = " _num_ ";
     public static final String ARTIFACT = " _artifact_ ";
 
-    private record Rule(Pattern pattern, String replacement) {
+    /**
+     * A shape and its placeholder. {@code mayMatch} is a necessary condition of the pattern (a character or text every
+     * match holds), checked first because most lines fail most rules: a scan for a character costs far less than a
+     * matcher's search.
+     */
+    private record Rule(Pattern pattern, String replacement, Predicate<String> mayMatch) {
     }
 
     // Order matters: wider shapes first so that, e.g., a URL is not cut into a host and a path.
     private static final List<Rule> RULES = List.of(
-            rule("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s'\"<>()\\[\\]{}`]+", URL),
-            rule("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", HEX),
+            rule("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s'\"<>()\\[\\]{}`]+", URL, s -> s.contains("://")),
+            rule("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", HEX, s -> s.indexOf('-') >= 0),
             // Maven/Gradle coordinates (group:artifact[:type]:version): which dependency failed varies by project.
             rule("\\b[a-z][\\w-]{0,60}(?:\\.[\\w-]{1,60}){0,10}:[a-z][\\w.-]{0,100}:(?:[a-z][\\w-]{0,30}:){0,2}"
-                    + "\\d{1,9}(?:\\.\\d{1,9}){1,4}[\\w.+-]{0,40}", ARTIFACT),
-            rule("\\[[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\\](?::\\d{1,5})?", IP),
-            rule("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b", IP),
-            rule("(?<![\\w.-])(?:[a-z]:\\\\|\\\\\\\\)[^\\s'\"<>|:*?()]+", PATH),
-            rule("(?<![\\w:/])(?:~|\\.{1,2})?(?:/[\\w.@+%=,-]+){1,64}/?", PATH),
-            rule("\\b[\\w.@+-]+(?:/[\\w.@+-]+){1,64}/?", PATH),
+                    + "\\d{1,9}(?:\\.\\d{1,9}){1,4}[\\w.+-]{0,40}", ARTIFACT, s -> s.indexOf(':') >= 0 && s.indexOf('.') >= 0),
+            rule("\\[[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\\](?::\\d{1,5})?", IP, s -> s.indexOf('[') >= 0),
+            rule("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b", IP, s -> s.indexOf('.') >= 0),
+            rule("(?<![\\w.-])(?:[a-z]:\\\\|\\\\\\\\)[^\\s'\"<>|:*?()]+", PATH, s -> s.indexOf('\\') >= 0),
+            rule("(?<![\\w:/])(?:~|\\.{1,2})?(?:/[\\w.@+%=,-]+){1,64}/?", PATH, s -> s.indexOf('/') >= 0),
+            rule("\\b[\\w.@+-]+(?:/[\\w.@+-]+){1,64}/?", PATH, s -> s.indexOf('/') >= 0),
             rule("\\b(?:[a-z0-9-]{1,63}\\.){1,8}(?:com|org|net|io|dev|co|uk|de|edu|gov|cloud|app|ai|sh|me|info|local"
                     + "|internal|us|eu|fr|jp|cn|ru|nl|in|ch|at|be|se|no|fi|pl|cz|br|au|ca|tld|test|example|localhost)\\b"
-                    + "(?![.-]\\w)", HOST),
-            rule("\\blocalhost\\b", HOST),
-            rule("(?<=_host_ |_ip_ ):\\d{1,5}\\b", PORT),
-            rule("\\b\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)(?:\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)){0,3}\\b", DURATION),
-            rule("\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b", DURATION),
-            rule("\\bv?\\d+(?:\\.\\d+){1,3}(?:[-+][0-9a-z.]{1,40})?\\b", VERSION),
-            rule("\\b0x[0-9a-f]+\\b", HEX),
-            rule("\\b(?=[0-9a-f]{0,63}[a-f])(?=[0-9a-f]{0,63}\\d)[0-9a-f]{7,64}\\b", HEX),
-            rule("(?<!\\b(?:code|status|exit|http|error|signal|errno)[:=]? ?)(?<![\\w.])\\d+\\b", NUMBER));
+                    + "(?![.-]\\w)", HOST, s -> s.indexOf('.') >= 0),
+            rule("\\blocalhost\\b", HOST, s -> s.contains("localhost")),
+            rule("(?<=_host_ |_ip_ ):\\d{1,5}\\b", PORT, s -> s.indexOf(':') >= 0),
+            rule("\\b\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)(?:\\d+(?:\\.\\d+)?(?:ms|us|µs|ns|s|m|h)){0,3}\\b", DURATION,
+                    Masking::hasDigit),
+            rule("\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b", DURATION, s -> s.indexOf(':') >= 0),
+            rule("\\bv?\\d+(?:\\.\\d+){1,3}(?:[-+][0-9a-z.]{1,40})?\\b", VERSION, s -> s.indexOf('.') >= 0),
+            rule("\\b0x[0-9a-f]+\\b", HEX, s -> s.contains("0x")),
+            rule("\\b(?=[0-9a-f]{0,63}[a-f])(?=[0-9a-f]{0,63}\\d)[0-9a-f]{7,64}\\b", HEX, Masking::hasDigit),
+            rule("(?<!\\b(?:code|status|exit|http|error|signal|errno)[:=]? ?)(?<![\\w.])\\d+\\b", NUMBER, Masking::hasDigit));
 
     private Masking() {
     }
 
-    private static Rule rule(String regex, String replacement) {
-        return new Rule(Pattern.compile(regex), Matcher.quoteReplacement(replacement));
+    private static Rule rule(String regex, String replacement, Predicate<String> mayMatch) {
+        return new Rule(Pattern.compile(regex), Matcher.quoteReplacement(replacement), mayMatch);
+    }
+
+    /** {@code \\d} without UNICODE_CHARACTER_CLASS: ASCII digits only. */
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line, lower-cased, with variable parts replaced by placeholder words. */
     public static String mask(String line) {
+        return mask(line, true);
+    }
+
+    /** With {@code shortcuts} false every rule's regex runs: the reference a test holds the shortcuts to. */
+    static String mask(String line, boolean shortcuts) {
         String masked = line.toLowerCase(Locale.ROOT);
         for (Rule rule : RULES) {
-            masked = rule.pattern().matcher(masked).replaceAll(rule.replacement());
+            if (!shortcuts || rule.mayMatch().test(masked)) {
+                masked = rule.pattern().matcher(masked).replaceAll(rule.replacement());
+            }
         }
         return masked;
     }
