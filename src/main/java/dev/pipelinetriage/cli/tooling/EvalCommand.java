@@ -1,7 +1,5 @@
 package dev.pipelinetriage.cli.tooling;
 
-import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipelinetriage.adapter.search.LucenePhraseMatcher;
@@ -15,23 +13,28 @@ import dev.pipelinetriage.app.evaluation.Predictor;
 import dev.pipelinetriage.app.evaluation.Scores;
 import dev.pipelinetriage.app.port.KnowledgeBaseLoad;
 import dev.pipelinetriage.boot.Bootstrap;
+import dev.pipelinetriage.cli.options.KnowledgeBaseOption;
+import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.engine.extract.Tuning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eval CASES_DIR OUT_DIR}: one prediction per {@code CASES_DIR/<id>/log.txt}, in the format the
@@ -167,7 +170,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             Map<String, Integer> foldNumbers = new LinkedHashMap<>();
             foldOf.forEach((id, f) -> foldNumbers.put(id, f.fold()));
-            var result = new CrossValidation(Bootstrap::triageService, loaded.knownErrors(), predictor, maxLines,
+            var result = new CrossValidation(servicesSharingIndexes(), loaded.knownErrors(), predictor, maxLines,
                     CrossValidation.defaultGrid()).run(grouped, foldNumbers, extra);
             predictions = result.predictions();
             printCrossValidation(stdout, result, grouped.size(), extra.size());
@@ -258,6 +261,16 @@ public final class EvalCommand implements Callable<Integer> {
                 ratio(s.anyHitRate(), s.extractionCases()), maxLines,
                 ratio(s.lineRecall(), s.extractionCases()), s.extractionCases(), f1(s), s.scoredLabels(), s.named(),
                 s.namedWithPattern(), ratio(s.patternBackedShare(), s.named()));
+    }
+
+    /**
+     * Triage services for held-out entry sets and weight grids that build the matcher and search index once per set
+     * of entries: the weights only change the extractor and the classifier ({@link TriageService#withTuning}).
+     */
+    private static BiFunction<List<KnownError>, Tuning, TriageService> servicesSharingIndexes() {
+        Map<List<String>, TriageService> built = new HashMap<>();
+        return (entries, tuning) -> built.computeIfAbsent(entries.stream().map(KnownError::id).toList(),
+                ids -> Bootstrap.triageService(entries)).withTuning(tuning);
     }
 
     private void printCrossValidation(PrintWriter o, CrossValidation.Result r, int caseCount, int supportCount) {
