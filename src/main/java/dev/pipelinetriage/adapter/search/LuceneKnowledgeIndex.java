@@ -113,11 +113,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     LuceneKnowledgeIndex(List<KnownError> entries, Optional<PrebuiltIndex> prebuilt) {
         this.entries = entries.stream().sorted(Comparator.comparing(KnownError::id)).toList();
         this.contentHash = PrebuiltIndex.contentHash(this.entries);
+        Optional<PrebuiltIndex> matching = prebuilt.filter(p -> p.contentHash().equals(contentHash));
         List<IndexedLine> unscored = new ArrayList<>();
         for (int e = 0; e < this.entries.size(); e++) {
             KnownError entry = this.entries.get(e);
-            addLines(e, false, entry.examples(), unscored);
-            addLines(e, true, entry.counterExamples(), unscored);
+            if (matching.isEmpty()) {
+                addLines(e, false, entry.examples(), unscored);
+                addLines(e, true, entry.counterExamples(), unscored);
+            }
             for (Indication indication : entry.indications()) {
                 if (indication instanceof Indication.Phrase phrase) {
                     List<String> tokens = analyzer.tokens(phrase.text());
@@ -129,9 +132,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 }
             }
         }
+        // The prebuilt lines were analyzed at package time, from these very entries (the hash says so).
+        matching.ifPresent(p -> p.lines().forEach(line -> unscored.add(new IndexedLine(line.entry(), line.counter(),
+                line.text(), new LinkedHashSet<>(line.terms()), line.selfScore(), null))));
         try {
-            Optional<PrebuiltIndex> matching = prebuilt.filter(p -> p.contentHash().equals(contentHash)
-                    && p.selfScores().length == unscored.size());
             this.loadedPrebuilt = matching.isPresent();
             this.directory = matching.isPresent() ? matching.get().directory() : write(unscored);
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -142,7 +146,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 Set<String> distinctive = line.terms().stream()
                         .filter(t -> idf(t, idfCache) >= rarest - 1e-9)
                         .collect(Collectors.toUnmodifiableSet());
-                double self = matching.isPresent() ? matching.get().selfScores()[i] : selfScore(i, line.terms());
+                double self = matching.isPresent() ? line.selfScore() : selfScore(i, line.terms());
                 lines.add(new IndexedLine(line.entry(), line.counter(), line.text(), line.terms(), self, distinctive));
             }
         } catch (IOException e) {
@@ -187,7 +191,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     /** This index as the package-time build stores it. */
     PrebuiltIndex toPrebuilt() {
-        return new PrebuiltIndex(contentHash, directory, lines.stream().mapToDouble(IndexedLine::selfScore).toArray());
+        return new PrebuiltIndex(contentHash, directory, lines.stream().map(line -> new PrebuiltIndex.Line(line.entry(),
+                line.counter(), line.text(), List.copyOf(line.terms()), line.selfScore())).toList());
     }
 
     /** The score a document gets when its own terms are the query: the most any line can reach. */

@@ -26,29 +26,36 @@ import org.apache.lucene.store.IndexOutput;
 
 /**
  * The search index of the bundled knowledge base, built during {@code mvnw package} and shipped in the jar, so
- * start-up loads it instead of building it (the per-example self-scores cost one search each). It is keyed by a
+ * start-up loads it instead of building it (each example line costs an analysis and a search for its self-score). It is keyed by a
  * hash of everything the index is made of; any other knowledge base -- a directory, a hot reload -- has another
  * hash and is built as before.
  *
  * @param contentHash {@link #contentHash(List)} of the entries it was built from
- * @param selfScores per document, in document order: the score of its own text as a query
+ * @param lines per document, in document order: its line, the terms the analyzer made of it (so start-up analyzes
+ *     no example again) and its self-score
  */
-record PrebuiltIndex(String contentHash, Directory directory, double[] selfScores) {
+record PrebuiltIndex(String contentHash, Directory directory, List<Line> lines) {
+
+    /**
+     * One document: an example (or counter-example) line of the entry at {@code entry} in id order.
+     *
+     * @param selfScore the score of its own terms as a query
+     */
+    record Line(int entry, boolean counter, String text, List<String> terms, double selfScore) {
+        Line {
+            terms = List.copyOf(terms);
+        }
+    }
 
     /** Where the build puts it on the classpath. */
     static final String RESOURCE = "search-index/knowledge-index.bin";
     /** Bumped whenever the documents or this file's layout change, so an older file is never mistaken for current. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     PrebuiltIndex {
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(directory, "directory");
-        selfScores = selfScores.clone();
-    }
-
-    @Override
-    public double[] selfScores() {
-        return selfScores.clone();
+        lines = List.copyOf(lines);
     }
 
     /** SHA-256 over what the index holds: ids, examples, counter-examples and phrases, in id order. */
@@ -104,9 +111,16 @@ record PrebuiltIndex(String contentHash, Directory directory, double[] selfScore
                     out.write(bytes);
                 }
             }
-            out.writeInt(selfScores.length);
-            for (double score : selfScores) {
-                out.writeDouble(score);
+            out.writeInt(lines.size());
+            for (Line line : lines) {
+                out.writeInt(line.entry());
+                out.writeBoolean(line.counter());
+                writeLong(out, line.text());
+                out.writeInt(line.terms().size());
+                for (String term : line.terms()) {
+                    writeLong(out, term);
+                }
+                out.writeDouble(line.selfScore());
             }
         }
     }
@@ -127,11 +141,30 @@ record PrebuiltIndex(String contentHash, Directory directory, double[] selfScore
                 output.writeBytes(bytes, bytes.length);
             }
         }
-        double[] scores = new double[in.readInt()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = in.readDouble();
+        int count = in.readInt();
+        List<Line> lines = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int entry = in.readInt();
+            boolean counter = in.readBoolean();
+            String text = readLong(in);
+            String[] terms = new String[in.readInt()];
+            for (int t = 0; t < terms.length; t++) {
+                terms[t] = readLong(in);
+            }
+            lines.add(new Line(entry, counter, text, List.of(terms), in.readDouble()));
         }
-        return new PrebuiltIndex(hash, directory, scores);
+        return new PrebuiltIndex(hash, directory, lines);
+    }
+
+    /** UTF-8 with an int length: writeUTF stops at 64 KB, and an example line has no such limit. */
+    private static void writeLong(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
     /** Builds the index of {@code entries} and writes it to {@code file}: the package-time step. */
