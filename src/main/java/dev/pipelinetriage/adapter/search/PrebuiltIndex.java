@@ -26,9 +26,9 @@ import org.apache.lucene.store.IndexOutput;
 
 /**
  * The search index of the bundled knowledge base, built during {@code mvnw package} and shipped in the jar, so
- * start-up loads it instead of building it (each example line costs an analysis and a search for its self-score). It is keyed by a
- * hash of everything the index is made of; any other knowledge base -- a directory, a hot reload -- has another
- * hash and is built as before.
+ * start-up loads it instead of building it (each example line costs an analysis and a search for its self-score).
+ * It is keyed by a hash of everything the index is made of; any other knowledge base -- a directory, a hot reload --
+ * has another hash and is built as before.
  *
  * @param contentHash {@link #contentHash(List)} of the entries it was built from
  * @param lines per document, in document order: its line, the terms the analyzer made of it (so start-up analyzes
