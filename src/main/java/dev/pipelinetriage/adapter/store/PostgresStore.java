@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.ds.common.BaseDataSource;
@@ -15,6 +16,9 @@ import org.postgresql.ds.common.BaseDataSource;
  * The schema is migrated on start; replicas starting together take turns on an advisory lock.
  */
 public final class PostgresStore extends JdbcStore {
+    /** How long a start keeps trying a database that does not answer yet (a pod still starting). */
+    static final Duration START_RETRIES = Duration.ofSeconds(10);
+
     private PostgresStore(HikariDataSource pool) {
         super(pool, pool::close);
     }
@@ -40,10 +44,17 @@ public final class PostgresStore extends JdbcStore {
         configure(source, url, user, password, caBundle);
         source.setConnectTimeout(10);
         source.setSocketTimeout(60);
-        refusePermanentFailure(source, url);
+        long start = System.nanoTime();
+        Optional<SQLException> notYet = firstAttempt(source, url);
+        // The first attempt's time counts against the start's retry window: a silent host costs it once, not twice.
+        long left = START_RETRIES.toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
+        if (notYet.isPresent() && left <= 0) {
+            throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(notYet.get()),
+                    notYet.get());
+        }
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(poolSettings(source, maxConnections));
+            pool = new HikariDataSource(poolSettings(source, maxConnections, Math.max(1, left)));
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
         }
@@ -62,7 +73,7 @@ public final class PostgresStore extends JdbcStore {
      * (before a typical load balancer or server idle limit cuts it). Every connection is opened when needed, so
      * the first checkout is also where an unreachable server or a wrong password shows.
      */
-    static HikariConfig poolSettings(PGSimpleDataSource source, int maxConnections) {
+    static HikariConfig poolSettings(PGSimpleDataSource source, int maxConnections, long startRetriesMillis) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("pipeline-triage-store");
@@ -73,22 +84,23 @@ public final class PostgresStore extends JdbcStore {
         config.setIdleTimeout(600_000);
         config.setMaxLifetime(1_800_000);
         config.setKeepaliveTime(300_000);
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(startRetriesMillis);
         return config;
     }
 
     /**
      * One connection first, so that what no retry can fix -- a refused login, a database that does not exist, a
      * server certificate the trusted roots do not vouch for -- fails at once and says so, while an unreachable or
-     * starting server still gets the pool's {@code initializationFailTimeout} of retries.
+     * starting server still gets the rest of {@link #START_RETRIES}. Answers the failure worth retrying, if any.
      */
-    private static void refusePermanentFailure(PGSimpleDataSource source, String url) {
+    private static Optional<SQLException> firstAttempt(PGSimpleDataSource source, String url) {
         try (Connection c = source.getConnection()) {
-            c.isValid(1);
+            return Optional.empty();
         } catch (SQLException e) {
             if (permanent(e)) {
                 throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
             }
+            return Optional.of(e);
         }
     }
 
