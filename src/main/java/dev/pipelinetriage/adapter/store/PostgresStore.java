@@ -104,14 +104,18 @@ public final class PostgresStore extends JdbcStore {
         }
     }
 
-    /** SQL states 28xxx (authorization) and 3D000 (no such database), or a failed TLS verification. */
+    /** SQL states 28xxx (authorization) and 3D000 (no such database), or a certificate that failed verification. */
     static boolean permanent(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("28") || state.equals("3D000")) {
             return true;
         }
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+            // Not any TLS failure: a server that is still starting can drop a handshake; one whose certificate the
+            // trusted roots do not vouch for stays so (PKIX failures are CertificateExceptions underneath).
+            if (cause instanceof java.security.cert.CertificateException
+                    || cause instanceof java.security.cert.CertPathValidatorException
+                    || cause instanceof java.security.cert.CertPathBuilderException) {
                 return true;
             }
         }

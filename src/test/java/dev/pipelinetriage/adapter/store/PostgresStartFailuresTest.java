@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,15 @@ class PostgresStartFailuresTest {
 
     @Test
     void aServerCertificateThatFailsVerificationIsPermanent() {
-        var e = new SQLException("SSL error", "08006", new SSLHandshakeException("PKIX path building failed"));
-        assertThat(PostgresStore.permanent(e)).isTrue();
+        var handshake = new SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(new CertificateException("unable to find valid certification path to requested target"));
+        assertThat(PostgresStore.permanent(new SQLException("SSL error", "08006", handshake))).isTrue();
+    }
+
+    @Test
+    void aHandshakeDroppedByAServerStillStartingIsRetried() {
+        var e = new SQLException("SSL error", "08006", new SSLHandshakeException("Remote host terminated the handshake"));
+        assertThat(PostgresStore.permanent(e)).isFalse();
     }
 
     @Test
