@@ -15,12 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, linted,
- * built into a complete triage service and, unless it is the jar's own ({@link Verification#CHECKED_BY_THE_BUILD}),
- * linted and put through {@code kb test} (each example must triage as its own entry) before one reference swap makes
- * it serve; a triage in progress keeps the
- * service it started with. One that fails any step is refused: the one serving stays, and the refusal is kept
- * for readiness checks and counted.
+ * The knowledge base that serves, and its replacement at run time. A new knowledge base is read, built into a
+ * complete triage service and, unless it is the jar's own ({@link Verification#CHECKED_BY_THE_BUILD}), linted and put
+ * through {@code kb test} (each example must triage as its own entry) before one reference swap makes it serve; a
+ * triage in progress keeps the service it started with. One that fails any step is refused: the one serving stays,
+ * and the refusal is kept for readiness checks and counted.
  */
 public final class KnowledgeBaseReload {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBaseReload.class);
@@ -82,7 +81,7 @@ public final class KnowledgeBaseReload {
         this(source, check, Verification.LINT_AND_EXAMPLES, build, metrics, clock);
     }
 
-    /** As above, with {@code verification} saying whether the examples are triaged too. */
+    /** As above, with {@code verification} saying whether each load is linted and its examples triaged. */
     public KnowledgeBaseReload(Supplier<KnowledgeBaseLoad> source, KnowledgeBaseCheck check, Verification verification,
             Function<List<KnownError>, TriageService> build, TriageMetrics metrics, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
@@ -155,7 +154,8 @@ public final class KnowledgeBaseReload {
         }
         List<KnowledgeBaseLoad.Problem> problems = switch (verification) {
             case LINT_AND_EXAMPLES -> check.lint(load);
-            case CHECKED_BY_THE_BUILD -> load instanceof KnowledgeBaseLoad.Invalid invalid ? invalid.problems() : List.of();
+            case CHECKED_BY_THE_BUILD ->
+                    load instanceof KnowledgeBaseLoad.Invalid invalid ? invalid.problems() : List.of();
         };
         if (!problems.isEmpty()) {
             return new Candidate.Bad(problems.stream().map(KnowledgeBaseLoad.Problem::toString).toList());

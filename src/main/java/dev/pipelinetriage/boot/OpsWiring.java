@@ -62,7 +62,8 @@ final class OpsWiring implements AutoCloseable {
         MicrometerTriageMetrics metrics = new MicrometerTriageMetrics(io.micrometer.core.instrument.Clock.SYSTEM);
         // The jar's own knowledge base was linted and tested by the build; one read from a directory was not.
         KnowledgeBaseReload.Verification verification = ops.knowledgeBaseDirectory().isPresent()
-                ? KnowledgeBaseReload.Verification.LINT_AND_EXAMPLES : KnowledgeBaseReload.Verification.CHECKED_BY_THE_BUILD;
+                ? KnowledgeBaseReload.Verification.LINT_AND_EXAMPLES
+                : KnowledgeBaseReload.Verification.CHECKED_BY_THE_BUILD;
         KnowledgeBaseReload kb = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(ops.knowledgeBaseDirectory()),
                 Bootstrap.knowledgeBaseCheck(), verification, Bootstrap::triageService, metrics, clock);
         KnowledgeBaseWatcher watcher = ops.knowledgeBaseDirectory().filter(d -> ops.watchKnowledgeBase() && Files.isDirectory(d))

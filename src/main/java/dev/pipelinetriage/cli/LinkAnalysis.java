@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code analyze URL}: fetches every failed job behind a CI link (or the one job it names) and triages each.
- * Exit codes: 0 all triaged, 2 bad link or configuration, 4 the CI could not be read (for every job).
+ * Exit codes: 0 all triaged, 2 bad link or configuration, 3 the knowledge base is invalid (loaded only once a log is
+ * in hand), 4 the CI could not be read (for every job).
  */
 final class LinkAnalysis {
     private final Supplier<Optional<TriageService>> loadTriage;

@@ -3,6 +3,9 @@ package dev.pipelinetriage.adapter.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,14 +52,13 @@ public final class PostgresStore extends JdbcStore {
         // The first attempt's time counts against the start's retry window: a silent host costs it once, not twice.
         long left = START_RETRIES.toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
         if (notYet.isPresent() && left <= 0) {
-            throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(notYet.get()),
-                    notYet.get());
+            throw cannotOpen(url, notYet.get());
         }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolSettings(source, maxConnections, Math.max(1, left)));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
+            throw cannotOpen(url, e);
         }
         try {
             Migrations.apply(pool, Dialect.POSTGRES);
@@ -98,7 +100,7 @@ public final class PostgresStore extends JdbcStore {
             return Optional.empty();
         } catch (SQLException e) {
             if (permanent(e)) {
-                throw new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
+                throw cannotOpen(url, e);
             }
             return Optional.of(e);
         }
@@ -113,13 +115,17 @@ public final class PostgresStore extends JdbcStore {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             // Not any TLS failure: a server that is still starting can drop a handshake; one whose certificate the
             // trusted roots do not vouch for stays so (PKIX failures are CertificateExceptions underneath).
-            if (cause instanceof java.security.cert.CertificateException
-                    || cause instanceof java.security.cert.CertPathValidatorException
-                    || cause instanceof java.security.cert.CertPathBuilderException) {
+            if (cause instanceof CertificateException || cause instanceof CertPathValidatorException
+                    || cause instanceof CertPathBuilderException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Names the URL (which carries no password) and the deepest cause's message. */
+    private static StoreException cannotOpen(String url, Throwable e) {
+        return new StoreException("cannot open the PostgreSQL store at " + url + ": " + rootMessage(e), e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * ripgrep as the yardstick, two searches of the same log: {@code rg -c 'error|fail' FILE}, the cheapest search there
  * is, and {@code rg -c -P -f PATTERNS FILE} with the knowledge base's line regexes (PCRE2, as issue 17 measured it;
  * {@link #needPcre2()} lists the patterns ripgrep's default engine could not read). Patterns are first compiled (as a
- * set, halved where it fails), so one that ripgrep cannot read is reported and left out instead of failing the search. Each search
- * reports ripgrep's CPU time besides its wall time, because the machine may be shared.
+ * set, halved where it fails), so one that ripgrep cannot read is reported and left out instead of failing the
+ * search. Each search reports ripgrep's CPU time besides its wall time, because the machine may be shared.
  */
 record BenchRipgrep(Path executable, Path patternsFile, List<String> patterns,
         List<String> needPcre2, List<Skipped> skipped) {

@@ -16,9 +16,9 @@ import dev.pipelinetriage.adapter.store.PostgresDatabases;
 import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
-import dev.pipelinetriage.net.Sleeper;
 import dev.pipelinetriage.testing.Await;
 import dev.pipelinetriage.testing.HeldResponses;
+import dev.pipelinetriage.testing.Ticks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,19 +58,6 @@ class PasteAcrossReplicasTest {
     private ServeWiring.Served first;
     private ServeWiring.Served second;
 
-    /** A sweeper's wait that lasts until the test says the next sweep may run. */
-    private static final class Ticks implements Sleeper {
-        private final Semaphore permits = new Semaphore(0);
-
-        @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            permits.acquire();
-        }
-
-        void tick() {
-            permits.release();
-        }
-    }
 
     @BeforeEach
     void start(PostgresDatabases shared) {
@@ -169,7 +155,7 @@ class PasteAcrossReplicasTest {
         assertThat(update.get("blocks")).contains("rerun_failed_jobs").doesNotContain("restarted");
         Await.until("the second replica to finish", () -> second.pendingTasks() == 0);
         secondSweeps.tick();
-        Await.until("another sweep to pass", () -> secondSweeps.permits.hasQueuedThreads());
+        Await.until("another sweep to pass", () -> secondSweeps.waiting());
         assertThat(slack.count("chat.postMessage")).as("no second placeholder, no notice").isEqualTo(1);
         assertThat(slack.count("chat.update")).as("the card, once").isEqualTo(1);
     }

@@ -20,9 +20,9 @@ import dev.pipelinetriage.boot.ServeWiring;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.boot.config.WebhooksConfigLoader;
-import dev.pipelinetriage.net.Sleeper;
 import dev.pipelinetriage.testing.Await;
 import dev.pipelinetriage.testing.HeldResponses;
+import dev.pipelinetriage.testing.Ticks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -68,19 +67,6 @@ class DeliveryAcrossReplicasTest {
     private static PostgresDatabases databases;
     private String url;
 
-    /** A sweeper's wait that lasts until the test says the next sweep may run (never, for a crashed replica). */
-    private static final class Ticks implements Sleeper {
-        private final Semaphore permits = new Semaphore(0);
-
-        @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            permits.acquire();
-        }
-
-        void tick() {
-            permits.release();
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -195,7 +181,7 @@ class DeliveryAcrossReplicasTest {
         ServeWiring.Served crashed = acknowledgedThenCrashed("d-crash-1", failedRun("octo-org/crashed"));
 
         sweeps.tick();
-        Await.until("a sweep to pass", () -> sweeps.permits.hasQueuedThreads());
+        Await.until("a sweep to pass", () -> sweeps.waiting());
         assertThat(survivor.pendingTasks()).as("nothing taken over while the lease runs").isZero();
         clock.shift(OpsSection.DEFAULT_WORK_LEASE.plusSeconds(1));
         sweeps.tick();
