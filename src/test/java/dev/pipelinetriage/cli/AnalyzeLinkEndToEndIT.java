@@ -88,14 +88,19 @@ class AnalyzeLinkEndToEndIT {
         return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void analyzeRunLinkTriagesEachFailedJobFromTheFakes() throws Exception {
+    /** The documented run, its failed job, and the job's log behind the 302 to storage. */
+    private void serveFailedRun() throws IOException {
         api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json"))));
         api.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
                 .willReturn(okJson(fixture("github/failed-run/jobs.json"))));
         api.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "http://127.0.0.1:" + blob.port() + "/job-logs.txt?sig=SIGNATURE")));
         blob.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(fixture("github/failed-run/job-log.txt"))));
+    }
+
+    @Test
+    void analyzeRunLinkTriagesEachFailedJobFromTheFakes() throws Exception {
+        serveFailedRun();
 
         var result = run("analyze", "--json", "--config", config.toString(),
                 "https://github.com/octo-org/octo-repo/actions/runs/30433642");
@@ -110,6 +115,22 @@ class AnalyzeLinkEndToEndIT {
         assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("SIGNATURE");
         api.verify(getRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         blob.verify(getRequestedFor(urlPathEqualTo("/job-logs.txt")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void anInvalidKnowledgeBaseFoundOnceTheLogIsInHandExitsWithThreeAndNamesTheProblem() throws Exception {
+        serveFailedRun();
+        Path kb = Files.createDirectories(dir.resolve("kb"));
+        Files.writeString(kb.resolve("broken.yaml"), "id: broken\ntitle: [unclosed\n");
+
+        var result = run("analyze", "--config", config.toString(), "--kb", kb.toString(),
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642");
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(3);
+        assertThat(result.err()).contains("broken.yaml", "the knowledge base has 1 problem(s)")
+                .doesNotContain("Exception").doesNotContain(TOKEN);
+        assertThat(result.out()).isEmpty();
+        blob.verify(getRequestedFor(urlPathEqualTo("/job-logs.txt")));
     }
 
     @Test
