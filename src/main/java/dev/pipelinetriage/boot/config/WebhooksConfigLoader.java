@@ -2,10 +2,6 @@ package dev.pipelinetriage.boot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelinetriage.app.WebhookRoutes;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
