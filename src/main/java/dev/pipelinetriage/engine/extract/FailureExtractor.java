@@ -173,9 +173,10 @@ public final class FailureExtractor {
                 // a job-level verdict often carries the reason itself ("Job failed (system failure): ...")
             }
 
+            // An echoed or traced command is what ran, not what it said: "-Stage Failure" in one is no error line.
             int weight = normalized.kind() == LineKind.CI_ERROR
                     ? Math.max(ErrorRules.ERROR, ErrorRules.weight(text, heldOutRules))
-                    : ErrorRules.weight(text, heldOutRules);
+                    : command != null ? 0 : ErrorRules.weight(text, heldOutRules);
             boolean sectionStart = ErrorRules.opensSection(text);
             if (current != null && ErrorRules.closesSection(text)) {
                 closeCluster();

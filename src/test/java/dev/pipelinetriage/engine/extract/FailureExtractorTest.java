@@ -382,6 +382,15 @@ class FailureExtractorTest {
         }
 
         @Test
+        void aCommandWhoseEchoNamesFailureIsAStepNotAnErrorLine() {
+            var e = extract("$ ./build.sh\n" + filler(10) + "error CS0246: The type 'Foo' could not be found\n" + filler(3)
+                    + "The command \"./build.sh\" exited with 1.\n"
+                    + "$ pwsh -File tools/ci.ps1 -Stage Failure\n" + filler(2), 30);
+            assertThat(e.keyLines()).extracting(l -> l.text()).containsExactly("error CS0246: The type 'Foo' could not be found");
+            assertThat(texts(e)).doesNotContain("$ pwsh -File tools/ci.ps1 -Stage Failure");
+        }
+
+        @Test
         void shellTracesAreStepsOnlyWhereTheRunnerEchoesNoCommands() {
             var traced = extract("Started by timer\n+ ./prepare.sh\nerror: warming cache\n+ mvn test\n" + filler(5)
                     + "[ERROR] Tests run: 3, Failures: 1\nBuild step 'Execute shell' marked build as failure\nFinished: FAILURE\n");
