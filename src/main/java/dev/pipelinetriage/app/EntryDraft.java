@@ -1,12 +1,9 @@
 package dev.pipelinetriage.app;
 
 import dev.pipelinetriage.domain.Category;
+import dev.pipelinetriage.domain.Sha256;
 import dev.pipelinetriage.domain.Verdict;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +140,7 @@ public record EntryDraft(String id, String yaml, String runbook) {
                 words.add(m.group());
             }
         }
-        String hash = sha256(signatureKey).substring(0, 6);
+        String hash = Sha256.hex(signatureKey).substring(0, 6);
         return (words.isEmpty() ? "proposed" : String.join("-", words)) + "-" + hash;
     }
 
@@ -173,13 +170,5 @@ public record EntryDraft(String id, String yaml, String runbook) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

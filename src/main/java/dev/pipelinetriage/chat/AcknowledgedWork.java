@@ -3,12 +3,9 @@ package dev.pipelinetriage.chat;
 import dev.pipelinetriage.app.port.PendingWork;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.app.port.WorkItem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.pipelinetriage.domain.Sha256;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -179,14 +176,6 @@ public final class AcknowledgedWork {
     /** A work key of {@code prefix} and {@code identity}; hashed when longer than the store takes. */
     static String key(String prefix, String identity) {
         String key = prefix + identity;
-        return key.length() <= WorkItem.MAX_KEY ? key : prefix + sha256(identity);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return key.length() <= WorkItem.MAX_KEY ? key : prefix + Sha256.hex(identity);
     }
 }

@@ -17,7 +17,7 @@ public final class EmbeddedStore extends JdbcStore {
     static final String USER = "triage";
 
     private EmbeddedStore(JdbcConnectionPool pool) {
-        super(pool, pool::dispose);
+        super(pool, Dialect.H2, pool::dispose);
     }
 
     /** Opens (or creates) the database in {@code directory}; fails with a message naming the directory. */

@@ -24,11 +24,11 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
     private final JdbcPendingWork work;
 
     /** @param closePool releases the pool's connections when the store closes */
-    JdbcStore(DataSource pool, Runnable closePool) {
+    JdbcStore(DataSource pool, Dialect dialect, Runnable closePool) {
         this.pool = pool;
         this.closePool = closePool;
         this.state = new JdbcStateStore(pool);
-        this.audit = new JdbcAuditLog(pool);
+        this.audit = new JdbcAuditLog(pool, dialect);
         this.history = JdbcTriageHistory.create(pool);
         this.outages = new JdbcOutageStore(pool);
         this.work = new JdbcPendingWork(pool);
@@ -40,6 +40,11 @@ public abstract sealed class JdbcStore implements AutoCloseable permits Embedded
 
     public AuditLog auditLog() {
         return audit;
+    }
+
+    /** Walks the audit log's hash chain: whether any entry was changed or removed since it was written. */
+    public AuditChainCheck verifyAuditLog() {
+        return audit.verify();
     }
 
     public TriageHistory triageHistory() {

@@ -11,17 +11,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, applied in order, each in
  * its own transaction together with its {@code schema_version} row, so a crash leaves a version either fully
- * applied or not at all. {@code ${large_text}} in a script becomes the dialect's large text type.
+ * applied or not at all. {@code ${large_text}} in a script becomes the dialect's large text type, and a statement
+ * {@code ${append_only TABLE}} the dialect's way of refusing updates and deletes of the table's rows.
  */
 final class Migrations {
     /** Every script, in order; a new one is appended here and never edited once released. */
     static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__recurrence.sql", "V3__outage_grouping.sql",
-            "V4__rerun_outcomes.sql", "V5__pending_work.sql");
+            "V4__rerun_outcomes.sql", "V5__pending_work.sql", "V6__audit_chain.sql");
+    /** A statement {@code ${append_only TABLE}} becomes the dialect's statements that make the table append-only. */
+    private static final Pattern APPEND_ONLY = Pattern.compile("\\$\\{append_only ([a-z_]+)}");
 
     private Migrations() {
     }
@@ -103,7 +107,13 @@ final class Migrations {
             current.append(line).append('\n');
             if (line.stripTrailing().endsWith(";")) {
                 String sql = current.toString().strip();
-                statements.add(sql.substring(0, sql.length() - 1).replace("${large_text}", dialect.largeText()));
+                sql = sql.substring(0, sql.length() - 1).replace("${large_text}", dialect.largeText());
+                var appendOnly = APPEND_ONLY.matcher(sql);
+                if (appendOnly.matches()) {
+                    statements.addAll(dialect.appendOnly(appendOnly.group(1)));
+                } else {
+                    statements.add(sql);
+                }
                 current.setLength(0);
             }
         }

@@ -23,7 +23,7 @@ public final class PostgresStore extends JdbcStore {
     static final Duration START_RETRIES = Duration.ofSeconds(10);
 
     private PostgresStore(HikariDataSource pool) {
-        super(pool, pool::close);
+        super(pool, Dialect.POSTGRES, pool::close);
     }
 
     /**

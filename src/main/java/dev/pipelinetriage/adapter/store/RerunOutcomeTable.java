@@ -5,16 +5,13 @@ import dev.pipelinetriage.app.port.PassedOnRerun;
 import dev.pipelinetriage.app.port.RerunOutcome;
 import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.domain.RunRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.pipelinetriage.domain.Sha256;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -136,12 +133,7 @@ final class RerunOutcomeTable {
         if (key.length() <= MAX_KEY) {
             return key;
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "sha256:" + Sha256.hex(key);
     }
 
     private static String cap(String text, int max) {
