@@ -1,7 +1,6 @@
 package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.chart.AwtVerdictChart;
-import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.app.HealthReport;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.port.TicketRecord;
@@ -21,14 +20,6 @@ public final class ReportWiring {
 
     /** The report and its chart as PNG. */
     public record Rendered(HealthReport report, byte[] chart) {
-    }
-
-    /**
-     * Whether the store has anything to report on. An embedded store that does not exist yet has nothing, and
-     * reading it would create an empty database wherever the command happens to run.
-     */
-    public static boolean exists(StoreSection store) {
-        return store.type() != StoreSection.Type.EMBEDDED || EmbeddedStore.exists(store.directory());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pipelinetriage.boot;
 
+import dev.pipelinetriage.adapter.store.AuditChainCheck;
 import dev.pipelinetriage.adapter.store.EmbeddedStore;
 import dev.pipelinetriage.adapter.store.JdbcStore;
 import dev.pipelinetriage.adapter.store.PostgresStore;
@@ -52,6 +53,11 @@ final class Stores implements AutoCloseable {
 
     AuditLog audit() {
         return store.auditLog();
+    }
+
+    /** Walks the audit log's hash chain: whether an entry was changed or removed since it was written. */
+    AuditChainCheck verifyAuditLog() {
+        return store.verifyAuditLog();
     }
 
     /** Every triaged job, for the health report. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Triages failed CI jobs: finds the lines that explain the failure and says whether it is code, platform or flaky.",
         subcommands = {AnalyzeCommand.class, BenchCommand.class, DemoCommand.class, EvalCommand.class, KbCommand.class,
-                ServeCommand.class, ConfigCommand.class, ReportCommand.class, HelpCommand.class},
+                ServeCommand.class, ConfigCommand.class, ReportCommand.class, AuditCommand.class, HelpCommand.class},
         footer = {"", "The ./pipeline-triage launcher has one command more:",
                 "  test     Run every test: ./mvnw -B verify on a JDK 21+ it finds (further arguments go to Maven)."})
 public final class Main implements Runnable {

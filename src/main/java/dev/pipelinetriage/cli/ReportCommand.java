@@ -2,11 +2,7 @@ package dev.pipelinetriage.cli;
 
 import dev.pipelinetriage.app.HealthReportText;
 import dev.pipelinetriage.boot.ReportWiring;
-import dev.pipelinetriage.boot.config.AppConfig;
-import dev.pipelinetriage.boot.config.Config;
-import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
-import dev.pipelinetriage.boot.config.StoreSection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,31 +59,12 @@ final class ReportCommand implements Callable<Integer> {
             case "d" -> Duration.ofDays(Long.parseLong(m.group(1)));
             default -> Duration.ofDays(7 * Long.parseLong(m.group(1)));
         };
-        ReportWiring.Rendered rendered;
-        try {
-            Optional<Path> file = ConfigLoader.locate(Optional.ofNullable(config), env);
-            StoreSection store = file.map(path -> Config.load(path, env)).map(AppConfig::store)
-                    .orElse(new StoreSection(AppConfig.DEFAULT_DATA_DIRECTORY));
-            if (!ReportWiring.exists(store)) {
-                err.println(file.isPresent()
-                        ? "nothing to report: the embedded store in " + store.directory().toAbsolutePath().normalize()
-                                + " does not exist yet (serve creates it on its first start)"
-                        : "report reads the bot's store: pass --config FILE (or set " + ConfigLoader.ENV_VAR
-                                + ") naming it; without one it reads ./data, and there is no bot's store in "
-                                + store.directory().toAbsolutePath().normalize());
-                err.flush();
-                return 2;
-            }
-            rendered = ReportWiring.last(store, env, period, clock);
-        } catch (ConfigException e) {
-            err.println("invalid configuration: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("cannot read the store: " + e.getMessage());
-            err.flush();
-            return 5;
+        BotStore.Read<ReportWiring.Rendered> read = BotStore.read(config, env, "report", "nothing to report", err,
+                store -> ReportWiring.last(store, env, period, clock));
+        if (!read.ok()) {
+            return read.status();
         }
+        ReportWiring.Rendered rendered = read.value();
         String text = HealthReportText.render(rendered.report());
         stdout.print(text);
         stdout.flush();
