@@ -142,6 +142,11 @@ public final class RerunService {
                 record(actor, channel, target, "started", started.link());
                 yield new Started(card, started.link(), started.alreadyExisted(), actor, now);
             }
+            case RerunResult.NotAllowed notAllowed -> {
+                claims.releaseRerun(key);
+                record(actor, channel, target, "denied", notAllowed.reason());
+                yield new Refused(notAllowed.reason());
+            }
             case RerunResult.Unsupported unsupported -> {
                 claims.releaseRerun(key);
                 record(actor, channel, target, "failed", unsupported.reason());

@@ -22,6 +22,7 @@ import dev.pipelinetriage.net.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.Dns;
@@ -98,7 +99,7 @@ public final class CiWiring {
 
     private static CiProvider provider(CiInstanceConfig instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         return switch (instance.type()) {
-            case GITHUB -> new GitHubProvider(instance.name(), web, http, caches);
+            case GITHUB -> new GitHubProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
             case GITLAB -> new GitLabProvider(instance.name(), web, http, caches);
             case JENKINS -> new JenkinsProvider(instance.name(), web, http, caches);
             case AZURE -> new AzureProvider(instance.name(), web, http, caches);

@@ -2,8 +2,8 @@ package dev.pipelinetriage.boot;
 
 import dev.pipelinetriage.adapter.store.StoreProbe;
 import dev.pipelinetriage.boot.config.AppConfig;
-import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
+import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.CredentialSource;
 import dev.pipelinetriage.boot.config.NotifierSection;
@@ -13,6 +13,7 @@ import dev.pipelinetriage.boot.config.SlackSection;
 import dev.pipelinetriage.boot.config.StoreSection;
 import dev.pipelinetriage.boot.config.TicketsSection;
 import dev.pipelinetriage.boot.config.WebhooksSection;
+import dev.pipelinetriage.domain.CiKind;
 import dev.pipelinetriage.net.HttpClients;
 import java.io.IOException;
 import java.net.URI;
@@ -127,6 +128,10 @@ public final class ConfigCheck {
             String key = "ci.instances[" + i + "].token";
             lines.add("  " + ci.name() + " (" + ci.type().wireName() + "): links from " + ci.webUrl() + ", API " + ci.apiUrl()
                     + ", token " + secret(ci.token(), key, env, problems));
+            if (ci.type() == CiKind.GITHUB) {
+                lines.add("    runs of pull requests from forks rerun " + (ci.rerunForkRunsIn().isEmpty() ? "nowhere"
+                        : "in " + String.join(", ", ci.rerunForkRunsIn())));
+            }
             value(ci.token(), key, env).ifPresent(token -> probes.add(ciProbe(ci, token)));
         }
 

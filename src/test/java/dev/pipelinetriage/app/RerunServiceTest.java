@@ -7,6 +7,7 @@ import dev.pipelinetriage.app.port.AuditEntry;
 import dev.pipelinetriage.app.port.Authorizer;
 import dev.pipelinetriage.app.port.ChatRef;
 import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.FakeCiProvider;
 import dev.pipelinetriage.app.port.InMemoryAuditLog;
 import dev.pipelinetriage.app.port.InMemoryStateStore;
@@ -128,6 +129,21 @@ class RerunServiceTest {
 
         assertThat(reruns.confirm(oncall, "C1", again.pending().id())).isInstanceOf(RerunService.Started.class);
         assertThat(ci.reruns).hasSize(2);
+    }
+
+    @Test
+    void aRunTheProviderWillNotRerunIsADenialThatIsAuditedAndLeavesNoClaim() {
+        card();
+        ci.rerunAnswers(new RerunResult.NotAllowed("Run 42 built code from outside octo/repo (a pull request from a fork)."));
+        var first = (RerunService.Confirm) reruns.propose(oncall, "C1", "card-1");
+
+        var outcome = reruns.confirm(oncall, "C1", first.pending().id());
+
+        assertThat(outcome).isEqualTo(new RerunService.Refused("Run 42 built code from outside octo/repo (a pull request from a fork)."));
+        assertThat(audit.all()).extracting(AuditEntry::outcome).containsExactly("requested", "denied");
+        ci.rerunAnswers(null);
+        var again = (RerunService.Confirm) reruns.propose(oncall, "C1", "card-1");
+        assertThat(reruns.confirm(oncall, "C1", again.pending().id())).isInstanceOf(RerunService.Started.class);
     }
 
     @Test

@@ -15,7 +15,7 @@ final class CiConfigLoader {
     private static final Set<String> CI_KEYS = Set.of("instances", "maxLogBytes", "requestTimeoutSeconds", "maxConcurrentRequests",
             "compareLastGreenRun");
     private static final Set<String> INSTANCE_KEYS = Set.of("name", "type", "webUrl", "apiUrl", "token", "username",
-            "logHosts", "maxConcurrentRequests");
+            "logHosts", "maxConcurrentRequests", "rerunForkRunsIn");
     /** Where GitHub's log endpoint redirects (the API description's example and blob storage seen in practice). */
     private static final List<String> GITHUB_LOG_HOSTS = List.of("*.blob.core.windows.net", "*.actions.githubusercontent.com");
 
@@ -109,8 +109,13 @@ final class CiConfigLoader {
             logHosts.addAll(GITHUB_LOG_HOSTS);
         }
         int concurrency = (int) ConfigLoader.integer(node, key, "maxConcurrentRequests", defaultConcurrency, 1, 100);
+        List<String> forkReruns = ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
+                "repositories as owner/repo");
+        if (!forkReruns.isEmpty() && type != CiKind.GITHUB) {
+            throw new ConfigException(key + ".rerunForkRunsIn", "only used by github instances");
+        }
         return new CiInstanceConfig(name, type, web, api, ConfigLoader.token(node.get("token"), key + ".token"), username, logHosts,
-                concurrency);
+                concurrency, forkReruns);
     }
 
     private static URI defaultApi(CiKind type, URI web) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param username Jenkins only: the user the API token belongs to
  * @param logHosts GitHub only: hosts a log download may redirect to (exact or {@code *.suffix})
  * @param maxConcurrentRequests this instance's limit on requests in flight
+ * @param rerunForkRunsIn GitHub only: repositories ({@code owner/repo}) where runs that built code from outside the
+ *     repository (pull requests from forks, {@code pull_request_target}) may be rerun from chat; elsewhere they are not
  */
 public record CiInstanceConfig(String name, CiKind type, URI webUrl, URI apiUrl, CredentialSource token, String username,
-        List<String> logHosts, int maxConcurrentRequests) {
+        List<String> logHosts, int maxConcurrentRequests, List<String> rerunForkRunsIn) {
 
     public CiInstanceConfig {
         Objects.requireNonNull(name, "name");
@@ -24,5 +26,6 @@ public record CiInstanceConfig(String name, CiKind type, URI webUrl, URI apiUrl,
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(token, "token");
         logHosts = List.copyOf(logHosts);
+        rerunForkRunsIn = List.copyOf(rerunForkRunsIn);
     }
 }

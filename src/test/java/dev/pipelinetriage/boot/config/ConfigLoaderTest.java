@@ -77,6 +77,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void forkRunsAreRerunOnlyInTheGitHubRepositoriesNamedForIt() {
+        var github = ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: {env: T}, "
+                + "rerunForkRunsIn: [octo-org/octo-repo]}]}").ci().instances().getFirst();
+
+        assertThat(github.rerunForkRunsIn()).containsExactly("octo-org/octo-repo");
+        assertThat(ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: {env: T}}]}").ci().instances()
+                .getFirst().rerunForkRunsIn()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: {env: T}, "
+                + "rerunForkRunsIn: [octo-repo]}]}"))
+                .hasMessageStartingWith("ci.instances[0].rerunForkRunsIn[0]: must be one of repositories as owner/repo");
+        assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gl, type: gitlab, token: {env: T}, "
+                + "rerunForkRunsIn: [group/project]}]}"))
+                .hasMessage("ci.instances[0].rerunForkRunsIn: only used by github instances");
+    }
+
+    @Test
     void inlineTokenIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: ghp_abc}]}"))
                 .isInstanceOf(ConfigException.class)

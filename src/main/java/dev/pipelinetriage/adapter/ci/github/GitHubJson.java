@@ -12,9 +12,39 @@ final class GitHubJson {
     private GitHubJson() {
     }
 
+    /**
+     * @param event what started the run ({@code push}, {@code pull_request}, {@code pull_request_target}, ...)
+     * @param repository the repository the run belongs to
+     * @param headRepository the repository of the code the run built: another one (a fork) for a pull request from a
+     *     fork; null when GitHub no longer knows it (a deleted fork)
+     */
     record RunJson(long id, String status, String conclusion, @JsonProperty("run_attempt") int runAttempt,
             @JsonProperty("workflow_id") Long workflowId, @JsonProperty("head_branch") String headBranch,
-            @JsonProperty("created_at") Instant createdAt) {
+            @JsonProperty("created_at") Instant createdAt, String event, RepoName repository,
+            @JsonProperty("head_repository") RepoName headRepository) {
+
+        /**
+         * Whether a rerun would run code from outside the repository with the repository's privileges: a pull request
+         * whose head is another repository (a fork; unknown when GitHub no longer knows the fork), or a
+         * {@code pull_request_target} run, which has the base repository's token and secrets whoever wrote the code.
+         */
+        boolean buildsOutsideCode() {
+            if ("pull_request_target".equals(event)) {
+                return true;
+            }
+            if (event == null || !event.startsWith("pull_request")) {
+                return false; // a push, a schedule, a dispatch: the repository's own commits
+            }
+            return headRepository == null || repository == null
+                    || !headRepository.fullName().equalsIgnoreCase(repository.fullName());
+        }
+    }
+
+    /** A repository as a run names it. */
+    record RepoName(@JsonProperty("full_name") String fullName) {
+        RepoName {
+            fullName = fullName == null ? "" : fullName;
+        }
     }
 
     /** "List workflow runs for a workflow": newest first. */

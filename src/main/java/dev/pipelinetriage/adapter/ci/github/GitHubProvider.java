@@ -23,7 +23,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -43,12 +46,23 @@ public final class GitHubProvider extends HttpCiProvider {
     /** Successful runs asked for at once; the first one older than the failing run is the one. */
     private static final int GREEN_RUNS = 5;
 
+    private final Set<String> forkRerunsIn;
+
     /**
      * @param web the web URL users paste links from, e.g. {@code https://github.com}
      * @param http the instance's client; its host policy must list the log-storage hosts
      */
     public GitHubProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this(instance, web, http, caches, Set.of());
+    }
+
+    /**
+     * @param forkRerunsIn repositories ({@code owner/repo}, any case) where runs that build code from outside the
+     *     repository (pull requests from forks, {@code pull_request_target}) may be rerun; elsewhere they are not
+     */
+    public GitHubProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.GITHUB, instance, web, http, caches, new GitHubLinks(instance)::parse);
+        this.forkRerunsIn = forkRerunsIn.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -210,7 +224,15 @@ public final class GitHubProvider extends HttpCiProvider {
         RunRef latest = run.withAttempt(0);
         int before;
         switch (runJson(latest)) {
-            case HttpOutcome.Ok<GitHubJson.RunJson> ok -> before = ok.value().runAttempt();
+            case HttpOutcome.Ok<GitHubJson.RunJson> ok -> {
+                if (ok.value().buildsOutsideCode() && !forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
+                    return new RerunResult.NotAllowed("Run " + run.runId() + " built code from outside " + run.project()
+                            + " (a pull request from a fork, or pull_request_target), and a rerun would run it again with "
+                            + "the repository's privileges; the bot reruns such runs only in repositories listed under "
+                            + "rerunForkRunsIn of CI instance '" + instance() + "'.");
+                }
+                before = ok.value().runAttempt();
+            }
             case HttpOutcome.Failed<GitHubJson.RunJson> failed -> {
                 return failed.problem();
             }

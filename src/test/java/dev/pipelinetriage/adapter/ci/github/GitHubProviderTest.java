@@ -35,6 +35,7 @@ import dev.pipelinetriage.domain.RunRef;
 import dev.pipelinetriage.testing.ClassServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.BeforeEach;
@@ -449,6 +450,64 @@ class GitHubProviderTest {
     }
 
     /** Attempt 1 until a rerun POST moves the "rerun" scenario on, attempt 2 after. */
+    /**
+     * The run as "Get a workflow run" documents it (fixture github/failed-run/run.json), started by {@code event} from
+     * the code of {@code headRepository}.
+     */
+    private void stubRunStartedBy(String event, String headRepository) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var run = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(fixture("github/failed-run/run.json"));
+        run.put("event", event);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) run.get("repository")).put("full_name", "octo-org/octo-repo");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) run.get("head_repository")).put("full_name", headRepository);
+        api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(mapper.writeValueAsString(run))));
+    }
+
+    private GitHubProvider reruningForkRunsIn(String repository) {
+        HttpUrl apiUrl = HttpUrl.get("http://localhost:" + api.port() + "/api/v3");
+        var http = kit.http("gh", new HostPolicy(apiUrl, List.of("127.0.0.1")), ApiAuth.bearer(() -> TOKEN),
+                CiTestKit.policy(Duration.ofSeconds(5)), Dns.SYSTEM);
+        return new GitHubProvider("gh", HttpUrl.get("https://github.com"), http, CiTestKit.caches(), Set.of(repository));
+    }
+
+    @Test
+    void aRunOfAPullRequestFromAForkIsNotRerunAndNothingIsPosted() throws Exception {
+        stubRunStartedBy("pull_request", "someone/octo-repo");
+
+        var result = github.rerun(new RerunRequest.FailedJobsOf(RUN));
+
+        assertThat(result).isInstanceOfSatisfying(RerunResult.NotAllowed.class, notAllowed -> assertThat(notAllowed.reason())
+                .contains("built code from outside octo-org/octo-repo").contains("rerunForkRunsIn of CI instance 'gh'"));
+        api.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
+    }
+
+    @Test
+    void aPullRequestTargetRunIsNotRerunEvenFromTheRepositoryItself() throws Exception {
+        stubRunStartedBy("pull_request_target", "octo-org/octo-repo");
+
+        assertThat(github.rerun(new RerunRequest.SingleJob(FAILED_JOB.ref()))).isInstanceOf(RerunResult.NotAllowed.class);
+        api.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/399444497/rerun")));
+    }
+
+    @Test
+    void aPullRequestFromABranchOfTheRepositoryItselfIsRerun() throws Exception {
+        stubRunStartedBy("pull_request", "Octo-Org/octo-repo");
+        api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(201).withBody("{}")));
+
+        assertThat(github.rerun(new RerunRequest.FailedJobsOf(RUN))).isInstanceOf(RerunResult.Started.class);
+    }
+
+    @Test
+    void aRepositoryListedUnderRerunForkRunsInHasItsForkRunsRerun() throws Exception {
+        stubRunStartedBy("pull_request", "someone/octo-repo");
+        api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(201).withBody("{}")));
+
+        var result = reruningForkRunsIn("Octo-Org/Octo-Repo").rerun(new RerunRequest.FailedJobsOf(RUN));
+
+        assertThat(result).isInstanceOf(RerunResult.Started.class);
+        api.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
+    }
+
     private void stubRunAttempts() {
         api.stubFor(get(REPO + "/actions/runs/30433642").inScenario("rerun").whenScenarioStateIs(STARTED)
                 .willReturn(okJson(fixture("github/failed-run/run.json"))));
