@@ -19,21 +19,32 @@ import java.util.stream.Stream;
  * output has the same number of lines as input, each derived from its own input line; redacting twice gives the
  * same text as redacting once; time is linear in the input.
  *
- * <p>Thread-safe and immutable; build one and share it. Private key blocks span lines, so text that belongs together
+ * <p>Thread-safe; build one and share it (only its {@link KnownSecrets} may gain values). Private key blocks span lines, so text that belongs together
  * goes through {@link #redactLines}, {@link #redactLogLines} or one {@link #newStream()} per log, never through
  * {@link #redactLine} line by line.
  */
 public final class Redactor {
 
     private final Rules rules;
+    private final KnownSecrets known;
 
     /** A redactor with the built-in rules (GitHub, GitLab, Slack, AWS, Azure, Google, npm, PyPI, Docker, ...). */
     public Redactor() {
-        this(DefaultRules.RULES, DefaultRules.COMMAND_LINES);
+        this(new KnownSecrets());
+    }
+
+    /** The built-in rules, and the bot's own credentials hidden by value ({@code known} may gain values later). */
+    public Redactor(KnownSecrets known) {
+        this(DefaultRules.RULES, DefaultRules.COMMAND_LINES, known);
     }
 
     Redactor(List<Rule> rules, CommandLines commandLines) {
+        this(rules, commandLines, new KnownSecrets());
+    }
+
+    private Redactor(List<Rule> rules, CommandLines commandLines, KnownSecrets known) {
         this.rules = Rules.of(rules, commandLines);
+        this.known = Objects.requireNonNull(known, "known");
     }
 
     /**
@@ -114,7 +125,7 @@ public final class Redactor {
 
     /** A fresh cursor for one log: remembers across lines whether a private key block is open. */
     public RedactionStream newStream() {
-        return new RedactionStream(rules);
+        return new RedactionStream(rules, known);
     }
 
     /**
@@ -131,8 +142,11 @@ public final class Redactor {
         /** What earlier lines left open when each observed line was read; only lines with something open are here. */
         private final Map<Integer, Context> observed = new HashMap<>();
 
-        private RedactionStream(Rules rules) {
+        private final KnownSecrets known;
+
+        private RedactionStream(Rules rules, KnownSecrets known) {
             this.rules = rules;
+            this.known = known;
         }
 
         /**
@@ -179,7 +193,7 @@ public final class Redactor {
 
         /** Text of this log that is not one of its lines (a step's name), hiding every {@code ::add-mask::} value too. */
         public RedactedText redactText(String text) {
-            return new RedactedText(addedMasks.redactAgain(new RedactionStream(rules).redact(text)));
+            return new RedactedText(addedMasks.redactAgain(new RedactionStream(rules, known).redact(text)));
         }
 
         private Context context() {
@@ -198,7 +212,9 @@ public final class Redactor {
 
         /** Redacts one line as {@code context} says the lines before it left things. */
         private String redactIn(Context context, String line) {
-            String text = PrivateKeyBlocks.redact(addedMasks.redactAgain(line), context.insidePrivateKey()).text();
+            // The bot's own credentials first, whole: a rule below could otherwise hide part of one and leave the rest.
+            String own = known.isEmpty() ? line : known.hide(line);
+            String text = PrivateKeyBlocks.redact(addedMasks.redactAgain(own), context.insidePrivateKey()).text();
             text = context.multiLineValues().copy().redact(text);
             if (context.continuing() != null) {
                 text = rules.commandLines().continuation(text, context.continuing());
