@@ -61,7 +61,7 @@ public final class KnowledgeBaseProposals {
     private final AuditLog audit;
     private final Clock clock;
     private final Layout layout;
-    private final Redactor redactor = new Redactor();
+    private final Redactor redactor;
     private final LogNormalizer normalizer = new LogNormalizer();
 
     /**
@@ -80,7 +80,7 @@ public final class KnowledgeBaseProposals {
     /** @param history where the digest's unexplained groups find their latest run */
     public KnowledgeBaseProposals(FailedJobLogs logs, Supplier<TriageService> triage, Authorizer curators,
             CardStore cards, TriageHistory history, RerunClaims claims, KnowledgeBaseRepository repository,
-            EntryCheck check, AuditLog audit, Clock clock, Layout layout) {
+            EntryCheck check, AuditLog audit, Clock clock, Layout layout, Redactor redactor) {
         this.history = Objects.requireNonNull(history, "history");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.triage = Objects.requireNonNull(triage, "triage");
@@ -92,6 +92,7 @@ public final class KnowledgeBaseProposals {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
     public sealed interface Outcome permits Opened, AlreadyProposed, Refused, Failed {

@@ -50,8 +50,13 @@ public final class Bootstrap {
 
     /** A triage service over already loaded entries, with other extractor weights (for cross-validation). */
     public static TriageService triageService(List<KnownError> entries, Tuning tuning) {
+        return triageService(entries, tuning, new Redactor());
+    }
+
+    /** A triage service over already loaded entries whose reports {@code redactor} redacts (the bot's own secrets too). */
+    static TriageService triageService(List<KnownError> entries, Tuning tuning, Redactor redactor) {
         return new TriageService(new LogNormalizer(), new IndicationMatcher(entries), new LuceneKnowledgeIndex(entries),
-                new Classifier(tuning.heldOut()), new Redactor(), tuning);
+                new Classifier(tuning.heldOut()), redactor, tuning);
     }
 
     public static KnowledgeBaseCheck knowledgeBaseCheck() {

@@ -15,6 +15,8 @@ import dev.pipelinetriage.boot.config.OpsSection;
 import dev.pipelinetriage.chat.ChatSurface;
 import dev.pipelinetriage.chat.Place;
 import dev.pipelinetriage.chat.WeeklyDigest;
+import dev.pipelinetriage.engine.extract.Tuning;
+import dev.pipelinetriage.engine.redact.Redactor;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -58,14 +60,15 @@ final class OpsWiring implements AutoCloseable {
     }
 
     /** Loads the knowledge base (an invalid first one fails start-up) and starts watching its directory. */
-    static OpsWiring start(OpsSection ops, Clock clock) {
+    static OpsWiring start(OpsSection ops, Clock clock, Redactor redactor) {
         MicrometerTriageMetrics metrics = new MicrometerTriageMetrics(io.micrometer.core.instrument.Clock.SYSTEM);
         // The jar's own knowledge base was linted and tested by the build; one read from a directory was not.
         KnowledgeBaseReload.Verification verification = ops.knowledgeBaseDirectory().isPresent()
                 ? KnowledgeBaseReload.Verification.LINT_AND_EXAMPLES
                 : KnowledgeBaseReload.Verification.CHECKED_BY_THE_BUILD;
         KnowledgeBaseReload kb = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(ops.knowledgeBaseDirectory()),
-                Bootstrap.knowledgeBaseCheck(), verification, Bootstrap::triageService, metrics, clock);
+                Bootstrap.knowledgeBaseCheck(), verification,
+                entries -> Bootstrap.triageService(entries, Tuning.DEFAULT, redactor), metrics, clock);
         KnowledgeBaseWatcher watcher = ops.knowledgeBaseDirectory().filter(d -> ops.watchKnowledgeBase() && Files.isDirectory(d))
                 .map(d -> KnowledgeBaseWatcher.start(d, SETTLE, kb::reload)).orElse(null);
         return new OpsWiring(ops, metrics, kb, watcher);

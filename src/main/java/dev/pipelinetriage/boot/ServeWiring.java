@@ -1,6 +1,7 @@
 package dev.pipelinetriage.boot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.pipelinetriage.adapter.logging.LogRedaction;
 import dev.pipelinetriage.adapter.ticket.kbrepo.KnowledgeBaseRepositories;
 import dev.pipelinetriage.adapter.webhook.CiWebhooks;
 import dev.pipelinetriage.adapter.webhook.WebhookSource;
@@ -42,6 +43,7 @@ import dev.pipelinetriage.chat.TicketActions;
 import dev.pipelinetriage.chat.TriageConversation;
 import dev.pipelinetriage.chat.Workers;
 import dev.pipelinetriage.domain.KnownError;
+import dev.pipelinetriage.engine.redact.KnownSecrets;
 import dev.pipelinetriage.engine.redact.Redactor;
 import dev.pipelinetriage.net.HttpClients;
 import dev.pipelinetriage.net.Sleeper;
@@ -180,9 +182,13 @@ public final class ServeWiring {
         });
         List<WebhookSource> webhookSources = webhooks.map(w -> WebhookWiring.sources(w, config.ci(), env)).orElse(List.of());
         Optional<String> proposalsToken = config.proposalsSection().map(p -> p.token().read("proposals.token", env));
+        // Every secret the bot was given is hidden by value in what it posts, files and logs, whatever its format.
+        KnownSecrets known = ConfiguredSecrets.of(config, env);
+        LogRedaction.hideInLogs(known);
+        Redactor redactor = new Redactor(known);
         OpsWiring ops;
         try {
-            ops = OpsWiring.start(opsSection, setup.clock());
+            ops = OpsWiring.start(opsSection, setup.clock(), redactor);
         } catch (IllegalStateException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -203,12 +209,11 @@ public final class ServeWiring {
         WorkSweeper sweeper = null;
         try {
             FailedJobLogs logs = CiWiring.failedJobLogs(config.ci(), providers);
-            Redactor redactor = new Redactor();
             CardCodec codec = new CardCodec(redactor);
             String runbooks = config.slackSection().map(SlackSection::runbookBaseUrl)
                     .or(() -> config.teamsSection().map(TeamsSection::runbookBaseUrl)).map(URI::toString).orElse(null);
             Optional<TicketWiring.Tickets> tickets = config.ticketsSection().map(section -> TicketWiring.tickets(section, env,
-                    store.state(), audit, http, setup.clock(), CONFIRM_WITHIN, runbooks));
+                    store.state(), audit, http, setup.clock(), CONFIRM_WITHIN, runbooks, redactor));
             OccurrenceListener occurrences = tickets.<OccurrenceListener>map(TicketWiring.Tickets::automatic)
                     .orElse(OccurrenceListener.NONE);
             ChatCommands commands = tickets.<ChatCommands>map(t -> new RecurringFailures(t.automatic()))
@@ -223,7 +228,7 @@ public final class ServeWiring {
                     ops.metrics, store.history(), workers, setup.clock(),
                     WebhookWiring.rerunHistory(webhooks, store.state(), setup.clock())), codec, store, audit, workers,
                     work, providers, knownErrors, setup.clock(), commands, tickets, runbooks, ops,
-                    config.proposalsSection(), kbRepository);
+                    config.proposalsSection(), kbRepository, redactor);
             ChatWiring.Context context = new ChatWiring.Context(http, setup, shared::services);
             // Every surface is metered here, once: handlers, resumed pastes, webhook cards and the digest post through it.
             ChatPlatforms<HttpServlet> running = new ChatPlatforms<>(
@@ -272,7 +277,7 @@ public final class ServeWiring {
     private record Shared(FailedJobLogs logs, LinkTriage triage, CardCodec codec, Stores store, AuditLog audit,
             Workers workers, AcknowledgedWork work, List<CiProvider> providers, List<KnownError> knownErrors,
             Clock clock, ChatCommands commands, Optional<TicketWiring.Tickets> tickets, String runbooks, OpsWiring ops,
-            Optional<ProposalsSection> proposals, Optional<KnowledgeBaseRepository> kbRepository) {
+            Optional<ProposalsSection> proposals, Optional<KnowledgeBaseRepository> kbRepository, Redactor redactor) {
 
         /** The chat layer for one platform's people, whose groups {@code directory} answers. */
         PlatformServices services(ChatWiring.Access access, GroupDirectory directory) {
@@ -302,7 +307,7 @@ public final class ServeWiring {
 
         CardActions actions(RerunPermissions permissions, Optional<KnowledgeBaseProposals> proposals) {
             return new CardActions(new RerunService(providers, permissions, store.state(), store.state(), audit, clock,
-                    CONFIRM_WITHIN), new FeedbackService(store.state(), store.state(), new Redactor(), clock), store.state(),
+                    CONFIRM_WITHIN), new FeedbackService(store.state(), store.state(), redactor, clock), store.state(),
                     codec, knownErrors, proposals);
         }
 
@@ -316,7 +321,7 @@ public final class ServeWiring {
                             "knowledge-base curators"), store.state(), store.history(), store.state(), repository,
                     new DraftedEntryCheck(),
                     audit, clock, new KnowledgeBaseProposals.Layout(proposals.orElseThrow().entries(),
-                            proposals.orElseThrow().runbooks())));
+                            proposals.orElseThrow().runbooks()), redactor));
         }
 
         /** File ticket for one platform: the same tracker and store, that platform's permissions. */

@@ -53,12 +53,12 @@ final class TicketWiring {
 
     /** @param slackRunbooks the Slack section's runbook base, used when the tickets section names none */
     static Tickets tickets(TicketsSection section, Map<String, String> env, StateStore store, AuditLog audit,
-            OkHttpClient shared, Clock clock, Duration confirmWithin, String slackRunbooks) {
+            OkHttpClient shared, Clock clock, Duration confirmWithin, String slackRunbooks, Redactor redactor) {
         TicketPolicy p = section.policy();
         TicketPolicy policy = p.runbookBase() != null || slackRunbooks == null ? p
                 : new TicketPolicy(p.thresholds(), p.commentEvery(), p.reopen(), p.reconcileAfter(), p.retention(), slackRunbooks);
         TicketFiler filer = new TicketFiler(store, store, tracker(section, env, shared, clock), audit, policy,
-                new Redactor(), clock, () -> UUID.randomUUID().toString());
+                redactor, clock, () -> UUID.randomUUID().toString());
         return new Tickets(filer, new AutomaticTickets(store, store, filer), new TicketReconciler(store, store, filer),
                 store, confirmWithin);
     }

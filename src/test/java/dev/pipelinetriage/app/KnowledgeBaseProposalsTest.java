@@ -82,7 +82,7 @@ class KnowledgeBaseProposalsTest {
                     return hostAnswers;
                 }
             }, draft -> List.copyOf(checkProblems), audit, new MutableClock(NOW),
-            new KnowledgeBaseProposals.Layout("knowledge-base", "runbooks"));
+            new KnowledgeBaseProposals.Layout("knowledge-base", "runbooks"), new Redactor());
 
     private String card() {
         store.saveCard(new StoredCard("card-1", new ChatRef("slack", "T1", "C1", "1700000000.000200"),

@@ -54,7 +54,8 @@ class StoreHealthTest {
     @Test
     void aReplicaWhoseStoreDoesNotAnswerStaysReadyAndSaysSoInTheDetailAndTheGauge() throws Exception {
         Path kb = TestKnowledgeBase.copyEntriesInto(dir, "connection-reset");
-        OpsWiring ops = OpsWiring.start(new OpsSection(kb, false, Duration.ofSeconds(5), null), clock);
+        OpsWiring ops = OpsWiring.start(new OpsSection(kb, false, Duration.ofSeconds(5), null), clock,
+                new dev.pipelinetriage.engine.redact.Redactor());
         try (StoreHealth health = StoreHealth.watch(answers::get, NEVER, clock)) {
             ops.servlets(health::state, "slack over HTTP events");
             answers.set(false);

@@ -7,6 +7,7 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pipelinetriage.engine.redact.KnownSecrets;
 import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,9 +29,15 @@ public final class RedactingLayout extends LayoutBase<ILoggingEvent> {
     private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final Redactor redactor = new Redactor();
+    /** Replaced once the bot knows its own secrets ({@link LogRedaction}); until then the rules alone. */
+    private volatile Redactor redactor = new Redactor();
     private final JsonFactory json = new JsonFactory();
     private boolean jsonFormat;
+
+    /** From now on, also hides the bot's own credentials by value. */
+    void hideAlso(KnownSecrets known) {
+        this.redactor = new Redactor(known);
+    }
 
     /** {@code json} or {@code text} (the default); anything else is rejected at start-up. */
     public void setFormat(String format) {

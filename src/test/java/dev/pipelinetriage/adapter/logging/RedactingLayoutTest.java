@@ -53,6 +53,45 @@ class RedactingLayoutTest {
     }
 
     @Test
+    void aPasswordOfNoKnownFormatIsHiddenOnceTheLayoutIsToldTheBotsSecrets() {
+        RedactingLayout layout = layout("text");
+        String message = "FATAL: password authentication failed; tried hunter2-Correct-Horse";
+        assertThat(layout.doLayout(event(message, null))).contains("hunter2-Correct-Horse");
+        var known = new dev.pipelinetriage.engine.redact.KnownSecrets();
+        known.register("hunter2-Correct-Horse");
+
+        layout.hideAlso(known);
+
+        assertThat(layout.doLayout(event(message, new IllegalStateException("login with hunter2-Correct-Horse"))))
+                .doesNotContain("hunter2-Correct-Horse").contains("[REDACTED:credential]");
+    }
+
+    @Test
+    void theBotsSecretsReachEveryRedactingLayoutOfTheRunningLogbackConfiguration() {
+        // What serve does at start: the layouts logback built from logback.xml learn the secrets; other layouts (the
+        // tests' plain pattern) are left alone.
+        assertThat(LogRedaction.hideInLogs(new dev.pipelinetriage.engine.redact.KnownSecrets())).isZero();
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        var appender = new ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var encoder = new ch.qos.logback.core.encoder.LayoutWrappingEncoder<ch.qos.logback.classic.spi.ILoggingEvent>();
+        RedactingLayout redacting = layout("text");
+        encoder.setLayout(redacting);
+        appender.setEncoder(encoder);
+        appender.setName("redacting-for-test");
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        try {
+            var known = new dev.pipelinetriage.engine.redact.KnownSecrets();
+            known.register("hunter2-Correct-Horse");
+
+            assertThat(LogRedaction.hideInLogs(known)).isEqualTo(1);
+            assertThat(redacting.doLayout(event("tried hunter2-Correct-Horse", null))).doesNotContain("hunter2");
+        } finally {
+            root.detachAppender(appender);
+        }
+    }
+
+    @Test
     void anUnknownFormatIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new RedactingLayout().setFormat("xml")).hasMessageContaining("json or text");
     }
