@@ -77,6 +77,20 @@ class TriageServiceTest {
     }
 
     @Test
+    void theBotsOwnPasswordSplitByColourCodesInTheLogIsHiddenInTheExcerpt() {
+        var known = new dev.pipelinetriage.engine.redact.KnownSecrets();
+        known.register("Tr0ub4dor-and-3");
+        var service = new TriageService(new LogNormalizer(), new IndicationMatcher(List.of(DISK_FULL)), index,
+                new Classifier(), new Redactor(known));
+
+        var report = service.analyze(log("$ ./deploy.sh\nerror: login refused for deploy with Tr0ub\u001b[31m4dor\u001b[0m-and-3\n"
+                + "The command \"./deploy.sh\" exited with 1.\n"), 30, false);
+
+        assertThat(report.excerpt()).extracting(RedactedLine::text).anyMatch(t -> t.contains("login refused"))
+                .noneMatch(t -> t.contains("4dor"));
+    }
+
+    @Test
     void theIndexIsAskedWithTheExtractedFailureLinesNotTheWholeLog() {
         service().analyze(log("ok\n".repeat(500) + "error: linker `cc` not found\n"), 30, false);
         assertThat(index.queries).singleElement()
