@@ -17,15 +17,18 @@ import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
+import dev.pipelinetriage.boot.config.LiveCredential;
 import dev.pipelinetriage.net.HttpClients;
 import dev.pipelinetriage.net.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
-import okhttp3.HttpUrl;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.Dns;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -42,8 +45,9 @@ import okhttp3.OkHttpClient;
  *     case FailedJobLogs.Failed f -> ...      // f.problem().message(): 401, 403 + scope, 404, 429 + wait, ...
  * }
  * }</pre>
- * Tokens are read once, here; a missing variable or unreadable file fails with a {@link ConfigException} that
- * names the key.
+ * Tokens are read here first, so a missing variable or unreadable file fails with a {@link ConfigException} that
+ * names the key; a token file is read again while the bot runs ({@link LiveCredential}), so a rotated token takes
+ * effect without a restart.
  */
 public final class CiWiring {
     private CiWiring() {
@@ -63,25 +67,28 @@ public final class CiWiring {
 
     public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,
             Sleeper sleeper) {
-        return providers(ci, env, shared, clock, sleeper, TriageMetrics.none());
+        return providers(ci, env, shared, clock, sleeper, TriageMetrics.none(), token -> { });
     }
 
-    /** @param metrics told of each instance's rate-limit waits */
+    /**
+     * @param metrics told of each instance's rate-limit waits
+     * @param onNewToken told every token read, at start and after a rotation (redaction hides it from then on)
+     */
     public static List<CiProvider> providers(CiConfig ci, Map<String, String> env, OkHttpClient shared, Clock clock,
-            Sleeper sleeper, TriageMetrics metrics) {
+            Sleeper sleeper, TriageMetrics metrics, Consumer<String> onNewToken) {
         CiCaches caches = CiCaches.defaults();
         SecureRandom random = new SecureRandom();
         return ci.instances().stream().map(instance -> {
             int index = ci.instances().indexOf(instance);
             String key = "ci.instances[" + index + "]";
-            String token = instance.token().read(key + ".token", env);
+            Supplier<String> token = new LiveCredential(instance.token(), key + ".token", env, clock, onNewToken);
             HttpUrl web = HttpUrl.get(instance.webUrl());
             HttpUrl api = HttpUrl.get(instance.apiUrl());
             ApiAuth auth = switch (instance.type()) {
-                case GITHUB -> ApiAuth.bearer(() -> token);
-                case GITLAB -> ApiAuth.header("PRIVATE-TOKEN", () -> token);
-                case JENKINS -> ApiAuth.basic(instance.username(), () -> token);
-                case AZURE -> ApiAuth.basic("", () -> token);
+                case GITHUB -> ApiAuth.bearer(token);
+                case GITLAB -> ApiAuth.header("PRIVATE-TOKEN", token);
+                case JENKINS -> ApiAuth.basic(instance.username(), token);
+                case AZURE -> ApiAuth.basic("", token);
             };
             HttpPolicy defaults = HttpPolicy.defaults();
             HttpPolicy policy = new HttpPolicy(ci.requestTimeout(), instance.maxConcurrentRequests(), defaults.maxRetries(),

@@ -196,7 +196,7 @@ public final class ServeWiring {
         Optional<CaBundle> ca = CaBundle.fromEnv(env);
         OkHttpClient http = HttpClients.newShared(ca.map(CaBundle::trustManager));
         List<CiProvider> providers = CiWiring.providers(config.ci(), env, http, setup.clock(), setup.ciSleeper(),
-                ops.metrics);
+                ops.metrics, known::register);
 
         Stores store = Stores.open(config.store(), env, ca);
         Workers workers = new Workers(setup.concurrency(), setup.maxTasks(), ops.metrics);
