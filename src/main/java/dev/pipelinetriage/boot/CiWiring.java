@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -81,14 +80,14 @@ public final class CiWiring {
         return ci.instances().stream().map(instance -> {
             int index = ci.instances().indexOf(instance);
             String key = "ci.instances[" + index + "]";
-            Supplier<String> token = new LiveCredential(instance.token(), key + ".token", env, clock, onNewToken);
+            LiveCredential token = new LiveCredential(instance.token(), key + ".token", env, clock, onNewToken);
             HttpUrl web = HttpUrl.get(instance.webUrl());
             HttpUrl api = HttpUrl.get(instance.apiUrl());
             ApiAuth auth = switch (instance.type()) {
-                case GITHUB -> ApiAuth.bearer(token);
-                case GITLAB -> ApiAuth.header("PRIVATE-TOKEN", token);
-                case JENKINS -> ApiAuth.basic(instance.username(), token);
-                case AZURE -> ApiAuth.basic("", token);
+                case GITHUB -> ApiAuth.bearer(token, token::refresh);
+                case GITLAB -> ApiAuth.header("PRIVATE-TOKEN", token, token::refresh);
+                case JENKINS -> ApiAuth.basic(instance.username(), token, token::refresh);
+                case AZURE -> ApiAuth.basic("", token, token::refresh);
             };
             HttpPolicy defaults = HttpPolicy.defaults();
             HttpPolicy policy = new HttpPolicy(ci.requestTimeout(), instance.maxConcurrentRequests(), defaults.maxRetries(),

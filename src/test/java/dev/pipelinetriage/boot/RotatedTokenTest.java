@@ -1,5 +1,6 @@
 package dev.pipelinetriage.boot;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.LinkResult;
 import dev.pipelinetriage.app.port.MutableClock;
@@ -43,6 +45,8 @@ class RotatedTokenTest {
     @TempDir
     Path dir;
     private WireMockServer api;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final List<String> tokens = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -66,16 +70,7 @@ class RotatedTokenTest {
     @Test
     void theNextRequestAfterTheTokenFileChangesCarriesTheNewToken() throws Exception {
         Path tokenFile = Files.writeString(dir.resolve("github-token"), "ghs_firstInstallationToken\n");
-        var ci = ConfigLoader.parse("""
-                ci:
-                  instances:
-                    - {name: github, type: github, webUrl: 'https://github.com', apiUrl: 'http://localhost:%d/api/v3',
-                       token: {file: %s}}
-                """.formatted(api.port(), tokenFile.toAbsolutePath())).ci();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
-        List<String> tokens = new ArrayList<>();
-        var github = CiWiring.providers(ci, Map.of(), HttpClients.newShared(Optional.empty()), clock,
-                Sleeper.threadSleeper(), TriageMetrics.none(), tokens::add).getFirst();
+        var github = github(tokenFile);
 
         github.resolve(link(github, "https://github.com/octo-org/octo-repo/actions/runs/1"));
         Files.writeString(tokenFile, "ghs_secondInstallationToken\n");
@@ -88,6 +83,39 @@ class RotatedTokenTest {
         api.verify(getRequestedFor(urlPathEqualTo(REPO + "/actions/runs/2"))
                 .withHeader("Authorization", equalTo("Bearer ghs_secondInstallationToken")));
         assertThat(tokens).containsExactly("ghs_firstInstallationToken", "ghs_secondInstallationToken");
+    }
+
+    @Test
+    void aTokenRejectedWith401IsReadAgainAndTheRequestSentOnceMoreOnlyWhenTheFileHasANewOne() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("github-token"), "ghs_expiredToken\n");
+        var github = github(tokenFile);
+        // GitHub's documented 401 body for a bad token (basic-error: message, documentation_url)
+        api.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/3")).withHeader("Authorization",
+                equalTo("Bearer ghs_expiredToken")).atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Bad credentials\"}")));
+
+        var unchanged = github.resolve(link(github, "https://github.com/octo-org/octo-repo/actions/runs/3"));
+
+        assertThat(unchanged).isInstanceOf(CiProblem.class);
+        api.verify(1, getRequestedFor(urlPathEqualTo(REPO + "/actions/runs/3")));
+
+        Files.writeString(tokenFile, "ghs_rotatedToken\n"); // rotated, and the check interval has not passed yet
+        var rotated = github.resolve(link(github, "https://github.com/octo-org/octo-repo/actions/runs/3"));
+
+        assertThat(rotated).isInstanceOf(ResolveResult.Resolved.class);
+        api.verify(getRequestedFor(urlPathEqualTo(REPO + "/actions/runs/3"))
+                .withHeader("Authorization", equalTo("Bearer ghs_rotatedToken")));
+    }
+
+    /** The GitHub instance the configuration names, reading its token from {@code tokenFile}; tokens read go to {@link #tokens}. */
+    private CiProvider github(Path tokenFile) {
+        var ci = ConfigLoader.parse("""
+                ci:
+                  instances:
+                    - {name: github, type: github, webUrl: 'https://github.com', apiUrl: 'http://localhost:%d/api/v3',
+                       token: {file: %s}}
+                """.formatted(api.port(), tokenFile.toAbsolutePath())).ci();
+        return CiWiring.providers(ci, Map.of(), HttpClients.newShared(Optional.empty()), clock, Sleeper.threadSleeper(),
+                TriageMetrics.none(), tokens::add).getFirst();
     }
 
     private static CiLink link(CiProvider provider, String url) {

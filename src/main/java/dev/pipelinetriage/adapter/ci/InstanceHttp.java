@@ -78,7 +78,7 @@ public final class InstanceHttp {
                 .addInterceptor(new RateLimitGate(clock))
                 .addInterceptor(new ConcurrencyLimitInterceptor(instance, policy.maxConcurrentRequests(),
                         policy.callTimeout()))
-                .addInterceptor(new AuthInterceptor(hosts, auth.header(), auth.value()))
+                .addInterceptor(new AuthInterceptor(hosts, auth))
                 .build();
         return new InstanceHttp(instance, hosts, client,
                 new HttpProblems(instance, clock, policy.defaultRateLimitWait()));

@@ -49,6 +49,22 @@ public final class LiveCredential implements Supplier<String> {
         this.current = new Version(value, clock.instant());
     }
 
+    /**
+     * Reads the file again now, whenever it was last read (the CI rejected the token in use: a rotated one may be
+     * waiting); whether the token changed. A token from a variable never changes.
+     */
+    public boolean refresh() {
+        if (!(source instanceof CredentialSource.FromFile)) {
+            return false;
+        }
+        String before;
+        synchronized (this) {
+            before = current.value();
+            current = new Version(before, Instant.MIN);
+        }
+        return !get().equals(before);
+    }
+
     @Override
     public String get() {
         Version seen = current;

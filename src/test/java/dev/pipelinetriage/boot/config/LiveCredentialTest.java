@@ -55,6 +55,19 @@ class LiveCredentialTest {
     }
 
     @Test
+    void aRefreshReadsTheFileAtOnceAndSaysWhetherTheTokenChanged() throws Exception {
+        Path file = Files.writeString(dir.resolve("github-token"), "ghs_first\n");
+        var token = fileToken(file);
+
+        assertThat(token.refresh()).isFalse();
+        Files.writeString(file, "ghs_second\n");
+
+        assertThat(token.refresh()).as("within the check interval").isTrue();
+        assertThat(token.get()).isEqualTo("ghs_second");
+        assertThat(seen).containsExactly("ghs_first", "ghs_second");
+    }
+
+    @Test
     void aVariableIsReadOnceAndAMissingOneFailsAtStartNamingItsKey() {
         Map<String, String> env = new java.util.HashMap<>(Map.of("GITHUB_TOKEN", "ghp_from_env"));
         var token = new LiveCredential(new CredentialSource.FromEnv("GITHUB_TOKEN"), "ci.instances[0].token", env, clock,
@@ -63,6 +76,7 @@ class LiveCredentialTest {
         clock.advance(LiveCredential.CHECK_EVERY.multipliedBy(2));
 
         assertThat(token.get()).isEqualTo("ghp_from_env");
+        assertThat(token.refresh()).isFalse();
         assertThatThrownBy(() -> new LiveCredential(new CredentialSource.FromEnv("UNSET"), "ci.instances[1].token",
                 Map.of(), clock, seen::add)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ci.instances[1].token.env");
