@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.h2.api.Trigger;
 
 /**
@@ -22,6 +23,6 @@ public final class AppendOnlyTrigger implements Trigger {
 
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException(table.toLowerCase(java.util.Locale.ROOT) + " is append-only", "P0001");
+        throw new SQLException(table.toLowerCase(Locale.ROOT) + " is append-only", "P0001");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the YAML configuration file and validates it at start-up. Every problem is a {@link ConfigException}
@@ -102,7 +103,7 @@ public final class ConfigLoader {
             }
         }
         collect(problems, () -> CiConfigLoader.ci(root));
-        List<Map.Entry<String, java.util.function.Consumer<JsonNode>>> optional = List.of(
+        List<Map.Entry<String, Consumer<JsonNode>>> optional = List.of(
                 Map.entry("slack", ChatConfigLoader::slack), Map.entry("teams", ChatConfigLoader::teams),
                 Map.entry("tickets", TicketsConfigLoader::tickets));
         for (var section : optional) {

@@ -1,10 +1,15 @@
 package dev.pipelinetriage.boot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipelinetriage.app.TicketPolicy;
+import dev.pipelinetriage.domain.Verdict;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The {@code tickets:} section: the tracker, its credentials and when recurring failures become tickets. */
@@ -23,7 +28,7 @@ final class TicketsConfigLoader {
         }
         ConfigLoader.rejectUnknown(node, "tickets", TICKET_KEYS);
         String trackerText = ConfigLoader.text(node, "tickets", "tracker", true);
-        TicketsSection.Tracker tracker = java.util.Arrays.stream(TicketsSection.Tracker.values())
+        TicketsSection.Tracker tracker = Arrays.stream(TicketsSection.Tracker.values())
                 .filter(t -> t.wireName().equals(trackerText)).findFirst()
                 .orElseThrow(() -> new ConfigException("tickets.tracker", "must be jira-cloud, jira-datacenter or github, got '"
                         + ConfigLoader.abbreviate(trackerText) + "'"));
@@ -80,10 +85,10 @@ final class TicketsConfigLoader {
                 policy(node));
     }
 
-    private static dev.pipelinetriage.app.TicketPolicy policy(JsonNode node) {
-        var defaults = dev.pipelinetriage.app.TicketPolicy.defaults();
-        java.util.Map<dev.pipelinetriage.domain.Verdict, dev.pipelinetriage.app.TicketPolicy.Threshold> thresholds =
-                new java.util.EnumMap<>(defaults.thresholds());
+    private static TicketPolicy policy(JsonNode node) {
+        var defaults = TicketPolicy.defaults();
+        Map<Verdict, TicketPolicy.Threshold> thresholds =
+                new EnumMap<>(defaults.thresholds());
         JsonNode t = node.get("thresholds");
         if (t != null && !t.isNull()) {
             if (!t.isObject()) {
@@ -93,7 +98,7 @@ final class TicketsConfigLoader {
             for (var it = t.properties().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 String key = "tickets.thresholds." + e.getKey();
-                var verdict = dev.pipelinetriage.domain.Verdict.fromWireName(e.getKey());
+                var verdict = Verdict.fromWireName(e.getKey());
                 // YAML 1.1 reads an unquoted "off" as false.
                 if (e.getValue().isBoolean() && !e.getValue().asBoolean()
                         || e.getValue().isTextual() && e.getValue().asText().equals("off")) {
@@ -112,13 +117,13 @@ final class TicketsConfigLoader {
                     throw new ConfigException(key + ".deactivate", "must be below activate (" + activate + "), got " + deactivate);
                 }
                 long days = ConfigLoader.integer(e.getValue(), key, "windowDays", fallback.window().toDays(), 1, 365);
-                thresholds.put(verdict, new dev.pipelinetriage.app.TicketPolicy.Threshold(activate, deactivate,
+                thresholds.put(verdict, new TicketPolicy.Threshold(activate, deactivate,
                         Duration.ofDays(days)));
             }
         }
         String reopen = ConfigLoader.text(node, "tickets", "reopen", false);
-        var policy = reopen == null || reopen.equals("reopen") ? dev.pipelinetriage.app.TicketPolicy.Reopen.REOPEN
-                : reopen.equals("new") ? dev.pipelinetriage.app.TicketPolicy.Reopen.NEW : null;
+        var policy = reopen == null || reopen.equals("reopen") ? TicketPolicy.Reopen.REOPEN
+                : reopen.equals("new") ? TicketPolicy.Reopen.NEW : null;
         if (policy == null) {
             throw new ConfigException("tickets.reopen", "must be reopen or new, got '" + ConfigLoader.abbreviate(reopen) + "'");
         }
@@ -131,7 +136,7 @@ final class TicketsConfigLoader {
                     + " days), got " + retentionDays);
         }
         String runbooks = ConfigLoader.url(node, "tickets", "runbookBaseUrl").map(URI::toString).orElse(null);
-        return new dev.pipelinetriage.app.TicketPolicy(thresholds, Duration.ofHours(commentHours), policy,
+        return new TicketPolicy(thresholds, Duration.ofHours(commentHours), policy,
                 Duration.ofMinutes(reconcileMinutes), Duration.ofDays(retentionDays), runbooks);
     }
 
