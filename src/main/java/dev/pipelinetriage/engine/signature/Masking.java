@@ -2,9 +2,9 @@ package dev.pipelinetriage.engine.signature;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Predicate;
 
 /**
  * Replaces the parts of a log line that differ between two occurrences of the same failure (URLs, hosts,

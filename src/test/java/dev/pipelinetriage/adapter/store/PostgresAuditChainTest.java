@@ -26,9 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresAuditChainTest extends AuditChainContract {
     private static PostgresDatabases databases;
 
-    private String url;
-    private PostgresStore replicaA;
-    private PostgresStore replicaB;
+    private PostgresDatabases.Replicas replicas;
 
     @BeforeAll
     static void startServer(PostgresDatabases shared) {
@@ -37,25 +35,22 @@ class PostgresAuditChainTest extends AuditChainContract {
 
     @BeforeEach
     void open() {
-        url = databases.freshDatabase();
-        replicaA = databases.open(url);
-        replicaB = databases.open(url);
+        replicas = databases.twoReplicas();
     }
 
     @AfterEach
     void close() {
-        replicaA.close();
-        replicaB.close();
+        replicas.close();
     }
 
     @Override
     protected JdbcStore store() {
-        return replicaA;
+        return replicas.a();
     }
 
     @Override
     protected Connection owner() throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
+        return DriverManager.getConnection(replicas.url(), "postgres", "postgres");
     }
 
     /** The table's owner can disable its triggers; the chain is what still tells. */
@@ -70,7 +65,7 @@ class PostgresAuditChainTest extends AuditChainContract {
 
     @Test
     void truncatingTheAuditLogIsRefusedToo() throws SQLException {
-        replicaA.auditLog().append(entry(1, "started"));
+        replicas.a().auditLog().append(entry(1, "started"));
 
         try (Connection c = owner(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("TRUNCATE audit_log")).isInstanceOf(SQLException.class)
@@ -84,7 +79,7 @@ class PostgresAuditChainTest extends AuditChainContract {
         try {
             List<Future<Void>> writers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
-                JdbcStore replica = w % 2 == 0 ? replicaA : replicaB;
+                JdbcStore replica = w % 2 == 0 ? replicas.a() : replicas.b();
                 int writer = w;
                 writers.add(pool.submit((Callable<Void>) () -> {
                     for (int n = 0; n < 15; n++) {
@@ -100,7 +95,7 @@ class PostgresAuditChainTest extends AuditChainContract {
             pool.shutdownNow();
         }
 
-        assertThat(replicaB.verifyAuditLog()).isInstanceOfSatisfying(AuditChainCheck.Intact.class,
+        assertThat(replicas.b().verifyAuditLog()).isInstanceOfSatisfying(AuditChainCheck.Intact.class,
                 intact -> assertThat(intact.chained()).isEqualTo(60));
     }
 }

@@ -89,6 +89,21 @@ public final class PostgresDatabases implements AutoCloseable {
         }
     }
 
+    /** Two replicas' stores on one fresh database: what a test of sharing state between instances starts from. */
+    public Replicas twoReplicas() {
+        String url = freshDatabase();
+        return new Replicas(url, open(url), open(url));
+    }
+
+    /** Two stores opened on the database at {@code url}; closing closes both. */
+    public record Replicas(String url, PostgresStore a, PostgresStore b) implements AutoCloseable {
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+        }
+    }
+
     public PostgresStore open(String url) {
         return PostgresStore.open(url, "postgres", "postgres", 24);
     }

@@ -27,9 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresStoreTest extends StateStoreContract {
     private static PostgresDatabases databases;
 
-    private String url;
-    private PostgresStore replicaA;
-    private PostgresStore replicaB;
+    private PostgresDatabases.Replicas replicas;
 
     @BeforeAll
     static void startServer(PostgresDatabases shared) {
@@ -38,44 +36,41 @@ class PostgresStoreTest extends StateStoreContract {
 
     @BeforeEach
     void open() {
-        url = databases.freshDatabase();
-        replicaA = databases.open(url);
-        replicaB = databases.open(url);
+        replicas = databases.twoReplicas();
     }
 
     @AfterEach
     void close() {
-        replicaA.close();
-        replicaB.close();
+        replicas.close();
     }
 
     @Override
     protected StateStore store() {
-        return replicaA.stateStore();
+        return replicas.a().stateStore();
     }
 
     @Test
     void afterTheServerDropsEveryConnectionTheNextRequestStillSucceeds() throws Exception {
-        assertThat(replicaA.stateStore().claimEvent("slack:EvBefore", NOW, Duration.ofHours(1))).isTrue();
+        assertThat(replicas.a().stateStore().claimEvent("slack:EvBefore", NOW, Duration.ofHours(1))).isTrue();
 
-        assertThat(databases.dropConnections(url)).isPositive();
+        assertThat(databases.dropConnections(replicas.url())).isPositive();
         // the pool checks a connection it has not used for half a second before handing it out (HikariCP's
         // aliveBypassWindowMs): wait that long, as a real failover does
         Thread.sleep(600);
 
-        assertThat(replicaA.stateStore().claimEvent("slack:EvAfter", NOW, Duration.ofHours(1))).isTrue();
-        assertThat(replicaA.reachable()).isTrue();
+        assertThat(replicas.a().stateStore().claimEvent("slack:EvAfter", NOW, Duration.ofHours(1))).isTrue();
+        assertThat(replicas.a().reachable()).isTrue();
     }
 
     @Override
     protected AuditLog audit() {
-        return replicaA.auditLog();
+        return replicas.a().auditLog();
     }
 
     @Test
     void twoReplicasShareEventDeduplication() {
-        assertThat(replicaA.stateStore().claimEvent("slack:Ev1", NOW, Duration.ofHours(26))).isTrue();
-        assertThat(replicaB.stateStore().claimEvent("slack:Ev1", NOW.plusSeconds(60), Duration.ofHours(26))).isFalse();
+        assertThat(replicas.a().stateStore().claimEvent("slack:Ev1", NOW, Duration.ofHours(26))).isTrue();
+        assertThat(replicas.b().stateStore().claimEvent("slack:Ev1", NOW.plusSeconds(60), Duration.ofHours(26))).isFalse();
     }
 
     @Test
@@ -85,31 +80,31 @@ class PostgresStoreTest extends StateStoreContract {
             int n = 0;
             for (int i = 0; i < 50; i++) {
                 int id = job.incrementAndGet();
-                StateStore replica = id % 2 == 0 ? replicaA.stateStore() : replicaB.stateStore();
+                StateStore replica = id % 2 == 0 ? replicas.a().stateStore() : replicas.b().stateStore();
                 n += replica.recordOccurrence(occurrence(DNS, "job" + id, "o/r" + id % 7, NOW)) ? 1 : 0;
             }
             return n;
         });
 
         assertThat(recorded.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
-        assertThat(replicaB.stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1000);
-        assertThat(replicaA.stateStore().occurrences(DNS.key(), NOW, 5).count()).isEqualTo(1000);
-        assertThat(replicaA.stateStore().occurrences(DNS.key(), NOW, 5).repositories()).hasSize(7);
+        assertThat(replicas.b().stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1000);
+        assertThat(replicas.a().stateStore().occurrences(DNS.key(), NOW, 5).count()).isEqualTo(1000);
+        assertThat(replicas.a().stateStore().occurrences(DNS.key(), NOW, 5).repositories()).hasSize(7);
     }
 
     @Test
     void theSameJobTriagedOnBothReplicasAtOnceCountsOnce() throws Exception {
-        List<Boolean> results = race(20, () -> (Thread.currentThread().threadId() % 2 == 0 ? replicaA : replicaB)
+        List<Boolean> results = race(20, () -> (Thread.currentThread().threadId() % 2 == 0 ? replicas.a() : replicas.b())
                 .stateStore().recordOccurrence(occurrence(DNS, "same", "o/a", NOW)));
 
         assertThat(results).containsOnlyOnce(true);
-        assertThat(replicaA.stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1);
+        assertThat(replicas.a().stateStore().signature(DNS.key()).orElseThrow().total()).isEqualTo(1);
     }
 
     @Test
     void migrationsAreRecordedAndNotAppliedTwice() throws Exception {
-        try (PostgresStore third = databases.open(url);
-                Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+        try (PostgresStore third = databases.open(replicas.url());
+                Connection c = DriverManager.getConnection(replicas.url(), "postgres", "postgres");
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
             assertThat(third.stateStore().claimEvent("slack:Ev9", NOW, Duration.ofMinutes(1))).isTrue();
@@ -123,9 +118,9 @@ class PostgresStoreTest extends StateStoreContract {
 
     @Test
     void aRefusedLoginFailsWithTheUrlButNotThePassword() {
-        assertThatThrownBy(() -> PostgresStore.open(url, "nobody", "s3cret-wrong", 2))
+        assertThatThrownBy(() -> PostgresStore.open(replicas.url(), "nobody", "s3cret-wrong", 2))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(url)
+                .hasMessageContaining(replicas.url())
                 .hasMessageNotContaining("s3cret-wrong");
     }
 }
