@@ -110,86 +110,122 @@ public final class LogNormalizer {
         return normalizeLine(state, text, BeforeCut.NONE);
     }
 
+    /**
+     * The common path stays small and the marker handlers are methods of their own, so the JIT compiles this once
+     * cheaply: inlined, the handlers' regexes made it 40 kB of machine code, compiled again each time a log's first
+     * kind of marker showed up.
+     */
     private NormalizedLine normalizeLine(State state, String decoded, BeforeCut beforeCut) {
-        LineKind kind = LineKind.TEXT;
-        String text = decoded;
+        var line = new Marked(decoded, LineKind.TEXT);
         // GitLab writes "section_start:TS:name\r\e[0K" before the line's own text: read it before the
         // carriage return hides it.
-        if (text.indexOf("section_") >= 0) {
-            Matcher gl = GITLAB_SECTION.matcher(text);
-            while (gl.find()) {
-                if (gl.group(1).equals("start")) {
-                    state.step = gl.group(2);
-                    kind = LineKind.STEP_START;
-                } else if (kind != LineKind.STEP_START) {
-                    kind = LineKind.NOISE;
-                }
-            }
-            text = gl.replaceAll("");
+        if (decoded.indexOf("section_") >= 0) {
+            line = gitlabSections(state, decoded);
         }
-        text = lastOverwrite(text);
+        String text = lastOverwrite(line.text());
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1); // a UTF-8 byte-order mark at the start of the log (or of a part pasted in)
         }
         if (state.columns == null && !text.isBlank()) {
-            Matcher first = GITHUB_TIMESTAMP.matcher(text);
-            state.columns = first.lookingAt() && first.group(1) != null;
+            state.columns = hasGithubColumns(text);
         }
         if (mayStartWithGithubTimestamp(text)) {
-            Matcher timestamp = TIMESTAMP.matcher(text);
-            if (timestamp.lookingAt()) {
-                text = text.substring(timestamp.end());
-            } else if (Boolean.TRUE.equals(state.columns) && (timestamp = GITHUB_TIMESTAMP.matcher(text)).lookingAt()) {
-                text = text.substring(timestamp.end());
-            }
+            text = withoutTimestamp(state, text);
         }
         text = EscapeCodes.strip(text);
-        if (kind == LineKind.NOISE && !text.isBlank()) {
-            kind = LineKind.TEXT;
+        LineKind kind = line.kind() == LineKind.NOISE && !text.isBlank() ? LineKind.TEXT : line.kind();
+        line = new Marked(text, kind);
+        if (mayBeGithubCommand(text)) {
+            line = githubCommand(state, line);
         }
-
-        Matcher gh = mayBeGithubCommand(text) ? GITHUB_COMMAND.matcher(text) : null;
-        if (gh != null && gh.find()) {
-            String command = gh.group(1) != null ? gh.group(1) : gh.group(2);
-            String rest = gh.group(3).strip();
-            switch (command) {
-                case "group", "section" -> {
-                    state.step = rest.isEmpty() ? state.step : rest;
-                    kind = LineKind.STEP_START;
-                }
-                case "endgroup" -> kind = LineKind.NOISE;
-                case "error" -> kind = LineKind.CI_ERROR;
-                default -> kind = LineKind.TEXT;
-            }
-            text = rest;
+        if (line.text().contains("travis_")) {
+            line = travisMarker(state, line);
         }
-
-        Matcher travis = text.contains("travis_") ? TRAVIS_MARKER.matcher(text) : null;
-        if (travis != null && travis.find()) {
-            if (travis.group(1).equals("fold") && travis.group(2).equals("start")) {
-                String name = text.substring(travis.start() + "travis_fold:start:".length(), travis.end());
-                state.step = name;
-            }
-            text = travis.replaceAll("").strip();
-            kind = text.isEmpty() ? LineKind.NOISE : kind;
+        if (line.text().startsWith("[Pipeline]")) {
+            line = jenkinsPipeline(state, line);
         }
-
-        Matcher jenkins = text.startsWith("[Pipeline]") ? JENKINS_PIPELINE.matcher(text) : null;
-        if (jenkins != null && jenkins.find()) {
-            Matcher stage = JENKINS_STAGE.matcher(jenkins.group(1));
-            if (stage.find()) {
-                state.step = stage.group(1);
-                kind = LineKind.STEP_START;
-                text = stage.group(1);
-            } else {
-                kind = LineKind.NOISE;
-                text = "";
-            }
-        }
-
-        text = text.stripTrailing();
+        text = line.text().stripTrailing();
         text = LineCut.apply(beforeCut.apply(state.lineNumber, text, text.length() > maxLineChars), maxLineChars);
-        return new NormalizedLine(new LogLine(state.lineNumber, text), kind, state.step);
+        return new NormalizedLine(new LogLine(state.lineNumber, text), line.kind(), state.step);
+    }
+
+    /** A line's text and kind while its markers are read. */
+    private record Marked(String text, LineKind kind) {
+    }
+
+    private static Marked gitlabSections(State state, String text) {
+        LineKind kind = LineKind.TEXT;
+        Matcher gl = GITLAB_SECTION.matcher(text);
+        while (gl.find()) {
+            if (gl.group(1).equals("start")) {
+                state.step = gl.group(2);
+                kind = LineKind.STEP_START;
+            } else if (kind != LineKind.STEP_START) {
+                kind = LineKind.NOISE;
+            }
+        }
+        return new Marked(gl.replaceAll(""), kind);
+    }
+
+    private static boolean hasGithubColumns(String text) {
+        Matcher first = GITHUB_TIMESTAMP.matcher(text);
+        return first.lookingAt() && first.group(1) != null;
+    }
+
+    private static String withoutTimestamp(State state, String text) {
+        Matcher timestamp = TIMESTAMP.matcher(text);
+        if (timestamp.lookingAt()) {
+            return text.substring(timestamp.end());
+        }
+        if (Boolean.TRUE.equals(state.columns) && (timestamp = GITHUB_TIMESTAMP.matcher(text)).lookingAt()) {
+            return text.substring(timestamp.end());
+        }
+        return text;
+    }
+
+    private static Marked githubCommand(State state, Marked line) {
+        Matcher gh = GITHUB_COMMAND.matcher(line.text());
+        if (!gh.find()) {
+            return line;
+        }
+        String command = gh.group(1) != null ? gh.group(1) : gh.group(2);
+        String rest = gh.group(3).strip();
+        LineKind kind = switch (command) {
+            case "group", "section" -> {
+                state.step = rest.isEmpty() ? state.step : rest;
+                yield LineKind.STEP_START;
+            }
+            case "endgroup" -> LineKind.NOISE;
+            case "error" -> LineKind.CI_ERROR;
+            default -> LineKind.TEXT;
+        };
+        return new Marked(rest, kind);
+    }
+
+    private static Marked travisMarker(State state, Marked line) {
+        String text = line.text();
+        Matcher travis = TRAVIS_MARKER.matcher(text);
+        if (!travis.find()) {
+            return line;
+        }
+        if (travis.group(1).equals("fold") && travis.group(2).equals("start")) {
+            state.step = text.substring(travis.start() + "travis_fold:start:".length(), travis.end());
+        }
+        text = travis.replaceAll("").strip();
+        return new Marked(text, text.isEmpty() ? LineKind.NOISE : line.kind());
+    }
+
+    private static Marked jenkinsPipeline(State state, Marked line) {
+        Matcher jenkins = JENKINS_PIPELINE.matcher(line.text());
+        if (!jenkins.find()) {
+            return line;
+        }
+        Matcher stage = JENKINS_STAGE.matcher(jenkins.group(1));
+        if (stage.find()) {
+            state.step = stage.group(1);
+            return new Marked(stage.group(1), LineKind.STEP_START);
+        }
+        return new Marked("", LineKind.NOISE);
     }
 
     /** A terminal shows only what was written after the last carriage return; so do we. */
