@@ -11,6 +11,7 @@ import dev.pipelinetriage.engine.classify.Classifier;
 import dev.pipelinetriage.engine.extract.Tuning;
 import dev.pipelinetriage.engine.match.IndicationMatcher;
 import dev.pipelinetriage.engine.normalize.LogNormalizer;
+import dev.pipelinetriage.engine.redact.KnownSecrets;
 import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ public final class Bootstrap {
 
     /** A triage service over the knowledge base in {@code directory} (or the bundled one); problems go to err. */
     public static Optional<TriageService> triageService(Optional<Path> directory, PrintWriter err) {
+        return triageService(directory, err, new KnownSecrets());
+    }
+
+    /** As {@link #triageService(Optional, PrintWriter)}, its reports also hiding the {@code known} values. */
+    public static Optional<TriageService> triageService(Optional<Path> directory, PrintWriter err, KnownSecrets known) {
         return switch (knowledgeBase(directory)) {
             case KnowledgeBaseLoad.Invalid invalid -> {
                 invalid.problems().forEach(err::println);
@@ -33,7 +39,8 @@ public final class Bootstrap {
                 err.flush();
                 yield Optional.empty();
             }
-            case KnowledgeBaseLoad.Loaded loaded -> Optional.of(triageService(loaded.knownErrors()));
+            case KnowledgeBaseLoad.Loaded loaded ->
+                    Optional.of(triageService(loaded.knownErrors(), Tuning.DEFAULT, new Redactor(known)));
         };
     }
 

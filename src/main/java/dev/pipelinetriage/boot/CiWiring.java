@@ -18,6 +18,7 @@ import dev.pipelinetriage.boot.config.CiConfig;
 import dev.pipelinetriage.boot.config.CiInstanceConfig;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.LiveCredential;
+import dev.pipelinetriage.engine.redact.KnownSecrets;
 import dev.pipelinetriage.net.HttpClients;
 import dev.pipelinetriage.net.Sleeper;
 import java.security.SecureRandom;
@@ -53,9 +54,14 @@ public final class CiWiring {
     }
 
     public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env) {
+        return failedJobLogs(config, env, new KnownSecrets());
+    }
+
+    /** As {@link #failedJobLogs(AppConfig, Map)}, each token read (a rotated one too) added to {@code known}. */
+    public static FailedJobLogs failedJobLogs(AppConfig config, Map<String, String> env, KnownSecrets known) {
         return failedJobLogs(config.ci(), providers(config.ci(), env,
                 HttpClients.newShared(CaBundle.fromEnv(env).map(CaBundle::trustManager)), Clock.systemUTC(),
-                Sleeper.threadSleeper()));
+                Sleeper.threadSleeper(), TriageMetrics.none(), known::register));
     }
 
     /** Each job's log under the cap, and its last green run's unless {@code ci.compareLastGreenRun} is false. */

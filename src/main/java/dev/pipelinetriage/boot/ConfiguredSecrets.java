@@ -13,7 +13,7 @@ import java.util.Map;
  * tokens, webhook secrets, the database password), read and handed to redaction, which then hides them by value in
  * whatever leaves the process and in the bot's own logs.
  */
-final class ConfiguredSecrets {
+public final class ConfiguredSecrets {
 
     private ConfiguredSecrets() {
     }
@@ -22,7 +22,7 @@ final class ConfiguredSecrets {
      * The values of every configured credential. One that cannot be read is left out: the part of the bot that needs
      * it fails on its own, naming its key.
      */
-    static KnownSecrets of(AppConfig config, Map<String, String> env) {
+    public static KnownSecrets of(AppConfig config, Map<String, String> env) {
         List<CredentialSource> sources = new ArrayList<>();
         config.ci().instances().forEach(instance -> sources.add(instance.token()));
         config.slackSection().ifPresent(slack -> {

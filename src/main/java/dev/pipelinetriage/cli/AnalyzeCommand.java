@@ -55,7 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (source.startsWith("https://") || source.startsWith("http://")) {
             // The knowledge base is loaded once a log is in hand: a bad link or configuration is told at once.
-            return new LinkAnalysis(() -> Bootstrap.triageService(knowledgeBase.directory(), err), maxLines, json, out, err)
+            return new LinkAnalysis(known -> Bootstrap.triageService(knowledgeBase.directory(), err, known), maxLines, json, out, err)
                     .run(source, Optional.ofNullable(config));
         }
         var triage = Bootstrap.triageService(knowledgeBase.directory(), err);

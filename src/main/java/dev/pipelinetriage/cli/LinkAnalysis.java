@@ -6,18 +6,21 @@ import dev.pipelinetriage.app.TriageService;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.FetchResult;
 import dev.pipelinetriage.boot.CiWiring;
+import dev.pipelinetriage.boot.ConfiguredSecrets;
 import dev.pipelinetriage.boot.config.AppConfig;
 import dev.pipelinetriage.boot.config.Config;
 import dev.pipelinetriage.boot.config.ConfigException;
 import dev.pipelinetriage.boot.config.ConfigLoader;
 import dev.pipelinetriage.domain.TriageReport;
+import dev.pipelinetriage.engine.redact.KnownSecrets;
+import dev.pipelinetriage.engine.redact.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code analyze URL}: fetches every failed job behind a CI link (or the one job it names) and triages each.
@@ -25,14 +28,17 @@ import java.util.function.Supplier;
  * in hand), 4 the CI could not be read (for every job).
  */
 final class LinkAnalysis {
-    private final Supplier<Optional<TriageService>> loadTriage;
+    private final Function<KnownSecrets, Optional<TriageService>> loadTriage;
     private final int maxLines;
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    /** @param loadTriage builds the triage service (empty when the knowledge base is invalid, having said why) */
-    LinkAnalysis(Supplier<Optional<TriageService>> loadTriage, int maxLines, boolean json, PrintWriter out,
+    /**
+     * @param loadTriage builds the triage service whose reports also hide the given values (empty when the knowledge
+     *     base is invalid, having said why)
+     */
+    LinkAnalysis(Function<KnownSecrets, Optional<TriageService>> loadTriage, int maxLines, boolean json, PrintWriter out,
             PrintWriter err) {
         this.loadTriage = loadTriage;
         this.maxLines = maxLines;
@@ -49,6 +55,9 @@ final class LinkAnalysis {
     int run(String link, Optional<Path> configPath) throws IOException {
         AppConfig config;
         FailedJobLogs logs;
+        // The CI tokens (and every other credential the file names) are hidden by value in what is printed, as
+        // serve hides them in what it posts: a token echoed into a log has no format redaction would know.
+        KnownSecrets known;
         try {
             Optional<Path> path = ConfigLoader.locate(configPath, System.getenv());
             if (path.isEmpty()) {
@@ -56,7 +65,8 @@ final class LinkAnalysis {
                 return 2;
             }
             config = Config.load(path.get(), System.getenv());
-            logs = CiWiring.failedJobLogs(config, System.getenv());
+            known = ConfiguredSecrets.of(config, System.getenv());
+            logs = CiWiring.failedJobLogs(config, System.getenv(), known);
         } catch (ConfigException e) {
             err.println("invalid configuration: " + e.getMessage());
             return 2;
@@ -67,16 +77,16 @@ final class LinkAnalysis {
                 yield 2;
             }
             case FailedJobLogs.Failed failed -> {
-                err.println(failed.problem().message());
+                err.println(new Redactor(known).redactLine(failed.problem().message()));
                 yield 4;
             }
-            case FailedJobLogs.Collected collected -> print(collected);
+            case FailedJobLogs.Collected collected -> print(collected, known);
         };
     }
 
-    private int print(FailedJobLogs.Collected collected) throws IOException {
+    private int print(FailedJobLogs.Collected collected, KnownSecrets known) throws IOException {
         boolean anyLog = collected.jobs().stream().anyMatch(job -> job.log() instanceof FetchResult.Fetched);
-        Optional<TriageService> loaded = anyLog ? loadTriage.get() : Optional.empty();
+        Optional<TriageService> loaded = anyLog ? loadTriage.apply(known) : Optional.empty();
         if (anyLog && loaded.isEmpty()) {
             return 3;
         }
@@ -90,6 +100,7 @@ final class LinkAnalysis {
             out.flush();
             return 0;
         }
+        Redactor redactor = new Redactor(known);
         List<JobJson> results = new ArrayList<>();
         int failures = 0;
         for (FailedJobLogs.JobLogResult job : collected.jobs()) {
@@ -108,9 +119,10 @@ final class LinkAnalysis {
                 }
                 case CiProblem problem -> {
                     failures++;
-                    results.add(new JobJson(name, collected.run().webUrl(), null, problem.message()));
+                    String message = redactor.redactLine(problem.message());
+                    results.add(new JobJson(name, collected.run().webUrl(), null, message));
                     if (!json) {
-                        out.printf("== Job: %s (%s)%nError:       %s%n%n", name, collected.run().webUrl(), problem.message());
+                        out.printf("== Job: %s (%s)%nError:       %s%n%n", name, collected.run().webUrl(), message);
                     }
                 }
             }

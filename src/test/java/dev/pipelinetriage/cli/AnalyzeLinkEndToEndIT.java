@@ -118,6 +118,23 @@ class AnalyzeLinkEndToEndIT {
     }
 
     @Test
+    void theConfiguredTokenEchoedIntoTheLogIsHiddenByValueThoughItHasNoKnownFormat() throws Exception {
+        String opaque = "k7Qm2vX9pL4rT8wZ";
+        Files.writeString(dir.resolve("github-token"), opaque + "\n");
+        serveFailedRun();
+        String log = fixture("github/failed-run/job-log.txt").replace("  Actual: 41",
+                "  Actual: 41\n2026-11-26T09:00:09.5000000Z upload id " + opaque + " rejected by artifacts.example");
+        blob.stubFor(get(urlPathEqualTo("/job-logs.txt")).willReturn(aResponse().withBody(log)));
+
+        var result = run("analyze", "--json", "--config", config.toString(),
+                "https://github.com/octo-org/octo-repo/actions/runs/30433642");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("artifacts.example").doesNotContain(opaque);
+        assertThat(result.err()).doesNotContain(opaque);
+    }
+
+    @Test
     void anInvalidKnowledgeBaseFoundOnceTheLogIsInHandExitsWithThreeAndNamesTheProblem() throws Exception {
         serveFailedRun();
         Path kb = Files.createDirectories(dir.resolve("kb"));
