@@ -112,7 +112,7 @@ public final class CiWiring {
     private static CiProvider provider(CiInstanceConfig instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         return switch (instance.type()) {
             case GITHUB -> new GitHubProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
-            case GITLAB -> new GitLabProvider(instance.name(), web, http, caches);
+            case GITLAB -> new GitLabProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
             case JENKINS -> new JenkinsProvider(instance.name(), web, http, caches);
             case AZURE -> new AzureProvider(instance.name(), web, http, caches);
         };

@@ -106,6 +106,7 @@ class ConfigCheckCommandTest {
         assertThat(run.out())
                 .contains("github (github): links from https://github.com, API " + services.baseUrl() + "/github, token "
                         + "from $GITHUB_TOKEN: set, 40 characters")
+                .contains("runs of pull requests from forks rerun nowhere")
                 .contains("signing secret from $SLACK_SIGNING_SECRET: set, 32 characters")
                 .contains("shutdown: in-flight work gets 25 s to finish")
                 .contains("weekly digest: slack channel C0DIGEST, fridays at 16:00 UTC")

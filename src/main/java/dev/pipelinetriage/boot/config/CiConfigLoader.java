@@ -109,10 +109,13 @@ final class CiConfigLoader {
             logHosts.addAll(GITHUB_LOG_HOSTS);
         }
         int concurrency = (int) ConfigLoader.integer(node, key, "maxConcurrentRequests", defaultConcurrency, 1, 100);
-        List<String> forkReruns = ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
-                "repositories as owner/repo");
-        if (!forkReruns.isEmpty() && type != CiKind.GITHUB) {
-            throw new ConfigException(key + ".rerunForkRunsIn", "only used by github instances");
+        List<String> forkReruns = type == CiKind.GITLAB
+                ? ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+",
+                        "project paths as group/project or group/subgroup/project")
+                : ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
+                        "repositories as owner/repo");
+        if (!forkReruns.isEmpty() && type != CiKind.GITHUB && type != CiKind.GITLAB) {
+            throw new ConfigException(key + ".rerunForkRunsIn", "only used by github and gitlab instances");
         }
         return new CiInstanceConfig(name, type, web, api, ConfigLoader.token(node.get("token"), key + ".token"), username, logHosts,
                 concurrency, forkReruns);

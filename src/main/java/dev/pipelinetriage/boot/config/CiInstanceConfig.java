@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param username Jenkins only: the user the API token belongs to
  * @param logHosts GitHub only: hosts a log download may redirect to (exact or {@code *.suffix})
  * @param maxConcurrentRequests this instance's limit on requests in flight
- * @param rerunForkRunsIn GitHub only: repositories ({@code owner/repo}) where runs that built code from outside the
- *     repository (pull requests from forks, {@code pull_request_target}) may be rerun from chat; elsewhere they are not
+ * @param rerunForkRunsIn GitHub and GitLab: repositories ({@code owner/repo}, GitLab project paths) where runs that built
+ *     code from outside the repository (pull requests and merge requests from forks, {@code pull_request_target}) may
+ *     be rerun from chat; elsewhere they are not
  */
 public record CiInstanceConfig(String name, CiKind type, URI webUrl, URI apiUrl, CredentialSource token, String username,
         List<String> logHosts, int maxConcurrentRequests, List<String> rerunForkRunsIn) {

@@ -87,9 +87,20 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gh, type: github, token: {env: T}, "
                 + "rerunForkRunsIn: [octo-repo]}]}"))
                 .hasMessageStartingWith("ci.instances[0].rerunForkRunsIn[0]: must be one of repositories as owner/repo");
+        assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: j, type: jenkins, webUrl: 'https://ci.example', "
+                + "username: bot, token: {env: T}, rerunForkRunsIn: [group/project]}]}"))
+                .hasMessage("ci.instances[0].rerunForkRunsIn: only used by github and gitlab instances");
+    }
+
+    @Test
+    void forkMergeRequestPipelinesAreRetriedOnlyInTheGitLabProjectsNamedForIt() {
+        var gitlab = ConfigLoader.parse("ci: {instances: [{name: gl, type: gitlab, token: {env: T}, "
+                + "rerunForkRunsIn: [group/project, group/sub/project]}]}").ci().instances().getFirst();
+
+        assertThat(gitlab.rerunForkRunsIn()).containsExactly("group/project", "group/sub/project");
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gl, type: gitlab, token: {env: T}, "
-                + "rerunForkRunsIn: [group/project]}]}"))
-                .hasMessage("ci.instances[0].rerunForkRunsIn: only used by github instances");
+                + "rerunForkRunsIn: [project]}]}"))
+                .hasMessageStartingWith("ci.instances[0].rerunForkRunsIn[0]: must be one of project paths");
     }
 
     @Test

@@ -22,8 +22,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -42,8 +45,17 @@ public final class GitLabProvider extends HttpCiProvider {
     /** Successful pipelines asked for at once; the first one older than the failing pipeline is the one. */
     private static final int GREEN_PIPELINES = 20;
 
+    /** Projects (lower case paths) where pipelines of merge requests from forks may be retried from chat. */
+    private final Set<String> forkRerunsIn;
+
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this(instance, web, http, caches, Set.of());
+    }
+
+    /** @param forkRerunsIn project paths where pipelines of merge requests from forks may be retried from chat */
+    public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.GITLAB, instance, web, http, caches, new GitLabLinks(instance)::parse);
+        this.forkRerunsIn = forkRerunsIn.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -128,10 +140,60 @@ public final class GitLabProvider extends HttpCiProvider {
 
     @Override
     public RerunResult rerun(RerunRequest request) {
+        RunRef run = switch (request) {
+            case RerunRequest.SingleJob s -> s.job().run();
+            case RerunRequest.FailedJobsOf f -> f.run();
+        };
+        Optional<RerunResult> refused = refusal(run);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return switch (request) {
             case RerunRequest.SingleJob s -> retryJob(s.job());
             case RerunRequest.FailedJobsOf f -> retryPipeline(f.run());
         };
+    }
+
+    /**
+     * Why the pipeline must not be retried from chat, if it must not: a merge request pipeline whose source branch is
+     * in a fork ran in this project (with its runners and CI/CD variables) code nobody with access to it wrote, and a
+     * retry would run it again. Also refused when the merge request cannot be told, or the answer says nothing.
+     */
+    private Optional<RerunResult> refusal(RunRef run) {
+        if (forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        Ask ask = new Ask("pipeline " + run.runId() + " in " + run.project(), READ_SCOPE);
+        HttpUrl url = project(run.project()).addPathSegment("pipelines").addPathSegment(run.runId()).build();
+        GitLabJson.PipelineJson pipeline;
+        switch (http.getJson(url, GitLabJson.PipelineJson.class, ask)) {
+            case HttpOutcome.Ok<GitLabJson.PipelineJson> ok -> pipeline = ok.value();
+            case HttpOutcome.Failed<GitLabJson.PipelineJson> failed -> {
+                return Optional.of(failed.problem());
+            }
+        }
+        if (!pipeline.forMergeRequest()) {
+            return Optional.empty();
+        }
+        Optional<String> iid = pipeline.mergeRequestIid();
+        if (iid.isEmpty()) {
+            return Optional.of(notAllowed(run, "ran for a merge request its ref '" + pipeline.ref() + "' does not name, "
+                    + "so whether its code came from a fork is unknown"));
+        }
+        Ask mergeRequest = new Ask("merge request !" + iid.get() + " in " + run.project(), READ_SCOPE);
+        HttpUrl mr = project(run.project()).addPathSegment("merge_requests").addPathSegment(iid.get()).build();
+        return switch (http.getJson(mr, GitLabJson.MergeRequestJson.class, mergeRequest)) {
+            case HttpOutcome.Ok<GitLabJson.MergeRequestJson> ok -> ok.value().fromFork()
+                    ? Optional.of(notAllowed(run, "ran merge request !" + iid.get() + ", whose source branch is in a fork"))
+                    : Optional.empty();
+            case HttpOutcome.Failed<GitLabJson.MergeRequestJson> failed -> Optional.of(failed.problem());
+        };
+    }
+
+    private RerunResult notAllowed(RunRef run, String why) {
+        return new RerunResult.NotAllowed("Pipeline " + run.runId() + " " + why + ", with the runners and CI/CD variables "
+                + "of " + run.project() + ", and a retry would run that code again; the bot retries such pipelines only in "
+                + "projects listed under rerunForkRunsIn of CI instance '" + instance + "'.");
     }
 
     private RerunResult retryJob(JobRef job) {

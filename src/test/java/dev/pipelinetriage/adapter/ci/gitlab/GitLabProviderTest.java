@@ -31,6 +31,7 @@ import dev.pipelinetriage.domain.JobStatus;
 import dev.pipelinetriage.domain.RunRef;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,7 @@ class GitLabProviderTest {
 
     @Test
     void readOnlyTokenUsedForRetryNamesTheApiScope() {
+        stubPipeline();
         api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(aResponse().withStatus(403)
                 .withBody("{\"error\":\"insufficient_scope\",\"error_description\":\"The request requires higher privileges than provided by the access token.\",\"scope\":\"api\"}")));
 
@@ -171,6 +173,7 @@ class GitLabProviderTest {
 
     @Test
     void retryingAJobLinksTheNewJob() {
+        stubPipeline();
         api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(fixture("gitlab/documented/retry-job.response.json"))));
 
@@ -181,6 +184,7 @@ class GitLabProviderTest {
 
     @Test
     void retryingThePipelineLinksThePipeline() {
+        stubPipeline();
         api.stubFor(post(PROJECT + "/pipelines/6/retry").willReturn(okJson(fixture("gitlab/documented/get-pipeline.200.json"))));
 
         var result = gitlab.rerun(new RerunRequest.FailedJobsOf(PIPELINE));
@@ -190,6 +194,7 @@ class GitLabProviderTest {
 
     @Test
     void timedOutRetryFindsTheNewerJobInsteadOfRetryingAgain() {
+        stubPipeline();
         var slow = provider(Duration.ofMillis(1000));
         api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(okJson("{}").withFixedDelay(3_000)));
         api.stubFor(get(urlPathEqualTo(PROJECT + "/pipelines/6/jobs")).withQueryParam("include_retried", equalTo("true"))
@@ -200,5 +205,88 @@ class GitLabProviderTest {
 
         assertThat(result).isEqualTo(new RerunResult.Started("https://gitlab.example.com/group/sub/project/-/jobs/9", true));
         api.verify(1, postRequestedFor(urlPathEqualTo(PROJECT + "/jobs/7/retry")));
+    }
+
+    /** The documented pipeline as a merge request pipeline of merge request !1, whose answer is {@code mergeRequest}. */
+    private void stubMergeRequestPipeline(String ref, String mergeRequest) {
+        api.stubFor(get(PROJECT + "/pipelines/6").willReturn(okJson(fixture("gitlab/documented/get-pipeline.200.json")
+                .replace("\"status\": \"success\"", "\"status\": \"failed\"")
+                .replace("\"source\": \"push\"", "\"source\": \"merge_request_event\"")
+                .replace("\"ref\": \"main\"", "\"ref\": \"" + ref + "\""))));
+        api.stubFor(get(PROJECT + "/merge_requests/1").willReturn(okJson(mergeRequest)));
+        api.stubFor(post(PROJECT + "/jobs/7/retry").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(fixture("gitlab/documented/retry-job.response.json"))));
+        api.stubFor(post(PROJECT + "/pipelines/6/retry").willReturn(okJson(fixture("gitlab/documented/get-pipeline.200.json"))));
+    }
+
+    private static String sameProjectMergeRequest() {
+        return fixture("gitlab/merge-request/from-fork.json").replace("\"source_project_id\": 2", "\"source_project_id\": 3");
+    }
+
+    @Test
+    void aPipelineOfAMergeRequestFromAForkIsNotRetriedAndNothingIsPosted() {
+        stubMergeRequestPipeline("refs/merge-requests/1/head", fixture("gitlab/merge-request/from-fork.json"));
+
+        var job = gitlab.rerun(new RerunRequest.SingleJob(JOB_7.ref()));
+        var pipeline = gitlab.rerun(new RerunRequest.FailedJobsOf(PIPELINE));
+
+        assertThat(job).isInstanceOf(RerunResult.NotAllowed.class);
+        assertThat(((RerunResult.NotAllowed) job).reason()).contains("merge request !1", "fork", "rerunForkRunsIn", "'gl'");
+        assertThat(pipeline).isInstanceOf(RerunResult.NotAllowed.class);
+        api.verify(0, postRequestedFor(urlPathEqualTo(PROJECT + "/jobs/7/retry")));
+        api.verify(0, postRequestedFor(urlPathEqualTo(PROJECT + "/pipelines/6/retry")));
+    }
+
+    @Test
+    void aMergedResultsPipelineOfAMergeRequestFromAForkIsNotRetriedEither() {
+        stubMergeRequestPipeline("refs/merge-requests/1/merge", fixture("gitlab/merge-request/from-fork.json"));
+
+        assertThat(gitlab.rerun(new RerunRequest.SingleJob(JOB_7.ref()))).isInstanceOf(RerunResult.NotAllowed.class);
+    }
+
+    @Test
+    void aPipelineOfAMergeRequestWithinTheProjectIsRetried() {
+        stubMergeRequestPipeline("refs/merge-requests/1/head", sameProjectMergeRequest());
+
+        var result = gitlab.rerun(new RerunRequest.SingleJob(JOB_7.ref()));
+
+        assertThat(result).isEqualTo(new RerunResult.Started("https://gitlab.example.com/group/sub/project/-/jobs/1", false));
+    }
+
+    @Test
+    void aForkMergeRequestPipelineIsRetriedInAProjectNamedForItWithoutAskingAboutTheMergeRequest() {
+        stubMergeRequestPipeline("refs/merge-requests/1/head", fixture("gitlab/merge-request/from-fork.json"));
+        var hosts = new HostPolicy(HttpUrl.get("http://localhost:" + api.port() + "/api/v4"), List.of());
+        var http = kit.http("gl", hosts, ApiAuth.header("PRIVATE-TOKEN", () -> TOKEN),
+                CiTestKit.policy(Duration.ofSeconds(5)), Dns.SYSTEM);
+        var allowing = new GitLabProvider("gl", HttpUrl.get("https://gitlab.example.com"), http, CiTestKit.caches(),
+                Set.of("Group/Sub/Project"));
+
+        var result = allowing.rerun(new RerunRequest.FailedJobsOf(PIPELINE));
+
+        assertThat(result).isEqualTo(new RerunResult.Started("https://gitlab.example.com/group/sub/project/-/pipelines/6", false));
+        api.verify(0, getRequestedFor(urlPathEqualTo(PROJECT + "/merge_requests/1")));
+    }
+
+    @Test
+    void aMergeRequestPipelineWhoseRefNamesNoMergeRequestIsRefused() {
+        stubMergeRequestPipeline("feature/login", sameProjectMergeRequest());
+
+        var result = gitlab.rerun(new RerunRequest.SingleJob(JOB_7.ref()));
+
+        assertThat(((RerunResult.NotAllowed) result).reason()).contains("'feature/login'", "unknown");
+        api.verify(0, postRequestedFor(urlPathEqualTo(PROJECT + "/jobs/7/retry")));
+    }
+
+    @Test
+    void aMergeRequestThatCannotBeReadStopsTheRetryWithTheReason() {
+        stubMergeRequestPipeline("refs/merge-requests/1/head", "{}");
+        api.stubFor(get(PROJECT + "/merge_requests/1").willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\":\"404 Not found\"}")));
+
+        var result = gitlab.rerun(new RerunRequest.SingleJob(JOB_7.ref()));
+
+        assertThat(result).isInstanceOf(CiProblem.NotFound.class);
+        api.verify(0, postRequestedFor(urlPathEqualTo(PROJECT + "/jobs/7/retry")));
     }
 }
