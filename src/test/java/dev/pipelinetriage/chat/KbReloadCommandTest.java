@@ -26,11 +26,12 @@ class KbReloadCommandTest {
     Path dir;
     private Path kb;
     private TriageConversation conversation;
+    private KnowledgeBaseReload reload;
 
     @BeforeEach
     void start() throws Exception {
         kb = TestKnowledgeBase.copyEntriesInto(dir, "address-already-in-use", "connection-reset", "go-test-failure");
-        var reload = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(Optional.of(kb)), Bootstrap.knowledgeBaseCheck(),
+        reload = new KnowledgeBaseReload(() -> Bootstrap.knowledgeBase(Optional.of(kb)), Bootstrap.knowledgeBaseCheck(),
                 Bootstrap::triageService, TriageMetrics.none(), kit.clock);
         conversation = kit.conversation(kit.ci, TriageMetrics.none(), new InMemoryTriageHistory(),
                 List.of(new KbReloadCommand(reload, kit.authorizer, kit.audit, kit.clock)));
@@ -54,11 +55,24 @@ class KbReloadCommandTest {
         String answer = ask("U_ONCALL", Inbound.Trigger.COMMAND, "kb reload");
 
         assertThat(answer).startsWith("Knowledge base reloaded:").contains("known errors");
+        assertThat(kit.audit.latest(2)).extracting(e -> e.outcome()).containsExactlyInAnyOrder("requested", "reloaded");
         assertThat(kit.audit.latest(1)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("kb-reload");
             assertThat(e.outcome()).isEqualTo("reloaded");
             assertThat(e.user()).isEqualTo("U_ONCALL");
         });
+    }
+
+    @Test
+    void whenTheAuditLogIsDownTheKnowledgeBaseIsNotReloaded() throws Exception {
+        Files.delete(kb.resolve("connection-reset.yaml"));
+        kit.audit.failing(true);
+
+        String answer = ask("U_ONCALL", Inbound.Trigger.COMMAND, "kb reload");
+
+        assertThat(answer).isEqualTo("Not reloaded: the audit log is unavailable, so the bot changes nothing now; try again later.");
+        assertThat(reload.serving().number()).isEqualTo(1);
+        assertThat(reload.serving().knownErrors()).hasSize(3);
     }
 
     @Test
