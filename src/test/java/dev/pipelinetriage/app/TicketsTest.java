@@ -313,6 +313,20 @@ class TicketsTest {
     }
 
     @Test
+    void fileTicketFromChatFilesNothingWhileTheAuditLogIsDown() {
+        card();
+        fail(tickets, "o/a");
+        String token = ((ChatTickets.Confirm) tickets.chat().propose(oncall, "C1", "card-1")).pending().id();
+        audit.failing(true);
+
+        List<TicketFiler.Filing> filed = tickets.chat().confirm(oncall, "C1", token, c -> List.of(DNS.key()));
+
+        assertThat(filed).containsExactly(new TicketFiler.NotFiled(DNS.key(),
+                "The audit log is unavailable, so the bot files nothing now; try again later."));
+        assertThat(tracker.createCalls()).isZero();
+    }
+
+    @Test
     void fileTicketIsDeniedAndAuditedForSomeoneNotOnCall() {
         card();
 
