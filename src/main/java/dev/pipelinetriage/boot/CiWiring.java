@@ -114,7 +114,7 @@ public final class CiWiring {
             case GITHUB -> new GitHubProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
             case GITLAB -> new GitLabProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
             case JENKINS -> new JenkinsProvider(instance.name(), web, http, caches);
-            case AZURE -> new AzureProvider(instance.name(), web, http, caches);
+            case AZURE -> new AzureProvider(instance.name(), web, http, caches, Set.copyOf(instance.rerunForkRunsIn()));
         };
     }
 }

@@ -128,8 +128,8 @@ public final class ConfigCheck {
             String key = "ci.instances[" + i + "].token";
             lines.add("  " + ci.name() + " (" + ci.type().wireName() + "): links from " + ci.webUrl() + ", API " + ci.apiUrl()
                     + ", token " + secret(ci.token(), key, env, problems));
-            if (ci.type() == CiKind.GITHUB || ci.type() == CiKind.GITLAB) {
-                lines.add("    runs of " + (ci.type() == CiKind.GITHUB ? "pull" : "merge") + " requests from forks rerun "
+            if (ci.type() != CiKind.JENKINS) {
+                lines.add("    runs of " + (ci.type() == CiKind.GITLAB ? "merge" : "pull") + " requests from forks rerun "
                         + (ci.rerunForkRunsIn().isEmpty() ? "nowhere" : "in " + String.join(", ", ci.rerunForkRunsIn())));
             }
             value(ci.token(), key, env).ifPresent(token -> probes.add(ciProbe(ci, token)));

@@ -109,13 +109,15 @@ final class CiConfigLoader {
             logHosts.addAll(GITHUB_LOG_HOSTS);
         }
         int concurrency = (int) ConfigLoader.integer(node, key, "maxConcurrentRequests", defaultConcurrency, 1, 100);
-        List<String> forkReruns = type == CiKind.GITLAB
-                ? ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+",
-                        "project paths as group/project or group/subgroup/project")
-                : ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
-                        "repositories as owner/repo");
-        if (!forkReruns.isEmpty() && type != CiKind.GITHUB && type != CiKind.GITLAB) {
-            throw new ConfigException(key + ".rerunForkRunsIn", "only used by github and gitlab instances");
+        List<String> forkReruns = switch (type) {
+            case GITLAB -> ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+",
+                    "project paths as group/project or group/subgroup/project");
+            case AZURE -> ConfigLoader.ids(node, key, "rerunForkRunsIn", "[^/\\\\]+", "project names");
+            default -> ConfigLoader.ids(node, key, "rerunForkRunsIn", "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
+                    "repositories as owner/repo");
+        };
+        if (!forkReruns.isEmpty() && type == CiKind.JENKINS) {
+            throw new ConfigException(key + ".rerunForkRunsIn", "not used by jenkins instances");
         }
         return new CiInstanceConfig(name, type, web, api, ConfigLoader.token(node.get("token"), key + ".token"), username, logHosts,
                 concurrency, forkReruns);

@@ -89,7 +89,7 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("ci.instances[0].rerunForkRunsIn[0]: must be one of repositories as owner/repo");
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: j, type: jenkins, webUrl: 'https://ci.example', "
                 + "username: bot, token: {env: T}, rerunForkRunsIn: [group/project]}]}"))
-                .hasMessage("ci.instances[0].rerunForkRunsIn: only used by github and gitlab instances");
+                .hasMessage("ci.instances[0].rerunForkRunsIn: not used by jenkins instances");
     }
 
     @Test
@@ -101,6 +101,14 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("ci: {instances: [{name: gl, type: gitlab, token: {env: T}, "
                 + "rerunForkRunsIn: [project]}]}"))
                 .hasMessageStartingWith("ci.instances[0].rerunForkRunsIn[0]: must be one of project paths");
+    }
+
+    @Test
+    void forkPullRequestBuildsAreRetriedOnlyInTheAzureProjectsNamedForIt() {
+        var azure = ConfigLoader.parse("ci: {instances: [{name: az, type: azure, webUrl: 'https://dev.azure.com/fabrikam', "
+                + "token: {env: T}, rerunForkRunsIn: [Fabrikam Fiber Git]}]}").ci().instances().getFirst();
+
+        assertThat(azure.rerunForkRunsIn()).containsExactly("Fabrikam Fiber Git");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.adapter.ci.azure;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wire shapes of Azure DevOps REST "Builds - Get", "Builds - List", "Definitions - Get" and "Timeline - Get"
@@ -10,7 +11,20 @@ final class AzureJson {
     private AzureJson() {
     }
 
-    record BuildJson(long id, String status, String result, DefinitionRefJson definition, String sourceBranch) {
+    /**
+     * @param reason why the build ran: {@code manual}, {@code individualCI}, {@code pullRequest}, {@code schedule}, ...
+     * @param triggerInfo what the trigger left: for a GitHub pull request {@code pr.number}, {@code pr.isFork} and more
+     */
+    record BuildJson(long id, String status, String result, DefinitionRefJson definition, String sourceBranch,
+            String reason, Map<String, String> triggerInfo) {
+        BuildJson {
+            triggerInfo = triggerInfo == null ? Map.of() : Map.copyOf(triggerInfo);
+        }
+
+        /** A pull request build whose trigger says its source branch is in a fork ({@code pr.isFork: True}). */
+        boolean buildsAForkPullRequest() {
+            return "pullRequest".equalsIgnoreCase(reason) && "true".equalsIgnoreCase(triggerInfo.get("pr.isFork"));
+        }
     }
 
     record DefinitionRefJson(long id) {

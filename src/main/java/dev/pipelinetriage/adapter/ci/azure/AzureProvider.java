@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -43,8 +45,17 @@ public final class AzureProvider extends HttpCiProvider {
     /** Successful builds asked for at once; the first one older than the failing build is the one. */
     private static final int GREEN_BUILDS = 10;
 
+    /** Projects (lower case) where builds of pull requests from forks may be retried from chat. */
+    private final Set<String> forkRerunsIn;
+
     public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
+        this(instance, web, http, caches, Set.of());
+    }
+
+    /** @param forkRerunsIn project names where builds of pull requests from forks may be retried from chat */
+    public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.AZURE, instance, web, http, caches, new AzureLinks(instance)::parse);
+        this.forkRerunsIn = forkRerunsIn.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -177,6 +188,22 @@ public final class AzureProvider extends HttpCiProvider {
 
     private RerunResult retry(RunRef run) {
         Ask ask = new Ask("a retry of the failed jobs of build " + run.runId() + " in project " + run.project(), WRITE_SCOPE);
+        if (!forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
+            HttpUrl current = builds(run).addQueryParameter("api-version", API_VERSION).build();
+            switch (http.getJson(current, AzureJson.BuildJson.class, ask)) {
+                case HttpOutcome.Ok<AzureJson.BuildJson> ok when ok.value().buildsAForkPullRequest() -> {
+                    return new RerunResult.NotAllowed("Build " + run.runId() + " built pull request "
+                            + ok.value().triggerInfo().getOrDefault("pr.number", "?") + " from a fork, and a retry would run "
+                            + "that code again in project " + run.project() + "; the bot retries such builds only in projects "
+                            + "listed under rerunForkRunsIn of CI instance '" + instance + "'.");
+                }
+                case HttpOutcome.Ok<AzureJson.BuildJson> ok -> {
+                }
+                case HttpOutcome.Failed<AzureJson.BuildJson> failed -> {
+                    return failed.problem();
+                }
+            }
+        }
         HttpUrl url = builds(run).addQueryParameter("retry", "true").addQueryParameter("api-version", API_VERSION).build();
         // What the web UI's "Rerun failed jobs" sends: PATCH ?retry=true with an empty build body.
         Request patch = new Request.Builder().url(url).patch(RequestBody.create("{}", JSON)).build();

@@ -26,10 +26,12 @@ import dev.pipelinetriage.app.port.RerunResult;
 import dev.pipelinetriage.app.port.ResolveResult;
 import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
+import dev.pipelinetriage.domain.RunRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +126,51 @@ class AzureProviderTest {
 
         assertThat(result).isEqualTo(new RerunResult.Started("https://dev.azure.com/fabrikam/Fabrikam-Fiber-Git/_build/results?buildId=391", false));
         api.verify(1, patchRequestedFor(urlPathEqualTo(PROJECT)).withQueryParam("retry", equalTo("true")).withRequestBody(equalToJson("{}")));
+    }
+
+    /**
+     * The documented build as a GitHub pull request build. The Build resource's {@code triggerInfo} is a string map
+     * the docs leave without an example; these are the keys Azure Pipelines sets for a GitHub pull request.
+     */
+    private void stubPullRequestBuild(boolean fromFork) {
+        api.stubFor(get(urlPathEqualTo(PROJECT)).willReturn(okJson(fixture("azure/documented/builds-get-failed.json")
+                .replace("\"reason\": \"manual\"", "\"reason\": \"pullRequest\", \"triggerInfo\": {\"pr.number\": \"17\", "
+                        + "\"pr.isFork\": \"" + (fromFork ? "True" : "False") + "\", \"pr.sourceBranch\": \"refs/heads/patch-1\"}"))));
+        api.stubFor(patch(urlPathEqualTo(PROJECT)).willReturn(okJson(fixture("azure/documented/builds-update-build.200.json"))));
+    }
+
+    private RunRef build391() {
+        return link("https://dev.azure.com/fabrikam/Fabrikam-Fiber-Git/_build/results?buildId=391").run().orElseThrow();
+    }
+
+    @Test
+    void aBuildOfAPullRequestFromAForkIsNotRetriedAndNothingIsPatched() {
+        stubPullRequestBuild(true);
+
+        var result = azure.rerun(new RerunRequest.FailedJobsOf(build391()));
+
+        assertThat(result).isInstanceOf(RerunResult.NotAllowed.class);
+        assertThat(((RerunResult.NotAllowed) result).reason()).contains("pull request 17", "fork", "rerunForkRunsIn", "'az'");
+        api.verify(0, patchRequestedFor(urlPathEqualTo(PROJECT)));
+    }
+
+    @Test
+    void aBuildOfAPullRequestWithinTheRepositoryIsRetried() {
+        stubPullRequestBuild(false);
+
+        assertThat(azure.rerun(new RerunRequest.FailedJobsOf(build391()))).isInstanceOf(RerunResult.Started.class);
+        api.verify(1, patchRequestedFor(urlPathEqualTo(PROJECT)));
+    }
+
+    @Test
+    void aForkPullRequestBuildIsRetriedInAProjectNamedForIt() {
+        stubPullRequestBuild(true);
+        HttpUrl base = HttpUrl.get("http://localhost:" + api.port() + "/fabrikam");
+        var allowing = new AzureProvider("az", HttpUrl.get("https://dev.azure.com/fabrikam"),
+                kit.http("az", new HostPolicy(base, List.of()), ApiAuth.basic("", () -> TOKEN)), CiTestKit.caches(),
+                Set.of("fabrikam-fiber-git"));
+
+        assertThat(allowing.rerun(new RerunRequest.FailedJobsOf(build391()))).isInstanceOf(RerunResult.Started.class);
     }
 
     @Test
