@@ -39,9 +39,11 @@ public final class InstanceHttp {
     private final OkHttpClient sideEffects;
     private final ObjectMapper json;
     private final HttpProblems problems;
+    private final Clock clock;
 
-    private InstanceHttp(String instance, HostPolicy hosts, OkHttpClient client, HttpProblems problems) {
+    private InstanceHttp(String instance, HostPolicy hosts, OkHttpClient client, HttpProblems problems, Clock clock) {
         this.instance = instance;
+        this.clock = clock;
         this.hosts = hosts;
         this.client = client;
         // Requests with side effects (a rerun POST, a retry PATCH) get a connection of their own: on a pooled one the
@@ -81,7 +83,7 @@ public final class InstanceHttp {
                 .addInterceptor(new AuthInterceptor(hosts, auth))
                 .build();
         return new InstanceHttp(instance, hosts, client,
-                new HttpProblems(instance, clock, policy.defaultRateLimitWait()));
+                new HttpProblems(instance, clock, policy.defaultRateLimitWait()), clock);
     }
 
     public String instance() {
@@ -90,6 +92,11 @@ public final class InstanceHttp {
 
     public HostPolicy hosts() {
         return hosts;
+    }
+
+    /** The clock the instance's rate limits and retries run on. */
+    public Clock clock() {
+        return clock;
     }
 
     public HttpProblems problems() {

@@ -21,10 +21,13 @@ import dev.pipelinetriage.domain.RunOrigin;
 import dev.pipelinetriage.domain.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
@@ -45,6 +48,9 @@ public final class GitHubProvider extends HttpCiProvider {
     private static final int MAX_JOB_PAGES = 10;
     /** Successful runs asked for at once; the first one older than the failing run is the one. */
     private static final int GREEN_RUNS = 5;
+    /** docs.github.com "Re-running workflows and jobs": within 30 days of the initial run, at most 50 re-runs. */
+    private static final Duration RERUN_WINDOW = Duration.ofDays(30);
+    private static final int MAX_RERUNS = 50;
 
     private final Set<String> forkRerunsIn;
 
@@ -223,6 +229,7 @@ public final class GitHubProvider extends HttpCiProvider {
     private RerunResult post(RunRef run, HttpUrl url, Ask ask) {
         RunRef latest = run.withAttempt(0);
         int before;
+        GitHubJson.RunJson current;
         switch (runJson(latest)) {
             case HttpOutcome.Ok<GitHubJson.RunJson> ok -> {
                 if (ok.value().buildsOutsideCode() && !forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
@@ -232,6 +239,7 @@ public final class GitHubProvider extends HttpCiProvider {
                             + "rerunForkRunsIn of CI instance '" + instance() + "'.");
                 }
                 before = ok.value().runAttempt();
+                current = ok.value();
             }
             case HttpOutcome.Failed<GitHubJson.RunJson> failed -> {
                 return failed.problem();
@@ -241,6 +249,10 @@ public final class GitHubProvider extends HttpCiProvider {
         Request post = new Request.Builder().url(url).header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28").post(RequestBody.create("{}", JSON)).build();
         try (Response response = http.execute(post)) {
+            if (response.code() == 403 && beyondRerunLimits(current).isPresent()) {
+                return new RerunResult.Unsupported("GitHub refused the rerun of run " + run.runId() + " (403): "
+                        + beyondRerunLimits(current).get() + ". Start a new run instead (push, or run the workflow again).");
+            }
             if (!response.isSuccessful()) {
                 return http.problems().fromResponse(response, ask);
             }
@@ -264,6 +276,22 @@ public final class GitHubProvider extends HttpCiProvider {
             case HttpOutcome.Failed<GitHubJson.RunJson> failed -> before + 1;
         };
         return new RerunResult.Started(runUrl(run, attempt), false);
+    }
+
+    /**
+     * Which of GitHub's documented rerun limits the run is past, if any ("Re-running workflows and jobs": up to 30
+     * days after the initial run, at most 50 re-runs). Only asked after a 403, so a limit GitHub lifts costs nothing.
+     */
+    private Optional<String> beyondRerunLimits(GitHubJson.RunJson run) {
+        if (run.createdAt() != null && run.createdAt().plus(RERUN_WINDOW).isBefore(http.clock().instant())) {
+            return Optional.of("it started on " + run.createdAt().atZone(ZoneOffset.UTC).toLocalDate()
+                    + ", and GitHub reruns a run only within " + RERUN_WINDOW.toDays() + " days of its start");
+        }
+        if (run.runAttempt() > MAX_RERUNS) {
+            return Optional.of("it has been rerun " + (run.runAttempt() - 1) + " times, and GitHub allows at most "
+                    + MAX_RERUNS);
+        }
+        return Optional.empty();
     }
 
     private HttpOutcome<Run> loadRun(RunRef ref) {

@@ -402,7 +402,8 @@ class GitHubProviderTest {
 
     @Test
     void rerunWithoutWritePermissionNamesTheScopeAndIsNotRetried() {
-        stubRunAttempts();
+        api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json")
+                .replace("\"created_at\": \"2020-01-22T19:33:08Z\"", "\"created_at\": \"2026-11-25T19:33:08Z\""))));
         api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(403)
                 .withBody("{\"message\":\"Resource not accessible by integration\"}")));
 
@@ -410,6 +411,31 @@ class GitHubProviderTest {
 
         assertThat(((CiProblem.Forbidden) result).requiredScope()).contains("actions:write");
         api.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
+    }
+
+    @Test
+    void aRefusedRerunOfARunOlderThanGitHubsThirtyDaysSaysSoInsteadOfBlamingTheToken() {
+        stubRunAttempts(); // the documented run started on 2020-01-22
+        api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(403)
+                .withBody("{\"message\":\"Unable to re-run this workflow run\"}")));
+
+        var result = github.rerun(new RerunRequest.FailedJobsOf(RUN));
+
+        assertThat(result).isInstanceOfSatisfying(RerunResult.Unsupported.class, unsupported -> assertThat(unsupported.reason())
+                .contains("started on 2020-01-22", "within 30 days").doesNotContain("actions:write"));
+    }
+
+    @Test
+    void aRefusedRerunOfARunRerunFiftyTimesSaysSo() {
+        api.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(fixture("github/failed-run/run.json")
+                .replace("\"created_at\": \"2020-01-22T19:33:08Z\"", "\"created_at\": \"2026-11-25T19:33:08Z\"")
+                .replace("\"run_attempt\": 1", "\"run_attempt\": 51"))));
+        api.stubFor(post(REPO + "/actions/runs/30433642/rerun-failed-jobs").willReturn(aResponse().withStatus(403)
+                .withBody("{\"message\":\"Unable to re-run this workflow run\"}")));
+
+        var result = github.rerun(new RerunRequest.FailedJobsOf(RUN));
+
+        assertThat(((RerunResult.Unsupported) result).reason()).contains("rerun 50 times", "at most 50");
     }
 
     @Test
