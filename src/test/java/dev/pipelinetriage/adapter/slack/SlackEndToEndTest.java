@@ -147,14 +147,19 @@ class SlackEndToEndTest {
     }
 
     private HttpResponse<String> click(String actionId, String user, String cardId) throws Exception {
+        return click(actionId, user, "T012AB3C4", cardId);
+    }
+
+    /** @param userTeam the clicking user's home team: another organization's in a Slack Connect channel */
+    private HttpResponse<String> click(String actionId, String user, String userTeam, String cardId) throws Exception {
         return interactive("""
                 {"type":"block_actions","team":{"id":"T012AB3C4","domain":"example"},
-                 "user":{"id":"%s","username":"someone","team_id":"T012AB3C4"},"api_app_id":"AXXXXXXXXX","token":"XXYYZZ",
+                 "user":{"id":"%s","username":"someone","team_id":"%s"},"api_app_id":"AXXXXXXXXX","token":"XXYYZZ",
                  "trigger_id":"12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
                  "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
                  "channel":{"id":"%s","name":"ci-help"},"message":{"type":"message","ts":"%s","thread_ts":"%s","text":"card"},
                  "actions":[{"type":"button","action_id":"%s","block_id":"card_actions","value":"%s","action_ts":"1548426417.840180"}]}"""
-                .formatted(user, PLACEHOLDER_TS, CHANNEL, CHANNEL, PLACEHOLDER_TS, MESSAGE_TS, actionId, cardId));
+                .formatted(user, userTeam, PLACEHOLDER_TS, CHANNEL, CHANNEL, PLACEHOLDER_TS, MESSAGE_TS, actionId, cardId));
     }
 
     private HttpResponse<String> submit(String callbackId, String user, String privateMetadata, String stateValues) throws Exception {
@@ -445,6 +450,19 @@ class SlackEndToEndTest {
             assertThat(e.channel()).isEqualTo(CHANNEL);
             assertThat(e.target()).isEqualTo("github:octo-org/octo-repo run 30433642 attempt 1");
         });
+    }
+
+    @Test
+    void aUserOfAnotherOrganizationInASharedChannelIsDeniedTheRerunEvenWithAnOnCallUserId() throws Exception {
+        String cardId = pastedCard();
+
+        click("rerun_failed_jobs", ONCALL, "T0OTHERORG", cardId);
+
+        assertThat(slack.await("chat.postEphemeral", 1).getFirst().get("text")).contains("other organizations");
+        settle();
+        assertThat(slack.count("views.open")).isZero();
+        ci.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/actions/runs/30433642/rerun-failed-jobs")));
+        assertThat(served.auditLog().latest(10)).extracting(AuditEntry::outcome).containsExactly("denied");
     }
 
     @Test
