@@ -171,6 +171,38 @@ class SlackMalformedBodiesTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void aBodyAnnouncedOverTheLimitGets413BeforeAByteOfItIsSent() throws Exception {
+        // A raw request: the headers announce 2 MiB and no body follows, so only an answer before reading can come back.
+        try (var socket = new java.net.Socket("127.0.0.1", BOT.get().served.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + JSON
+                    + "\r\nX-Slack-Request-Timestamp: 1\r\nX-Slack-Signature: v0=00\r\nContent-Length: " + 2 * 1024 * 1024
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitWithoutALengthGets413Too() throws Exception {
+        byte[] huge = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BOT.get().served.port() + "/slack/events"))
+                .header("Content-Type", JSON).header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", new SlackSignature(SECRET, Clock.systemUTC()).sign(ts, huge))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} gets 400 with its reason")
     @MethodSource("malformed")
     void aSignedBodyThatBreaksItsKindsShapeGets400WithTheReasonAndNothingIsSent(Case c) throws Exception {

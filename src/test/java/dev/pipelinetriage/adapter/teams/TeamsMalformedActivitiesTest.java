@@ -174,6 +174,38 @@ class TeamsMalformedActivitiesTest {
         nothingHappened();
     }
 
+    // ---- too large: 413 before the token or the body is read -----------------------------------------------------
+
+    @Test
+    void aBodyAnnouncedOverTheLimitGets413BeforeAByteOfItIsSent() throws Exception {
+        // A raw request: the headers announce 1 MiB and no body follows, so only an answer before reading can come back.
+        try (var socket = new java.net.Socket("127.0.0.1", teams.served.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                    + "application/json\r\nAuthorization: Bearer " + fakes.valid(NOW, teams.serviceUrl, c -> c)
+                    + "\r\nContent-Length: " + 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+        nothingHappened();
+    }
+
+    @Test
+    void aSignedChunkedActivityOverTheLimitGets413() throws Exception {
+        ObjectNode huge = message().put("text", "please look at " + GitHubFakes.LINK + " " + "x".repeat(512 * 1024));
+        byte[] body = huge.toString().getBytes(StandardCharsets.UTF_8);
+
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + teams.served.port() + "/api/messages"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + fakes.valid(NOW, teams.serviceUrl, c -> c))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        nothingHappened();
+    }
+
     // ---- signed but not one activity object: 400 -----------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
