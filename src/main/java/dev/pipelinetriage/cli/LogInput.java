@@ -1,6 +1,6 @@
 package dev.pipelinetriage.cli;
 
-import java.io.BufferedInputStream;
+import dev.pipelinetriage.engine.normalize.LogPacking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,18 +9,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * The log {@code analyze} reads: a file or standard input, gzip-compressed or not (told by its magic bytes, not its
- * name). Whatever goes wrong opening or reading it becomes one line that names the log and the reason, never a
- * stack trace.
+ * name; a zip archive is refused, see {@link LogPacking}). Whatever goes wrong opening or reading it becomes one line
+ * that names the log and the reason, never a stack trace.
  */
 final class LogInput {
-
-    private static final int GZIP_MAGIC_1 = 0x1f;
-    private static final int GZIP_MAGIC_2 = 0x8b;
 
     /** Opening a log: a stream to read, or the one line that says why there is none. */
     sealed interface Opened permits Readable, Unreadable {
@@ -39,13 +35,13 @@ final class LogInput {
     static Opened open(String source, InputStream stdin) {
         try {
             if (source.equals("-")) {
-                return new Readable(decompressed(new BufferedInputStream(stdin)));
+                return new Readable(LogPacking.unpacked(stdin));
             }
             Path path = Path.of(source);
             if (Files.isDirectory(path)) {
                 return new Unreadable(source + " is a directory, not a log file");
             }
-            return new Readable(decompressed(new BufferedInputStream(Files.newInputStream(path))));
+            return new Readable(LogPacking.unpacked(Files.newInputStream(path)));
         } catch (NoSuchFileException e) {
             return new Unreadable("no such log file: " + source);
         } catch (IOException e) {
@@ -61,20 +57,13 @@ final class LogInput {
             reason = "permission denied";
         } else if (cause instanceof FileSystemException fs && fs.getReason() != null) {
             reason = fs.getReason();
+        } else if (cause instanceof LogPacking.ZipArchiveException) {
+            reason = cause.getMessage();
         } else if (cause instanceof ZipException || cause instanceof java.io.EOFException) {
             reason = "not a readable gzip file (" + cause.getMessage() + ")";
         } else {
             reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
         return "cannot read log file " + source + ": " + reason;
-    }
-
-    /** The stream itself, or its decompressed content when it starts with gzip's magic bytes. */
-    private static InputStream decompressed(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new GZIPInputStream(in, 64 * 1024) : in;
     }
 }

@@ -65,6 +65,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aZipArchiveIsOneClearLineNotAnExcerptOfCompressedBytes(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("logs_30433642.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("test/1_Run tests.txt"));
+            Files.copy(SAMPLE, out);
+        }
+
+        assertOneClearLine(analyze(zip.toString()), "cannot read log file " + zip + ": a zip archive, not a log: unpack it");
+    }
+
+    @Test
     void aDirectoryIsSaidToBeADirectory(@TempDir Path dir) {
         assertOneClearLine(analyze(dir.toString()), dir + " is a directory, not a log file");
     }

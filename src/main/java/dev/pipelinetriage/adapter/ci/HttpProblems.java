@@ -1,6 +1,7 @@
 package dev.pipelinetriage.adapter.ci;
 
 import dev.pipelinetriage.app.port.CiProblem;
+import dev.pipelinetriage.engine.normalize.LogPacking;
 import dev.pipelinetriage.net.RateLimits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -78,6 +79,10 @@ public final class HttpProblems {
         if (e instanceof SSLException) {
             return new CiProblem.Unreachable("TLS handshake with '" + host + "' (CI instance '" + instance
                     + "') failed: check the certificate and the apiUrl's scheme.");
+        }
+        if (e instanceof LogPacking.ZipArchiveException) {
+            return new CiProblem.Rejected("CI instance '" + instance + "' served " + ask.what() + " as a zip archive, "
+                    + "not as text; the bot reads one job's plain log.", 200);
         }
         if (e instanceof ConnectException) {
             return new CiProblem.Unreachable("Cannot connect to '" + host + "' (CI instance '" + instance

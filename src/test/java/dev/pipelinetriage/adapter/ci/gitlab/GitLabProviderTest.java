@@ -115,6 +115,22 @@ class GitLabProviderTest {
     }
 
     @Test
+    void aTraceServedAsAZipArchiveIsAClearProblemNotAnExcerptOfCompressedBytes() throws Exception {
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("trace.txt"));
+            out.write(fixture("gitlab/documented/trace-truncated-by-runner.txt").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        api.stubFor(get(PROJECT + "/jobs/7/trace").willReturn(aResponse().withHeader("Content-Type", "application/zip")
+                .withBody(zip.toByteArray())));
+
+        var result = gitlab.fetchLog(JOB_7, 4096);
+
+        assertThat(result).isInstanceOf(CiProblem.Rejected.class);
+        assertThat(((CiProblem) result).message()).contains("the log of job 7", "zip archive", "'gl'");
+    }
+
+    @Test
     void missingTraceSaysTheLogMayHaveBeenErased() {
         api.stubFor(get(PROJECT + "/jobs/7/trace").willReturn(aResponse().withStatus(404).withBody("{\"message\":\"404 Not found\"}")));
 
