@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -252,5 +253,75 @@ class SlackMalformedBodiesTest {
         assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("challenge is missing");
+    }
+
+    private HttpResponse<String> withHeaders(byte[] body, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BOT.get().served.port() + "/slack/events"))
+                .header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUnsignedUrlVerificationIsRefusedAndItsChallengeNotEchoed() throws Exception {
+        var response = withHeaders("""
+                {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"unsignedChallenge0123456789","type":"url_verification"}"""
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("unsignedChallenge0123456789");
+    }
+
+    static Stream<Arguments> badSignatureHeaders() {
+        String now = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+        return Stream.of(
+                Arguments.of("no timestamp", new String[] {"X-Slack-Signature", "v0=" + "0".repeat(64)}),
+                Arguments.of("an empty timestamp", new String[] {"X-Slack-Request-Timestamp", "", "X-Slack-Signature", "v0=00"}),
+                Arguments.of("a non-numeric timestamp", new String[] {"X-Slack-Request-Timestamp", "yesterday",
+                        "X-Slack-Signature", "v0=00"}),
+                Arguments.of("two timestamps", new String[] {"X-Slack-Request-Timestamp", now, "X-Slack-Request-Timestamp",
+                        now, "X-Slack-Signature", "v0=00"}),
+                Arguments.of("a signature without v0=", new String[] {"X-Slack-Request-Timestamp", now,
+                        "X-Slack-Signature", "0".repeat(64)}),
+                Arguments.of("a v1= signature", new String[] {"X-Slack-Request-Timestamp", now, "X-Slack-Signature",
+                        "v1=" + "0".repeat(64)}),
+                Arguments.of("a non-hex signature", new String[] {"X-Slack-Request-Timestamp", now, "X-Slack-Signature",
+                        "v0=" + "zz".repeat(32)}),
+                Arguments.of("a 7 KB signature", new String[] {"X-Slack-Request-Timestamp", now, "X-Slack-Signature",
+                        "v0=" + "a".repeat(7_000)}));
+    }
+
+    @ParameterizedTest(name = "{0} gets 401")
+    @MethodSource("badSignatureHeaders")
+    void malformedSignatureHeadersGet401NeverA5xxAndNothingRuns(String what, String[] headers) throws Exception {
+        var response = withHeaders(MESSAGE.getBytes(StandardCharsets.UTF_8), headers);
+        BOT.get().settle();
+
+        assertThat(response.statusCode()).as(what).isEqualTo(401);
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
+    @Test
+    void aHeaderOverTheServersLimitGets431NeverA5xx() throws Exception {
+        String now = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+
+        var response = withHeaders(MESSAGE.getBytes(StandardCharsets.UTF_8), "X-Slack-Request-Timestamp", now,
+                "X-Slack-Signature", "v0=" + "a".repeat(10_000));
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
+    @Test
+    void headerNamesInAnyCaseAreAccepted() throws Exception {
+        byte[] body = MESSAGE.replace("Ev0MALFORM1", "Ev0MALFORMCASE").getBytes(StandardCharsets.UTF_8);
+        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+
+        var response = withHeaders(body, "x-slack-request-timestamp", ts, "X-SLACK-SIGNATURE",
+                new SlackSignature(SECRET, Clock.systemUTC()).sign(ts, body));
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 }
