@@ -299,6 +299,8 @@ class TeamsBotTest {
                 Arguments.of("no token", null),
                 Arguments.of("wrong issuer", fakes.valid(NOW, serviceUrl, c -> c.issuer("https://sts.windows.net/evil/"))),
                 Arguments.of("wrong audience", fakes.valid(NOW, serviceUrl, c -> c.audience("00000000-0000-0000-0000-000000000000"))),
+                Arguments.of("no audience", fakes.valid(NOW, serviceUrl, c -> c.audience((String) null))),
+                Arguments.of("an empty audience", fakes.valid(NOW, serviceUrl, c -> c.audience(""))),
                 Arguments.of("expired beyond the skew", fakes.valid(NOW, serviceUrl, c -> c.expirationTime(
                         java.util.Date.from(NOW.minus(Duration.ofMinutes(6)))))),
                 Arguments.of("not valid for another 6 minutes", fakes.valid(NOW, serviceUrl, c -> c.notBeforeTime(
