@@ -214,6 +214,22 @@ class GitHubProviderTest {
     }
 
     @Test
+    void aSignedUrlStillRefusedAfterTheOneRefreshIsAClearProblemWithoutTheSignature() {
+        String signed = "http://127.0.0.1:" + blob.port() + "/l.txt?sig=SECRETSIGNATURE";
+        api.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302).withHeader("Location", signed)));
+        blob.stubFor(get(urlPathEqualTo("/l.txt")).willReturn(aResponse().withStatus(403)
+                .withBody("<Error><Code>AuthenticationFailed</Code></Error>")));
+
+        var result = github.fetchLog(FAILED_JOB, 4096);
+
+        assertThat(result).isInstanceOf(CiProblem.class);
+        assertThat(((CiProblem) result).message()).contains("job 399444497", "refused the signed download link", "twice")
+                .doesNotContain("SECRETSIGNATURE");
+        api.verify(2, getRequestedFor(urlPathEqualTo(REPO + "/actions/jobs/399444497/logs")));
+        blob.verify(2, getRequestedFor(urlPathEqualTo("/l.txt")));
+    }
+
+    @Test
     void secondRedirectFromLogStorageIsNotFollowed() {
         api.stubFor(get(REPO + "/actions/jobs/399444497/logs").willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "http://127.0.0.1:" + blob.port() + "/l.txt?sig=S")));
