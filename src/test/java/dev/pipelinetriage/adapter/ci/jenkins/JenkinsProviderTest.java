@@ -163,6 +163,24 @@ class JenkinsProviderTest {
     }
 
     @Test
+    void aCrumbRefusedAgainAfterTheOneRefreshFailsWithoutAThirdPost() {
+        stubJobState(10);
+        api.stubFor(get(urlPathEqualTo(JOB + "/10/api/json")).willReturn(okJson(failedBuildJson())));
+        api.stubFor(post(JOB + "/buildWithParameters").willReturn(aResponse().withStatus(403)
+                .withBody("<html>No valid crumb was included in the request</html>")));
+        api.stubFor(get(urlPathEqualTo("/jenkins/crumbIssuer/api/xml")).willReturn(aResponse()
+                .withHeader("Set-Cookie", "JSESSIONID.abc=node0xyz; Path=/; HttpOnly")
+                .withBody(fixture("jenkins/documented/crumbIssuer-xpath.200.txt"))));
+
+        var result = jenkins.rerun(new RerunRequest.SingleJob(FAILED.ref()));
+
+        assertThat(result).isInstanceOf(CiProblem.Forbidden.class);
+        assertThat(((CiProblem) result).message()).contains("(403)");
+        api.verify(2, postRequestedFor(urlPathEqualTo(JOB + "/buildWithParameters")));
+        api.verify(1, getRequestedFor(urlPathEqualTo("/jenkins/crumbIssuer/api/xml")));
+    }
+
+    @Test
     void timedOutRebuildReportsTheQueuedBuildInsteadOfPostingAgain() {
         var slow = provider(Duration.ofMillis(1000));
         api.stubFor(get(urlPathEqualTo(JOB + "/10/api/json")).willReturn(okJson(failedBuildJson())));
