@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
@@ -20,13 +21,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link CiProvider} promises, checked against each provider's WireMock fake serving its documented
  * shapes (each subclass names them): links of its own host parsed, others passed on or refused with a reason; a
  * failed run resolved to its failed jobs; a log streamed under the cap, head and tail kept; every HTTP failure of a
- * log download reported as the same {@link CiProblem} kind whichever CI it came from; no earlier green run is
+ * log download reported as the same {@link CiProblem} kind whichever CI it came from, and so is a connection that breaks
+ * on the way; no earlier green run is
  * {@link GreenRunResult.None}, not an error. Each subclass starts one fake per class ({@code ClassServer}).
  */
 public abstract class CiProviderContract {
@@ -140,6 +143,19 @@ public abstract class CiProviderContract {
         };
         assertThat(result).isInstanceOf(expected);
         assertThat(((CiProblem) result).message()).isNotBlank().doesNotContain(CiTestKit.TOKEN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "MALFORMED_RESPONSE_CHUNK", "EMPTY_RESPONSE"})
+    void aConnectionThatBreaksDuringTheLogIsAProblemNamingTheCiNeverAnException(Fault fault) {
+        Job job = failedJob();
+        api().stubFor(logOf(job).willReturn(aResponse().withFault(fault)));
+
+        var result = provider().fetchLog(job, 8 * 1024);
+
+        assertThat(result).isInstanceOf(CiProblem.class);
+        assertThat(((CiProblem) result).message()).contains("'" + provider().instance() + "'")
+                .doesNotContain(CiTestKit.TOKEN);
     }
 
     @Test

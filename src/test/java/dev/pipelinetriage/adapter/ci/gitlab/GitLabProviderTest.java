@@ -131,6 +131,18 @@ class GitLabProviderTest {
     }
 
     @Test
+    void aLogThatTricklesPastTheDeadlineIsATimeoutNotAHang() {
+        var slow = provider(Duration.ofMillis(1000));
+        api.stubFor(get(PROJECT + "/jobs/7/trace").willReturn(aResponse().withBody("line\n".repeat(200))
+                .withChunkedDribbleDelay(20, 4_000)));
+
+        var result = slow.fetchLog(JOB_7, 4096);
+
+        assertThat(result).isInstanceOf(CiProblem.TimedOut.class);
+        assertThat(((CiProblem) result).message()).contains("the log of job 7", "'gl'");
+    }
+
+    @Test
     void missingTraceSaysTheLogMayHaveBeenErased() {
         api.stubFor(get(PROJECT + "/jobs/7/trace").willReturn(aResponse().withStatus(404).withBody("{\"message\":\"404 Not found\"}")));
 
