@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two replicas of {@code serve} on one PostgreSQL, as wired in production: a paste acknowledged by one replica
- * that is stopped mid-triage is finished by the other, whose card replaces the first replica's placeholder, once.
+ * {@code serve} on PostgreSQL, as wired in production. Two replicas: a paste acknowledged by one replica that is
+ * stopped mid-triage is finished by the other, whose card replaces the first replica's placeholder, once. One replica
+ * through a database outage: a paste during it is answered with a 5xx, so Slack delivers it again, and the
+ * redelivery after it is triaged once.
  * Slack's Web API is {@link SlackFakes} (the reference pages' example answers), events are signed as "Verifying
  * requests from Slack" describes and shaped as "Using the Events API" shows; the CI is WireMock serving GitHub's
  * "Workflow runs" and "Workflow jobs" shapes (fixtures/github/failed-run), whose first log download hangs.
@@ -119,6 +121,11 @@ class PasteAcrossReplicasTest {
     }
 
     private HttpResponse<String> paste(ServeWiring.Served replica, String eventId) throws Exception {
+        return paste(replica, eventId, 0);
+    }
+
+    /** @param retry Slack's X-Slack-Retry-Num of a redelivery, 0 for the first delivery */
+    private HttpResponse<String> paste(ServeWiring.Served replica, String eventId, int retry) throws Exception {
         String body = """
                 {"token":"XXYYZZ","team_id":"T012AB3C4","api_app_id":"AXXXXXXXXX","event":{"type":"message",
                  "user":"U061F7AUR","text":"CI is red: <%s>","ts":"1525215129.000001","channel":"%s",
@@ -126,10 +133,38 @@ class PasteAcrossReplicasTest {
                  "event_id":"%s","event_time":1525215129}""".formatted(RUN_LINK, CHANNEL, eventId);
         String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
         String signature = new SlackSignature(SECRET, Clock.systemUTC()).sign(ts, body.getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + "/slack/events"))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + "/slack/events"))
                 .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (retry > 0) {
+            request.header("X-Slack-Retry-Num", Integer.toString(retry)).header("X-Slack-Retry-Reason", "http_error");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPasteDuringADatabaseOutageGetsA5xxSoSlackRedeliversItAndTheRedeliveryIsTriagedOnce() throws Exception {
+        ci.stubFor(get(REPO + "/actions/runs/30433642").willReturn(okJson(CiTestKit.fixture("github/failed-run/run.json"))));
+        ci.stubFor(get(urlPathEqualTo(REPO + "/actions/runs/30433642/attempts/1/jobs"))
+                .willReturn(okJson(CiTestKit.fixture("github/failed-run/jobs.json"))));
+        ci.stubFor(get(urlPathMatching(REPO + "/actions/jobs/\\d+/logs"))
+                .willReturn(aResponse().withBody(CiTestKit.fixture("github/failed-run/job-log.txt"))));
+        first = replica(new Ticks());
+
+        try (var outage = databases.outage(url)) {
+            var during = paste(first, "Ev0OUTAGE1");
+
+            assertThat(during.statusCode()).as(during.body()).isGreaterThanOrEqualTo(500);
+            assertThat(slack.count("chat.postMessage")).as("nothing posted during the outage").isZero();
+        }
+
+        assertThat(paste(first, "Ev0OUTAGE1", 1).statusCode()).isEqualTo(200);
+        Await.until("the card", () -> slack.count("chat.update") == 1);
+        assertThat(paste(first, "Ev0OUTAGE1", 2).statusCode()).isEqualTo(200);
+        Await.until("the replica to finish", () -> first.pendingTasks() == 0);
+        assertThat(slack.count("chat.postMessage")).as("one placeholder").isEqualTo(1);
+        assertThat(slack.count("chat.update")).as("one card").isEqualTo(1);
+        ci.verify(1, getRequestedFor(urlPathMatching(REPO + "/actions/jobs/\\d+/logs")));
     }
 
     @Test

@@ -89,6 +89,25 @@ public final class PostgresDatabases implements AutoCloseable {
         }
     }
 
+    /**
+     * An outage of the database at {@code url} until the answer is closed: new connections are refused and the ones
+     * open are ended, as when the server is down; other databases keep running.
+     */
+    public AutoCloseable outage(String url) {
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        allowConnections(database, false);
+        dropConnections(url);
+        return () -> allowConnections(database, true);
+    }
+
+    private void allowConnections(String database, boolean allow) {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot " + (allow ? "reopen" : "close") + " database " + database, e);
+        }
+    }
+
     /** Two replicas' stores on one fresh database: what a test of sharing state between instances starts from. */
     public Replicas twoReplicas() {
         String url = freshDatabase();
