@@ -64,6 +64,24 @@ class TriageConversationTest {
     }
 
     @Test
+    void aTriageThatThrowsAfterTheAcknowledgementStillAnswersInTheThreadWithANotice() {
+        kit.ci.beforeFetch(job -> {
+            throw new IllegalStateException("a bug the bot did not expect");
+        });
+
+        var reception = kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        assertThat(reception).isEqualTo(new TriageConversation.Accepted(1));
+        assertThat(surface.cards).singleElement().satisfies(shown -> {
+            assertThat(shown.replacing()).isEqualTo(surface.posts.getFirst().id());
+            assertThat(shown.card().problem().toString()).contains("The bot failed while triaging this link")
+                    .doesNotContain("a bug the bot did not expect");
+        });
+    }
+
+    @Test
     void aRedeliveredEventProducesOneCard() {
         var conversation = kit.conversation(3, Set.of());
         conversation.onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"), surface);
