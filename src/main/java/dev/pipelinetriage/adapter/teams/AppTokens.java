@@ -87,6 +87,11 @@ final class AppTokens {
             Duration life = Duration.ofSeconds(body.path("expires_in").asLong(0));
             Duration usable = life.compareTo(REFRESH_BEFORE.multipliedBy(2)) > 0 ? life.minus(REFRESH_BEFORE) : life.dividedBy(2);
             return new Cached(body.get("access_token").asText(), asked.plus(usable));
+        } catch (TokenException e) {
+            throw e;
+        } catch (IOException e) {
+            // A token that did not arrive: nothing was sent to the connector yet, so the caller may safely try again.
+            throw new TokenException("token endpoint unreachable (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -154,6 +154,38 @@ class TeamsBotConnectorTest {
         fake.verify(2, putRequestedFor(urlPathEqualTo(path)));
     }
 
+    /** The identity platform's token endpoint answers {@code first} once, then its documented token response. */
+    private void tokensAfter(ResponseDefinitionBuilder first) {
+        String token = "/botframework.com/oauth2/v2.0/token";
+        fake.stubFor(post(urlPathEqualTo(token)).inScenario("token").whenScenarioStateIs(STARTED).willSetStateTo("issued")
+                .willReturn(first));
+        fake.stubFor(post(urlPathEqualTo(token)).inScenario("token").whenScenarioStateIs("issued")
+                .willReturn(okJson(BotFrameworkFakes.fixture("teams/documented/token.200.json"))));
+    }
+
+    @Test
+    void aTokenEndpointServerErrorIsRetriedAfterABackoffAndTheMessageIsPostedOnce() {
+        tokensAfter(aResponse().withStatus(500).withBody("{\"error\":\"temporarily_unavailable\"}"));
+        fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(okJson("{\"id\":\"reply-1\"}")));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isEqualTo(new Posted.Delivered("reply-1"));
+        assertThat(waits).hasSize(1);
+        fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
+    }
+
+    @Test
+    void aNewMessageIsStillSentWhenTheConnectionToTheTokenEndpointDropsBecauseNothingWasSentYet() {
+        tokensAfter(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(okJson("{\"id\":\"reply-1\"}")));
+
+        Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
+
+        assertThat(posted).isEqualTo(new Posted.Delivered("reply-1"));
+        fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
+    }
+
     @Test
     void a401DropsTheCachedTokenAndRetriesOnceWithAFreshOne() {
         fake.stubFor(post(urlPathEqualTo(REPLY)).willReturn(aResponse().withStatus(401)));
