@@ -120,9 +120,10 @@ class TeamsBotConnectorTest {
         fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
     }
 
-    @Test
-    void a503RefusesTheMessageSoItIsSentAgainAfterTheBackoff() {
-        repliesAfter(aResponse().withStatus(503));
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {503, 412})
+    void aRefusalOfTheMessageHasItSentAgainAfterTheBackoff(int status) {
+        repliesAfter(aResponse().withStatus(status));
 
         Posted posted = connector.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("hi"));
 

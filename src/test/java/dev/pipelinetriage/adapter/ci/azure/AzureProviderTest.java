@@ -174,6 +174,22 @@ class AzureProviderTest {
     }
 
     @Test
+    void aBuildAzureWillNotRetryIsAClearErrorWithAzuresReasonAndNotAskedAgain() {
+        // The body's shape is Azure DevOps' error object ({"$id", "innerException", "message", "typeName", ...}).
+        api.stubFor(patch(urlPathEqualTo(PROJECT)).willReturn(aResponse().withStatus(400).withHeader("Content-Type",
+                "application/json").withBody("{\"$id\":\"1\",\"innerException\":null,\"message\":\"TF215106: Build 391 "
+                        + "cannot be retried because it is still in progress.\",\"typeName\":\"Microsoft.TeamFoundation.Build."
+                        + "WebApi.InvalidBuildException, Microsoft.TeamFoundation.Build2.WebApi\",\"typeKey\":\"InvalidBuildException\","
+                        + "\"errorCode\":0,\"eventId\":3000}")));
+
+        var result = azure.rerun(new RerunRequest.FailedJobsOf(build391()));
+
+        assertThat(result).isInstanceOf(CiProblem.Rejected.class);
+        assertThat(((CiProblem) result).message()).contains("(400)", "cannot be retried because it is still in progress");
+        api.verify(1, patchRequestedFor(urlPathEqualTo(PROJECT)));
+    }
+
+    @Test
     void singleJobRerunIsUnsupportedWithWhatToDoInstead() {
         var resolved = (ResolveResult.Resolved) azure.resolve(link("https://dev.azure.com/fabrikam/Fabrikam-Fiber-Git/_build/results?buildId=391"));
 
