@@ -20,10 +20,24 @@ import okio.Okio;
 final class ConcurrencyLimitInterceptor implements Interceptor {
     private final String instance;
     private final Semaphore permits;
+    private final int maxConcurrent;
     private final Duration maxWait;
+
+    /** Every slot stayed taken for the whole wait: the request never left, so nothing about the CI is known. */
+    static final class SlotsBusyException extends InterruptedIOException {
+        final int slots;
+        final Duration waited;
+
+        SlotsBusyException(int slots, Duration waited) {
+            super("all " + slots + " request slots busy for " + waited.toSeconds() + " s");
+            this.slots = slots;
+            this.waited = waited;
+        }
+    }
 
     ConcurrencyLimitInterceptor(String instance, int maxConcurrent, Duration maxWait) {
         this.instance = instance;
+        this.maxConcurrent = maxConcurrent;
         this.permits = new Semaphore(maxConcurrent, true);
         this.maxWait = maxWait;
     }
@@ -32,8 +46,7 @@ final class ConcurrencyLimitInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         try {
             if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new InterruptedIOException("no free request slot for CI instance '" + instance + "' within "
-                        + maxWait.toSeconds() + " s");
+                throw new SlotsBusyException(maxConcurrent, maxWait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

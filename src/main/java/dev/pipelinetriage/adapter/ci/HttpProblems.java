@@ -72,6 +72,13 @@ public final class HttpProblems {
             return new CiProblem.Unreachable("Cannot resolve host '" + host + "' of CI instance '" + instance
                     + "': check the instance's apiUrl and the bot's DNS.");
         }
+        // OkHttp reports a call that ran out of time as its own "timeout", with what the interceptor threw as the cause.
+        if ((e instanceof ConcurrencyLimitInterceptor.SlotsBusyException ? e : e.getCause())
+                instanceof ConcurrencyLimitInterceptor.SlotsBusyException busy) {
+            return new CiProblem.TimedOut("The bot's " + busy.slots + " requests to CI instance '" + instance + "' were "
+                    + "all still open after " + busy.waited.toSeconds() + " s, so " + ask.what() + " was not asked for; "
+                    + "try again in a minute.");
+        }
         if (e instanceof InterruptedIOException) {
             return new CiProblem.TimedOut("CI instance '" + instance + "' did not answer in time while fetching "
                     + ask.what() + "; try again later.");

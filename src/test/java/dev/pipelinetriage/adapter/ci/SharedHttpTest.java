@@ -123,7 +123,10 @@ class SharedHttpTest {
 
             try (Response first = http.execute(request)) {
                 assertThat(first.code()).isEqualTo(200);
-                assertThatThrownBy(() -> http.execute(request)).isInstanceOf(InterruptedIOException.class);
+                var busy = org.assertj.core.api.Assertions.catchThrowableOfType(InterruptedIOException.class,
+                        () -> http.execute(request));
+                assertThat(http.problems().fromException(busy, new Ask("the log of job 7", "read"), "localhost").message())
+                        .contains("requests to CI instance 'one' were all still open", "the log of job 7 was not asked for");
             }
             try (Response afterClose = http.execute(request)) {
                 assertThat(afterClose.code()).isEqualTo(200);
