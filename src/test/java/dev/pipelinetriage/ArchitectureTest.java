@@ -11,6 +11,12 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
+import dev.pipelinetriage.app.KnowledgeBaseProposals;
+import dev.pipelinetriage.app.RerunService;
+import dev.pipelinetriage.app.TicketFiler;
+import dev.pipelinetriage.app.port.CiProvider;
+import dev.pipelinetriage.app.port.KnowledgeBaseRepository;
+import dev.pipelinetriage.app.port.TicketTracker;
 import dev.pipelinetriage.app.port.TriageMetrics;
 import dev.pipelinetriage.chat.ChatPlatform;
 import dev.pipelinetriage.chat.ChatPlatforms;
@@ -126,6 +132,30 @@ class ArchitectureTest {
                 .orShould().callConstructor(RedactedText.class, String.class)
                 .because("a report, card, ticket or stored signature is built from these types, so none can skip "
                         + "redaction (docs/redaction.md)")
+                .check(classes);
+    }
+
+    /**
+     * The calls that change another system, each allowed from the one use case that authorizes and audits it. A new
+     * caller (a chat handler calling the CI itself, say) fails here before it can skip either.
+     */
+    @Test
+    void everySideEffectOnAnotherSystemGoesThroughTheUseCaseThatAuthorizesAndAuditsIt() {
+        sideEffect(CiProvider.class, "rerun", RerunService.class);
+        sideEffect(TicketTracker.class, "create", TicketFiler.class);
+        sideEffect(TicketTracker.class, "comment", TicketFiler.class);
+        sideEffect(TicketTracker.class, "reopen", TicketFiler.class);
+        sideEffect(KnowledgeBaseRepository.class, "open", KnowledgeBaseProposals.class);
+    }
+
+    private static void sideEffect(Class<?> port, String method, Class<?> onlyCaller) {
+        noClasses().that().doNotHaveFullyQualifiedName(onlyCaller.getName())
+                .and().doNotImplement(port)
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name(method))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(port)))))
+                .because(port.getSimpleName() + "." + method + " acts on another system; only "
+                        + onlyCaller.getSimpleName() + " calls it, once authorized, audited and claimed against duplicates")
                 .check(classes);
     }
 
