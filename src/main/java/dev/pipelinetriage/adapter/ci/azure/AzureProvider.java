@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.ci.azure;
 
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.ForkReruns;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -45,8 +45,7 @@ public final class AzureProvider extends HttpCiProvider {
     /** Successful builds asked for at once; the first one older than the failing build is the one. */
     private static final int GREEN_BUILDS = 10;
 
-    /** Projects (lower case) where builds of pull requests from forks may be retried from chat. */
-    private final Set<String> forkRerunsIn;
+    private final ForkReruns forkReruns;
 
     public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         this(instance, web, http, caches, Set.of());
@@ -55,7 +54,7 @@ public final class AzureProvider extends HttpCiProvider {
     /** @param forkRerunsIn project names where builds of pull requests from forks may be retried from chat */
     public AzureProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.AZURE, instance, web, http, caches, new AzureLinks(instance)::parse);
-        this.forkRerunsIn = forkRerunsIn.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.forkReruns = new ForkReruns(instance, forkRerunsIn);
     }
 
     @Override
@@ -188,14 +187,13 @@ public final class AzureProvider extends HttpCiProvider {
 
     private RerunResult retry(RunRef run) {
         Ask ask = new Ask("a retry of the failed jobs of build " + run.runId() + " in project " + run.project(), WRITE_SCOPE);
-        if (!forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
+        if (!forkReruns.allowedIn(run.project())) {
             HttpUrl current = builds(run).addQueryParameter("api-version", API_VERSION).build();
             switch (http.getJson(current, AzureJson.BuildJson.class, ask)) {
                 case HttpOutcome.Ok<AzureJson.BuildJson> ok when ok.value().buildsAForkPullRequest() -> {
-                    return new RerunResult.NotAllowed("Build " + run.runId() + " built pull request "
+                    return forkReruns.refuse("Build " + run.runId() + " built pull request "
                             + ok.value().triggerInfo().getOrDefault("pr.number", "?") + " from a fork, and a retry would run "
-                            + "that code again in project " + run.project() + "; the bot retries such builds only in projects "
-                            + "listed under rerunForkRunsIn of CI instance '" + instance + "'.");
+                            + "that code again in project " + run.project());
                 }
                 case HttpOutcome.Ok<AzureJson.BuildJson> ok -> {
                 }

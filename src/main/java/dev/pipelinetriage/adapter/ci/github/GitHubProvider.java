@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.ci.github;
 
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.ForkReruns;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
@@ -25,11 +26,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -52,7 +51,7 @@ public final class GitHubProvider extends HttpCiProvider {
     private static final Duration RERUN_WINDOW = Duration.ofDays(30);
     private static final int MAX_RERUNS = 50;
 
-    private final Set<String> forkRerunsIn;
+    private final ForkReruns forkReruns;
 
     /**
      * @param web the web URL users paste links from, e.g. {@code https://github.com}
@@ -68,7 +67,7 @@ public final class GitHubProvider extends HttpCiProvider {
      */
     public GitHubProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.GITHUB, instance, web, http, caches, new GitHubLinks(instance)::parse);
-        this.forkRerunsIn = forkRerunsIn.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.forkReruns = new ForkReruns(instance, forkRerunsIn);
     }
 
     @Override
@@ -232,11 +231,10 @@ public final class GitHubProvider extends HttpCiProvider {
         GitHubJson.RunJson current;
         switch (runJson(latest)) {
             case HttpOutcome.Ok<GitHubJson.RunJson> ok -> {
-                if (ok.value().buildsOutsideCode() && !forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
-                    return new RerunResult.NotAllowed("Run " + run.runId() + " built code from outside " + run.project()
-                            + " (a pull request from a fork, or pull_request_target), and a rerun would run it again with "
-                            + "the repository's privileges; the bot reruns such runs only in repositories listed under "
-                            + "rerunForkRunsIn of CI instance '" + instance() + "'.");
+                if (ok.value().buildsOutsideCode() && !forkReruns.allowedIn(run.project())) {
+                    return forkReruns.refuse("Run " + run.runId() + " built code from outside " + run.project()
+                            + " (a pull request from a fork, or pull_request_target), and a rerun would run it again "
+                            + "with the repository's privileges");
                 }
                 before = ok.value().runAttempt();
                 current = ok.value();

@@ -2,6 +2,7 @@ package dev.pipelinetriage.adapter.ci.gitlab;
 
 import dev.pipelinetriage.adapter.ci.Ask;
 import dev.pipelinetriage.adapter.ci.CiCaches;
+import dev.pipelinetriage.adapter.ci.ForkReruns;
 import dev.pipelinetriage.adapter.ci.HttpOutcome;
 import dev.pipelinetriage.adapter.ci.HttpCiProvider;
 import dev.pipelinetriage.adapter.ci.InstanceHttp;
@@ -22,11 +23,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -45,8 +44,7 @@ public final class GitLabProvider extends HttpCiProvider {
     /** Successful pipelines asked for at once; the first one older than the failing pipeline is the one. */
     private static final int GREEN_PIPELINES = 20;
 
-    /** Projects (lower case paths) where pipelines of merge requests from forks may be retried from chat. */
-    private final Set<String> forkRerunsIn;
+    private final ForkReruns forkReruns;
 
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches) {
         this(instance, web, http, caches, Set.of());
@@ -55,7 +53,7 @@ public final class GitLabProvider extends HttpCiProvider {
     /** @param forkRerunsIn project paths where pipelines of merge requests from forks may be retried from chat */
     public GitLabProvider(String instance, HttpUrl web, InstanceHttp http, CiCaches caches, Set<String> forkRerunsIn) {
         super(CiKind.GITLAB, instance, web, http, caches, new GitLabLinks(instance)::parse);
-        this.forkRerunsIn = forkRerunsIn.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.forkReruns = new ForkReruns(instance, forkRerunsIn);
     }
 
     @Override
@@ -160,7 +158,7 @@ public final class GitLabProvider extends HttpCiProvider {
      * retry would run it again. Also refused when the merge request cannot be told, or the answer says nothing.
      */
     private Optional<RerunResult> refusal(RunRef run) {
-        if (forkRerunsIn.contains(run.project().toLowerCase(Locale.ROOT))) {
+        if (forkReruns.allowedIn(run.project())) {
             return Optional.empty();
         }
         Ask ask = new Ask("pipeline " + run.runId() + " in " + run.project(), READ_SCOPE);
@@ -191,9 +189,8 @@ public final class GitLabProvider extends HttpCiProvider {
     }
 
     private RerunResult notAllowed(RunRef run, String why) {
-        return new RerunResult.NotAllowed("Pipeline " + run.runId() + " " + why + ", with the runners and CI/CD variables "
-                + "of " + run.project() + ", and a retry would run that code again; the bot retries such pipelines only in "
-                + "projects listed under rerunForkRunsIn of CI instance '" + instance + "'.");
+        return forkReruns.refuse("Pipeline " + run.runId() + " " + why + ", with the runners and CI/CD variables of "
+                + run.project() + ", and a retry would run that code again");
     }
 
     private RerunResult retryJob(JobRef job) {
