@@ -80,11 +80,12 @@ final class LinkAnalysis {
                 err.println(new Redactor(known).redactLine(failed.problem().message()));
                 yield 4;
             }
-            case FailedJobLogs.Collected collected -> print(collected, known);
+            case FailedJobLogs.Collected collected -> print(collected, known, new Redactor(known));
         };
     }
 
-    private int print(FailedJobLogs.Collected collected, KnownSecrets known) throws IOException {
+    /** @param redactor hides {@code known} (and every format it knows) in the problems printed for jobs */
+    private int print(FailedJobLogs.Collected collected, KnownSecrets known, Redactor redactor) throws IOException {
         boolean anyLog = collected.jobs().stream().anyMatch(job -> job.log() instanceof FetchResult.Fetched);
         Optional<TriageService> loaded = anyLog ? loadTriage.apply(known) : Optional.empty();
         if (anyLog && loaded.isEmpty()) {
@@ -100,7 +101,6 @@ final class LinkAnalysis {
             out.flush();
             return 0;
         }
-        Redactor redactor = new Redactor(known);
         List<JobJson> results = new ArrayList<>();
         int failures = 0;
         for (FailedJobLogs.JobLogResult job : collected.jobs()) {
