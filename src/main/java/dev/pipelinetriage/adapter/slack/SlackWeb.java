@@ -23,6 +23,7 @@ import dev.pipelinetriage.chat.Posted;
 import dev.pipelinetriage.net.Attempts;
 import dev.pipelinetriage.net.Backoff;
 import dev.pipelinetriage.net.NetworkFailures;
+import dev.pipelinetriage.net.Pacing;
 import dev.pipelinetriage.net.RetryAfter;
 import dev.pipelinetriage.net.RetryPolicy;
 import dev.pipelinetriage.net.Sleeper;
@@ -31,9 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -58,17 +57,15 @@ final class SlackWeb {
     private final MethodsClient client;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Duration postInterval;
+    private final Pacing pacing;
     private final RetryPolicy retries;
-    /** Per channel: when the next post may go out. */
-    private final Map<String, Instant> nextPost = new ConcurrentHashMap<>();
     private final AtomicReference<OwnIds> own = new AtomicReference<>();
 
     SlackWeb(MethodsClient client, Clock clock, Sleeper sleeper, Duration postInterval, int maxAttempts) {
         this.client = client;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.postInterval = postInterval;
+        this.pacing = new Pacing(postInterval, clock, sleeper);
         this.retries = retryPolicy(maxAttempts);
     }
 
@@ -253,7 +250,7 @@ final class SlackWeb {
             Attempts.Next next;
             try {
                 if (paced) {
-                    pace(channel);
+                    pacing.await(channel);
                 }
                 R response = call.call();
                 if (response.isOk()) {
@@ -273,9 +270,7 @@ final class SlackWeb {
                 if (status == 429) {
                     Duration wait = RetryAfter.parse(e.getResponse().header("Retry-After"), clock.instant())
                             .orElse(DEFAULT_RETRY_AFTER);
-                    if (channel != null) {
-                        nextPost.merge(channel, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
-                    }
+                    pacing.holdBack(channel, wait);
                     asked = Optional.of(wait);
                 }
                 next = attempts.next(asked);
@@ -301,22 +296,5 @@ final class SlackWeb {
         }
         LOG.warn("Slack {} failed for channel {}: {}", method, channel == null ? "-" : channel, error);
         return new Answer<>(null, error);
-    }
-
-    /** Waits until this channel may take the next post, and books the slot after it. */
-    private void pace(String channel) throws InterruptedException {
-        if (channel == null || postInterval.isZero()) {
-            return;
-        }
-        Instant now = clock.instant();
-        Instant[] slot = new Instant[1];
-        nextPost.compute(channel, (c, next) -> {
-            slot[0] = next == null || next.isBefore(now) ? now : next;
-            return slot[0].plus(postInterval);
-        });
-        Duration wait = Duration.between(now, slot[0]);
-        if (!wait.isZero() && !wait.isNegative()) {
-            sleeper.sleep(wait);
-        }
     }
 }
