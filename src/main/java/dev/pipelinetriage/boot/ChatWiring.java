@@ -102,7 +102,7 @@ final class ChatWiring {
         TeamsSettings settings = new TeamsSettings(teams.appId(), teams.appPassword().read("teams.appPassword", env),
                 teams.tenant(), Set.copyOf(teams.allowedTenants()), teams.openIdMetadataUrl(), teams.loginBaseUrl(),
                 teams.graphBaseUrl(), teams.testServiceUrlPrefix().map(URI::toString).orElse(null), KEY_REFRESH,
-                teams.proactiveServiceUrlIfSet().map(u -> u + "/").orElse(null));
+                teams.proactiveServiceUrlIfSet().map(u -> u + "/").orElse(null), teams.postInterval());
         Access access = new Access(Set.copyOf(teams.rerunUsers()), teams.rerunGroups(),
                 proposals.map(ProposalsSection::teamsUsers).orElse(List.of()),
                 proposals.map(ProposalsSection::teamsGroups).orElse(List.of()), teams.maxLinksPerMessage(),

@@ -7,6 +7,7 @@ import dev.pipelinetriage.chat.Posted;
 import dev.pipelinetriage.net.Attempts;
 import dev.pipelinetriage.net.Backoff;
 import dev.pipelinetriage.net.NetworkFailures;
+import dev.pipelinetriage.net.Pacing;
 import dev.pipelinetriage.net.RetryAfter;
 import dev.pipelinetriage.net.RetryPolicy;
 import dev.pipelinetriage.net.Sleeper;
@@ -48,11 +49,21 @@ final class BotConnector {
     private final RandomGenerator random;
     private final String testServiceUrl;
     private final RetryPolicy retries;
+    private final Pacing pacing;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param random draws the backoff's jitter */
     BotConnector(OkHttpClient http, AppTokens tokens, Clock clock, Sleeper sleeper, RandomGenerator random,
             String testServiceUrl, int maxAttempts) {
+        this(http, tokens, clock, sleeper, random, testServiceUrl, maxAttempts, Duration.ZERO);
+    }
+
+    /**
+     * @param postInterval the least time between two messages or card updates in one conversation (Teams limits a
+     *     bot's posts per conversation); zero for none
+     */
+    BotConnector(OkHttpClient http, AppTokens tokens, Clock clock, Sleeper sleeper, RandomGenerator random,
+            String testServiceUrl, int maxAttempts, Duration postInterval) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,6 +71,7 @@ final class BotConnector {
         this.random = Objects.requireNonNull(random, "random");
         this.testServiceUrl = testServiceUrl;
         this.retries = retryPolicy(maxAttempts);
+        this.pacing = new Pacing(postInterval, clock, sleeper);
     }
 
     /**
@@ -89,7 +101,7 @@ final class BotConnector {
             url.addPathSegment(replyToId);
             activity.put("replyToId", replyToId);
         }
-        Optional<JsonNode> answer = call("send", "POST", url.build(), activity, false);
+        Optional<JsonNode> answer = call("send", "POST", url.build(), activity, false, conversationId);
         if (answer.isEmpty()) {
             return new Posted.Undelivered("the Bot Connector did not confirm the message");
         }
@@ -105,7 +117,7 @@ final class BotConnector {
             return new Posted.Undelivered("untrusted serviceUrl");
         }
         activity.put("id", activityId);
-        return call("update", "PUT", url.addPathSegment(activityId).build(), activity, true)
+        return call("update", "PUT", url.addPathSegment(activityId).build(), activity, true, conversationId)
                 .<Posted>map(body -> new Posted.Delivered(activityId))
                 .orElseGet(() -> new Posted.Undelivered("the Bot Connector did not update the card"));
     }
@@ -118,7 +130,7 @@ final class BotConnector {
         }
         HttpUrl url = base.newBuilder().addPathSegment("v3").addPathSegment("conversations")
                 .addPathSegment(conversationId).addPathSegment("members").addPathSegment(userId).build();
-        return call("member", "GET", url, null, true);
+        return call("member", "GET", url, null, true, null);
     }
 
     private HttpUrl.Builder activities(String serviceUrl, String conversationId) {
@@ -142,13 +154,16 @@ final class BotConnector {
         return url;
     }
 
-    private Optional<JsonNode> call(String what, String method, HttpUrl url, ObjectNode body, boolean idempotent) {
+    /** @param pacedIn the conversation whose posts this one is spaced from, or null for a read */
+    private Optional<JsonNode> call(String what, String method, HttpUrl url, ObjectNode body, boolean idempotent,
+            String pacedIn) {
         boolean refreshedToken = false;
         String error;
         Attempts attempts = retries.attempts(random);
         while (true) {
             Attempts.Next next;
             try {
+                pacing.await(pacedIn);
                 String token = tokens.token(AppTokens.CONNECTOR_SCOPE);
                 Request.Builder request = new Request.Builder().url(url).header("Authorization", "Bearer " + token);
                 request.method(method, body == null ? null : RequestBody.create(json.writeValueAsBytes(body), JSON));
@@ -173,7 +188,11 @@ final class BotConnector {
                         }
                         break;
                     }
-                    next = attempts.next(RetryAfter.parse(response.header("Retry-After"), clock.instant()));
+                    Optional<Duration> asked = RetryAfter.parse(response.header("Retry-After"), clock.instant());
+                    if (code == 429) {
+                        asked.ifPresent(wait -> pacing.holdBack(pacedIn, wait));
+                    }
+                    next = attempts.next(asked);
                 }
             } catch (AppTokens.TokenException e) {
                 error = e.getMessage();
@@ -185,6 +204,11 @@ final class BotConnector {
                     break;
                 }
                 next = attempts.next(Optional.empty());
+            } catch (InterruptedException e) {
+                // A shutdown while waiting for the conversation's next slot: nothing was sent.
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+                break;
             }
             if (next instanceof Attempts.Next.AskedTooLong tooLong) {
                 error += ", asked to wait " + tooLong.asked().toSeconds() + " s";

@@ -32,7 +32,7 @@ public final class TeamsClient {
         this.tokens = new AppTokens(http, settings.loginBaseUrl(), settings.tenant(), settings.appId(),
                 settings.appPassword(), clock);
         this.connector = new BotConnector(http, tokens, clock, sleeper, new SecureRandom(), settings.testServiceUrl(),
-                CONNECTOR_ATTEMPTS);
+                CONNECTOR_ATTEMPTS, settings.postInterval());
         this.graph = new GraphGroupDirectory(http, tokens, settings.graphBaseUrl(), settings.tenant());
     }
 

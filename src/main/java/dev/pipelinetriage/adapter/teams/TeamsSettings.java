@@ -19,16 +19,17 @@ import java.util.Set;
  * @param keyRefreshInterval how often an unknown signing key may trigger a metadata refresh
  * @param proactiveServiceUrl the Bot Connector for conversations the bot has not heard from since it started
  *     (Microsoft's well-known one for the tenant's cloud), or null
+ * @param postInterval the least time between two messages or card updates in one conversation; zero for none
  */
 public record TeamsSettings(String appId, String appPassword, String tenant, Set<String> allowedTenants,
         URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, String testServiceUrl, Duration keyRefreshInterval,
-        String proactiveServiceUrl) {
+        String proactiveServiceUrl, Duration postInterval) {
 
     /** Settings that post only where an activity showed the way (no proactive Bot Connector). */
     public TeamsSettings(String appId, String appPassword, String tenant, Set<String> allowedTenants,
             URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, String testServiceUrl, Duration keyRefreshInterval) {
         this(appId, appPassword, tenant, allowedTenants, openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl,
-                keyRefreshInterval, null);
+                keyRefreshInterval, null, Duration.ZERO);
     }
 
     public static final URI BOT_FRAMEWORK_METADATA = URI.create("https://login.botframework.com/v1/.well-known/openidconfiguration");
@@ -51,6 +52,7 @@ public record TeamsSettings(String appId, String appPassword, String tenant, Set
         Objects.requireNonNull(loginBaseUrl, "loginBaseUrl");
         Objects.requireNonNull(graphBaseUrl, "graphBaseUrl");
         Objects.requireNonNull(keyRefreshInterval, "keyRefreshInterval");
+        Objects.requireNonNull(postInterval, "postInterval");
     }
 
     /** The password is a secret: it never appears in a log line or an exception message. */

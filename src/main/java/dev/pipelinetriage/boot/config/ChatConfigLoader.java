@@ -14,7 +14,7 @@ final class ChatConfigLoader {
             "rerun", "runbookBaseUrl", "apiBaseUrl", "maxLinksPerMessage", "postIntervalMillis", "notifiers", "refusedLinks");
     private static final Set<String> TEAMS_KEYS = Set.of("appId", "appPassword", "tenant", "allowedTenants", "rerun",
             "runbookBaseUrl", "maxLinksPerMessage", "openIdMetadataUrl", "loginBaseUrl", "graphBaseUrl", "testServiceUrl", "notifiers",
-            "proactiveServiceUrl");
+            "proactiveServiceUrl", "postIntervalMillis");
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private ChatConfigLoader() {
@@ -83,7 +83,8 @@ final class ChatConfigLoader {
         return new TeamsSection(appId, password, tenant, tenants, users, groups, runbooks, maxLinks, metadata, login,
                 graph, test, notifiers(teams, "teams", "19:[^\\s;]+@thread\\.[a-z0-9]+", "Teams channel ids like 19:...@thread.tacv2",
                         "28:[^\\s]+|" + GUID, "Teams bot ids (28:...) or app ids (GUIDs)"),
-                ConfigLoader.url(teams, "teams", "proactiveServiceUrl").orElse(null));
+                ConfigLoader.url(teams, "teams", "proactiveServiceUrl").orElse(null),
+                Duration.ofMillis(ConfigLoader.integer(teams, "teams", "postIntervalMillis", 0, 0, 60_000)));
     }
 
     /** A list of ids under {@code field}, each matching {@code pattern}; {@code expected} words them in a problem. */

@@ -1,6 +1,7 @@
 package dev.pipelinetriage.boot.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,17 +25,18 @@ import java.util.Optional;
 public record TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
         List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
         URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl, NotifierSection notifiers,
-        URI proactiveServiceUrl) {
+        URI proactiveServiceUrl, Duration postInterval) {
 
     public TeamsSection(String appId, CredentialSource appPassword, String tenant, List<String> allowedTenants,
             List<String> rerunUsers, List<String> rerunGroups, URI runbookBaseUrl, int maxLinksPerMessage,
             URI openIdMetadataUrl, URI loginBaseUrl, URI graphBaseUrl, URI testServiceUrl) {
         this(appId, appPassword, tenant, allowedTenants, rerunUsers, rerunGroups, runbookBaseUrl, maxLinksPerMessage,
-                openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl, NotifierSection.off(), null);
+                openIdMetadataUrl, loginBaseUrl, graphBaseUrl, testServiceUrl, NotifierSection.off(), null, Duration.ZERO);
     }
 
     public TeamsSection {
         notifiers = notifiers == null ? NotifierSection.off() : notifiers;
+        postInterval = postInterval == null ? Duration.ZERO : postInterval;
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(appPassword, "appPassword");
         Objects.requireNonNull(tenant, "tenant");

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +186,25 @@ class TeamsBotConnectorTest {
 
         assertThat(posted).isEqualTo(new Posted.Delivered("reply-1"));
         fake.verify(1, postRequestedFor(urlPathEqualTo(REPLY)));
+    }
+
+    @Test
+    void withAnIntervalSetPostsToOneConversationAreSpacedAndOtherConversationsAndReadsDoNotWait() {
+        var paced = new BotConnector(new OkHttpClient.Builder().retryOnConnectionFailure(false).build(), tokens, clock,
+                waits::add, FixedDraws.drawing(0.5), fake.baseUrl(), 4, Duration.ofSeconds(1));
+        fake.stubFor(post(urlPathMatching("/v3/conversations/[^/]+/activities(/[^/]+)?")).willReturn(okJson("{\"id\":\"a-1\"}")));
+        fake.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathMatching("/v3/conversations/[^/]+/activities/[^/]+"))
+                .willReturn(okJson("{\"id\":\"a-1\"}")));
+        fake.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/v3/conversations/[^/]+/members/[^/]+"))
+                .willReturn(okJson("{\"id\":\"29:1\",\"name\":\"Megan\"}")));
+
+        paced.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("placeholder"));
+        paced.update(fake.baseUrl(), CONVERSATION, "a-1", text("card"));
+        paced.member(fake.baseUrl(), CONVERSATION, "29:1");
+        paced.send(fake.baseUrl(), "19:other@thread.tacv2", null, text("elsewhere"));
+        paced.send(fake.baseUrl(), CONVERSATION, "5d5cdc723", text("another"));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test

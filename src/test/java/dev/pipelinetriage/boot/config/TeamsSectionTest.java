@@ -60,6 +60,18 @@ class TeamsSectionTest {
     }
 
     @Test
+    void postsToOneConversationAreNotPacedUnlessAnIntervalIsSet() {
+        String teams = "teams: {appId: " + APP + ", appPassword: {env: P}, allowedTenants: [" + TENANT + "]";
+
+        assertThat(ConfigLoader.parseForServe(CI + teams + "}").teamsSection().orElseThrow().postInterval())
+                .isEqualTo(java.time.Duration.ZERO);
+        assertThat(ConfigLoader.parseForServe(CI + teams + ", postIntervalMillis: 200}").teamsSection().orElseThrow()
+                .postInterval()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + teams + ", postIntervalMillis: -1}"))
+                .hasMessageStartingWith("teams.postIntervalMillis");
+    }
+
+    @Test
     void withoutAnAppIdOrCredentialTheConfigurationIsRefused() {
         assertThatThrownBy(() -> ConfigLoader.parseForServe(CI + "teams: {appPassword: {env: P}, allowedTenants: [" + TENANT + "]}"))
                 .hasMessage("teams.appId: required");
