@@ -324,6 +324,7 @@ public final class TriageConversation {
             card = cards.build(cardId, link, result);
         } catch (RuntimeException e) {
             LOG.error("triage of {} failed", CardBuilder.describe(link), e);
+            metrics.handlerError("triage");
             card = notice(link, "The bot failed while triaging this link", "The error was logged for the bot's "
                     + "maintainers; try again later.");
             result = null;

@@ -2,6 +2,7 @@ package dev.pipelinetriage.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.app.port.Actor;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FakeCiProvider;
@@ -16,7 +17,9 @@ import dev.pipelinetriage.domain.CiLink;
 import dev.pipelinetriage.domain.Job;
 import dev.pipelinetriage.app.port.CiProvider.RerunRequest;
 import dev.pipelinetriage.domain.Verdict;
+import io.micrometer.core.instrument.MockClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +72,11 @@ class TriageConversationTest {
             throw new IllegalStateException("a bug the bot did not expect");
         });
 
-        var reception = kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
-                "https://ci.example/octo/repo/runs/42"), surface);
+        var metrics = new MicrometerTriageMetrics(new MockClock());
+
+        var reception = kit.conversation(kit.ci, metrics, new InMemoryTriageHistory(),
+                List.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1", "https://ci.example/octo/repo/runs/42"),
+                surface);
         settle();
 
         assertThat(reception).isEqualTo(new TriageConversation.Accepted(1));
@@ -79,6 +85,7 @@ class TriageConversationTest {
             assertThat(shown.card().problem().toString()).contains("The bot failed while triaging this link")
                     .doesNotContain("a bug the bot did not expect");
         });
+        assertThat(metrics.scrape()).contains("chat_handler_errors_total{where=\"triage\"} 1.0");
     }
 
     @Test
