@@ -88,6 +88,10 @@ class LinkShapesTableTest {
             http://169.254.169.254/latest/meta-data/                      | Unknown CI host '169.254.169.254'
             http://[::ffff:127.0.0.1]/o/r/actions/runs/1                  | Unknown CI host
             http://2130706433/o/r/actions/runs/1                          | Unknown CI host
+            https://127.0.0.1/o/r/actions/runs/1                          | Unknown CI host '127.0.0.1'
+            https://0177.0.0.1/o/r/actions/runs/1                         | Unknown CI host
+            https://0x7f.1/o/r/actions/runs/1                             | no valid host name
+            https://localhost/o/r/actions/runs/1                          | Unknown CI host 'localhost'
             https://github.com:8443/o/r/actions/runs/1                    | Unknown CI host 'github.com:8443'
             https://github.com/o/r/actions/runs/../../../admin            | path traversal
             https://github.com/o/r/actions/runs/%2e%2e/1                  | path traversal

@@ -265,6 +265,27 @@ class SlackMalformedBodiesTest {
     }
 
     @Test
+    void aSignedEventOfAKindTheBotDoesNotHandleGets200AndNothingHappens() throws Exception {
+        var response = signed(JSON, envelope("""
+                {"type":"reaction_added","user":"U061F7AUR","reaction":"thumbsup","item_user":"U0G9QF9C6",
+                 "item":{"type":"message","channel":"C0G9QF9GZ","ts":"1360782400.498405"},"event_ts":"1360782804.083113"}""")
+                .replace("Ev0MALFORM1", "Ev0UNHANDLED1").getBytes(StandardCharsets.UTF_8));
+        BOT.get().settle();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
+    @Test
+    void slacksSslCheckGets200AndNothingHappens() throws Exception {
+        var response = signed(FORM, "ssl_check=1&token=XXYYZZ".getBytes(StandardCharsets.UTF_8));
+        BOT.get().settle();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(BOT.get().slack.methods).isEmpty();
+    }
+
+    @Test
     void anUnsignedUrlVerificationIsRefusedAndItsChallengeNotEchoed() throws Exception {
         var response = withHeaders("""
                 {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"unsignedChallenge0123456789","type":"url_verification"}"""
