@@ -6,6 +6,7 @@ import dev.pipelinetriage.adapter.http.TextServlet;
 import dev.pipelinetriage.adapter.kb.KnowledgeBaseWatcher;
 import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.app.CountingAuditLog;
+import dev.pipelinetriage.app.RedactingAuditLog;
 import dev.pipelinetriage.app.HealthReports;
 import dev.pipelinetriage.app.KnowledgeBaseReload;
 import dev.pipelinetriage.app.Readiness;
@@ -150,8 +151,9 @@ final class OpsWiring implements AutoCloseable {
     }
 
     /** The audit log, counting reruns and tickets as they are recorded. */
-    AuditLog audit(AuditLog store) {
-        return new CountingAuditLog(store, metrics);
+    /** The store's audit log, counting what it records and hiding secrets in the reasons it stores. */
+    AuditLog audit(AuditLog store, Redactor redactor) {
+        return new CountingAuditLog(new RedactingAuditLog(store, redactor), metrics);
     }
 
     @Override

@@ -203,7 +203,7 @@ public final class ServeWiring {
         ops.metrics.queueDepth(workers::pending);
         AcknowledgedWork work = new AcknowledgedWork(store.pendingWork(), owner(env), setup.clock(),
                 opsSection.workLease(), workers, ops.metrics);
-        AuditLog audit = ops.audit(store.audit());
+        AuditLog audit = ops.audit(store.audit(), redactor);
         ChatPlatforms<HttpServlet> chat = null;
         HttpServer server = null;
         WorkSweeper sweeper = null;

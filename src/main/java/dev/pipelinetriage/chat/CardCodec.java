@@ -66,6 +66,24 @@ public final class CardCodec {
                 result.run().ref(), card.verdict(), failedJobs, encode(card), at);
     }
 
+    /**
+     * The card with its notices put through the redactor too: a notice may carry a CI's own words (an error body), and
+     * those can hold what the bot must not show, a credential the bot was given among them.
+     */
+    public CardView redacted(CardView card) {
+        List<CardView.JobCard> jobs = card.jobs().stream().map(job -> switch (job) {
+            case CardView.Unavailable u -> (CardView.JobCard) new CardView.Unavailable(u.job(), redacted(u.notice()));
+            case CardView.Triaged t -> t;
+        }).toList();
+        return new CardView(card.cardId(), card.title(), card.runUrl(), redacted(card.problem()), jobs, card.moreJobs(),
+                card.verdict(), card.rerun(), card.passedOnRerun(), card.proposals());
+    }
+
+    private CardView.Notice redacted(CardView.Notice notice) {
+        return notice == null ? null
+                : new CardView.Notice(redactor.redactLine(notice.headline()), redactor.redactLine(notice.detail()));
+    }
+
     public String encode(CardView card) {
         List<JobJson> jobs = card.jobs().stream().map(CardCodec::job).toList();
         CardJson wire = new CardJson(1, card.cardId(), card.title(), card.runUrl(), notice(card.problem()), jobs,

@@ -39,7 +39,8 @@ public final class CardPublisher {
      * @param replacing the placeholder message the card replaces, or null to post a new message
      * @param result what the card shows; only a triaged run's card with buttons is kept
      */
-    public Posted publish(ChatSurface surface, Place place, String replacing, CardView card, LinkTriage.Result result) {
+    public Posted publish(ChatSurface surface, Place place, String replacing, CardView triaged, LinkTriage.Result result) {
+        CardView card = codec.redacted(triaged);
         LinkTriage.Triaged keep = card.hasActions() && result instanceof LinkTriage.Triaged t ? t : null;
         if (keep != null && replacing != null) {
             // saved before it shows: a press on the card as it appears must find it

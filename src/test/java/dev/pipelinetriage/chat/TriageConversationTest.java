@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelinetriage.adapter.metrics.MicrometerTriageMetrics;
 import dev.pipelinetriage.app.port.Actor;
+import dev.pipelinetriage.app.port.CiProblem;
 import dev.pipelinetriage.app.port.CiProvider;
 import dev.pipelinetriage.app.port.FakeCiProvider;
 import dev.pipelinetriage.app.port.FetchResult;
@@ -86,6 +87,21 @@ class TriageConversationTest {
                     .doesNotContain("a bug the bot did not expect");
         });
         assertThat(metrics.scrape()).contains("chat_handler_errors_total{where=\"triage\"} 1.0");
+    }
+
+    @Test
+    void aCiErrorThatEchoesACredentialIsShownOnTheCardWithTheCredentialHidden() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        kit.ci.logUnreadable(new CiProblem.Rejected("CI instance 'fake' rejected the request (400): bad header "
+                + "'Authorization: token " + token + "'.", 400));
+
+        kit.conversation(3, Set.of()).onMessage(message(Inbound.Trigger.MESSAGE, "Ev1",
+                "https://ci.example/octo/repo/runs/42"), surface);
+        settle();
+
+        assertThat(surface.cards).singleElement().satisfies(shown -> assertThat(shown.card().jobs())
+                .singleElement().isInstanceOfSatisfying(CardView.Unavailable.class, job -> assertThat(
+                        job.notice().detail()).contains("rejected the request (400)").doesNotContain(token)));
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class FakeCiProvider implements CiProvider {
     private volatile List<String> greenLog;
     private volatile java.util.function.Supplier<GreenRunResult> greenAnswer;
     private volatile CiProblem greenLogProblem;
+    private volatile CiProblem logProblem;
     private volatile java.util.function.Consumer<Job> beforeFetch = job -> { };
     /** The jobs whose last green run was asked for. */
     public final List<Job> greenLookups = new CopyOnWriteArrayList<>();
@@ -59,6 +60,12 @@ public final class FakeCiProvider implements CiProvider {
     /** The green run is found, but reading its log answers {@code problem}. */
     public FakeCiProvider greenLogUnreadable(CiProblem problem) {
         this.greenLogProblem = problem;
+        return this;
+    }
+
+    /** Reading a failed job's log answers {@code problem}. */
+    public FakeCiProvider logUnreadable(CiProblem problem) {
+        this.logProblem = problem;
         return this;
     }
 
@@ -119,6 +126,9 @@ public final class FakeCiProvider implements CiProvider {
         beforeFetch.accept(job);
         if (job.status() == JobStatus.SUCCEEDED && greenLogProblem != null) {
             return greenLogProblem;
+        }
+        if (job.status() != JobStatus.SUCCEEDED && logProblem != null) {
+            return logProblem;
         }
         List<String> text = job.status() == JobStatus.SUCCEEDED && greenLog != null ? greenLog : log;
         List<LogLine> lines = new ArrayList<>();
