@@ -164,6 +164,7 @@ class PasteAcrossReplicasTest {
             var during = paste(first, "Ev0OUTAGE1");
 
             assertThat(during.statusCode()).as(during.body()).isGreaterThanOrEqualTo(500);
+            assertThat(during.headers().firstValue("X-Slack-No-Retry")).as("Slack is not told to give up").isEmpty();
             assertThat(slack.count("chat.postMessage")).as("nothing posted during the outage").isZero();
         }
 
