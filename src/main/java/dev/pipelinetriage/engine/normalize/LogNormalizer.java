@@ -111,18 +111,21 @@ public final class LogNormalizer {
     }
 
     /**
-     * The common path stays small and the marker handlers are methods of their own, so the JIT compiles this once
-     * cheaply: inlined, the handlers' regexes made it 40 kB of machine code, compiled again each time a log's first
-     * kind of marker showed up.
+     * The common path stays small and the marker handlers are methods of their own, so the JIT compiles less of it:
+     * inlined, the handlers' regexes made it 40 kB of machine code, paid for again at each recompilation after a trap
+     * (docs/matching.md, "The first analysis in a fresh JVM").
      */
     private NormalizedLine normalizeLine(State state, String decoded, BeforeCut beforeCut) {
-        var line = new Marked(decoded, LineKind.TEXT);
+        String text = decoded;
+        LineKind kind = LineKind.TEXT;
         // GitLab writes "section_start:TS:name\r\e[0K" before the line's own text: read it before the
         // carriage return hides it.
-        if (decoded.indexOf("section_") >= 0) {
-            line = gitlabSections(state, decoded);
+        if (text.indexOf("section_") >= 0) {
+            Marked sections = gitlabSections(state, text);
+            text = sections.text();
+            kind = sections.kind();
         }
-        String text = lastOverwrite(line.text());
+        text = lastOverwrite(text);
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1); // a UTF-8 byte-order mark at the start of the log (or of a part pasted in)
         }
@@ -133,20 +136,28 @@ public final class LogNormalizer {
             text = withoutTimestamp(state, text);
         }
         text = EscapeCodes.strip(text);
-        LineKind kind = line.kind() == LineKind.NOISE && !text.isBlank() ? LineKind.TEXT : line.kind();
-        line = new Marked(text, kind);
+        if (kind == LineKind.NOISE && !text.isBlank()) {
+            kind = LineKind.TEXT;
+        }
+        // Markers are rare: a handler's answer is made only for a line that has one.
         if (mayBeGithubCommand(text)) {
-            line = githubCommand(state, line);
+            Marked command = githubCommand(state, new Marked(text, kind));
+            text = command.text();
+            kind = command.kind();
         }
-        if (line.text().contains("travis_")) {
-            line = travisMarker(state, line);
+        if (text.contains("travis_")) {
+            Marked fold = travisMarker(state, new Marked(text, kind));
+            text = fold.text();
+            kind = fold.kind();
         }
-        if (line.text().startsWith("[Pipeline]")) {
-            line = jenkinsPipeline(state, line);
+        if (text.startsWith("[Pipeline]")) {
+            Marked stage = jenkinsPipeline(state, new Marked(text, kind));
+            text = stage.text();
+            kind = stage.kind();
         }
-        text = line.text().stripTrailing();
+        text = text.stripTrailing();
         text = LineCut.apply(beforeCut.apply(state.lineNumber, text, text.length() > maxLineChars), maxLineChars);
-        return new NormalizedLine(new LogLine(state.lineNumber, text), line.kind(), state.step);
+        return new NormalizedLine(new LogLine(state.lineNumber, text), kind, state.step);
     }
 
     /** A line's text and kind while its markers are read. */

@@ -62,7 +62,7 @@ public final class AzureProvider extends HttpCiProvider {
         RunRef ref = link.run().orElseThrow();
         Ask ask = new Ask("build " + ref.runId() + " in project " + ref.project(), READ_SCOPE);
         AzureJson.BuildJson build;
-        switch (http.getJson(builds(ref).addQueryParameter("api-version", API_VERSION).build(), AzureJson.BuildJson.class, ask)) {
+        switch (build(ref, ask)) {
             case HttpOutcome.Ok<AzureJson.BuildJson> ok -> build = ok.value();
             case HttpOutcome.Failed<AzureJson.BuildJson> failed -> {
                 return failed.problem();
@@ -188,8 +188,7 @@ public final class AzureProvider extends HttpCiProvider {
     private RerunResult retry(RunRef run) {
         Ask ask = new Ask("a retry of the failed jobs of build " + run.runId() + " in project " + run.project(), WRITE_SCOPE);
         if (!forkReruns.allowedIn(run.project())) {
-            HttpUrl current = builds(run).addQueryParameter("api-version", API_VERSION).build();
-            switch (http.getJson(current, AzureJson.BuildJson.class, ask)) {
+            switch (build(run, ask)) {
                 case HttpOutcome.Ok<AzureJson.BuildJson> ok when ok.value().buildsAForkPullRequest() -> {
                     return forkReruns.refuse("Build " + run.runId() + " built pull request "
                             + ok.value().triggerInfo().getOrDefault("pr.number", "?") + " from a fork, and a retry would run "
@@ -212,8 +211,7 @@ public final class AzureProvider extends HttpCiProvider {
             return response.isSuccessful() ? new RerunResult.Started(resultsUrl(run), false)
                     : http.problems().fromResponse(response, ask);
         } catch (InterruptedIOException timeout) {
-            HttpUrl build = builds(run).addQueryParameter("api-version", API_VERSION).build();
-            return switch (http.getJson(build, AzureJson.BuildJson.class, ask)) {
+            return switch (build(run, ask)) {
                 case HttpOutcome.Ok<AzureJson.BuildJson> ok when !buildStatus(ok.value()).finished() ->
                         new RerunResult.Started(resultsUrl(run), true);
                 default -> new CiProblem.TimedOut("The retry request for build " + run.runId() + " timed out and the "
@@ -222,6 +220,11 @@ public final class AzureProvider extends HttpCiProvider {
         } catch (IOException e) {
             return http.problems().fromException(e, ask, url.host());
         }
+    }
+
+    /** "Builds - Get": the build as it is now. */
+    private HttpOutcome<AzureJson.BuildJson> build(RunRef ref, Ask ask) {
+        return http.getJson(builds(ref).addQueryParameter("api-version", API_VERSION).build(), AzureJson.BuildJson.class, ask);
     }
 
     private HttpOutcome<AzureJson.TimelineJson> timeline(RunRef ref) {

@@ -247,9 +247,10 @@ public final class GitHubProvider extends HttpCiProvider {
         Request post = new Request.Builder().url(url).header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28").post(RequestBody.create("{}", JSON)).build();
         try (Response response = http.execute(post)) {
-            if (response.code() == 403 && beyondRerunLimits(current).isPresent()) {
+            Optional<String> pastLimit = response.code() == 403 ? beyondRerunLimits(current) : Optional.empty();
+            if (pastLimit.isPresent()) {
                 return new RerunResult.Unsupported("GitHub refused the rerun of run " + run.runId() + " (403): "
-                        + beyondRerunLimits(current).get() + ". Start a new run instead (push, or run the workflow again).");
+                        + pastLimit.get() + ". Start a new run instead (push, or run the workflow again).");
             }
             if (!response.isSuccessful()) {
                 return http.problems().fromResponse(response, ask);

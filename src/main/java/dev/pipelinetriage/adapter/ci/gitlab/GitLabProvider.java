@@ -161,10 +161,8 @@ public final class GitLabProvider extends HttpCiProvider {
         if (forkReruns.allowedIn(run.project())) {
             return Optional.empty();
         }
-        Ask ask = new Ask("pipeline " + run.runId() + " in " + run.project(), READ_SCOPE);
-        HttpUrl url = project(run.project()).addPathSegment("pipelines").addPathSegment(run.runId()).build();
         GitLabJson.PipelineJson pipeline;
-        switch (http.getJson(url, GitLabJson.PipelineJson.class, ask)) {
+        switch (pipelineJson(run)) {
             case HttpOutcome.Ok<GitLabJson.PipelineJson> ok -> pipeline = ok.value();
             case HttpOutcome.Failed<GitLabJson.PipelineJson> failed -> {
                 return Optional.of(failed.problem());
@@ -233,8 +231,7 @@ public final class GitLabProvider extends HttpCiProvider {
             return response.isSuccessful() ? new RerunResult.Started(link, false)
                     : http.problems().fromResponse(response, ask);
         } catch (InterruptedIOException timeout) {
-            HttpUrl pipeline = project(run.project()).addPathSegment("pipelines").addPathSegment(run.runId()).build();
-            return switch (http.getJson(pipeline, GitLabJson.PipelineJson.class, ask)) {
+            return switch (pipelineJson(run)) {
                 case HttpOutcome.Ok<GitLabJson.PipelineJson> ok when !status(ok.value().status()).finished() ->
                         new RerunResult.Started(link, true);
                 default -> new CiProblem.TimedOut("The retry request for pipeline " + run.runId() + " timed out and "
@@ -245,11 +242,16 @@ public final class GitLabProvider extends HttpCiProvider {
         }
     }
 
-    private HttpOutcome<Run> loadPipeline(RunRef ref) {
+    /** "Get a single pipeline": the pipeline as it is now. */
+    private HttpOutcome<GitLabJson.PipelineJson> pipelineJson(RunRef ref) {
         Ask ask = new Ask("pipeline " + ref.runId() + " in " + ref.project(), READ_SCOPE);
         HttpUrl url = project(ref.project()).addPathSegment("pipelines").addPathSegment(ref.runId()).build();
+        return http.getJson(url, GitLabJson.PipelineJson.class, ask);
+    }
+
+    private HttpOutcome<Run> loadPipeline(RunRef ref) {
         GitLabJson.PipelineJson pipeline;
-        switch (http.getJson(url, GitLabJson.PipelineJson.class, ask)) {
+        switch (pipelineJson(ref)) {
             case HttpOutcome.Ok<GitLabJson.PipelineJson> ok -> pipeline = ok.value();
             case HttpOutcome.Failed<GitLabJson.PipelineJson> failed -> {
                 return new HttpOutcome.Failed<>(failed.problem());
